@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { PrismaClient } from '~/generated/prisma/client'
+import { pgliteAdapterFactory, postgresAdapterFactory } from './adapters.server'
+
+export type Engine = 'pglite' | 'postgres'
+
+export type Database = {
+  prisma: PrismaClient
+  engine: Engine
+  close(): Promise<void>
+}
+
+export type ConnectOptions =
+  | { databaseUrl: string; poolSize?: number }
+  | { pgliteDir: string }
+  | { pglite: PGlite }
+
+/** One way to open the database: a PostgreSQL server by URL, or an embedded PGlite. */
+export function connect(options: ConnectOptions): Database {
+  if ('databaseUrl' in options) {
+    const prisma = new PrismaClient({ adapter: postgresAdapterFactory(options.databaseUrl, options.poolSize) })
+    return { prisma, engine: 'postgres', close: () => prisma.$disconnect() }
+  }
+  const pglite = 'pglite' in options ? options.pglite : openPglite(options.pgliteDir)
+  const prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite) })
+  return {
+    prisma,
+    engine: 'pglite',
+    async close() {
+      await prisma.$disconnect()
+      if (!pglite.closed) await pglite.close()
+    },
+  }
+}
+
+export function openPglite(dir: string): PGlite {
+  const path = resolve(dir)
+  // PGlite creates only the last path segment.
+  mkdirSync(dirname(path), { recursive: true })
+  return new PGlite(path)
+}

@@ -1,0 +1,52 @@
+import { createCookie } from '@remix-run/node'
+import { createInstance, type i18n } from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { DEFAULT_LANGUAGE, i18nOptions, isLanguage, LANGUAGES, type Language } from './config'
+import { resources, resourcesFor } from './resources.server'
+
+export const languageCookie = createCookie('lng', {
+  path: '/',
+  sameSite: 'lax',
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+})
+
+/**
+ * The user's language: `?lng=` in the URL, then the `lng` cookie, then Accept-Language,
+ * then Vietnamese.
+ */
+export async function getLanguage(request: Request): Promise<Language> {
+  const fromUrl = new URL(request.url).searchParams.get('lng')
+  if (isLanguage(fromUrl)) return fromUrl
+  const fromCookie: unknown = await languageCookie.parse(request.headers.get('Cookie'))
+  if (isLanguage(fromCookie)) return fromCookie
+  return fromAcceptLanguage(request.headers.get('Accept-Language')) ?? DEFAULT_LANGUAGE
+}
+
+function fromAcceptLanguage(header: string | null): Language | undefined {
+  if (!header) return undefined
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';')
+      const q = params.find((p) => p.trim().startsWith('q='))
+      return { lng: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 }
+    })
+    .sort((a, b) => b.q - a.q)
+  return ranked.map((r) => r.lng).find(isLanguage)
+}
+
+/** A fresh instance per request, so concurrent requests in two languages never mix. */
+export async function createI18n(lng: Language): Promise<i18n> {
+  const instance = createInstance()
+  await instance.use(initReactI18next).init({ ...i18nOptions, lng, resources, ns: Object.keys(resourcesFor(lng)) })
+  return instance
+}
+
+/** A translator for messages produced outside React (API errors, emails). */
+export async function getFixedT(request: Request, ns = 'common') {
+  const lng = await getLanguage(request)
+  return (await createI18n(lng)).getFixedT(lng, ns)
+}
+
+export { LANGUAGES, resourcesFor }

@@ -1,0 +1,86 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  data,
+  useLoaderData,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { getLanguage, languageCookie, resourcesFor } from './i18n/i18next.server'
+import { useSyncLanguage } from './i18n/use-sync-language'
+import { GeneralErrorBoundary } from './ui/error-boundary'
+import { LanguageSwitch } from './ui/language-switch'
+import { useNonce } from './ui/nonce'
+import styles from './ui/styles.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLanguage(request)
+  const chosen = new URL(request.url).searchParams.has('lng')
+  return data(
+    { locale, resources: resourcesFor(locale) },
+    chosen ? { headers: { 'Set-Cookie': await languageCookie.serialize(locale) } } : undefined,
+  )
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>('root')
+  const locale = rootData?.locale ?? 'vi'
+  const nonce = useNonce()
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  const { locale, resources } = useLoaderData<typeof loader>()
+  useSyncLanguage(locale, resources)
+  const { t } = useTranslation()
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('layout.skipToContent')}
+      </a>
+      <header className="site-header">
+        <a className="site-name" href={`/?lng=${locale}`}>
+          {t('layout.siteName')}
+        </a>
+        <LanguageSwitch locale={locale} />
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('layout.footer')}</p>
+      </footer>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main">
+      <GeneralErrorBoundary />
+    </main>
+  )
+}

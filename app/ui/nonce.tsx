@@ -1,0 +1,9 @@
+import { createContext, useContext } from 'react'
+
+/** The per-request Content-Security-Policy nonce for inline scripts (empty in the browser). */
+export const NonceContext = createContext('')
+export const NonceProvider = NonceContext.Provider
+
+export function useNonce() {
+  return useContext(NonceContext)
+}
