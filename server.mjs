@@ -1,9 +1,9 @@
 // Production server: Express serving the Remix build. Express rather than remix-serve because
 // the embedded PGlite must be closed on shutdown and each request needs a CSP nonce.
-import { randomBytes } from 'node:crypto'
 import { createRequestHandler } from '@remix-run/express'
 import compression from 'compression'
 import express from 'express'
+import { limitRequestBody, securityHeaders, trustProxySetting } from './server/security.mjs'
 
 const build = await import('./build/server/index.js')
 const port = Number(process.env.PORT ?? 3000)
@@ -11,19 +11,20 @@ const host = process.env.HOST ?? '0.0.0.0'
 
 const app = express()
 app.disable('x-powered-by')
+const trustProxy = trustProxySetting(process.env.TRUST_PROXY)
+if (trustProxy !== undefined) app.set('trust proxy', trustProxy)
+// Headers first, so static files get them too.
+app.use(securityHeaders)
+app.use(limitRequestBody())
 app.use(compression())
 // Fingerprinted assets never change; everything else in public/ is revalidated hourly.
 app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
 app.use(express.static('build/client', { maxAge: '1h' }))
-app.use((req, res, next) => {
-  res.locals.cspNonce = randomBytes(16).toString('base64')
-  next()
-})
 app.all(
   '*',
   createRequestHandler({
     build,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip }),
   }),
 )
 

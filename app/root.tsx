@@ -10,6 +10,9 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { getCsrfToken } from './auth/csrf.server'
+import { getUser } from './auth/session.server'
+import { UserMenu } from './auth/user-menu'
 import { getLanguage, languageCookie, resourcesFor } from './i18n/i18next.server'
 import { useSyncLanguage } from './i18n/use-sync-language'
 import { GeneralErrorBoundary } from './ui/error-boundary'
@@ -25,8 +28,14 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLanguage(request)
   const chosen = new URL(request.url).searchParams.has('lng')
+  const [user, csrfToken] = await Promise.all([getUser(request), getCsrfToken(request)])
   return data(
-    { locale, resources: resourcesFor(locale) },
+    {
+      locale,
+      resources: resourcesFor(locale),
+      user: user ? { name: user.name, role: user.role } : null,
+      csrfToken,
+    },
     chosen ? { headers: { 'Set-Cookie': await languageCookie.serialize(locale) } } : undefined,
   )
 }
@@ -53,7 +62,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { locale, resources } = useLoaderData<typeof loader>()
+  const { locale, resources, user } = useLoaderData<typeof loader>()
   useSyncLanguage(locale, resources)
   const { t } = useTranslation()
   return (
@@ -65,6 +74,7 @@ export default function App() {
         <a className="site-name" href={`/?lng=${locale}`}>
           {t('layout.siteName')}
         </a>
+        <UserMenu user={user} />
         <LanguageSwitch locale={locale} />
       </header>
       <main id="main" tabIndex={-1}>

@@ -35,9 +35,9 @@ export const CHOICE_KINDS: readonly ItemKind[] = ['yesNo', 'singleChoice', 'cate
 
 export const CodeSchema = z
   .string()
-  .min(1, 'questionnaire.errors.codeRequired')
-  .max(MAX_CODE_LENGTH, 'questionnaire.errors.codeTooLong')
-  .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'questionnaire.errors.codeFormat')
+  .min(1, 'errors.codeRequired')
+  .max(MAX_CODE_LENGTH, 'errors.codeTooLong')
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'errors.codeFormat')
 
 /** Both languages; a draft may hold empty strings, publishing requires both. */
 export const TextSchema = z.object({ vi: z.string(), en: z.string() })
@@ -118,7 +118,7 @@ export const DefinitionSchema = z.object({
     eligible: z.array(z.number().int()),
     endMessage: TextSchema,
   }),
-  sections: z.array(SectionSchema).min(1, 'questionnaire.errors.noSections'),
+  sections: z.array(SectionSchema).min(1, 'errors.noSections'),
   methodology: MethodologySchema,
 })
 export type Definition = z.infer<typeof DefinitionSchema>

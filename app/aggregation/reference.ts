@@ -1,0 +1,134 @@
+import { type Definition, allItems } from '~/questionnaire/definition'
+import type { OptionShare } from './counts'
+import { type NationalFigures, nationalFigures } from './national'
+import { optionValues, ratedValues, shareKind } from './measures'
+import { type Rate, type Tally, isValidAnswer, rateFromTally } from './rate'
+import { type FigureOptions, type UnitFigures, assembleUnitFigures } from './unit-figures'
+
+/**
+ * The reference implementation: every figure computed straight from raw responses, the slow and
+ * obvious way. Property tests check the SQL aggregation against it, so it deliberately shares no
+ * counting code with counts.ts — only the rules that define the method (which answers are valid,
+ * which items get which figures, how indices combine). Numbers are not rounded.
+ */
+
+export const UNIT_LEVELS = ['servicePoint', 'agency', 'province'] as const
+export type UnitLevel = (typeof UNIT_LEVELS)[number]
+
+export type RawResponse = {
+  id: string
+  unitKeys: Record<UnitLevel, string>
+  /** Quality flags as a bitmask. */
+  flags: number
+  weight: number
+  answers: readonly { itemCode: string; value: number | null }[]
+}
+
+export type ReferenceOptions = FigureOptions & {
+  /** A response is left out when any of these flag bits is set. */
+  excludeFlagsMask: number
+}
+
+export type ReferenceFigures = Record<UnitLevel, Record<string, UnitFigures>> & {
+  national: NationalFigures
+  /** Responses left out by the flags mask. */
+  excluded: number
+}
+
+export function referenceFigures(
+  responses: readonly RawResponse[],
+  definition: Definition,
+  options: ReferenceOptions,
+): ReferenceFigures {
+  const kept = responses.filter((response) => (response.flags & options.excludeFlagsMask) === 0)
+  const perUnit = (level: UnitLevel) => figuresPerUnit(kept, level, definition, options)
+  const province = perUnit('province')
+  return {
+    servicePoint: perUnit('servicePoint'),
+    agency: perUnit('agency'),
+    province,
+    national: nationalFigures(Object.values(province)),
+    excluded: responses.length - kept.length,
+  }
+}
+
+function figuresPerUnit(
+  responses: readonly RawResponse[],
+  level: UnitLevel,
+  definition: Definition,
+  options: FigureOptions,
+): Record<string, UnitFigures> {
+  const byUnit = new Map<string, RawResponse[]>()
+  for (const response of responses) {
+    const key = response.unitKeys[level]
+    const group = byUnit.get(key)
+    if (group) group.push(response)
+    else byUnit.set(key, [response])
+  }
+  return Object.fromEntries(
+    [...byUnit].map(([key, unitResponses]) => [key, unitFigures(unitResponses, definition, options)]),
+  )
+}
+
+type WeightedAnswer = { value: number; weight: number }
+
+function unitFigures(
+  responses: readonly RawResponse[],
+  definition: Definition,
+  options: FigureOptions,
+): UnitFigures {
+  const weightOf = (response: RawResponse) => (options.useWeights ? response.weight : 1)
+  const respondentWeights = responses.map(weightOf)
+  const answers = new Map<string, WeightedAnswer[]>()
+  for (const response of responses) {
+    for (const { itemCode, value } of response.answers) {
+      if (value === null) continue
+      const list = answers.get(itemCode)
+      const answer = { value, weight: weightOf(response) }
+      if (list) list.push(answer)
+      else answers.set(itemCode, [answer])
+    }
+  }
+
+  const rates: Record<string, Rate> = {}
+  const shares: Record<string, OptionShare[]> = {}
+  for (const item of allItems(definition)) {
+    const itemAnswers = answers.get(item.code) ?? []
+    const valid = itemAnswers.filter((answer) => isValidAnswer(answer.value))
+    const positive = ratedValues(item)
+    if (positive) {
+      const counted = valid.filter((answer) => positive.includes(answer.value))
+      rates[item.code] = proportion(weightsOf(valid), weightsOf(counted))
+    }
+    const kind = shareKind(item)
+    if (kind === null) continue
+    shares[item.code] = optionValues(item).map((option) => {
+      const chose = itemAnswers.filter((answer) => answer.value === option)
+      // Single choice: share of valid answers. Multi-select: share of people, who tick several.
+      const denominator = kind === 'category' ? weightsOf(valid) : respondentWeights
+      return { value: option, ...proportion(denominator, weightsOf(chose)) }
+    })
+  }
+  return assembleUnitFigures(definition.methodology, rates, shares, responses.length, options.minN)
+}
+
+function weightsOf(answers: readonly WeightedAnswer[]): number[] {
+  return answers.map((answer) => answer.weight)
+}
+
+/** Rate of the numerator over the denominator, each given as the weights of its answers. */
+function proportion(denominator: readonly number[], numerator: readonly number[]): Rate {
+  const below = weightSums(denominator)
+  const above = weightSums(numerator)
+  return rateFromTally({ ...below, positive: above.n, sumWPositive: above.sumW })
+}
+
+function weightSums(weights: readonly number[]): Omit<Tally, 'positive' | 'sumWPositive'> {
+  let sumW = 0
+  let sumW2 = 0
+  for (const weight of weights) {
+    sumW += weight
+    sumW2 += weight * weight
+  }
+  return { n: weights.length, sumW, sumW2 }
+}

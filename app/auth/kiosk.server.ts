@@ -1,0 +1,64 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { prisma } from '~/db.server'
+import type { Prisma } from '~/generated/prisma/client'
+
+/** The header a kiosk sends its device token in. */
+export const KIOSK_TOKEN_HEADER = 'X-Kiosk-Token'
+// lastSeenAt is for the administration page ("seen 3 minutes ago"), so a coarse value will do.
+const LAST_SEEN_PRECISION_MS = 5 * 60 * 1000
+
+/** Only the hash is stored: a copy of the database does not let anyone pose as a kiosk. */
+export function hashKioskToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+export type KioskDevice = { id: string; servicePointId: string }
+
+/** The kiosk identified by the request's token header, or null (no token, unknown or revoked). */
+export async function getKioskDevice(request: Request, now = new Date()): Promise<KioskDevice | null> {
+  const token = request.headers.get(KIOSK_TOKEN_HEADER)
+  if (!token) return null
+  const kiosk = await prisma.kioskDevice.findUnique({
+    where: { tokenHash: hashKioskToken(token) },
+    select: { id: true, servicePointId: true, revokedAt: true, lastSeenAt: true },
+  })
+  if (!kiosk || kiosk.revokedAt) return null
+  if (!kiosk.lastSeenAt || now.getTime() - kiosk.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS) {
+    await prisma.kioskDevice.update({ where: { id: kiosk.id }, data: { lastSeenAt: now }, select: { id: true } })
+  }
+  return { id: kiosk.id, servicePointId: kiosk.servicePointId }
+}
+
+/** Registers a kiosk and returns its token, which is shown once and never stored. */
+export async function createKiosk(input: { name: string; servicePointId: string }) {
+  const token = randomBytes(32).toString('base64url')
+  const kiosk = await prisma.kioskDevice.create({
+    data: { id: randomUUID(), name: input.name, servicePointId: input.servicePointId, tokenHash: hashKioskToken(token) },
+    select: { id: true },
+  })
+  return { id: kiosk.id, token }
+}
+
+export async function revokeKiosk(kioskId: string, now = new Date()) {
+  await prisma.kioskDevice.updateMany({ where: { id: kioskId, revokedAt: null }, data: { revokedAt: now } })
+}
+
+export function getKioskServicePoint(kioskId: string) {
+  return prisma.kioskDevice.findUnique({ where: { id: kioskId }, select: { servicePointId: true } })
+}
+
+export function listKiosks(where: Prisma.KioskDeviceWhereInput) {
+  return prisma.kioskDevice.findMany({
+    where,
+    orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
+    take: 500,
+    select: {
+      id: true,
+      name: true,
+      lastSeenAt: true,
+      revokedAt: true,
+      createdAt: true,
+      servicePoint: { select: { code: true, name: true, nameEn: true } },
+    },
+  })
+}

@@ -1,0 +1,102 @@
+/*
+ * In-memory token buckets. One process serves the platform (PGlite allows no other), so memory
+ * is the right place: no database write per anonymous request. A restart forgets the buckets,
+ * which errs on the side of letting citizens through.
+ */
+
+export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number }
+
+export type RateLimiterOptions = {
+  /** Requests allowed in a burst. */
+  capacity: number
+  /** Tokens regained per second. */
+  refillPerSecond: number
+  /** Buckets kept before idle ones are dropped, bounding memory under a flood of new keys. */
+  maxKeys?: number
+}
+
+type Bucket = { tokens: number; updatedAt: number }
+
+export type RateLimiter = {
+  take(key: string, now?: number): RateLimitDecision
+  /** Forget every bucket (tests). */
+  reset(): void
+  readonly size: number
+}
+
+export function createRateLimiter({ capacity, refillPerSecond, maxKeys = 50_000 }: RateLimiterOptions): RateLimiter {
+  const buckets = new Map<string, Bucket>()
+
+  const refilled = (bucket: Bucket, now: number) =>
+    Math.min(capacity, bucket.tokens + ((now - bucket.updatedAt) / 1000) * refillPerSecond)
+
+  function makeRoom(now: number) {
+    // A full bucket is the same as no bucket, so those go first; then the oldest.
+    for (const [key, bucket] of buckets) if (refilled(bucket, now) >= capacity) buckets.delete(key)
+    for (const key of buckets.keys()) {
+      if (buckets.size < maxKeys) break
+      buckets.delete(key)
+    }
+  }
+
+  return {
+    take(key, now = Date.now()) {
+      let bucket = buckets.get(key)
+      if (!bucket) {
+        if (buckets.size >= maxKeys) makeRoom(now)
+        bucket = { tokens: capacity, updatedAt: now }
+        buckets.set(key, bucket)
+      }
+      bucket.tokens = refilled(bucket, now)
+      bucket.updatedAt = now
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1
+        return { allowed: true }
+      }
+      return { allowed: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / refillPerSecond) }
+    },
+    reset() {
+      buckets.clear()
+    },
+    get size() {
+      return buckets.size
+    },
+  }
+}
+
+/**
+ * Anonymous (phone/web) submissions per client IP. Generous because mobile carriers put many
+ * phones behind one address (CGNAT) and a one-stop centre's Wi-Fi does the same: a burst of 120,
+ * then one every 5 seconds (720 an hour) — far above a real centre, far below a script.
+ */
+export const PUBLIC_SUBMISSION_LIMIT: RateLimiterOptions = { capacity: 120, refillPerSecond: 1 / 5 }
+/**
+ * Authenticated kiosks per device, and never per IP. The budget covers a kiosk uploading a whole
+ * offline backlog at once (2,000 answers, several days of a busy desk); it exists only so a
+ * stolen token cannot flood the database before it is revoked.
+ */
+export const KIOSK_SUBMISSION_LIMIT: RateLimiterOptions = { capacity: 2_000, refillPerSecond: 1 }
+
+const publicSubmissions = createRateLimiter(PUBLIC_SUBMISSION_LIMIT)
+const kioskSubmissions = createRateLimiter(KIOSK_SUBMISSION_LIMIT)
+
+/**
+ * Takes one submission from the right budget: the kiosk's own when `kioskId` is set (from
+ * getKioskDevice), otherwise the client IP's. Throws 429 with Retry-After when spent.
+ */
+export function requireSubmissionBudget(client: { kioskId?: string | null; clientIp?: string }, now = Date.now()) {
+  const decision = client.kioskId
+    ? kioskSubmissions.take(`kiosk:${client.kioskId}`, now)
+    : publicSubmissions.take(`ip:${client.clientIp ?? 'unknown'}`, now)
+  if (decision.allowed) return
+  throw Response.json(
+    { error: 'rate_limited', retryAfterSeconds: decision.retryAfterSeconds },
+    { status: 429, headers: { 'Retry-After': String(decision.retryAfterSeconds) } },
+  )
+}
+
+/** Forget all submission budgets (tests). */
+export function resetSubmissionBudgets() {
+  publicSubmissions.reset()
+  kioskSubmissions.reset()
+}

@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest'
+import { MISSING, formatChange, formatNumber, formatPercent, formatRankChange } from './format'
+
+const NBSP = '\u00A0'
+
+describe('formatPercent', () => {
+  test('writes Vietnamese percentages with a decimal comma and a non-breaking space before %', () => {
+    expect(formatPercent(90.23, 'vi')).toBe(`90,23${NBSP}%`)
+  })
+
+  test('writes English percentages with a decimal point and no space', () => {
+    expect(formatPercent(90.23, 'en')).toBe('90.23%')
+  })
+
+  test('always shows two decimals by default, padding with zeros', () => {
+    expect(formatPercent(91.1, 'vi')).toBe(`91,10${NBSP}%`)
+    expect(formatPercent(100, 'en')).toBe('100.00%')
+    expect(formatPercent(0, 'en')).toBe('0.00%')
+  })
+
+  test('rounds half up on the printed decimal, like the ranking does', () => {
+    expect(formatPercent(89.995, 'en')).toBe('90.00%')
+    expect(formatPercent(83.965, 'vi')).toBe(`83,97${NBSP}%`)
+    expect(formatPercent(90.234, 'en')).toBe('90.23%')
+  })
+
+  test('takes another number of decimals when asked', () => {
+    expect(formatPercent(66.5621, 'vi', 1)).toBe(`66,6${NBSP}%`)
+    expect(formatPercent(66.5621, 'en', 0)).toBe('67%')
+  })
+
+  test('shows a dash for a missing figure', () => {
+    expect(formatPercent(null, 'vi')).toBe(MISSING)
+    expect(formatPercent(null, 'en')).toBe('—')
+  })
+})
+
+describe('formatChange', () => {
+  test('signs rises and falls in percentage points', () => {
+    expect(formatChange(1.25, 'vi')).toBe('+1,25 điểm phần trăm')
+    expect(formatChange(-1.25, 'vi')).toBe('-1,25 điểm phần trăm')
+    expect(formatChange(1.25, 'en')).toBe('+1.25 pp')
+    expect(formatChange(-0.5, 'en')).toBe('-0.50 pp')
+  })
+
+  test('no change, or one that rounds to nothing, has no sign', () => {
+    expect(formatChange(0, 'en')).toBe('0.00 pp')
+    expect(formatChange(-0.001, 'vi')).toBe('0,00 điểm phần trăm')
+  })
+
+  test('shows a dash when there is nothing to compare with', () => {
+    expect(formatChange(null, 'en')).toBe(MISSING)
+  })
+})
+
+describe('formatRankChange', () => {
+  test.each([
+    [13, 'tăng 13 bậc', 'up 13'],
+    [-2, 'giảm 2 bậc', 'down 2'],
+    [0, 'không đổi', 'no change'],
+  ])('a change of %i reads "%s" and "%s"', (change, vi, en) => {
+    expect(formatRankChange(change, 'vi')).toBe(vi)
+    expect(formatRankChange(change, 'en')).toBe(en)
+  })
+
+  test('shows a dash for a unit without a previous rank', () => {
+    expect(formatRankChange(null, 'vi')).toBe(MISSING)
+  })
+})
+
+describe('formatNumber', () => {
+  test('groups thousands with a dot in Vietnamese and a comma in English', () => {
+    expect(formatNumber(36525, 'vi')).toBe('36.525')
+    expect(formatNumber(36525, 'en')).toBe('36,525')
+  })
+
+  test('groups four-digit numbers too', () => {
+    expect(formatNumber(1234, 'vi')).toBe('1.234')
+    expect(formatNumber(1234, 'en')).toBe('1,234')
+  })
+
+  test('leaves small numbers alone', () => {
+    expect(formatNumber(580, 'vi')).toBe('580')
+    expect(formatNumber(0, 'en')).toBe('0')
+  })
+
+  test('uses the decimal mark of the language', () => {
+    expect(formatNumber(1234567.5, 'vi')).toBe('1.234.567,5')
+    expect(formatNumber(1234567.5, 'en')).toBe('1,234,567.5')
+  })
+})

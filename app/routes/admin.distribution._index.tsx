@@ -1,0 +1,113 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { AdminNav } from '~/auth/admin-nav'
+import { requireRole } from '~/auth/permissions.server'
+import { ADMIN_ROLES } from '~/auth/roles'
+import { servicePointScope } from '~/auth/scope'
+import { getFixedT } from '~/i18n/i18next.server'
+import { listServicePointLinks } from '~/questionnaire/distribution/distribution.server'
+import { surveyUrl } from '~/questionnaire/distribution/survey-link'
+import editorStyles from '~/questionnaire/editor/editor.css?url'
+import { QuestionnaireNav } from '~/questionnaire/editor/questionnaire-nav'
+import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { listCurrentProvinces } from '~/units/unit-admin.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
+
+/** Every service point's code, survey link, QR code and poster, one province at a time. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ADMIN_ROLES)
+  const url = new URL(request.url)
+  const ministry = user.role === 'ministry_admin'
+  const provinceId = ministry ? url.searchParams.get('province') : user.provinceId
+  const [provinces, servicePoints, t] = await Promise.all([
+    ministry ? listCurrentProvinces() : Promise.resolve([]),
+    provinceId ? listServicePointLinks({ AND: [servicePointScope(user), { provinceId }] }) : Promise.resolve([]),
+    getFixedT(request, 'questionnaire'),
+  ])
+  return {
+    title: t('distribution.metaTitle'),
+    provinces,
+    provinceId,
+    servicePoints: servicePoints.map((point) => ({ ...point, url: surveyUrl(url.origin, point.code) })),
+  }
+}
+
+export default function DistributionPage() {
+  const { provinces, provinceId, servicePoints } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation('questionnaire')
+  const english = i18n.language === 'en'
+  return (
+    <>
+      <h1>{t('distribution.title')}</h1>
+      <AdminNav />
+      <QuestionnaireNav />
+      {provinces.length > 0 ? (
+        <Form method="get" className="editor-row">
+          <div className="field">
+            <label htmlFor="province">{t('distribution.province')}</label>
+            <select id="province" name="province" defaultValue={provinceId ?? ''}>
+              <option value="" disabled>
+                {t('distribution.chooseProvince')}
+              </option>
+              {provinces.map((province) => (
+                <option key={province.id} value={province.id}>
+                  {province.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t('distribution.show')}</button>
+        </Form>
+      ) : null}
+      {provinceId && servicePoints.length === 0 ? <p>{t('distribution.empty')}</p> : null}
+      {servicePoints.length > 0 ? (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t('distribution.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('distribution.code')}</th>
+                <th scope="col">{t('distribution.servicePoint')}</th>
+                <th scope="col">{t('distribution.link')}</th>
+                <th scope="col">{t('distribution.downloads')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {servicePoints.map((point) => {
+                const base = `/admin/distribution/${encodeURIComponent(point.code)}`
+                const name = english ? point.nameEn : point.name
+                return (
+                  <tr key={point.id}>
+                    <td>{point.code}</td>
+                    <td>
+                      {name}
+                      <br />
+                      <small>{english ? point.agency.nameEn : point.agency.name}</small>
+                    </td>
+                    <td>
+                      <a href={point.url}>{point.url}</a>
+                    </td>
+                    <td>
+                      <a href={`${base}/poster.pdf`} download aria-label={t('distribution.posterFor', { name })}>
+                        {t('distribution.poster')}
+                      </a>{' '}
+                      · <a href={`${base}/qr.svg`} download aria-label={t('distribution.svgFor', { name })}>SVG</a>{' '}
+                      · <a href={`${base}/qr.png`} download aria-label={t('distribution.pngFor', { name })}>PNG</a>
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

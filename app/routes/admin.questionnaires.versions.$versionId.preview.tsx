@@ -1,0 +1,66 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireRole } from '~/auth/permissions.server'
+import { getFixedT } from '~/i18n/i18next.server'
+import editorStyles from '~/questionnaire/editor/editor.css?url'
+import { QuestionnairePreview } from '~/questionnaire/editor/questionnaire-preview'
+import { QUESTIONNAIRE_EDITOR_ROLES } from '~/questionnaire/editor/roles'
+import { getVersionForEditor } from '~/questionnaire/versions.server'
+import { GeneralErrorBoundary } from '~/ui/error-boundary'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
+
+const DEVICES = ['phone', 'kiosk'] as const
+const LANGUAGES = ['vi', 'en'] as const
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, QUESTIONNAIRE_EDITOR_ROLES)
+  const version = params.versionId ? await getVersionForEditor(params.versionId) : null
+  if (!version) throw new Response(null, { status: 404 })
+  const url = new URL(request.url)
+  const device = DEVICES.find((candidate) => candidate === url.searchParams.get('device')) ?? 'phone'
+  const language = LANGUAGES.find((candidate) => candidate === url.searchParams.get('lang')) ?? 'vi'
+  const t = await getFixedT(request, 'questionnaire')
+  return {
+    title: t('preview.metaTitle', { version: version.version }),
+    version: { id: version.id, version: version.version, definition: version.definition },
+    device,
+    language,
+  }
+}
+
+export default function PreviewPage() {
+  const { version, device, language } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('questionnaire')
+  const link = (next: { device?: string; lang?: string }) =>
+    `?device=${next.device ?? device}&lang=${next.lang ?? language}`
+  return (
+    <>
+      <h1>{t('preview.heading', { version: version.version })}</h1>
+      <p>
+        <Link to={`/admin/questionnaires/versions/${version.id}`}>{t('preview.backToEditor')}</Link>
+      </p>
+      <nav aria-label={t('preview.options')} className="preview-switch">
+        {DEVICES.map((candidate) => (
+          <Link key={candidate} to={link({ device: candidate })} aria-current={candidate === device ? 'true' : undefined}>
+            {t(`preview.devices.${candidate}`)}
+          </Link>
+        ))}
+        {LANGUAGES.map((candidate) => (
+          <Link key={candidate} to={link({ lang: candidate })} aria-current={candidate === language ? 'true' : undefined}>
+            {t(`preview.languages.${candidate}`)}
+          </Link>
+        ))}
+      </nav>
+      <div className={`preview-frame ${device}`} data-testid="preview-frame">
+        <QuestionnairePreview definition={version.definition} language={language} />
+      </div>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,84 @@
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { AdminNav } from '~/auth/admin-nav'
+import { CsrfInput } from '~/auth/csrf-input'
+import { validateCsrf } from '~/auth/csrf.server'
+import { requireRole } from '~/auth/permissions.server'
+import { getFixedT } from '~/i18n/i18next.server'
+import { allItems } from '~/questionnaire/definition'
+import editorStyles from '~/questionnaire/editor/editor.css?url'
+import { ProblemList } from '~/questionnaire/editor/problem-list'
+import { QUESTIONNAIRE_EDITOR_ROLES } from '~/questionnaire/editor/roles'
+import { publishProblems } from '~/questionnaire/publish-rules'
+import { getVersionForEditor, publishVersion } from '~/questionnaire/versions.server'
+import { GeneralErrorBoundary } from '~/ui/error-boundary'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, QUESTIONNAIRE_EDITOR_ROLES)
+  const version = params.versionId ? await getVersionForEditor(params.versionId) : null
+  if (!version) throw new Response(null, { status: 404 })
+  if (version.status !== 'draft') throw redirect(`/admin/questionnaires/versions/${version.id}`)
+  const t = await getFixedT(request, 'questionnaire')
+  return {
+    title: t('publishPage.metaTitle', { version: version.version }),
+    version: { id: version.id, version: version.version, slug: version.questionnaire.slug },
+    itemCount: allItems(version.definition).length,
+    itemCodes: allItems(version.definition).map((item) => item.code),
+    problems: publishProblems(version.definition),
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, QUESTIONNAIRE_EDITOR_ROLES)
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const result = await publishVersion(params.versionId ?? '', user.id)
+  if (!result.published) return data({ problems: result.problems }, { status: 409 })
+  return redirect(`/admin/questionnaires/versions/${params.versionId}`)
+}
+
+export default function PublishPage() {
+  const { version, itemCount, itemCodes, problems: loadedProblems } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('questionnaire')
+  const problems = actionData?.problems ?? loadedProblems
+  const editor = `/admin/questionnaires/versions/${version.id}`
+
+  return (
+    <>
+      <h1>{t('publishPage.heading', { version: version.version, slug: version.slug })}</h1>
+      <AdminNav />
+      {problems.length > 0 ? (
+        <>
+          <ProblemList problems={problems} itemCodes={new Set(itemCodes)} />
+          <p>
+            <Link to={editor}>{t('publishPage.backToEditor')}</Link>
+          </p>
+        </>
+      ) : (
+        <Form method="post">
+          <CsrfInput />
+          <p>{t('publishPage.immutable', { version: version.version, total: itemCount })}</p>
+          <ul>
+            <li>{t('publishPage.frozenWording')}</li>
+            <li>{t('publishPage.frozenMethodology')}</li>
+            <li>{t('publishPage.frozenResponses')}</li>
+            <li>{t('publishPage.nextVersion', { next: version.version + 1 })}</li>
+          </ul>
+          <div className="editor-row">
+            <button type="submit">{t('publishPage.confirm', { version: version.version })}</button>
+            <Link to={editor}>{t('publishPage.cancel')}</Link>
+          </div>
+        </Form>
+      )}
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,194 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { AdminField } from '~/auth/admin-field'
+import { AdminNav } from '~/auth/admin-nav'
+import { CsrfInput } from '~/auth/csrf-input'
+import { validateCsrf } from '~/auth/csrf.server'
+import { textValues } from '~/auth/form-values'
+import { issuePasswordReset } from '~/auth/password-reset.server'
+import { requireManagedUser } from '~/auth/permissions.server'
+import { assignableRoles } from '~/auth/roles'
+import { assignClerk, changeUserAccess, getManagedUser, setUserActive, unassignClerk } from '~/auth/user-admin.server'
+import { UserAccessSchema } from '~/auth/user-schema'
+import { getFixedT, getLanguage } from '~/i18n/i18next.server'
+import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { listCurrentProvinces } from '~/units/unit-admin.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, target: access } = await requireManagedUser(request, params.userId ?? '')
+  const [target, provinces, t, locale] = await Promise.all([
+    getManagedUser(access.id),
+    actor.role === 'ministry_admin' ? listCurrentProvinces() : Promise.resolve([]),
+    getFixedT(request, 'admin'),
+    getLanguage(request),
+  ])
+  if (!target) throw new Response(null, { status: 404 })
+  return { title: t('user.metaTitle', { name: target.name }), target, provinces, roles: assignableRoles(actor.role), locale }
+}
+
+type Result = { fieldErrors: Record<string, string[]>; values: Record<string, string>; resetLink: string | null; saved: boolean }
+const result = (partial: Partial<Result>, status = 200) =>
+  data<Result>({ fieldErrors: {}, values: {}, resetLink: null, saved: false, ...partial }, { status })
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, target } = await requireManagedUser(request, params.userId ?? '')
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const values = textValues(formData)
+
+  switch (values.intent) {
+    case 'access': {
+      const parsed = UserAccessSchema.safeParse(values)
+      if (!parsed.success) return result({ fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values }, 400)
+      const { error } = await changeUserAccess(actor, target, parsed.data)
+      if (error) return result({ fieldErrors: { [error.field]: [error.key] }, values }, 400)
+      return result({ saved: true })
+    }
+    case 'deactivate':
+    case 'reactivate':
+      await setUserActive(actor, target, values.intent === 'reactivate')
+      return result({ saved: true })
+    case 'reset': {
+      const path = await issuePasswordReset(target.id, actor.id)
+      return result({ resetLink: new URL(path, request.url).toString() })
+    }
+    case 'assign': {
+      const { error } = await assignClerk(actor, target, values.servicePointCode ?? '')
+      if (error) return result({ fieldErrors: { [error.field]: [error.key] }, values }, 400)
+      return result({ saved: true })
+    }
+    case 'unassign':
+      await unassignClerk(actor, target, values.servicePointId ?? '')
+      return result({ saved: true })
+    default:
+      throw new Response(null, { status: 400 })
+  }
+}
+
+export default function UserPage() {
+  const { target, provinces, roles, locale } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('admin')
+  const errors = actionData?.fieldErrors ?? {}
+  const values = actionData?.values ?? {}
+  const error = (field: string) => (errors[field]?.[0] ? t(errors[field][0]) : undefined)
+  const localName = (unit: { name: string; nameEn: string }) => (locale === 'en' ? unit.nameEn : unit.name)
+
+  return (
+    <>
+      <h1>{target.name}</h1>
+      <AdminNav />
+      {actionData?.saved ? (
+        <p className="notice" role="status">
+          {t('user.saved')}
+        </p>
+      ) : null}
+      <dl>
+        <dt>{t('users.email')}</dt>
+        <dd>{target.email}</dd>
+        <dt>{t('users.role')}</dt>
+        <dd>{t(`auth:roles.${target.role}`)}</dd>
+        <dt>{t('users.scope')}</dt>
+        <dd>{target.agency ? localName(target.agency) : (target.province?.name ?? t('users.national'))}</dd>
+        <dt>{t('users.status')}</dt>
+        <dd>{target.active ? t('users.active') : t('users.inactive')}</dd>
+      </dl>
+
+      <h2>{t('user.accessTitle')}</h2>
+      <Form method="post">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="access" />
+        <AdminField name="role" label={t('users.role')} error={error('role')}>
+          {(props) => (
+            <select {...props} defaultValue={values.role ?? target.role}>
+              {roles.map((role) => (
+                <option key={role} value={role}>
+                  {t(`auth:roles.${role}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </AdminField>
+        {provinces.length > 0 ? (
+          <AdminField name="provinceId" label={t('users.province')} error={error('provinceId')}>
+            {(props) => (
+              <select {...props} defaultValue={values.provinceId ?? target.provinceId ?? ''}>
+                <option value="">{t('users.noProvince')}</option>
+                {provinces.map((province) => (
+                  <option key={province.id} value={province.id}>
+                    {province.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </AdminField>
+        ) : null}
+        <AdminField name="agencyCode" label={t('users.agencyCode')} error={error('agencyCode')}>
+          {(props) => <input {...props} defaultValue={values.agencyCode ?? target.agency?.code ?? ''} />}
+        </AdminField>
+        <button type="submit">{t('user.saveAccess')}</button>
+      </Form>
+
+      {target.role === 'clerk' ? (
+        <>
+          <h2>{t('user.assignmentsTitle')}</h2>
+          <ul>
+            {target.assignments.map(({ servicePoint }) => (
+              <li key={servicePoint.id}>
+                {servicePoint.code} — {localName(servicePoint)}{' '}
+                <Form method="post" className="inline-form">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="unassign" />
+                  <input type="hidden" name="servicePointId" value={servicePoint.id} />
+                  <button type="submit" className="secondary">
+                    {t('user.unassign', { code: servicePoint.code })}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="assign" />
+            <AdminField name="servicePointCode" label={t('user.servicePointCode')} error={error('servicePointCode')}>
+              {(props) => <input {...props} required defaultValue={values.servicePointCode} />}
+            </AdminField>
+            <button type="submit">{t('user.assign')}</button>
+          </Form>
+        </>
+      ) : null}
+
+      <h2>{t('user.resetTitle')}</h2>
+      <p>{t('user.resetHelp')}</p>
+      {actionData?.resetLink ? (
+        <p className="one-time-secret" role="status">
+          {actionData.resetLink}
+        </p>
+      ) : null}
+      <Form method="post">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="reset" />
+        <button type="submit" className="secondary">
+          {t('user.issueReset')}
+        </button>
+      </Form>
+
+      <h2>{t('user.statusTitle')}</h2>
+      <Form method="post">
+        <CsrfInput />
+        <input type="hidden" name="intent" value={target.active ? 'deactivate' : 'reactivate'} />
+        <button type="submit" className="secondary">
+          {target.active ? t('user.deactivate') : t('user.reactivate')}
+        </button>
+      </Form>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,72 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
+
+/*
+ * Issue 4's path for a Ministry administrator: a draft from the 2023 template, an item
+ * reworded in both languages, the missing-translation problem and its fix, a phone preview,
+ * publishing, and a service point's poster whose PDF carries the survey link.
+ */
+
+const admin = DEMO_ACCOUNTS.find((account) => account.role === 'ministry_admin')!
+
+async function signIn(page: Page) {
+  await page.goto('/login?lng=vi')
+  await page.getByLabel('Địa chỉ thư điện tử').fill(admin.email)
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await expect(page).toHaveURL(/\/admin\//)
+}
+
+test('an administrator drafts, fixes, previews and publishes a questionnaire', async ({ page }) => {
+  await signIn(page)
+  await page.goto('/admin/questionnaires')
+  await page.getByLabel('Mẫu phiếu').selectOption('sipas-2023')
+  await page.getByLabel(/Tên ngắn dùng trong địa chỉ/).fill(`e2e-${Date.now()}`)
+  await page.getByLabel('Tên phiếu bằng tiếng Việt').fill('Khảo sát thử nghiệm')
+  await page.getByLabel('Tên phiếu bằng tiếng Anh').fill('Trial survey')
+  await page.getByRole('button', { name: 'Tạo bản nháp' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Khảo sát thử nghiệm, phiên bản 1' })).toBeVisible()
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+
+  const seats = page.getByRole('group', { name: 'Câu hỏi 2: svc.access.seats' })
+  await seats.getByLabel('Câu hỏi (tiếng Việt)').fill('Nơi chờ có đủ ghế ngồi')
+  await seats.getByLabel('Câu hỏi (tiếng Anh)').fill('')
+  await page.getByRole('button', { name: 'Lưu' }).first().click()
+  await expect(page.getByRole('alert')).toContainText('Thiếu nội dung tiếng Anh của “svc.access.seats”.')
+
+  await seats.getByLabel('Câu hỏi (tiếng Anh)').fill('Enough chairs while you wait')
+  await page.getByRole('button', { name: 'Lưu' }).first().click()
+  await expect(page.getByText('Không có lỗi: bản nháp này có thể ban hành.')).toBeVisible()
+
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.getByRole('link', { name: 'Xem trước như người trả lời' }).click()
+  await expect(page.getByTestId('preview-frame')).toContainText('Nơi chờ có đủ ghế ngồi')
+  await page.getByRole('link', { name: 'Tiếng Anh' }).click()
+  await expect(page.getByTestId('preview-frame')).toContainText('Enough chairs while you wait')
+  await page.getByRole('link', { name: 'Quay lại trang chỉnh sửa' }).click()
+
+  await page.getByRole('link', { name: 'Ban hành phiên bản này…' }).click()
+  await expect(page.getByText(/Khi ban hành, phiên bản 1/)).toBeVisible()
+  await page.getByRole('button', { name: 'Ban hành phiên bản 1' }).click()
+  await expect(page.getByText(/Phiên bản này đã ban hành và không thể thay đổi/)).toBeVisible()
+})
+
+test('the poster of a service point downloads as a PDF carrying its survey link', async ({ page }) => {
+  await signIn(page)
+  await page.goto('/admin/distribution')
+  const provinces = await page.getByLabel('Tỉnh, thành phố').locator('option:not([disabled])').evaluateAll((options) =>
+    options.map((option) => (option as HTMLOptionElement).value),
+  )
+  for (const province of provinces) {
+    await page.goto(`/admin/distribution?province=${province}`)
+    if ((await page.getByRole('link', { name: /^Áp phích A4 của/ }).count()) > 0) break
+  }
+  const poster = page.getByRole('link', { name: /^Áp phích A4 của/ }).first()
+  const code = (await poster.getAttribute('href'))!.split('/')[3]!
+  const [download] = await Promise.all([page.waitForEvent('download'), poster.click()])
+  expect(download.suggestedFilename()).toBe(`sipas-${code}-poster.pdf`)
+  const pdf = Buffer.from(await (await page.request.get((await poster.getAttribute('href'))!)).body()).toString('latin1')
+  expect(pdf.startsWith('%PDF-')).toBe(true)
+  expect(pdf).toMatch(new RegExp(`/URI \\(https?://[^)]+/s/${decodeURIComponent(code)}\\)`))
+})
