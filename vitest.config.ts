@@ -7,7 +7,7 @@ const integration = (engine: 'pglite' | 'postgres') => ({
   extends: true as const,
   test: {
     name: `integration-${engine}`,
-    include: ['app/**/*.integration.test.ts', 'test/**/*.integration.test.ts'],
+    include: ['app/**/*.integration.test.ts', 'test/**/*.integration.test.ts', 'prisma/**/*.integration.test.ts'],
     env: { TEST_ENGINE: engine },
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup-integration.ts'],
