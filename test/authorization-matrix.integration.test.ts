@@ -19,6 +19,8 @@ import { createAgency, createProvince, createServicePoint } from './factories/un
  * 405 (no loader: an action-only route) · 409.
  */
 
+/** A route's loader or action, called with whatever Remix would pass. */
+type RouteFunction = (args: never) => unknown
 type Who = 'anonymous' | Role
 type Outcome = 200 | 'sign-in' | 'redirect' | 400 | 403 | 404 | 405 | 409
 type Expectations = Record<Who, Outcome>
@@ -137,6 +139,16 @@ const MATRIX: Record<string, Case[]> = {
       action: roles({ ministry_admin: 409 }),
     },
   ],
+  'admin.campaigns._index.tsx': [{ name: 'campaigns in scope', path: () => '/admin/campaigns', loader: admins(), action: admins(400) }],
+  'admin.distribution._index.tsx': [{ name: 'service point links', path: () => '/admin/distribution', loader: admins() }],
+  'admin.distribution.$code.$file.ts': [
+    {
+      name: 'a QR code',
+      path: (w) => `/admin/distribution/${w.servicePoint.code}/qr.svg`,
+      params: (w) => ({ code: w.servicePoint.code, file: 'qr.svg' }),
+      loader: admins(),
+    },
+  ],
   'admin.kiosks._index.tsx': [{ name: 'kiosks in scope', path: () => '/admin/kiosks', loader: admins(), action: admins(400) }],
 }
 
@@ -153,7 +165,7 @@ function listRouteModules(): string[] {
     .sort()
 }
 
-const modules = import.meta.glob<{ loader?: Function; action?: Function }>(['../app/routes/**/*.{ts,tsx}', '!**/*.test.*'])
+const modules = import.meta.glob<{ loader?: RouteFunction; action?: RouteFunction }>(['../app/routes/**/*.{ts,tsx}', '!**/*.test.*'])
 const loadModule = (file: string) => {
   const load = modules[`../app/routes/${file}`]
   if (!load) throw new Error(`app/routes/${file} could not be loaded`)
@@ -197,9 +209,9 @@ function outcomeOf(result: unknown): Outcome | string {
   return 200
 }
 
-async function run(fn: Function, args: unknown): Promise<Outcome | string> {
+async function run(fn: RouteFunction, args: unknown): Promise<Outcome | string> {
   try {
-    return outcomeOf(await fn(args))
+    return outcomeOf(await fn(args as never))
   } catch (thrown) {
     if (thrown instanceof Response) return outcomeOf(thrown)
     throw thrown
