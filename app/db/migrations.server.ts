@@ -12,7 +12,7 @@ import { pgliteAdapterFactory } from './adapters.server'
 /**
  * Migrations in Prisma's own format, applied by Prisma's WASM schema engine (the engine behind
  * `prisma migrate deploy`), because the native engine cannot be downloaded on these machines.
- * See docs/decisions/003-offline-migrations.md.
+ * See docs/decisions/001-offline-migrations.md.
  */
 export const MIGRATIONS_DIR = resolve('prisma/migrations')
 export const SCHEMA_PATH = resolve('prisma/schema.prisma')
