@@ -32,6 +32,22 @@ const server = app.listen(port, host, () => {
   console.log(`SIPAS is serving on http://localhost:${port}`)
 })
 
+// Retention and clean-up run on a clock in the server itself, so a deployment needs no cron.
+const MAINTENANCE_FIRST_RUN_MS = 60 * 1000
+const MAINTENANCE_INTERVAL_MS = 6 * 60 * 60 * 1000
+async function maintain() {
+  try {
+    const report = await build.entry.module.runMaintenance()
+    console.log('maintenance:', JSON.stringify(report))
+  } catch (error) {
+    console.error('maintenance failed:', error)
+  }
+}
+setTimeout(() => {
+  void maintain()
+  setInterval(() => void maintain(), MAINTENANCE_INTERVAL_MS).unref()
+}, MAINTENANCE_FIRST_RUN_MS).unref()
+
 let stopping = false
 async function shutdown(signal) {
   if (stopping) return

@@ -6,6 +6,7 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { db } from './db.server'
 import { createI18n, getLanguage } from './i18n/i18next.server'
+import { runMaintenance } from './maintenance/maintenance.server'
 import { NonceProvider } from './ui/nonce'
 
 const ABORT_DELAY = 5_000
@@ -14,6 +15,9 @@ const ABORT_DELAY = 5_000
 export async function closeDatabase() {
   await db.close()
 }
+
+/** Called by server.mjs on a timer (retention purge, expired sign-in state). */
+export { runMaintenance }
 
 export default async function handleRequest(
   request: Request,

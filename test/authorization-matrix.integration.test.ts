@@ -149,6 +149,14 @@ const MATRIX: Record<string, Case[]> = {
       loader: admins(),
     },
   ],
+  'admin.retention.tsx': [
+    {
+      name: 'comment retention',
+      path: () => '/admin/retention',
+      loader: roles({ ministry_admin: 200 }),
+      action: roles({ ministry_admin: 400 }),
+    },
+  ],
   'admin.kiosks._index.tsx': [{ name: 'kiosks in scope', path: () => '/admin/kiosks', loader: admins(), action: admins(400) }],
 }
 

@@ -18,6 +18,8 @@ export const SUBMITTED_AT_RETENTION_DAYS = 90
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const RetentionDaysSchema = z.number().int().min(1).max(3650)
+/** The admin form: the same bounds, from a text field. */
+export const RetentionFormSchema = z.object({ days: z.coerce.number().pipe(RetentionDaysSchema) })
 
 /** The configured comment retention; a malformed setting fails loudly rather than keeping data forever. */
 export async function getCommentRetentionDays(): Promise<number> {
