@@ -10,7 +10,7 @@ async function post(days: string, lng = 'vi') {
   const admin = await createUser({ role: 'ministry_admin' })
   const cookie = await sessionCookieFor(admin.id)
   const token = await getCsrfToken(requestWith(cookie, '/admin/retention'))
-  const body = new URLSearchParams({ days, [CSRF_FIELD]: token })
+  const body = new URLSearchParams({ days, [CSRF_FIELD]: token ?? '' })
   const request = requestWith(cookie, `/admin/retention?lng=${lng}`, { method: 'POST', body })
   return (await action({ request, params: {}, context: {} })) as unknown
 }

@@ -65,7 +65,7 @@ export async function insertResponses(responses: readonly StoredResponse[]): Pro
       FROM "Answer" a JOIN "Response" r ON r.id = a."responseId"
       WHERE r.id = ANY(${ids}::uuid[])
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-      ON CONFLICT (month, "servicePointId", "itemId", value, channel, flags) DO UPDATE
+      ON CONFLICT (month, "servicePointId", "itemId", value, channel, flags, "agencyId", "provinceId") DO UPDATE
       SET n = "AnswerRollup".n + EXCLUDED.n, "sumW" = "AnswerRollup"."sumW" + EXCLUDED."sumW",
         "sumW2" = "AnswerRollup"."sumW2" + EXCLUDED."sumW2"`
     await tx.$executeRaw`
@@ -75,7 +75,7 @@ export async function insertResponses(responses: readonly StoredResponse[]): Pro
         r."versionId", r.channel, r.flags, count(*), sum(r.weight), sum(r.weight * r.weight)
       FROM "Response" r WHERE r.id = ANY(${ids}::uuid[])
       GROUP BY 1, 2, 3, 4, 5, 6, 7
-      ON CONFLICT (month, "servicePointId", "versionId", channel, flags) DO UPDATE
+      ON CONFLICT (month, "servicePointId", "versionId", channel, flags, "agencyId", "provinceId") DO UPDATE
       SET n = "ResponseRollup".n + EXCLUDED.n, "sumW" = "ResponseRollup"."sumW" + EXCLUDED."sumW",
         "sumW2" = "ResponseRollup"."sumW2" + EXCLUDED."sumW2"`
   })
