@@ -1,12 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { AdminField } from '~/auth/admin-field'
+import { AdminInput, AdminSelect, AdminTable, formResult } from '~/auth/admin-field'
 import { AdminNav } from '~/auth/admin-nav'
 import { CsrfInput } from '~/auth/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
-import { textValues } from '~/auth/form-values'
+import { fieldErrorsOf, rejectForm, textValues } from '~/auth/form-values'
 import { requireRole } from '~/auth/permissions.server'
 import { ADMIN_ROLES } from '~/auth/roles'
 import { agencyScope } from '~/auth/scope'
@@ -15,6 +14,9 @@ import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { AgencySchema } from '~/units/admin-forms'
 import { createAgency, listAgencies, listCurrentProvinces } from '~/units/unit-admin.server'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+
+export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 
@@ -36,11 +38,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = textValues(formData)
   const parsed = AgencySchema.safeParse(values)
   if (!parsed.success) {
-    return data({ fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values, created: null }, { status: 400 })
+    return rejectForm(values, fieldErrorsOf(parsed.error))
   }
   const created = await createAgency(actor, parsed.data)
   if ('error' in created) {
-    return data({ fieldErrors: { [created.error.field]: [created.error.key] }, values, created: null }, { status: 400 })
+    return rejectForm(values, { [created.error.field]: [created.error.key] })
   }
   return data({ fieldErrors: {}, values: {}, created: parsed.data.code })
 }
@@ -49,9 +51,7 @@ export default function AgenciesPage() {
   const { agencies, provinces, locale } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('admin')
-  const errors: Record<string, string[] | undefined> = actionData?.fieldErrors ?? {}
-  const values: Record<string, string | undefined> = actionData?.values ?? {}
-  const error = (field: string) => (errors[field]?.[0] ? t(errors[field][0]) : undefined)
+  const { field } = formResult(actionData, t)
 
   return (
     <>
@@ -62,70 +62,52 @@ export default function AgenciesPage() {
           {t('agencies.created', { code: actionData.created })}
         </p>
       ) : null}
-      <div className="table-scroll">
-        <table>
-          <caption className="visually-hidden">{t('agencies.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('agencies.code')}</th>
-              <th scope="col">{t('agencies.name')}</th>
-              <th scope="col">{t('agencies.kind')}</th>
-              <th scope="col">{t('agencies.province')}</th>
-              <th scope="col" className="num">
-                {t('agencies.servicePoints')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {agencies.map((agency) => (
-              <tr key={agency.id}>
-                <td>{agency.code}</td>
-                <td>{locale === 'en' ? agency.nameEn : agency.name}</td>
-                <td>{t(`agencies.kinds.${agency.kind}`)}</td>
-                <td>{agency.province?.name ?? t('users.national')}</td>
-                <td className="num">{agency._count.servicePoints}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption={t('agencies.title')}
+        columns={[
+          { label: t('agencies.code') },
+          { label: t('agencies.name') },
+          { label: t('agencies.kind') },
+          { label: t('agencies.province') },
+          { label: t('agencies.servicePoints'), numeric: true },
+        ]}
+      >
+        {agencies.map((agency) => (
+          <tr key={agency.id}>
+            <td>{agency.code}</td>
+            <td>{locale === 'en' ? agency.nameEn : agency.name}</td>
+            <td>{t(`agencies.kinds.${agency.kind}`)}</td>
+            <td>{agency.province?.name ?? t('users.national')}</td>
+            <td className="num">{agency._count.servicePoints}</td>
+          </tr>
+        ))}
+      </AdminTable>
 
       <h2>{t('agencies.createTitle')}</h2>
       <Form method="post">
         <CsrfInput />
-        <AdminField name="code" label={t('agencies.code')} error={error('code')}>
-          {(props) => <input {...props} required autoCapitalize="characters" defaultValue={values.code} />}
-        </AdminField>
-        <AdminField name="name" label={t('agencies.nameVi')} error={error('name')}>
-          {(props) => <input {...props} required lang="vi" defaultValue={values.name} />}
-        </AdminField>
-        <AdminField name="nameEn" label={t('agencies.nameEn')} error={error('nameEn')}>
-          {(props) => <input {...props} required lang="en" defaultValue={values.nameEn} />}
-        </AdminField>
-        <AdminField name="kind" label={t('agencies.kind')} error={error('kind')}>
-          {(props) => (
-            <select {...props} required defaultValue={values.kind}>
-              {Object.values(AgencyKind).map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`agencies.kinds.${kind}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </AdminField>
+        <AdminInput {...field('code')} label={t('agencies.code')} required autoCapitalize="characters" />
+        <AdminInput {...field('name')} label={t('agencies.nameVi')} required lang="vi" />
+        <AdminInput {...field('nameEn')} label={t('agencies.nameEn')} required lang="en" />
+        <AdminSelect
+          {...field('kind')}
+          label={t('agencies.kind')}
+          required
+          options={Object.values(AgencyKind).map((kind) => ({
+            value: kind,
+            label: t(`agencies.kinds.${kind}`),
+          }))}
+        />
         {provinces.length > 0 ? (
-          <AdminField name="provinceId" label={t('agencies.province')} error={error('provinceId')}>
-            {(props) => (
-              <select {...props} defaultValue={values.provinceId ?? ''}>
-                <option value="">{t('users.noProvince')}</option>
-                {provinces.map((province) => (
-                  <option key={province.id} value={province.id}>
-                    {province.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </AdminField>
+          <AdminSelect
+            {...field('provinceId')}
+            label={t('agencies.province')}
+            empty={t('users.noProvince')}
+            options={provinces.map((province) => ({
+              value: province.id,
+              label: province.name,
+            }))}
+          />
         ) : null}
         <button type="submit">{t('agencies.create')}</button>
       </Form>

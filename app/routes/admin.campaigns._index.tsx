@@ -1,13 +1,18 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { AdminField } from '~/auth/admin-field'
+import { AdminField, AdminInput, AdminSelect, AdminTable, formResult } from '~/auth/admin-field'
 import { AdminNav } from '~/auth/admin-nav'
 import type { Actor } from '~/auth/access'
 import { CsrfInput } from '~/auth/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
-import { textValues } from '~/auth/form-values'
+import { fieldErrorsOf, textValues } from '~/auth/form-values'
 import { requireRole } from '~/auth/permissions.server'
 import { ADMIN_ROLES } from '~/auth/roles'
 import { servicePointScope } from '~/auth/scope'
@@ -20,6 +25,9 @@ import { NewCampaignSchema, parseCodes } from '~/questionnaire/editor/schemas'
 import { listPublishedVersions } from '~/questionnaire/versions.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+
+export const handle = { i18n: ['questionnaire', 'admin'] } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
@@ -50,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = textValues(formData)
   const fail = (fieldErrors: FieldErrors) => data({ fieldErrors, values, created: null }, { status: 400 })
   const parsed = NewCampaignSchema.safeParse(values)
-  if (!parsed.success) return fail(z.flattenError(parsed.error).fieldErrors as FieldErrors)
+  if (!parsed.success) return fail(fieldErrorsOf(parsed.error))
 
   const input = parsed.data
   // A province administrator's campaigns are always their own province's.
@@ -84,9 +92,7 @@ export default function CampaignsPage() {
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation('questionnaire')
   const english = i18n.language === 'en'
-  const errors: Record<string, string[] | undefined> = actionData?.fieldErrors ?? {}
-  const values: Record<string, string | undefined> = actionData?.values ?? {}
-  const error = (name: string) => (errors[name]?.[0] ? t(errors[name][0]) : undefined)
+  const { values, error, field } = formResult(actionData, t)
   const day = (value: string | Date) => new Date(value).toISOString().slice(0, 10)
 
   return (
@@ -99,77 +105,58 @@ export default function CampaignsPage() {
           {t('campaigns.created', { name: actionData.created })}
         </p>
       ) : null}
-      <div className="table-scroll">
-        <table>
-          <caption className="visually-hidden">{t('campaigns.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('campaigns.name')}</th>
-              <th scope="col">{t('campaigns.period')}</th>
-              <th scope="col">{t('campaigns.scope')}</th>
-              <th scope="col">{t('campaigns.version')}</th>
-              <th scope="col" className="num">
-                {t('campaigns.servicePoints')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {campaigns.map((campaign) => (
-              <tr key={campaign.id}>
-                <td>{english ? campaign.nameEn : campaign.name}</td>
-                <td>{t('campaigns.periodValue', { from: day(campaign.startsOn), to: day(campaign.endsOn) })}</td>
-                <td>{campaign.province?.name ?? t('campaigns.national')}</td>
-                <td>
-                  {campaign.version.questionnaire.slug} v{campaign.version.version}
-                </td>
-                <td className="num">{campaign._count.servicePoints}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption={t('campaigns.title')}
+        columns={[
+          { label: t('campaigns.name') },
+          { label: t('campaigns.period') },
+          { label: t('campaigns.scope') },
+          { label: t('campaigns.version') },
+          { label: t('campaigns.servicePoints'), numeric: true },
+        ]}
+      >
+        {campaigns.map((campaign) => (
+          <tr key={campaign.id}>
+            <td>{english ? campaign.nameEn : campaign.name}</td>
+            <td>{t('campaigns.periodValue', { from: day(campaign.startsOn), to: day(campaign.endsOn) })}</td>
+            <td>{campaign.province?.name ?? t('campaigns.national')}</td>
+            <td>
+              {campaign.version.questionnaire.slug} v{campaign.version.version}
+            </td>
+            <td className="num">{campaign._count.servicePoints}</td>
+          </tr>
+        ))}
+      </AdminTable>
 
       <h2>{t('campaigns.createTitle')}</h2>
       <Form method="post">
         <CsrfInput />
-        <AdminField name="name" label={t('campaigns.nameVi')} error={error('name')}>
-          {(props) => <input {...props} required lang="vi" defaultValue={values.name} />}
-        </AdminField>
-        <AdminField name="nameEn" label={t('campaigns.nameEn')} error={error('nameEn')}>
-          {(props) => <input {...props} required lang="en" defaultValue={values.nameEn} />}
-        </AdminField>
-        <AdminField name="startsOn" label={t('campaigns.startsOn')} error={error('startsOn')}>
-          {(props) => <input {...props} type="date" required defaultValue={values.startsOn} />}
-        </AdminField>
-        <AdminField name="endsOn" label={t('campaigns.endsOn')} error={error('endsOn')}>
-          {(props) => <input {...props} type="date" required defaultValue={values.endsOn} />}
-        </AdminField>
+        <AdminInput {...field('name')} label={t('campaigns.nameVi')} required lang="vi" />
+        <AdminInput {...field('nameEn')} label={t('campaigns.nameEn')} required lang="en" />
+        <AdminInput {...field('startsOn')} label={t('campaigns.startsOn')} type="date" required />
+        <AdminInput {...field('endsOn')} label={t('campaigns.endsOn')} type="date" required />
         {provinces.length > 0 ? (
-          <AdminField name="provinceId" label={t('campaigns.scope')} error={error('provinceId')}>
-            {(props) => (
-              <select {...props} defaultValue={values.provinceId ?? ''}>
-                <option value="">{t('campaigns.national')}</option>
-                {provinces.map((province) => (
-                  <option key={province.id} value={province.id}>
-                    {province.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </AdminField>
+          <AdminSelect
+            {...field('provinceId')}
+            label={t('campaigns.scope')}
+            empty={t('campaigns.national')}
+            options={provinces.map((province) => ({ value: province.id, label: province.name }))}
+          />
         ) : null}
-        <AdminField name="versionId" label={t('campaigns.version')} error={error('versionId')}>
-          {(props) => (
-            <select {...props} required defaultValue={values.versionId}>
-              {versions.map((version) => (
-                <option key={version.id} value={version.id}>
-                  {(english ? version.questionnaire.titleEn : version.questionnaire.title) + ` — v${version.version}`}
-                </option>
-              ))}
-            </select>
-          )}
-        </AdminField>
-        <AdminField name="servicePointCodes" label={t('campaigns.servicePointCodes')} error={error('servicePointCodes')}>
+        <AdminSelect
+          {...field('versionId')}
+          label={t('campaigns.version')}
+          required
+          options={versions.map((version) => ({
+            value: version.id,
+            label: (english ? version.questionnaire.titleEn : version.questionnaire.title) + ` — v${version.version}`,
+          }))}
+        />
+        <AdminField
+          name="servicePointCodes"
+          label={t('campaigns.servicePointCodes')}
+          error={error('servicePointCodes')}
+        >
           {(props) => <textarea {...props} rows={4} defaultValue={values.servicePointCodes} />}
         </AdminField>
         <label className="checkbox">

@@ -1,12 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { AdminField } from '~/auth/admin-field'
+import { AdminInput, AdminSelect, AdminTable, formResult } from '~/auth/admin-field'
 import { AdminNav } from '~/auth/admin-nav'
 import { CsrfInput } from '~/auth/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
-import { textValues } from '~/auth/form-values'
+import { fieldErrorsOf, rejectForm, textValues } from '~/auth/form-values'
 import { issuePasswordReset } from '~/auth/password-reset.server'
 import { requireRole } from '~/auth/permissions.server'
 import { ADMIN_ROLES, assignableRoles } from '~/auth/roles'
@@ -16,6 +15,9 @@ import { NewUserSchema } from '~/auth/user-schema'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+
+export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 
@@ -27,7 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getFixedT(request, 'admin'),
     getLanguage(request),
   ])
-  return { title: t('users.metaTitle'), users, provinces, roles: assignableRoles(user.role), locale }
+  return {
+    title: t('users.metaTitle'),
+    users,
+    provinces,
+    roles: assignableRoles(user.role),
+    locale,
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,24 +45,33 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = textValues(formData)
   const parsed = NewUserSchema.safeParse(values)
   if (!parsed.success) {
-    return data({ fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values, created: null }, { status: 400 })
+    return rejectForm(values, fieldErrorsOf(parsed.error))
   }
   const result = await createUser(actor, parsed.data)
   if ('error' in result) {
-    return data({ fieldErrors: { [result.error.field]: [result.error.key] }, values, created: null }, { status: 400 })
+    return data(
+      {
+        fieldErrors: { [result.error.field]: [result.error.key] },
+        values,
+        created: null,
+      },
+      { status: 400 }
+    )
   }
   const resetPath = await issuePasswordReset(result.userId, actor.id)
   const resetLink = new URL(resetPath, request.url).toString()
-  return data({ fieldErrors: {}, values: {}, created: { email: parsed.data.email, resetLink } })
+  return data({
+    fieldErrors: {},
+    values: {},
+    created: { email: parsed.data.email, resetLink },
+  })
 }
 
 export default function UsersPage() {
   const { users, provinces, roles, locale } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('admin')
-  const errors: Record<string, string[] | undefined> = actionData?.fieldErrors ?? {}
-  const values: Record<string, string | undefined> = actionData?.values ?? {}
-  const error = (field: string) => (errors[field]?.[0] ? t(errors[field][0]) : undefined)
+  const { field } = formResult(actionData, t)
 
   return (
     <>
@@ -66,72 +83,62 @@ export default function UsersPage() {
           <p className="one-time-secret">{actionData.created.resetLink}</p>
         </div>
       ) : null}
-      <div className="table-scroll">
-        <table>
-          <caption className="visually-hidden">{t('users.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.name')}</th>
-              <th scope="col">{t('users.email')}</th>
-              <th scope="col">{t('users.role')}</th>
-              <th scope="col">{t('users.scope')}</th>
-              <th scope="col">{t('users.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id}>
-                <td>
-                  <a href={`/admin/users/${user.id}`}>{user.name}</a>
-                </td>
-                <td>{user.email}</td>
-                <td>{t(`auth:roles.${user.role}`)}</td>
-                <td>{user.agency ? (locale === 'en' ? user.agency.nameEn : user.agency.name) : (user.province?.name ?? t('users.national'))}</td>
-                <td>{user.active ? t('users.active') : t('users.inactive')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption={t('users.title')}
+        columns={[
+          { label: t('users.name') },
+          { label: t('users.email') },
+          { label: t('users.role') },
+          { label: t('users.scope') },
+          { label: t('users.status') },
+        ]}
+      >
+        {users.map((user) => (
+          <tr key={user.id}>
+            <td>
+              <a href={`/admin/users/${user.id}`}>{user.name}</a>
+            </td>
+            <td>{user.email}</td>
+            <td>{t(`auth:roles.${user.role}`)}</td>
+            <td>
+              {user.agency
+                ? locale === 'en'
+                  ? user.agency.nameEn
+                  : user.agency.name
+                : user.province?.name ?? t('users.national')}
+            </td>
+            <td>{user.active ? t('users.active') : t('users.inactive')}</td>
+          </tr>
+        ))}
+      </AdminTable>
 
       <h2>{t('users.createTitle')}</h2>
       <p>{t('users.createHelp')}</p>
       <Form method="post">
         <CsrfInput />
-        <AdminField name="name" label={t('users.name')} error={error('name')}>
-          {(props) => <input {...props} required defaultValue={values.name} />}
-        </AdminField>
-        <AdminField name="email" label={t('users.email')} error={error('email')}>
-          {(props) => <input {...props} type="email" required defaultValue={values.email} />}
-        </AdminField>
-        <AdminField name="role" label={t('users.role')} error={error('role')}>
-          {(props) => (
-            <select {...props} required defaultValue={values.role}>
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {t(`auth:roles.${role}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </AdminField>
+        <AdminInput {...field('name')} label={t('users.name')} required />
+        <AdminInput {...field('email')} label={t('users.email')} type="email" required />
+        <AdminSelect
+          {...field('role')}
+          label={t('users.role')}
+          required
+          options={roles.map((role) => ({
+            value: role,
+            label: t(`auth:roles.${role}`),
+          }))}
+        />
         {provinces.length > 0 ? (
-          <AdminField name="provinceId" label={t('users.province')} error={error('provinceId')}>
-            {(props) => (
-              <select {...props} defaultValue={values.provinceId ?? ''}>
-                <option value="">{t('users.noProvince')}</option>
-                {provinces.map((province) => (
-                  <option key={province.id} value={province.id}>
-                    {province.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </AdminField>
+          <AdminSelect
+            {...field('provinceId')}
+            label={t('users.province')}
+            empty={t('users.noProvince')}
+            options={provinces.map((province) => ({
+              value: province.id,
+              label: province.name,
+            }))}
+          />
         ) : null}
-        <AdminField name="agencyCode" label={t('users.agencyCode')} error={error('agencyCode')}>
-          {(props) => <input {...props} defaultValue={values.agencyCode} />}
-        </AdminField>
+        <AdminInput {...field('agencyCode')} label={t('users.agencyCode')} />
         <button type="submit">{t('users.create')}</button>
       </Form>
     </>
