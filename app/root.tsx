@@ -7,18 +7,24 @@ import {
   ScrollRestoration,
   data,
   useLoaderData,
+  useMatches,
   useRouteLoaderData,
 } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getCsrfToken } from './auth/csrf.server'
 import { getUser } from './auth/session.server'
 import { UserMenu } from './auth/user-menu'
-import { getLanguage, languageCookie, resourcesFor } from './i18n/i18next.server'
+import { getLanguage, languageCookie } from './i18n/i18next.server'
+import { ResourcesScript } from './i18n/resources-script'
+import type { I18nHandle } from './i18n/route-namespaces'
 import { useSyncLanguage } from './i18n/use-sync-language'
 import { GeneralErrorBoundary } from './ui/error-boundary'
 import { LanguageSwitch } from './ui/language-switch'
 import { useNonce } from './ui/nonce'
 import styles from './ui/styles.css?url'
+
+// The header's user menu speaks `auth`; every route adds its own namespaces (route-namespaces.ts).
+export const handle = { i18n: ['auth'] } satisfies I18nHandle
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -32,7 +38,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
-      resources: resourcesFor(locale),
       user: user ? { name: user.name, role: user.role } : null,
       csrfToken,
     },
@@ -54,6 +59,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
+        <ResourcesScript />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -62,9 +68,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { locale, resources, user } = useLoaderData<typeof loader>()
-  useSyncLanguage(locale, resources)
+  const { locale, user } = useLoaderData<typeof loader>()
+  useSyncLanguage(locale)
   const { t } = useTranslation()
+  const inPageLanguageSwitch = useMatches().some((match) => (match.handle as I18nHandle | undefined)?.languageSwitch === 'in-page')
   return (
     <>
       <a className="skip-link" href="#main">
@@ -75,7 +82,7 @@ export default function App() {
           {t('layout.siteName')}
         </a>
         <UserMenu user={user} />
-        <LanguageSwitch locale={locale} />
+        {inPageLanguageSwitch ? null : <LanguageSwitch locale={locale} />}
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />

@@ -5,8 +5,10 @@ import { CSRF_FIELD } from '~/auth/csrf'
 import { getCsrfToken } from '~/auth/csrf.server'
 import { issuePasswordReset } from '~/auth/password-reset.server'
 import { ROLES } from '~/auth/roles'
+import { prisma } from '~/db.server'
 import type { Role } from '~/generated/prisma/enums'
 import { createUser, requestWith, sessionCookieFor } from './factories/accounts'
+import { createPaperBatch, createPaperCampaign } from './factories/paper'
 import { createAgency, createProvince, createServicePoint } from './factories/units'
 
 /*
@@ -16,13 +18,13 @@ import { createAgency, createProvince, createServicePoint } from './factories/un
  * adds a route decides, in this table, who may see it.
  *
  * Outcomes: 200 · 'sign-in' (redirect to /login) · 'redirect' (elsewhere) · 400 · 403 · 404 ·
- * 405 (no loader: an action-only route) · 409.
+ * 405 (no loader: an action-only route) · 409 · 415 (not JSON, for the JSON API).
  */
 
 /** A route's loader or action, called with whatever Remix would pass. */
 type RouteFunction = (args: never) => unknown
 type Who = 'anonymous' | Role
-type Outcome = 200 | 'sign-in' | 'redirect' | 400 | 403 | 404 | 405 | 409
+type Outcome = 200 | 'sign-in' | 'redirect' | 400 | 403 | 404 | 405 | 409 | 415
 type Expectations = Record<Who, Outcome>
 type World = Awaited<ReturnType<typeof buildWorld>>
 type Case = {
@@ -48,7 +50,35 @@ const MATRIX: Record<string, Case[]> = {
   '_index.tsx': [{ name: 'home', path: () => '/', loader: everyone(200) }],
   'healthz.ts': [{ name: 'liveness', path: () => '/healthz', loader: everyone(200) }],
   'readyz.ts': [{ name: 'readiness', path: () => '/readyz', loader: everyone(200) }],
+  // The JSON submission API: anonymous by design (kiosks authenticate with a device token, not a
+  // session); GET is 405 and a form post is 415 whoever sends it.
+  'api.submissions.ts': [{ name: 'submission API', path: () => '/api/submissions', loader: everyone(405), action: everyone(415) }],
   's._index.tsx': [{ name: 'code form', path: () => '/s?code=ab12', loader: everyone('redirect') }],
+  's.$code.tsx': [
+    {
+      name: 'an unknown service point',
+      path: () => '/s/NO-SUCH-POINT',
+      params: () => ({ code: 'NO-SUCH-POINT' }),
+      loader: everyone(404),
+      action: everyone(404),
+    },
+    {
+      // The phone survey is public; this service point takes part in no campaign.
+      name: 'a service point without a campaign',
+      path: (w) => `/s/${w.servicePoint.code}`,
+      params: (w) => ({ code: w.servicePoint.code }),
+      loader: everyone(404),
+      action: everyone(404),
+    },
+  ],
+  's.$code_.thanks.tsx': [
+    {
+      name: 'thank-you page',
+      path: () => '/s/AB12/thanks?receipt=K7Q2-M9XD-3FHA',
+      params: () => ({ code: 'AB12' }),
+      loader: everyone(200),
+    },
+  ],
   'privacy.tsx': [{ name: 'privacy notice', path: () => '/privacy', loader: everyone(200) }],
   'login.tsx': [
     {
@@ -158,6 +188,118 @@ const MATRIX: Record<string, Case[]> = {
     },
   ],
   'admin.kiosks._index.tsx': [{ name: 'kiosks in scope', path: () => '/admin/kiosks', loader: admins(), action: admins(400) }],
+  // Paper entry: assigned clerks and administrators in scope key; administrators reconcile.
+  'paper._index.tsx': [
+    {
+      name: 'batches in scope',
+      path: () => '/paper',
+      loader: roles({ clerk: 200, province_admin: 200, ministry_admin: 200 }),
+      action: roles({ clerk: 400, province_admin: 400, ministry_admin: 400 }),
+    },
+  ],
+  'paper.batches.$batchId._index.tsx': [
+    {
+      name: 'keying a batch of the clerk’s service point',
+      path: (w) => `/paper/batches/${w.paperBatch.id}`,
+      params: (w) => ({ batchId: w.paperBatch.id }),
+      loader: roles({ clerk: 200, province_admin: 200, ministry_admin: 200 }),
+      action: roles({ clerk: 400, province_admin: 400, ministry_admin: 400 }),
+    },
+    {
+      name: 'an unknown batch',
+      path: () => '/paper/batches/unknown',
+      params: () => ({ batchId: 'unknown' }),
+      loader: signedIn(404),
+      action: signedIn(404),
+    },
+  ],
+  'paper.batches.$batchId.reconcile.tsx': [
+    {
+      name: 'reconciling a batch in the province',
+      path: (w) => `/paper/batches/${w.paperBatch.id}/reconcile`,
+      params: (w) => ({ batchId: w.paperBatch.id }),
+      loader: admins(),
+      action: admins(400),
+    },
+    {
+      name: 'reconciling an unknown batch',
+      path: () => '/paper/batches/unknown/reconcile',
+      params: () => ({ batchId: 'unknown' }),
+      loader: admins(404),
+      action: admins(404),
+    },
+  ],
+  // Rankings and province pages are public; the ranking administration is the Ministry administrator's.
+  'rankings._index.tsx': [
+    { name: 'public ranking', path: () => '/rankings?group=provinces&index=SIPAS', loader: everyone(200) },
+    { name: 'an unknown index', path: () => '/rankings?index=HDI', loader: everyone(400) },
+  ],
+  'provinces.$provinceId.tsx': [
+    {
+      name: 'a province page',
+      path: (w) => `/provinces/${w.here.id}`,
+      params: (w) => ({ provinceId: w.here.id }),
+      loader: everyone(200),
+    },
+    { name: 'an unknown province', path: () => '/provinces/unknown', params: () => ({ provinceId: 'unknown' }), loader: everyone(404) },
+  ],
+  'admin.snapshots._index.tsx': [
+    {
+      name: 'freezing rankings',
+      path: () => '/admin/snapshots',
+      loader: roles({ ministry_admin: 200 }),
+      action: roles({ ministry_admin: 400 }),
+    },
+  ],
+  'admin.external-indices._index.tsx': [
+    {
+      name: 'importing other indices',
+      path: () => '/admin/external-indices',
+      loader: roles({ ministry_admin: 200 }),
+      action: roles({ ministry_admin: 400 }),
+    },
+  ],
+  // Agency staff are sent to their own dashboard; province and Ministry users choose one.
+  'dashboard._index.tsx': [
+    {
+      name: 'dashboard chooser',
+      path: () => '/dashboard',
+      loader: roles({
+        ministry_admin: 200,
+        ministry_analyst: 200,
+        province_admin: 200,
+        agency_manager: 'redirect',
+        agency_viewer: 'redirect',
+      }),
+    },
+  ],
+  // Comments are moderated by the agency's manager and the Ministry administrator only.
+  'dashboard.$agencyId.tsx': [
+    {
+      name: 'own agency',
+      path: (w) => `/dashboard/${w.agency.id}`,
+      params: (w) => ({ agencyId: w.agency.id }),
+      loader: roles({ ministry_admin: 200, ministry_analyst: 200, province_admin: 200, agency_manager: 200, agency_viewer: 200 }),
+      action: roles({ ministry_admin: 400, agency_manager: 400 }),
+    },
+    {
+      name: 'an agency in another province',
+      path: (w) => `/dashboard/${w.viewerElsewhere.agencyId}`,
+      params: (w) => ({ agencyId: w.viewerElsewhere.agencyId! }),
+      loader: roles({ ministry_admin: 200, ministry_analyst: 200 }),
+      action: roles({ ministry_admin: 400 }),
+    },
+    {
+      name: 'an unknown agency',
+      path: () => '/dashboard/unknown',
+      params: () => ({ agencyId: 'unknown' }),
+      loader: signedIn(404),
+      action: signedIn(404),
+    },
+  ],
+  'ministry._index.tsx': [
+    { name: 'national overview', path: () => '/ministry', loader: roles({ ministry_admin: 200, ministry_analyst: 200 }) },
+  ],
 }
 
 /** Route modules as Remix sees them: files in app/routes, or folders holding route.tsx / route.ts. */
@@ -200,7 +342,12 @@ async function buildWorld() {
   const viewerHere = await createUser({ role: 'agency_viewer', provinceId: here.id, agencyId: agency.id })
   const viewerElsewhere = await createUser({ role: 'agency_viewer', provinceId: elsewhere.id, agencyId: otherAgency.id })
   const resetToken = (await issuePasswordReset(viewerHere.id, users.ministry_admin.id)).split('/').pop() ?? ''
-  return { here, elsewhere, agency, servicePoint, users, viewerHere, viewerElsewhere, resetToken }
+  // Paper entry at a service point of its own (March 2026 only, so no campaign is running today).
+  const paperServicePoint = await createServicePoint(agency)
+  await createPaperCampaign([paperServicePoint.id], { from: '2026-03-01', to: '2026-03-31' })
+  await prisma.clerkAssignment.create({ data: { userId: users.clerk.id, servicePointId: paperServicePoint.id } })
+  const paperBatch = await createPaperBatch({ servicePointId: paperServicePoint.id, createdById: users.clerk.id, doubleEntry: true })
+  return { here, elsewhere, agency, servicePoint, users, viewerHere, viewerElsewhere, resetToken, paperBatch }
 }
 
 /** What a loader or action produced, as one of the outcomes above. */
@@ -221,7 +368,8 @@ async function run(fn: RouteFunction, args: unknown): Promise<Outcome | string> 
   try {
     return outcomeOf(await fn(args as never))
   } catch (thrown) {
-    if (thrown instanceof Response) return outcomeOf(thrown)
+    // A loader may throw a Response or, since single fetch, `data(…, { status })`.
+    if (thrown instanceof Response || (thrown as { type?: string } | null)?.type === 'DataWithResponseInit') return outcomeOf(thrown)
     throw thrown
   }
 }

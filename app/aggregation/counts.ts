@@ -24,14 +24,9 @@ export function itemRate(
   positive: readonly number[],
   useWeights: boolean,
 ): Rate {
-  const valid = rows.filter((row) => isValidAnswer(row.value))
-  const counted = valid.filter((row) => positive.includes(row.value))
-  const numerator = sumRows(counted, useWeights)
-  return rateFromTally({
-    ...sumRows(valid, useWeights),
-    positive: numerator.n,
-    sumWPositive: numerator.sumW,
-  })
+  const valid = validTotals(rows, useWeights)
+  const counted = sumRows(rows, useWeights, (value) => isValidAnswer(value) && positive.includes(value))
+  return rateFromTally({ ...valid, positive: counted.n, sumWPositive: counted.sumW })
 }
 
 /** Single-choice and categorical items: each option's share of the valid answers. */
@@ -40,7 +35,11 @@ export function categoryShares(
   optionValues: readonly number[],
   useWeights: boolean,
 ): OptionShare[] {
-  return optionValues.map((value) => ({ value, ...itemRate(rows, [value], useWeights) }))
+  const valid = validTotals(rows, useWeights)
+  return optionValues.map((value) => {
+    const chose = sumRows(rows, useWeights, (rowValue) => rowValue === value && isValidAnswer(rowValue))
+    return { value, ...rateFromTally({ ...valid, positive: chose.n, sumWPositive: chose.sumW }) }
+  })
 }
 
 /**
@@ -59,21 +58,31 @@ export function multiSelectShares(
     ? respondents
     : { n: respondents.n, sumW: respondents.n, sumW2: respondents.n }
   return optionValues.map((value) => {
-    const ticked = sumRows(
-      rows.filter((row) => row.value === value),
-      useWeights,
-    )
+    const ticked = sumRows(rows, useWeights, (rowValue) => rowValue === value)
     const tally: Tally = { ...denominator, positive: ticked.n, sumWPositive: ticked.sumW }
     return { value, ...rateFromTally(tally) }
   })
 }
 
-/** Without weights every answer weighs 1, so Σw = Σw² = n. */
-function sumRows(rows: readonly AnswerCount[], useWeights: boolean): RespondentTotals {
+function validTotals(rows: readonly AnswerCount[], useWeights: boolean): RespondentTotals {
+  return sumRows(rows, useWeights, isValidAnswer)
+}
+
+/**
+ * Sums the rows whose value passes `include`, in row order (one pass, no intermediate arrays:
+ * this runs for every option of every item of every unit in a full recompute).
+ * Without weights every answer weighs 1, so Σw = Σw² = n.
+ */
+function sumRows(
+  rows: readonly AnswerCount[],
+  useWeights: boolean,
+  include: (value: number) => boolean,
+): RespondentTotals {
   let n = 0
   let sumW = 0
   let sumW2 = 0
   for (const row of rows) {
+    if (!include(row.value)) continue
     n += row.n
     sumW += useWeights ? row.sumW : row.n
     sumW2 += useWeights ? row.sumW2 : row.n

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { MISSING, formatChange, formatNumber, formatPercent, formatRankChange } from './format'
+import { MISSING, formatChange, formatDecimal, formatNumber, formatPercent, formatRankChange } from './format'
 
 const NBSP = '\u00A0'
 
@@ -87,5 +87,13 @@ describe('formatNumber', () => {
   test('uses the decimal mark of the language', () => {
     expect(formatNumber(1234567.5, 'vi')).toBe('1.234.567,5')
     expect(formatNumber(1234567.5, 'en')).toBe('1,234,567.5')
+  })
+})
+
+describe('formatDecimal', () => {
+  test('writes a points score with two decimals in the locale and no unit', () => {
+    expect(formatDecimal(45.2, 'vi')).toBe('45,20')
+    expect(formatDecimal(45.2, 'en')).toBe('45.20')
+    expect(formatDecimal(null, 'en')).toBe(MISSING)
   })
 })

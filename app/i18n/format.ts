@@ -36,6 +36,12 @@ export function formatRankChange(change: number | null, locale: Language): strin
   return change > 0 ? `up ${steps}` : change < 0 ? `down ${steps}` : 'no change'
 }
 
+/** A score on a points scale (PAPI, PCI): 2 decimals in the locale's digits, no unit. */
+export function formatDecimal(value: number | null, locale: Language, digits = 2): string {
+  if (value === null) return MISSING
+  return fixedDigits(locale, digits, 'auto').format(value)
+}
+
 /** Counts such as respondents: 36.525 in Vietnamese, 36,525 in English. */
 export function formatNumber(value: number, locale: Language): string {
   return numberFormat(locale, {}).format(value)

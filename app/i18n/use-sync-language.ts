@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next'
-import type { Resources } from './config'
 
 /**
- * After a client-side navigation to another language, the root loader brings that language's
- * texts; add them and switch before rendering so the page never shows the old language.
+ * After a client-side navigation that changes the language (the root loader says so), switch
+ * before rendering so the page never mixes languages. The new language's bundles may still be
+ * loading: the hook suspends until they are in, and since Remix navigations are transitions,
+ * the previous page stays on screen meanwhile.
  */
-export function useSyncLanguage(locale: string, resources: Resources) {
+export function useSyncLanguage(locale: string) {
   const { i18n } = useTranslation()
   if (i18n.language === locale) return
-  for (const [ns, bundle] of Object.entries(resources)) {
-    if (!i18n.hasResourceBundle(locale, ns)) i18n.addResourceBundle(locale, ns, bundle)
-  }
-  void i18n.changeLanguage(locale)
+  const changing = i18n.changeLanguage(locale)
+  if (i18n.language !== locale) throw changing
 }

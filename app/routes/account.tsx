@@ -6,6 +6,9 @@ import { CsrfInput } from '~/auth/csrf-input'
 import { requireUser } from '~/auth/session.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+
+export const handle = { i18n: ['auth'] } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 

@@ -12,6 +12,9 @@ import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { QuestionnaireNav } from '~/questionnaire/editor/questionnaire-nav'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+
+export const handle = { i18n: ['questionnaire', 'admin'] } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]

@@ -16,6 +16,9 @@ import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { KioskSchema } from '~/units/admin-forms'
 import { findServicePointInScope } from '~/units/unit-admin.server'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+
+export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 

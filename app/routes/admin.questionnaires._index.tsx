@@ -17,6 +17,9 @@ import { NewQuestionnaireSchema } from '~/questionnaire/editor/schemas'
 import { TEMPLATES } from '~/questionnaire/templates'
 import { createDraft, createQuestionnaire, listQuestionnaires } from '~/questionnaire/versions.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+
+export const handle = { i18n: ['questionnaire', 'admin'] } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]

@@ -13,6 +13,9 @@ import { QUESTIONNAIRE_EDITOR_ROLES } from '~/questionnaire/editor/roles'
 import { publishProblems } from '~/questionnaire/publish-rules'
 import { getVersionForEditor, publishVersion } from '~/questionnaire/versions.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+
+export const handle = { i18n: ['questionnaire', 'admin'] } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]

@@ -14,6 +14,9 @@ import {
   SUBMITTED_AT_RETENTION_DAYS,
 } from '~/responses/retention.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+
+export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 

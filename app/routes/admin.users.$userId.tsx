@@ -15,6 +15,9 @@ import { UserAccessSchema } from '~/auth/user-schema'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+
+export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 

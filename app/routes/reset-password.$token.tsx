@@ -8,6 +8,9 @@ import { getPasswordResetAccount, resetPassword } from '~/auth/password-reset.se
 import { MIN_PASSWORD_LENGTH, NewPasswordSchema, type NewPassword } from '~/auth/password-policy'
 import { getFixedT } from '~/i18n/i18next.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+
+export const handle = { i18n: ['auth'] } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 

@@ -1,0 +1,150 @@
+import { prisma } from '~/db.server'
+import { Prisma } from '~/generated/prisma/client'
+import type { Channel } from '~/generated/prisma/enums'
+import { type DateRange, splitPeriod } from './period'
+import type { ItemCountRow, RespondentRow } from './series'
+
+/*
+ * The only place figures read counts from the database. Whole months come from the rollups
+ * (AnswerRollup, ResponseRollup); the days of a month a custom range covers only in part come
+ * from the raw rows, grouped the same way (ADR 005). AnswerRollup has no channel, so answer
+ * counts for one channel come from raw rows (respondent counts still from ResponseRollup).
+ * Callers sum rows with the same key, so the sources never need merging here.
+ */
+
+/**
+ * What the counts are grouped by: a unit level, the month (trends of one unit), or the unit
+ * path 'servicePoint␟agency␟province' (UNIT_PATH_SEPARATOR) that the full recompute sums up to
+ * every level from one read.
+ */
+export type CountKey = 'servicePoint' | 'agency' | 'province' | 'month' | 'unitPath'
+
+/** Separates the ids of a 'unitPath' key (ASCII unit separator, never in an id). */
+export const UNIT_PATH_SEPARATOR = '\u001f'
+
+export type CountFilter = {
+  range: DateRange
+  /** A response is left out when any of these flag bits is set. */
+  excludeFlagsMask: number
+  channel?: Channel
+  /** Stored ids (as submitted); each list given narrows the rows to those ids. */
+  servicePointIds?: readonly string[]
+  agencyIds?: readonly string[]
+  provinceIds?: readonly string[]
+}
+
+/** The key's expression and GROUP BY list, over the rollups or over raw rows (alias `r`). */
+function keySql(key: CountKey, raw: boolean): { select: Prisma.Sql; group: Prisma.Sql } {
+  const r = raw ? RAW : Prisma.empty
+  switch (key) {
+    case 'servicePoint':
+      return same(Prisma.sql`${r}"servicePointId"`)
+    case 'agency':
+      return same(Prisma.sql`${r}"agencyId"`)
+    case 'province':
+      return same(Prisma.sql`${r}"provinceId"`)
+    case 'month': {
+      const month = raw ? Prisma.sql`date_trunc('month', r."submittedOn")` : Prisma.sql`month`
+      return { select: Prisma.sql`to_char(${month}, 'YYYY-MM')`, group: month }
+    }
+    case 'unitPath':
+      return {
+        select: Prisma.sql`concat_ws(chr(31), ${r}"servicePointId", ${r}"agencyId", ${r}"provinceId")`,
+        group: Prisma.sql`${r}"servicePointId", ${r}"agencyId", ${r}"provinceId"`,
+      }
+  }
+}
+
+function same(column: Prisma.Sql) {
+  return { select: column, group: column }
+}
+
+const RAW = Prisma.sql`r.`
+
+export type Counts = { answers: ItemCountRow[]; respondents: RespondentRow[] }
+
+/** A read can scan a year of rollups, or raw days of a custom range. */
+const COUNTS_TIMEOUT_MS = 120_000
+/**
+ * Memory for grouping a read: with PostgreSQL's default 4 MB a year of rollups is grouped by
+ * sorting on disk (text keys compared by collation), several times slower than hashing in memory.
+ */
+const COUNTS_WORK_MEM = Prisma.raw(`SET LOCAL work_mem = '64MB'`)
+
+/**
+ * Answer and respondent counts read from one snapshot, so a submission committing in between
+ * can't leave answers counted without their respondent.
+ */
+export async function readCounts(key: CountKey, filter: CountFilter): Promise<Counts> {
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw(COUNTS_WORK_MEM)
+      return { answers: await answerCounts(tx, key, filter), respondents: await respondentCounts(tx, key, filter) }
+    },
+    { isolationLevel: 'RepeatableRead', timeout: COUNTS_TIMEOUT_MS, maxWait: COUNTS_TIMEOUT_MS },
+  )
+}
+
+type Reader = Pick<typeof prisma, '$queryRaw'>
+
+/** Kept answers per key × item × value, with their weight sums. */
+async function answerCounts(db: Reader, key: CountKey, filter: CountFilter): Promise<ItemCountRow[]> {
+  const { months, days } = filter.channel ? { months: null, days: [filter.range] } : splitPeriod(filter.range)
+  const [rollupKey, rawKey] = [keySql(key, false), keySql(key, true)]
+  const parts: ItemCountRow[][] = []
+  if (months) {
+    parts.push(await db.$queryRaw<ItemCountRow[]>`
+      SELECT ${rollupKey.select} AS "unitId", "itemId", value, sum(n)::float8 AS n,
+        sum("sumW") AS "sumW", sum("sumW2") AS "sumW2"
+      FROM "AnswerRollup"
+      WHERE month BETWEEN ${months.from}::date AND ${months.to}::date AND (flags & ${filter.excludeFlagsMask}::int) = 0
+        ${unitConditions({ ...filter, channel: undefined }, Prisma.empty)}
+      GROUP BY ${rollupKey.group}, "itemId", value`)
+  }
+  for (const range of days) {
+    parts.push(await db.$queryRaw<ItemCountRow[]>`
+      SELECT ${rawKey.select} AS "unitId", a."itemId", a.value, count(*)::float8 AS n,
+        sum(r.weight) AS "sumW", sum(r.weight * r.weight) AS "sumW2"
+      FROM "Response" r JOIN "Answer" a ON a."responseId" = r.id
+      WHERE r."submittedOn" BETWEEN ${range.from}::date AND ${range.to}::date
+        AND (r.flags & ${filter.excludeFlagsMask}::int) = 0
+        ${unitConditions(filter, RAW)}
+      GROUP BY ${rawKey.group}, a."itemId", a.value`)
+  }
+  return parts.flat()
+}
+
+/** Respondents per key × version, kept and excluded apart. */
+async function respondentCounts(db: Reader, key: CountKey, filter: CountFilter): Promise<RespondentRow[]> {
+  const { months, days } = splitPeriod(filter.range)
+  const [rollupKey, rawKey] = [keySql(key, false), keySql(key, true)]
+  const parts: RespondentRow[][] = []
+  if (months) {
+    parts.push(await db.$queryRaw<RespondentRow[]>`
+      SELECT ${rollupKey.select} AS "unitId", "versionId", (flags & ${filter.excludeFlagsMask}::int) <> 0 AS excluded,
+        sum(n)::float8 AS n, sum("sumW") AS "sumW", sum("sumW2") AS "sumW2"
+      FROM "ResponseRollup"
+      WHERE month BETWEEN ${months.from}::date AND ${months.to}::date ${unitConditions(filter, Prisma.empty)}
+      GROUP BY ${rollupKey.group}, "versionId", 3`)
+  }
+  for (const range of days) {
+    parts.push(await db.$queryRaw<RespondentRow[]>`
+      SELECT ${rawKey.select} AS "unitId", r."versionId", (r.flags & ${filter.excludeFlagsMask}::int) <> 0 AS excluded,
+        count(*)::float8 AS n, sum(r.weight) AS "sumW", sum(r.weight * r.weight) AS "sumW2"
+      FROM "Response" r
+      WHERE r."submittedOn" BETWEEN ${range.from}::date AND ${range.to}::date ${unitConditions(filter, RAW)}
+      GROUP BY ${rawKey.group}, r."versionId", 3`)
+  }
+  return parts.flat()
+}
+
+function unitConditions(filter: CountFilter, alias: Prisma.Sql): Prisma.Sql {
+  const conditions: Prisma.Sql[] = []
+  if (filter.channel) conditions.push(Prisma.sql`AND ${alias}channel = ${filter.channel}::"Channel"`)
+  if (filter.servicePointIds) {
+    conditions.push(Prisma.sql`AND ${alias}"servicePointId" = ANY(${[...filter.servicePointIds]}::text[])`)
+  }
+  if (filter.agencyIds) conditions.push(Prisma.sql`AND ${alias}"agencyId" = ANY(${[...filter.agencyIds]}::text[])`)
+  if (filter.provinceIds) conditions.push(Prisma.sql`AND ${alias}"provinceId" = ANY(${[...filter.provinceIds]}::text[])`)
+  return conditions.length ? Prisma.join(conditions, ' ') : Prisma.empty
+}

@@ -1,0 +1,199 @@
+import { prisma } from '~/db.server'
+import { Prisma } from '~/generated/prisma/client'
+import { attributeUnit, successorsAsOf } from './attribution'
+import { type Counts, UNIT_PATH_SEPARATOR, readCounts } from './counts.server'
+import { clearFigureCache } from './figure-cache.server'
+import {
+  type AggregationSettings,
+  type NationalResult,
+  type UnitFigureRow,
+  computeFigures,
+  lineageEdges,
+  nationalFromProvinces,
+  resolveSettings,
+} from './figures.server'
+import type { DateRange } from './period'
+import type { UnitLevel } from './reference'
+
+/*
+ * The proof and the maintenance side of the rollups (ADR 005): rebuild them from raw rows,
+ * list where they disagree with raw rows, and recompute every figure of a period at once.
+ */
+
+/** A rebuild locks out submissions while it reads every raw answer. */
+const REBUILD_TIMEOUT_MS = 60 * 60 * 1000
+/** Grouping every raw answer hashes in memory instead of sorting text keys on disk. */
+const REBUILD_WORK_MEM = Prisma.raw(`SET LOCAL work_mem = '512MB'`)
+
+/** Both rollups as the raw rows say they should be (the same grouping as insertResponses). */
+const FRESH_ANSWER_ROLLUP = Prisma.sql`
+  SELECT date_trunc('month', r."submittedOn")::date AS month, r."servicePointId", r."agencyId", r."provinceId",
+    a."itemId", a.value, r.flags, count(*)::int AS n, sum(r.weight) AS "sumW", sum(r.weight * r.weight) AS "sumW2"
+  FROM "Answer" a JOIN "Response" r ON r.id = a."responseId"
+  GROUP BY 1, 2, 3, 4, 5, 6, 7`
+
+const FRESH_RESPONSE_ROLLUP = Prisma.sql`
+  SELECT date_trunc('month', r."submittedOn")::date AS month, r."servicePointId", r."agencyId", r."provinceId",
+    r."versionId", r.channel, r.flags, count(*)::int AS n, sum(r.weight) AS "sumW", sum(r.weight * r.weight) AS "sumW2"
+  FROM "Response" r
+  GROUP BY 1, 2, 3, 4, 5, 6, 7`
+
+const ANSWER_KEY = Prisma.sql`(month, "servicePointId", "itemId", value, flags, "agencyId", "provinceId")`
+const RESPONSE_KEY = Prisma.sql`(month, "servicePointId", "versionId", channel, flags, "agencyId", "provinceId")`
+
+/**
+ * A rollup cell disagrees when its count differs, or its weight sums differ beyond float
+ * rounding (sums added in another order). Joined USING the key, so `f` is the fresh cell and
+ * `o` the stored one; either may be missing.
+ */
+const DIFFERS = Prisma.sql`(f.n IS DISTINCT FROM o.n
+  OR abs(f."sumW" - o."sumW") > 1e-9 * greatest(1, abs(f."sumW"))
+  OR abs(f."sumW2" - o."sumW2") > 1e-9 * greatest(1, abs(f."sumW2")))`
+
+export type RollupDifference = {
+  table: 'AnswerRollup' | 'ResponseRollup'
+  month: string
+  servicePointId: string
+  agencyId: string
+  provinceId: string
+  /** ResponseRollup cells only (AnswerRollup has neither: the item implies the version). */
+  versionId: string | null
+  channel: string | null
+  itemId: number | null
+  value: number | null
+  flags: number
+  /** What raw rows give (null: no raw rows for this cell). */
+  raw: { n: number; sumW: number; sumW2: number } | null
+  /** What the rollup holds (null: no rollup cell). */
+  rollup: { n: number; sumW: number; sumW2: number } | null
+}
+
+export type RollupCheck = { ok: boolean; differences: number; examples: RollupDifference[] }
+
+/** How many differing cells `verifyRollups` lists; the count covers them all. */
+export const MAX_LISTED_DIFFERENCES = 100
+
+/** Compares both rollup tables with what the raw rows give, cell by cell. */
+export async function verifyRollups(): Promise<RollupCheck> {
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw(REBUILD_WORK_MEM)
+      const rows = await tx.$queryRaw<Record<string, unknown>[]>`
+        WITH answers AS (${FRESH_ANSWER_ROLLUP}), responses AS (${FRESH_RESPONSE_ROLLUP}),
+        diff AS (
+          SELECT 'AnswerRollup' AS "table", month, "servicePointId", "agencyId", "provinceId",
+            NULL AS "versionId", "itemId", value, NULL AS channel, flags,
+            f.n AS "rawN", f."sumW" AS "rawSumW", f."sumW2" AS "rawSumW2",
+            o.n AS "rollupN", o."sumW" AS "rollupSumW", o."sumW2" AS "rollupSumW2"
+          FROM answers f FULL JOIN "AnswerRollup" o USING ${ANSWER_KEY}
+          WHERE ${DIFFERS}
+          UNION ALL
+          SELECT 'ResponseRollup', month, "servicePointId", "agencyId", "provinceId", "versionId", NULL, NULL,
+            channel::text, flags, f.n, f."sumW", f."sumW2", o.n, o."sumW", o."sumW2"
+          FROM responses f FULL JOIN "ResponseRollup" o USING ${RESPONSE_KEY}
+          WHERE ${DIFFERS}
+        )
+        SELECT "table", to_char(month, 'YYYY-MM-DD') AS month, "servicePointId", "agencyId", "provinceId", "versionId",
+          "itemId", value, channel, flags, "rawN", "rawSumW", "rawSumW2", "rollupN", "rollupSumW", "rollupSumW2",
+          count(*) OVER ()::int AS total
+        FROM diff ORDER BY "table", month, "servicePointId" LIMIT ${MAX_LISTED_DIFFERENCES}`
+      const differences = Number(rows[0]?.total ?? 0)
+      return { ok: differences === 0, differences, examples: rows.map(toDifference) }
+    },
+    { isolationLevel: 'RepeatableRead', timeout: REBUILD_TIMEOUT_MS, maxWait: REBUILD_TIMEOUT_MS },
+  )
+}
+
+/**
+ * Recomputes both rollup tables from raw rows in one transaction and records the rebuild with
+ * the number of cells that were wrong. Submissions wait meanwhile (SHARE lock on the raw
+ * tables), so none can commit between the read and the replacement and be lost; dashboards keep
+ * reading the old rollups until the commit.
+ */
+export async function rebuildRollups(): Promise<{ differences: number }> {
+  const result = await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`LOCK TABLE "Response", "Answer" IN SHARE MODE`
+      await tx.$executeRaw(REBUILD_WORK_MEM)
+      await tx.$executeRaw`CREATE TEMP TABLE fresh_answer_rollup ON COMMIT DROP AS ${FRESH_ANSWER_ROLLUP}`
+      await tx.$executeRaw`CREATE TEMP TABLE fresh_response_rollup ON COMMIT DROP AS ${FRESH_RESPONSE_ROLLUP}`
+      const [counted] = await tx.$queryRaw<{ differences: number }[]>`
+        SELECT ((SELECT count(*) FROM fresh_answer_rollup f FULL JOIN "AnswerRollup" o USING ${ANSWER_KEY} WHERE ${DIFFERS})
+          + (SELECT count(*) FROM fresh_response_rollup f FULL JOIN "ResponseRollup" o USING ${RESPONSE_KEY} WHERE ${DIFFERS}))::int
+          AS differences`
+      const differences = counted!.differences
+      await tx.$executeRaw`DELETE FROM "AnswerRollup"`
+      await tx.$executeRaw`DELETE FROM "ResponseRollup"`
+      await tx.$executeRaw`
+        INSERT INTO "AnswerRollup" (month, "servicePointId", "agencyId", "provinceId", "itemId", value, flags, n,
+          "sumW", "sumW2")
+        SELECT month, "servicePointId", "agencyId", "provinceId", "itemId", value, flags, n, "sumW", "sumW2"
+        FROM fresh_answer_rollup
+        -- in key order, so the primary key index grows at its end instead of at random pages
+        ORDER BY month, "servicePointId", "itemId", value, flags, "agencyId", "provinceId"`
+      await tx.$executeRaw`
+        INSERT INTO "ResponseRollup" (month, "servicePointId", "agencyId", "provinceId", "versionId", channel, flags,
+          n, "sumW", "sumW2")
+        SELECT month, "servicePointId", "agencyId", "provinceId", "versionId", channel, flags, n, "sumW", "sumW2"
+        FROM fresh_response_rollup
+        ORDER BY month, "servicePointId", "versionId", channel, flags, "agencyId", "provinceId"`
+      await tx.rollupRebuild.create({ data: { differences }, select: { id: true } })
+      // Fresh statistics, or the planner sorts a year of rollups on disk where it should hash.
+      await tx.$executeRaw`ANALYZE "AnswerRollup", "ResponseRollup"`
+      return { differences }
+    },
+    { timeout: REBUILD_TIMEOUT_MS, maxWait: REBUILD_TIMEOUT_MS },
+  )
+  clearFigureCache()
+  return result
+}
+
+export type FullRecompute = Record<UnitLevel, UnitFigureRow[]> & { national: NationalResult }
+
+/**
+ * Every unit's figures at every level, and the national figure, for a period: one read of the
+ * rollups at the finest unit grain, summed up in memory. Never cached; this is what the
+ * benchmark weighs against a naive group-by over raw answers. Provinces are attributed as of the
+ * period's last day, as in unitFigures.
+ */
+export async function recomputeAll(period: DateRange, settings?: Partial<AggregationSettings>): Promise<FullRecompute> {
+  const resolved = await resolveSettings(settings)
+  const successors = successorsAsOf(await lineageEdges(), period.to)
+  const counts = await readCounts('unitPath', { range: period, excludeFlagsMask: resolved.excludeFlagsMask })
+  const [servicePoint, agency, province] = await Promise.all([
+    computeFigures(atLevel(counts, 0), resolved),
+    computeFigures(atLevel(counts, 1), resolved),
+    computeFigures(atLevel(counts, 2, (id) => attributeUnit(successors, id)), resolved),
+  ])
+  return { servicePoint, agency, province, national: nationalFromProvinces(province) }
+}
+
+/** Unit-path counts keyed by one level of the path (0 service point, 1 agency, 2 province). */
+function atLevel(counts: Counts, part: number, rename: (id: string) => string = (id) => id): Counts {
+  const idOf = (path: string) => rename(path.split(UNIT_PATH_SEPARATOR)[part]!)
+  return {
+    answers: counts.answers.map((row) => ({ ...row, unitId: idOf(row.unitId) })),
+    respondents: counts.respondents.map((row) => ({ ...row, unitId: idOf(row.unitId) })),
+  }
+}
+
+function toDifference(row: Record<string, unknown>): RollupDifference {
+  const sums = (prefix: 'raw' | 'rollup') =>
+    row[`${prefix}N`] === null
+      ? null
+      : { n: Number(row[`${prefix}N`]), sumW: Number(row[`${prefix}SumW`]), sumW2: Number(row[`${prefix}SumW2`]) }
+  return {
+    table: row.table as RollupDifference['table'],
+    month: String(row.month),
+    servicePointId: String(row.servicePointId),
+    agencyId: String(row.agencyId),
+    provinceId: String(row.provinceId),
+    versionId: (row.versionId as string | null) ?? null,
+    itemId: (row.itemId as number | null) ?? null,
+    value: (row.value as number | null) ?? null,
+    channel: (row.channel as string | null) ?? null,
+    flags: Number(row.flags),
+    raw: sums('raw'),
+    rollup: sums('rollup'),
+  }
+}

@@ -1,0 +1,157 @@
+import { type Definition, allItems } from '~/questionnaire/definition'
+import type { AnswerCount, RespondentTotals } from './counts'
+import { type FigureOptions, type UnitFigures, computeUnitFigures } from './unit-figures'
+
+/**
+ * How answers to different questionnaire versions in one period combine (ADR 005):
+ *
+ * - A **series** is a methodology (`QuestionnaireVersion.methodologyCode`: sipas-2017,
+ *   sipas-2023). Figures of different series are never pooled: the 2023 design is a break in the
+ *   series, its SIPAS is a different formula over different questions.
+ * - Within a series, versions are pooled item by item on the item code (same code = same
+ *   question, ADR 004), and the figures follow the methodology and items of the series' newest
+ *   version among those answered in the query (latest `publishedAt`). An older version's item
+ *   whose code the newest version dropped gets no figure.
+ * - A unit answered under two series gets one figure set per series, the one with more
+ *   respondents first ("dominant"); pages show the first and may mention the other.
+ */
+
+/** One row per unit × item × value, already filtered by period, channel and flags. */
+export type ItemCountRow = { unitId: string; itemId: number; value: number; n: number; sumW: number; sumW2: number }
+
+/** Respondents per unit × version, split into kept and excluded (flagged) ones. */
+export type RespondentRow = {
+  unitId: string
+  versionId: string
+  excluded: boolean
+  n: number
+  sumW: number
+  sumW2: number
+}
+
+export type VersionInfo = {
+  id: string
+  methodologyCode: string
+  /** ISO timestamp; decides which version of a series is the newest. */
+  publishedAt: string
+  definition: Definition
+}
+
+export type ItemInfo = { id: number; versionId: string; code: string }
+
+export type SeriesFigures = {
+  unitId: string
+  /** The version whose methodology and items the figures follow (the series' newest). */
+  versionId: string
+  methodologyCode: string
+  figures: UnitFigures
+  /** Responses of this unit and series left out by the flags rule. */
+  excluded: number
+}
+
+export function figuresBySeries(
+  answers: readonly ItemCountRow[],
+  respondents: readonly RespondentRow[],
+  versions: ReadonlyMap<string, VersionInfo>,
+  items: ReadonlyMap<number, ItemInfo>,
+  options: FigureOptions,
+): SeriesFigures[] {
+  const newest = newestVersionPerSeries(respondents.map((row) => row.versionId), versions)
+  const cells = new Map<string, { unitId: string; series: string; kept: RespondentTotals; excluded: number; rows: Map<string, AnswerCount> }>()
+  const cellOf = (unitId: string, series: string) => {
+    const key = `${unitId}\u0000${series}`
+    let cell = cells.get(key)
+    if (!cell) {
+      cell = { unitId, series, kept: { n: 0, sumW: 0, sumW2: 0 }, excluded: 0, rows: new Map() }
+      cells.set(key, cell)
+    }
+    return cell
+  }
+
+  for (const row of respondents) {
+    const cell = cellOf(row.unitId, requireVersion(versions, row.versionId).methodologyCode)
+    if (row.excluded) {
+      cell.excluded += row.n
+    } else {
+      cell.kept.n += row.n
+      cell.kept.sumW += row.sumW
+      cell.kept.sumW2 += row.sumW2
+    }
+  }
+  for (const row of answers) {
+    const item = items.get(row.itemId)
+    if (!item) throw new Error(`Answer counts name item ${row.itemId}, which was not loaded`)
+    const cell = cellOf(row.unitId, requireVersion(versions, item.versionId).methodologyCode)
+    const key = `${item.code}\u0000${row.value}`
+    const sum = cell.rows.get(key)
+    if (sum) {
+      sum.n += row.n
+      sum.sumW += row.sumW
+      sum.sumW2 += row.sumW2
+    } else {
+      cell.rows.set(key, { unitKey: row.unitId, itemCode: item.code, value: row.value, n: row.n, sumW: row.sumW, sumW2: row.sumW2 })
+    }
+  }
+
+  const result: SeriesFigures[] = []
+  for (const cell of cells.values()) {
+    const version = newest.get(cell.series)
+    // Answers without respondents can't happen with consistent rollups; skip rather than invent n.
+    if (!version) continue
+    result.push({
+      unitId: cell.unitId,
+      versionId: version.id,
+      methodologyCode: cell.series,
+      figures: computeUnitFigures(
+        version.definition.methodology,
+        allItems(version.definition),
+        [...cell.rows.values()],
+        cell.kept,
+        options,
+      ),
+      excluded: cell.excluded,
+    })
+  }
+  return result.sort(
+    (a, b) =>
+      compare(a.unitId, b.unitId) ||
+      b.figures.n - a.figures.n ||
+      compare(a.methodologyCode, b.methodologyCode),
+  )
+}
+
+/** The dominant series: the one with the most kept respondents over all the rows given. */
+export function dominantSeries(rows: readonly Pick<SeriesFigures, 'methodologyCode' | 'figures'>[]): string | null {
+  const totals = new Map<string, number>()
+  for (const row of rows) totals.set(row.methodologyCode, (totals.get(row.methodologyCode) ?? 0) + row.figures.n)
+  let best: string | null = null
+  for (const [series, n] of totals) {
+    if (best === null || n > totals.get(best)! || (n === totals.get(best)! && series < best)) best = series
+  }
+  return best
+}
+
+function newestVersionPerSeries(
+  versionIds: readonly string[],
+  versions: ReadonlyMap<string, VersionInfo>,
+): Map<string, VersionInfo> {
+  const newest = new Map<string, VersionInfo>()
+  for (const id of new Set(versionIds)) {
+    const version = requireVersion(versions, id)
+    const known = newest.get(version.methodologyCode)
+    if (!known || version.publishedAt > known.publishedAt || (version.publishedAt === known.publishedAt && version.id > known.id)) {
+      newest.set(version.methodologyCode, version)
+    }
+  }
+  return newest
+}
+
+function requireVersion(versions: ReadonlyMap<string, VersionInfo>, id: string): VersionInfo {
+  const version = versions.get(id)
+  if (!version) throw new Error(`Counts name questionnaire version ${id}, which was not loaded`)
+  return version
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,18 @@
+import { useMatches } from '@remix-run/react'
+
+/**
+ * A route module declares the i18n namespaces its screen uses beyond `common`:
+ * `export const handle = { i18n: ['survey'] } satisfies I18nHandle`. Only those reach the browser.
+ * A screen whose language switch must carry unsaved input (the survey) renders its own and says
+ * `languageSwitch: 'in-page'`: the header's plain links would drop what was typed.
+ */
+export type I18nHandle = { i18n?: readonly string[]; languageSwitch?: 'in-page' }
+
+/** `common` plus the namespaces every matched route declares, in route order. */
+export function useRouteNamespaces(): string[] {
+  const namespaces = new Set(['common'])
+  for (const match of useMatches()) {
+    for (const ns of (match.handle as I18nHandle | undefined)?.i18n ?? []) namespaces.add(ns)
+  }
+  return [...namespaces]
+}

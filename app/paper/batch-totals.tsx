@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next'
+import { formatNumber } from '~/i18n/format'
+import type { Language } from '~/i18n/config'
+import type { BatchTotals } from './sheet-status'
+
+/** A batch's running totals against its sheet count. */
+export function BatchTotalsList({
+  totals,
+  sheetCount,
+  doubleEntry,
+  locale,
+}: {
+  totals: BatchTotals
+  sheetCount: number
+  doubleEntry: boolean
+  locale: Language
+}) {
+  const { t } = useTranslation('paper')
+  const n = (value: number) => formatNumber(value, locale)
+  return (
+    <dl className="paper-totals">
+      <div>
+        <dt>{doubleEntry ? t('totals.firstPass') : t('totals.keyed')}</dt>
+        <dd>{t('totals.ofExpected', { n: n(totals.keyed), expected: n(sheetCount) })}</dd>
+      </div>
+      {doubleEntry ? (
+        <div>
+          <dt>{t('totals.secondPass')}</dt>
+          <dd>{t('totals.ofExpected', { n: n(totals.keyedSecond), expected: n(sheetCount) })}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>{t('totals.counted')}</dt>
+        <dd>{n(totals.counted)}</dd>
+      </div>
+      {doubleEntry ? (
+        <div>
+          <dt>{t('totals.disputes')}</dt>
+          <dd>{n(totals.mismatches)}</dd>
+        </div>
+      ) : null}
+      {totals.waiting > 0 ? (
+        <div>
+          <dt>{t('totals.waiting')}</dt>
+          <dd>{n(totals.waiting)}</dd>
+        </div>
+      ) : null}
+    </dl>
+  )
+}

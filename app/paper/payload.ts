@@ -1,0 +1,14 @@
+import { z } from 'zod'
+import type { SheetEntry } from './compare'
+
+/** What a PaperSheet row's `payload` holds: one keyed copy of a sheet and the version it follows. */
+export const SheetPayloadSchema = z.object({
+  versionId: z.string(),
+  submittedOn: z.iso.date(),
+  answers: z.record(z.string(), z.union([z.number().int(), z.array(z.number().int()), z.string()])),
+})
+export type SheetPayload = SheetEntry & { versionId: string }
+
+export function readPayload(json: unknown): SheetPayload {
+  return SheetPayloadSchema.parse(json)
+}

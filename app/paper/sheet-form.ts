@@ -1,0 +1,81 @@
+import { z } from 'zod'
+import { allItems, type Definition } from '~/questionnaire/definition'
+import { answerIssues, answersSchema } from '~/responses/answers'
+import type { AnswerErrorCode, ErrorParams } from '~/responses/errors'
+import type { SheetEntry } from './compare'
+import { formatDay } from './dates'
+import { type KeyedAnswers, parseKeyed } from './keys'
+
+/*
+ * The keying form, read on the server (the source of truth; the page works without
+ * JavaScript). Field names: `sheetNo`, `sheetDate` and one field per item named by its code.
+ * What was typed is checked in two steps: each key against the item (app/paper/keys.ts), then
+ * the whole sheet against the shared answer schema, the same rules every channel follows.
+ */
+
+/** An error message: an i18n key (`paper` namespace, or another one named before a colon) and its values. */
+export type FieldError = { key: string; params?: ErrorParams }
+export type FieldErrors = Record<string, FieldError>
+
+export type SheetRange = { fromDate: string; toDate: string; sheetCount: number }
+
+export type SheetFormResult = { ok: true; sheetNo: number; entry: SheetEntry } | { ok: false; fieldErrors: FieldErrors }
+
+export function readSheetForm(definition: Definition, values: Readonly<Record<string, string>>, range: SheetRange): SheetFormResult {
+  const fieldErrors: FieldErrors = {}
+  const sheetNo = readSheetNo(values.sheetNo, range.sheetCount)
+  if (sheetNo === null) fieldErrors.sheetNo = { key: 'keying.errors.sheetNo', params: { max: range.sheetCount } }
+  const submittedOn = readSheetDate(values.sheetDate, range)
+  if (submittedOn === null) fieldErrors.sheetDate = { key: 'keying.errors.sheetDate', params: { from: formatDay(range.fromDate), to: formatDay(range.toDate) } }
+
+  const { answers, errors } = readKeyedAnswers(definition, values)
+  Object.assign(fieldErrors, errors)
+  if (Object.keys(errors).length === 0) Object.assign(fieldErrors, checkSheetAnswers(definition, answers))
+
+  if (sheetNo === null || submittedOn === null || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors }
+  return { ok: true, sheetNo, entry: { submittedOn, answers } }
+}
+
+function readSheetNo(raw: string | undefined, sheetCount: number): number | null {
+  const value = (raw ?? '').trim()
+  if (!/^\d{1,6}$/.test(value)) return null
+  const sheetNo = Number(value)
+  return sheetNo >= 1 && sheetNo <= sheetCount ? sheetNo : null
+}
+
+/** The date written on the sheet: a real day within the batch's period. */
+export function readSheetDate(raw: string | undefined, range: Pick<SheetRange, 'fromDate' | 'toDate'>): string | null {
+  const parsed = z.iso.date().safeParse((raw ?? '').trim())
+  if (!parsed.success) return null
+  return parsed.data >= range.fromDate && parsed.data <= range.toDate ? parsed.data : null
+}
+
+/** Each item's field read as keys; blank fields are left out. */
+export function readKeyedAnswers(definition: Definition, values: Readonly<Record<string, string>>) {
+  const answers: KeyedAnswers = {}
+  const errors: FieldErrors = {}
+  for (const item of allItems(definition)) {
+    const result = parseKeyed(item, values[item.code] ?? '')
+    if (!result.ok) errors[item.code] = { key: result.error }
+    else if (result.value !== null) answers[item.code] = result.value
+  }
+  return { answers, errors }
+}
+
+/**
+ * Rules whose `submission` message speaks to the respondent ("your earlier answers"); the clerk
+ * is told what to do with the sheet instead.
+ */
+const CLERK_WORDED: ReadonlySet<AnswerErrorCode> = new Set(['required', 'hidden_item', 'screened_out'])
+
+/** The shared answer schema's verdict on a whole sheet, as field errors. */
+export function checkSheetAnswers(definition: Definition, answers: KeyedAnswers): FieldErrors {
+  const parsed = answersSchema(definition).safeParse(answers)
+  if (parsed.success) return {}
+  const errors: FieldErrors = {}
+  for (const issue of answerIssues(parsed.error)) {
+    const key = CLERK_WORDED.has(issue.code) ? `keying.answerErrors.${issue.code}` : `submission:errors.${issue.code}`
+    errors[issue.itemCode || 'sheet'] ??= { key, params: issue.params }
+  }
+  return errors
+}

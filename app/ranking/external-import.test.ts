@@ -1,0 +1,110 @@
+import { describe, expect, test } from 'vitest'
+import { MAX_IMPORT_ROWS, parseExternalScores } from './external-import'
+
+// Before the merger: 31 Hải Phòng, 77 Bà Rịa - Vũng Tàu, 19 Thái Nguyên; after it 77 is gone.
+const UNITS: Record<number, string[]> = {
+  2023: ['31', '77', '19'],
+  2024: ['31', '77', '19'],
+  2025: ['31', '19'],
+}
+const options = {
+  isKnownUnit: (code: string, year: number) => (UNITS[year] ?? []).includes(code),
+  maxYear: 2026,
+}
+const parse = (text: string) => parseExternalScores(text, options)
+
+describe('parseExternalScores', () => {
+  test('reads a comma-separated file', () => {
+    const { rows, problems } = parse('unit_code,year,index,score\n31,2024,PAR_INDEX,96.17\n77,2024,PAR_INDEX,93.35\n')
+    expect(problems).toEqual([])
+    expect(rows).toEqual([
+      { line: 2, unitCode: '31', year: 2024, index: 'PAR_INDEX', score: 96.17 },
+      { line: 3, unitCode: '77', year: 2024, index: 'PAR_INDEX', score: 93.35 },
+    ])
+  })
+
+  test("reads Excel's Vietnamese export: byte-order mark, semicolons, decimal commas, CRLF", () => {
+    const { rows, problems } = parse('\uFEFFunit_code;year;index;score\r\n19;2024;PAR INDEX;91,47\r\n')
+    expect(problems).toEqual([])
+    expect(rows).toEqual([{ line: 2, unitCode: '19', year: 2024, index: 'PAR_INDEX', score: 91.47 }])
+  })
+
+  test('takes the columns in any order, ignores extra ones and accepts quoted fields', () => {
+    const { rows, problems } = parse('Score,Index,Name,Year,Unit Code\n"91,47",pci,"Thái Nguyên, tỉnh",2024,19\n')
+    expect(problems).toEqual([])
+    expect(rows).toEqual([{ line: 2, unitCode: '19', year: 2024, index: 'PCI', score: 91.47 }])
+  })
+
+  test('skips blank lines but keeps the file’s line numbers', () => {
+    const { rows } = parse('unit_code,year,index,score\n\n31,2024,PAPI,45.2\n\n')
+    expect(rows.map((row) => row.line)).toEqual([3])
+  })
+
+  test('reports every bad row with its line number and what is wrong', () => {
+    const file = [
+      'unit_code,year,index,score',
+      '31,2024,PAR_INDEX,96.17', // 2 fine
+      '99,2024,PAR_INDEX,80', // 3 unknown unit
+      '77,2025,PAR_INDEX,80', // 4 unit no longer exists in 2025
+      '31,24,PAR_INDEX,80', // 5 bad year
+      '31,2031,PAR_INDEX,80', // 6 future year
+      '31,2024,HDI,80', // 7 unknown index
+      '31,2024,SIPAS,80', // 8 SIPAS is computed here
+      '31,2024,PCI,101', // 9 out of range
+      '31,2024,PAPI,81', // 10 out of PAPI's 8–80 scale
+      '31,2024,PCI,9O', // 11 not a number
+      '31,2024,PAR_INDEX,95', // 12 duplicate of line 2
+      '31,2024,PCI', // 13 missing a field
+      '"31,2024,PCI,70', // 14 open quote
+      ',2024,PCI,70', // 15 no unit code
+    ].join('\n')
+    const { rows, problems } = parse(file)
+    expect(rows.map((row) => row.line)).toEqual([2])
+    expect(problems.map((p) => [p.line, p.key])).toEqual([
+      [3, 'import.errors.unit'],
+      [4, 'import.errors.unit'],
+      [5, 'import.errors.year'],
+      [6, 'import.errors.year'],
+      [7, 'import.errors.index'],
+      [8, 'import.errors.sipas'],
+      [9, 'import.errors.scoreRange'],
+      [10, 'import.errors.scoreRange'],
+      [11, 'import.errors.score'],
+      [12, 'import.errors.duplicate'],
+      [13, 'import.errors.fieldCount'],
+      [14, 'import.errors.quote'],
+      [15, 'import.errors.unitMissing'],
+    ])
+    expect(problems.find((p) => p.line === 12)?.values).toEqual({ first: 2 })
+    expect(problems.find((p) => p.line === 3)?.values).toEqual({ code: '99', year: 2024 })
+    expect(problems.find((p) => p.line === 10)?.values).toMatchObject({ min: 0, max: 80 })
+  })
+
+  test('reports several problems on one line', () => {
+    const { problems } = parse('unit_code,year,index,score\n99,2024,HDI,abc\n')
+    expect(problems.map((p) => p.key)).toEqual(['import.errors.unit', 'import.errors.index', 'import.errors.score'])
+  })
+
+  test('the same unit, year and index is a duplicate even when the index is spelt differently', () => {
+    const { problems } = parse('unit_code,year,index,score\n31,2024,PAR INDEX,90\n31,2024,par_index,91\n')
+    expect(problems).toEqual([{ line: 3, key: 'import.errors.duplicate', values: { first: 2 } }])
+  })
+
+  test('a missing column is reported on the header line', () => {
+    expect(parse('unit_code,year,score\n31,2024,90\n').problems).toEqual([
+      { line: 1, key: 'import.errors.header', values: { columns: 'index' } },
+    ])
+  })
+
+  test('an empty file, or a header alone, is refused', () => {
+    expect(parse('').problems).toEqual([{ line: 1, key: 'import.errors.empty' }])
+    expect(parse('\uFEFF\n').problems).toEqual([{ line: 1, key: 'import.errors.empty' }])
+    expect(parse('unit_code,year,index,score\n').problems).toEqual([{ line: 1, key: 'import.errors.empty' }])
+  })
+
+  test(`stops after ${MAX_IMPORT_ROWS} rows`, () => {
+    const body = Array.from({ length: MAX_IMPORT_ROWS + 1 }, () => '31,2024,PCI,70').join('\n')
+    const { problems } = parse(`unit_code,year,index,score\n${body}`)
+    expect(problems.at(-1)).toEqual({ line: MAX_IMPORT_ROWS + 2, key: 'import.errors.tooManyRows', values: { max: MAX_IMPORT_ROWS } })
+  })
+})

@@ -1,0 +1,276 @@
+import { z } from 'zod'
+import { isEligible, visibleItems } from '~/questionnaire/conditions'
+import {
+  allItems,
+  DONT_KNOW,
+  type Definition,
+  type Item,
+  MAX_TEXT_ANSWER_LENGTH,
+  NOT_APPLICABLE,
+} from '~/questionnaire/definition'
+import { ANSWER_ERROR_CODES, type AnswerErrorCode, type AnswerIssue, type ErrorParams } from './errors'
+
+/*
+ * The one answers schema, shared by the survey pages (browser, per page) and every submission
+ * channel (server, whole response). Answers are a map keyed by item code:
+ * scale and single-choice items → a number, multi-select → an array of numbers, number → a
+ * number, text → a string, with the coding of app/questionnaire/definition.ts. `null`, `[]` and
+ * an empty (whitespace-only) text mean "not answered".
+ *
+ * Every issue is a zod `custom` issue whose message is an i18n key in the `submission` namespace
+ * (`errors.<code>`), whose path is the item code, and whose `params` carry the stable `code` plus
+ * the message's placeholders. `answerIssues(error)` turns them back into AnswerIssue objects.
+ * NOTE: item codes contain dots ("perc.online_easy"); form libraries that read dotted names as
+ * nested paths need the answers flattened into this map first.
+ */
+
+export type AnswerValue = number | number[] | string
+export type SubmittedAnswers = Record<string, AnswerValue>
+
+export const SCALE_MIN = 1
+export const SCALE_MAX = 5
+/** Upper bound of a number item without its own `max` (Answer.value is a 32-bit integer). */
+export const MAX_NUMBER_ANSWER = 1_000_000
+
+/** How free text is stored: Unicode NFC (Vietnamese typed on different keyboards compares equal), trimmed. */
+export function normaliseText(text: string): string {
+  return text.normalize('NFC').trim()
+}
+
+/** The coded answers, as conditions (app/questionnaire/conditions.ts) read them; text is left out. */
+export function codedAnswers(answers: Readonly<SubmittedAnswers>): Map<string, number[]> {
+  const coded = new Map<string, number[]>()
+  for (const [code, value] of Object.entries(answers)) {
+    if (typeof value === 'number') coded.set(code, [value])
+    else if (Array.isArray(value)) coded.set(code, value)
+  }
+  return coded
+}
+
+// A plain check rather than z.record: this runs on every submission and needs no per-key parsing.
+const AnswersObjectSchema = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  { error: 'errors.invalid_answers' },
+)
+
+function wholeResponseSchema(definition: Definition) {
+  return AnswersObjectSchema.transform((raw, ctx) => reportIssues(checkAnswers(definition, raw, null, {}), ctx))
+}
+const wholeResponseSchemas = new WeakMap<Definition, ReturnType<typeof wholeResponseSchema>>()
+
+/** A whole response: every rule, including required items and the screening question. */
+export function answersSchema(definition: Definition) {
+  let schema = wholeResponseSchemas.get(definition)
+  if (!schema) wholeResponseSchemas.set(definition, (schema = wholeResponseSchema(definition)))
+  return schema
+}
+
+/**
+ * One page of the survey: the same rules for the items in `itemCodes` only. Answers to items of
+ * other pages are ignored (they are checked with their own page); `priorAnswers` (earlier pages)
+ * decide what is visible. The screening answer being ineligible is not an error here: the page
+ * then ends the survey.
+ */
+export function pageAnswersSchema(
+  definition: Definition,
+  itemCodes: readonly string[],
+  priorAnswers: Readonly<SubmittedAnswers> = {},
+) {
+  const page = new Set(itemCodes)
+  return AnswersObjectSchema.transform((raw, ctx) => reportIssues(checkAnswers(definition, raw, page, priorAnswers), ctx))
+}
+
+/** The issues of a failed `answersSchema` / `pageAnswersSchema` parse, in questionnaire order. */
+export function answerIssues(error: z.ZodError): AnswerIssue[] {
+  return error.issues.map((issue) => {
+    const params = (issue as { params?: ErrorParams }).params ?? {}
+    const code = params.code
+    if (issue.code === 'custom' && isAnswerErrorCode(code)) {
+      const { code: _code, itemCode: _itemCode, ...rest } = params
+      return { code, itemCode: String(issue.path.at(-1) ?? ''), params: rest }
+    }
+    return { code: 'invalid_answers', itemCode: '', params: {} }
+  })
+}
+
+function isAnswerErrorCode(value: unknown): value is AnswerErrorCode {
+  return typeof value === 'string' && (ANSWER_ERROR_CODES as readonly string[]).includes(value)
+}
+
+type CheckResult = { answers: SubmittedAnswers; issues: AnswerIssue[] }
+
+function reportIssues({ answers, issues }: CheckResult, ctx: z.RefinementCtx): SubmittedAnswers {
+  if (issues.length === 0) return answers
+  for (const issue of issues) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `errors.${issue.code}`,
+      path: [issue.itemCode],
+      params: { code: issue.code, itemCode: issue.itemCode, ...issue.params },
+    })
+  }
+  return z.NEVER
+}
+
+export type ItemIndex = {
+  /** Every item, in questionnaire order. */
+  list: readonly Item[]
+  items: ReadonlyMap<string, Item>
+  position: ReadonlyMap<string, number>
+  options: ReadonlyMap<string, ReadonlySet<number>>
+}
+const indexes = new WeakMap<Definition, ItemIndex>()
+
+/** A definition's items by code, built once per definition object (this runs on every submission). */
+export function itemIndex(definition: Definition): ItemIndex {
+  let index = indexes.get(definition)
+  if (!index) {
+    const list = allItems(definition)
+    index = {
+      list,
+      items: new Map(list.map((item) => [item.code, item])),
+      position: new Map(list.map((item, position) => [item.code, position])),
+      options: new Map(list.map((item) => [item.code, new Set((item.options ?? []).map((option) => option.value))])),
+    }
+    indexes.set(definition, index)
+  }
+  return index
+}
+
+/**
+ * The rules, in one pass: types and ranges per answer, then what the conditions show: no answer
+ * to a hidden item, every required visible item answered. `page` null = the whole response.
+ */
+function checkAnswers(
+  definition: Definition,
+  raw: Record<string, unknown>,
+  page: ReadonlySet<string> | null,
+  prior: Readonly<SubmittedAnswers>,
+): CheckResult {
+  const lookup = itemIndex(definition)
+  const inScope = (code: string) => page === null || page.has(code)
+  const issues: AnswerIssue[] = []
+  const answers: SubmittedAnswers = {}
+  const issue = (code: AnswerErrorCode, itemCode: string, params: ErrorParams = {}) => issues.push({ code, itemCode, params })
+
+  for (const [code, value] of Object.entries(raw)) {
+    const item = lookup.items.get(code)
+    if (!item) {
+      issue('unknown_item', code)
+      continue
+    }
+    if (!inScope(code)) continue
+    const checked = checkValue(item, value, lookup.options.get(code)!)
+    if ('problem' in checked) issue(checked.problem, code, checked.params)
+    else if (checked.value !== undefined) answers[code] = checked.value
+  }
+
+  if (issues.length === 0) checkVisibility(definition, answers, page, prior, issue)
+  issues.sort((a, b) => (lookup.position.get(a.itemCode) ?? -1) - (lookup.position.get(b.itemCode) ?? -1))
+  return { answers, issues }
+}
+
+function checkVisibility(
+  definition: Definition,
+  answers: SubmittedAnswers,
+  page: ReadonlySet<string> | null,
+  prior: Readonly<SubmittedAnswers>,
+  issue: (code: AnswerErrorCode, itemCode: string, params?: ErrorParams) => void,
+) {
+  const inScope = (code: string) => page === null || page.has(code)
+  const known: SubmittedAnswers = {}
+  for (const [code, value] of Object.entries(prior)) if (!inScope(code)) known[code] = value
+  Object.assign(known, answers)
+  const coded = codedAnswers(known)
+  const screeningItem = definition.screening.item
+
+  if (!coded.get(screeningItem)?.length) {
+    if (inScope(screeningItem)) issue('required', screeningItem)
+    if (page === null || page.has(screeningItem)) return
+    // A later page checked on its own (the UI already passed the screen): assume an eligible answer.
+    coded.set(screeningItem, [definition.screening.eligible[0]!])
+  } else if (!isEligible(definition, coded)) {
+    if (page === null) issue('screened_out', screeningItem)
+    return
+  }
+
+  const visible = new Set(visibleItems(definition, coded).map((item) => item.code))
+  for (const code of Object.keys(answers)) if (!visible.has(code)) issue('hidden_item', code)
+  for (const item of itemIndex(definition).list) {
+    if (inScope(item.code) && item.required && visible.has(item.code) && answers[item.code] === undefined) {
+      issue('required', item.code)
+    }
+  }
+}
+
+type Checked = { value: AnswerValue | undefined } | { problem: AnswerErrorCode; params?: ErrorParams }
+
+const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value)
+const NOT_ANSWERED: Checked = { value: undefined }
+
+function checkValue(item: Item, value: unknown, options: ReadonlySet<number>): Checked {
+  if (value === null) return NOT_ANSWERED
+  switch (item.kind) {
+    case 'satisfaction5':
+    case 'agreement5':
+      return checkSingle(item, value, (v) => v >= SCALE_MIN && v <= SCALE_MAX, {
+        problem: 'out_of_range',
+        params: { min: SCALE_MIN, max: SCALE_MAX },
+      })
+    case 'yesNo':
+    case 'singleChoice':
+    case 'categorical':
+      return checkSingle(item, value, (v) => options.has(v), { problem: 'unknown_option' })
+    case 'multiSelect':
+      return checkMultiSelect(item, value, options)
+    case 'number': {
+      const min = item.min ?? 0
+      const max = item.max ?? MAX_NUMBER_ANSWER
+      return checkSingle(item, value, (v) => v >= min && v <= max, { problem: 'out_of_range', params: { min, max } })
+    }
+    case 'text':
+      return checkText(value)
+  }
+}
+
+/** DONT_KNOW and NOT_APPLICABLE where the item allows them; otherwise the kind's own range. */
+function checkSingle(item: Item, value: unknown, inRange: (value: number) => boolean, outOfRange: Checked): Checked {
+  if (!isInteger(value)) return { problem: 'wrong_type' }
+  if (value === DONT_KNOW && item.allowDontKnow) return { value }
+  if (value === NOT_APPLICABLE && item.allowNotApplicable) return { value }
+  if (inRange(value)) return { value }
+  if (value === DONT_KNOW) return { problem: 'dont_know_not_allowed' }
+  if (value === NOT_APPLICABLE) return { problem: 'not_applicable_not_allowed' }
+  return outOfRange
+}
+
+function checkMultiSelect(item: Item, value: unknown, options: ReadonlySet<number>): Checked {
+  if (!Array.isArray(value) || !value.every(isInteger)) return { problem: 'wrong_type' }
+  if (value.length === 0) return NOT_ANSWERED
+  if (new Set(value).size !== value.length) return { problem: 'duplicate_option' }
+  const nonSubstantive = value.filter((v) => v === DONT_KNOW || v === NOT_APPLICABLE)
+  if (nonSubstantive.length > 0) {
+    if (value.length > 1) return { problem: 'non_substantive_with_others' }
+    const checked = checkSingle(item, value[0], () => false, { problem: 'unknown_option' })
+    return 'problem' in checked ? checked : { value: [value[0] as number] }
+  }
+  if (!value.every((v) => options.has(v))) return { problem: 'unknown_option' }
+  return { value: [...value].sort((a, b) => a - b) }
+}
+
+// NUL is refused by PostgreSQL text columns; lone surrogates cannot be encoded as UTF-8; U+FFFD
+// is what a decoder leaves where the request's bytes were not valid UTF-8.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/
+
+function checkText(value: unknown): Checked {
+  if (typeof value !== 'string') return { problem: 'wrong_type' }
+  if (value.includes('\u0000')) return { problem: 'text_nul' }
+  if (LONE_SURROGATE.test(value)) return { problem: 'text_invalid_unicode' }
+  const text = normaliseText(value)
+  if (text === '') return NOT_ANSWERED
+  // Counted in characters (code points), as a person counts them, not UTF-16 units.
+  let length = 0
+  for (const _ of text) length++
+  if (length > MAX_TEXT_ANSWER_LENGTH) return { problem: 'text_too_long', params: { max: MAX_TEXT_ANSWER_LENGTH } }
+  return { value: text }
+}

@@ -1,0 +1,57 @@
+import { SubmissionError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors'
+
+/**
+ * How long a submission may wait on the database before the client hears 503: the contract
+ * promises an answer within 2 s, never a hang (the rest of the 2 s is for writing the answer). A write still running at the deadline may commit
+ * afterwards; the client's retry with the same id then gets 200 and the same receipt.
+ */
+export const SUBMISSION_DEADLINE_MS = 1_700
+
+export function databaseUnavailable(): SubmissionError {
+  return new SubmissionError(503, 'database_unavailable', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS })
+}
+
+// Driver-adapter error kinds (@prisma/driver-adapter-utils) and Prisma codes meaning "no database
+// right now": can't reach, timed out, connection closed, pool exhausted.
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections'])
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024'])
+// PostgreSQL SQLSTATEs: class 08 (connection exception), 57P01–57P03 (shutdown, cannot connect now), 53300.
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]$|53300$)/
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server/i
+
+/** Whether `error` means the database cannot be used at the moment (as opposed to a bad query or row). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>()
+  const visit = (value: unknown): boolean => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return false
+    seen.add(value)
+    const record = value as Record<string, unknown>
+    if (typeof record.kind === 'string' && UNAVAILABLE_KINDS.has(record.kind)) return true
+    if (record.kind === 'postgres' && typeof record.code === 'string' && UNAVAILABLE_SQLSTATE.test(record.code)) return true
+    if (typeof record.code === 'string' && UNAVAILABLE_PRISMA_CODES.has(record.code)) return true
+    if (typeof record.code === 'string' && typeof record.severity === 'string' && UNAVAILABLE_SQLSTATE.test(record.code)) return true
+    if (typeof record.message === 'string' && UNAVAILABLE_MESSAGE.test(record.message)) return true
+    return ['cause', 'meta', 'driverAdapterError'].some((key) => visit(record[key]))
+  }
+  return visit(error)
+}
+
+/**
+ * Runs database work against an absolute `deadline` (epoch ms): past it, or when the database
+ * cannot be reached, throws SubmissionError 503 with a Retry-After; other errors pass through.
+ */
+export async function guardDatabase<T>(work: () => Promise<T>, deadline: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(databaseUnavailable()), Math.max(0, deadline - Date.now()))
+  })
+  try {
+    return await Promise.race([work(), expired])
+  } catch (error) {
+    if (!(error instanceof SubmissionError) && isDatabaseUnavailable(error)) throw databaseUnavailable()
+    throw error
+  } finally {
+    clearTimeout(timer)
+  }
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { LANGUAGES } from '~/i18n/config'
+import { SubmissionError } from './errors'
+
+/**
+ * What a client sends for one response, on every channel. Strict: an unknown field is refused
+ * (a client sending fields we would silently drop has a bug worth hearing about). `answers` is
+ * checked separately, against the questionnaire version (app/responses/answers.ts).
+ */
+export const MAX_HONEYPOT_LENGTH = 1000
+/** Channels a client may claim for itself; kiosk needs a device token, paper a clerk. */
+export const SELF_DECLARED_CHANNELS = ['phone', 'web'] as const
+
+export const SubmissionEnvelopeSchema = z.strictObject({
+  /** Chosen by the client (UUID v4) before the first attempt and reused on every retry. */
+  id: z.uuid({ version: 'v4' }).transform((id) => id.toLowerCase()),
+  versionId: z.string().min(1).max(100),
+  servicePointCode: z.string().min(1).max(40),
+  /** The language the respondent answered in (default: the request's). */
+  language: z.enum(LANGUAGES).optional(),
+  channel: z.enum(SELF_DECLARED_CHANNELS).optional(),
+  /** When the respondent opened the questionnaire, for the too-fast check. */
+  startedAt: z.iso
+    .datetime({ offset: true })
+    .transform((value) => new Date(value).toISOString())
+    .optional(),
+  answers: z.unknown(),
+  /** Honeypot: a field people never see and robots fill in. Filled → flagged, still stored. */
+  website: z.string().max(MAX_HONEYPOT_LENGTH).optional(),
+})
+
+export type SubmissionEnvelope = z.output<typeof SubmissionEnvelopeSchema>
+export type SubmissionEnvelopeInput = z.input<typeof SubmissionEnvelopeSchema>
+
+/** The envelope, or SubmissionError 400 `unknown_field` / `invalid_envelope` naming the field. */
+export function parseEnvelope(body: unknown): SubmissionEnvelope {
+  const parsed = SubmissionEnvelopeSchema.safeParse(body)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]!
+  if (issue.code === 'unrecognized_keys') throw new SubmissionError(400, 'unknown_field', { field: issue.keys[0] ?? '' })
+  throw new SubmissionError(400, 'invalid_envelope', { field: issue.path.join('.') })
+}

@@ -1,0 +1,85 @@
+/**
+ * Why a submission was refused, for every channel (JSON API, survey form, paper entry). Pure, so
+ * routes and the survey UI can import it. Each code has a message `errors.<code>` in the
+ * `submission` i18n namespace; the codes are a public contract (kiosks and offline sync branch on
+ * them), so never rename one.
+ */
+export const REQUEST_ERROR_CODES = [
+  'method_not_allowed',
+  'unsupported_media_type',
+  'payload_too_large',
+  'invalid_json',
+  'duplicate_key',
+  'rate_limited',
+  'invalid_kiosk_token',
+] as const
+
+export const ENVELOPE_ERROR_CODES = ['invalid_envelope', 'unknown_field'] as const
+
+export const TARGET_ERROR_CODES = [
+  'unknown_service_point',
+  'no_campaign',
+  'campaign_not_started',
+  'campaign_closed',
+  'unknown_version',
+  'version_not_current',
+  'kiosk_service_point_mismatch',
+] as const
+
+/** Per-item problems found by `answersSchema` (app/responses/answers.ts). */
+export const ANSWER_ERROR_CODES = [
+  'invalid_answers',
+  'unknown_item',
+  'wrong_type',
+  'out_of_range',
+  'unknown_option',
+  'duplicate_option',
+  'non_substantive_with_others',
+  'dont_know_not_allowed',
+  'not_applicable_not_allowed',
+  'hidden_item',
+  'required',
+  'screened_out',
+  'text_too_long',
+  'text_nul',
+  'text_invalid_unicode',
+  'too_many_texts',
+] as const
+
+export const STORAGE_ERROR_CODES = ['id_conflict', 'paper_sheet_conflict', 'database_unavailable', 'internal_error'] as const
+
+export const SUBMISSION_ERROR_CODES = [
+  ...REQUEST_ERROR_CODES,
+  ...ENVELOPE_ERROR_CODES,
+  ...TARGET_ERROR_CODES,
+  ...ANSWER_ERROR_CODES,
+  ...STORAGE_ERROR_CODES,
+] as const
+
+export type AnswerErrorCode = (typeof ANSWER_ERROR_CODES)[number]
+export type SubmissionErrorCode = (typeof SUBMISSION_ERROR_CODES)[number]
+export type ErrorParams = Record<string, string | number>
+
+/** One answer problem: which item, which rule, and the values its message needs. */
+export type AnswerIssue = { code: AnswerErrorCode; itemCode: string; params: ErrorParams }
+
+export class SubmissionError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: SubmissionErrorCode,
+    readonly params: ErrorParams = {},
+    /** Every answer problem when `code` is the first of several (status 400). */
+    readonly issues: readonly AnswerIssue[] = [],
+  ) {
+    super(code)
+    this.name = 'SubmissionError'
+  }
+}
+
+/** The i18n key (namespace `submission`) of a code's message. */
+export function errorMessageKey(code: SubmissionErrorCode): string {
+  return `errors.${code}`
+}
+
+/** Seconds a client is told to wait after a 503; the response itself comes within 2 s. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2

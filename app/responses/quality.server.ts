@@ -1,0 +1,164 @@
+import { recordAudit } from '~/auth/audit.server'
+import { prisma } from '~/db.server'
+import type { Channel } from '~/generated/prisma/enums'
+import {
+  exclusionMaskOf,
+  isNearClosing,
+  isVerySatisfied,
+  QUALITY_FLAGS,
+  qualityFlags,
+  type QualitySettings,
+  QualitySettingsSchema,
+} from './flags'
+import { createRecentEvents } from './recent-events'
+import { vietnamMinuteOfDay } from './vietnam-time'
+
+/*
+ * Quality flags at submission time. The rules are pure (flags.ts); this module reads their
+ * configuration (one Setting row) and keeps the recent submissions per kiosk and service point in
+ * memory (recent-events.ts explains why memory is enough).
+ *
+ * Exact time: a response keeps `submittedAt` only when a time-based flag (too fast, burst,
+ * closing-time burst) was raised, as the evidence a reviewer needs; every other response keeps
+ * only its day. The checks themselves read the in-memory window, not the database. Retention
+ * clears submittedAt after 90 days (retention.server.ts).
+ */
+export const QUALITY_SETTING_KEY = 'quality.flags'
+/** How long a process trusts its copy of the settings; a change made elsewhere applies within this. */
+const SETTINGS_CACHE_MS = 30_000
+/**
+ * A response started longer ago than this was answered offline and is arriving from a kiosk's
+ * backlog: its arrival time says nothing about how it was answered, so the burst checks skip it.
+ */
+export const OFFLINE_AFTER_MS = 60 * 60 * 1000
+/** Clock differences between a device and the server tolerated in `startedAt`. */
+const CLOCK_SKEW_MS = 60 * 1000
+/** Longest believable time on one questionnaire; longer (or negative) durations are not stored. */
+const MAX_DURATION_SECONDS = 7 * 24 * 60 * 60
+/** Longest window any setting allows (QualitySettingsSchema caps windows at an hour). */
+const MAX_WINDOW_MS = 60 * 60 * 1000
+const TIME_BASED_FLAGS = QUALITY_FLAGS.TOO_FAST | QUALITY_FLAGS.BURST | QUALITY_FLAGS.CLOSING_TIME_BURST
+
+let cachedSettings: { expires: number; settings: Promise<QualitySettings> } | null = null
+
+/** The flag thresholds and exclusion rule; a malformed stored value fails loudly. */
+export function getQualitySettings(now = Date.now()): Promise<QualitySettings> {
+  if (cachedSettings && cachedSettings.expires > now) return cachedSettings.settings
+  const settings = readSettings()
+  cachedSettings = { expires: now + SETTINGS_CACHE_MS, settings }
+  settings.catch(() => {
+    if (cachedSettings?.settings === settings) cachedSettings = null
+  })
+  return settings
+}
+
+async function readSettings(): Promise<QualitySettings> {
+  const row = await prisma.setting.findUnique({ where: { key: QUALITY_SETTING_KEY }, select: { value: true } })
+  return QualitySettingsSchema.parse(row?.value ?? {})
+}
+
+/** Drop this process's copy of the settings (tests that change the Setting row directly). */
+export function forgetQualitySettings() {
+  cachedSettings = null
+}
+
+/** Replaces the settings (partial: the rest take their defaults) and records who did it. */
+export async function setQualitySettings(input: unknown, actorId: string): Promise<QualitySettings> {
+  const settings = QualitySettingsSchema.parse(input)
+  await prisma.setting.upsert({
+    where: { key: QUALITY_SETTING_KEY },
+    create: { key: QUALITY_SETTING_KEY, value: settings },
+    update: { value: settings },
+    select: { key: true },
+  })
+  cachedSettings = null
+  await recordAudit('quality.settings_changed', { actorId, target: `setting:${QUALITY_SETTING_KEY}`, details: settings })
+  return settings
+}
+
+/**
+ * The flags that leave a response out of official indices, as a bitmask: aggregation keeps a
+ * rollup cell when `flags & mask = 0` and reports the responses it left out.
+ */
+export async function exclusionMask(): Promise<number> {
+  return exclusionMaskOf(await getQualitySettings())
+}
+
+const recent = createRecentEvents({ retentionMs: MAX_WINDOW_MS })
+
+export type QualityInput = {
+  channel: Channel
+  kioskId: string | null
+  servicePointId: string
+  now: Date
+  startedAt: Date | null
+  honeypot: boolean
+  answeredItems: number
+  scaleAnswers: readonly number[]
+  satisfactionAnswers: readonly number[]
+}
+
+export type QualityAssessment = {
+  flags: number
+  durationSeconds: number | null
+  /** The exact submission time, kept only as the evidence of a time-based flag. */
+  submittedAt: Date | null
+  /** Takes this submission out of the recent windows (it was a replay, or was not stored). */
+  forget(): void
+}
+
+/**
+ * Flags one submission and records it in the recent windows (so the submissions around it see
+ * it, even those written in the same batch). Paper sheets are keyed by clerks in bulk, so the
+ * time-based rules don't apply to them.
+ */
+export function assessQuality(input: QualityInput, settings: QualitySettings): QualityAssessment {
+  const at = input.now.getTime()
+  const durationSeconds = duration(input.startedAt, input.now)
+  const live = input.channel !== 'paper' && !(input.startedAt && at - input.startedAt.getTime() > OFFLINE_AFTER_MS)
+  const recorded: (() => void)[] = []
+  const countWith = (key: string, windowSeconds: number) => {
+    recorded.push(recent.add(key, at))
+    return recent.count(key, at - windowSeconds * 1000, at)
+  }
+
+  let recentFromDevice: number | null = null
+  let recentAtServicePoint: number | null = null
+  let recentVerySatisfiedNearClosing: number | null = null
+  if (live) {
+    const { windowSeconds } = settings.burst
+    if (input.kioskId) recentFromDevice = countWith(`kiosk:${input.kioskId}`, windowSeconds)
+    recentAtServicePoint = countWith(`sp:${input.servicePointId}`, windowSeconds)
+    if (isVerySatisfied(input.satisfactionAnswers) && isNearClosing(vietnamMinuteOfDay(input.now), settings.closingTime)) {
+      recentVerySatisfiedNearClosing = countWith(`closing:${input.servicePointId}`, settings.closingTime.windowSeconds)
+    }
+  }
+
+  const flags = qualityFlags(
+    {
+      honeypot: input.honeypot,
+      durationSeconds: input.channel === 'paper' ? null : durationSeconds,
+      answeredItems: input.answeredItems,
+      scaleAnswers: input.scaleAnswers,
+      recentFromDevice,
+      recentAtServicePoint,
+      recentVerySatisfiedNearClosing,
+    },
+    settings,
+  )
+  return {
+    flags,
+    durationSeconds,
+    submittedAt: flags & TIME_BASED_FLAGS ? input.now : null,
+    forget: () => recorded.splice(0).forEach((remove) => remove()),
+  }
+}
+
+/** Seconds from `startedAt` to `now`, or null when there is none or it is not believable. */
+function duration(startedAt: Date | null, now: Date): number | null {
+  if (!startedAt) return null
+  const ms = now.getTime() - startedAt.getTime()
+  if (ms < -CLOCK_SKEW_MS) return null
+  const seconds = Math.max(0, Math.round(ms / 1000))
+  return seconds > MAX_DURATION_SECONDS ? null : seconds
+}

@@ -1,0 +1,229 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { Channel } from '~/generated/prisma/enums'
+import type { Language } from '~/i18n/config'
+import { answerIssues, answersSchema, itemIndex, type SubmittedAnswers } from './answers'
+import { databaseUnavailable, guardDatabase, isDatabaseUnavailable, SUBMISSION_DEADLINE_MS } from './database-errors.server'
+import { parseEnvelope, type SubmissionEnvelope } from './envelope'
+import { SubmissionError } from './errors'
+import { answerFacts } from './flags'
+import { createGroupCommit } from './group-commit'
+import { canonicalJson } from './json'
+import { assessQuality, getQualitySettings } from './quality.server'
+import { scrubPersonalNumbers } from './scrub'
+import { type InsertOutcome, insertResponses, type StoredResponse } from './store.server'
+import { requireTargetVersion, resolveTarget, type SubmissionVersion } from './target.server'
+import { vietnamDay } from './vietnam-time'
+
+/*
+ * The submission contract, one module for every channel (JSON API, survey form, paper entry):
+ * validate → resolve the campaign → flag → store idempotently by the client's id.
+ *   201 stored now · 200 the same body was already stored (same receipt) · 409 the id is taken by
+ *   another body · 4xx refused, nothing written · 503 the database is unavailable (within 2 s).
+ * Decisions: docs/decisions/006-submissions.md.
+ */
+
+export type SubmissionContext = {
+  /** Who the caller vouches for: kiosk (device token), paper (clerk), or phone/web (anyone). */
+  channel: Channel
+  kioskId?: string | null
+  /** The kiosk's own service point: a kiosk may only submit for it. */
+  kioskServicePointId?: string | null
+  /** The request's language, stored when the envelope does not say. */
+  language: Language
+  /** The submission instant (default: now). */
+  now?: Date
+  /**
+   * The day the questionnaire was answered (YYYY-MM-DD), when it is not the day in Vietnam at
+   * `now`: a paper sheet keyed days later. The campaign is the one running on that day.
+   */
+  submittedOn?: string
+  paperSheetId?: string | null
+  /** Answer (or 503) by this epoch-ms instant; default SUBMISSION_DEADLINE_MS from the call. */
+  deadline?: number
+}
+
+export type SubmissionResult = { status: 201 | 200; id: string; receiptId: string }
+
+/** Throws SubmissionError (status, code) on every refusal; anything else is a bug (500). */
+export async function submitResponse(body: unknown, context: SubmissionContext): Promise<SubmissionResult> {
+  const deadline = context.deadline ?? Date.now() + SUBMISSION_DEADLINE_MS
+  const now = context.now ?? new Date()
+  const envelope = parseEnvelope(body)
+  const submittedOn = context.submittedOn ?? vietnamDay(now)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(submittedOn)) throw new Error(`submitResponse: submittedOn must be YYYY-MM-DD, not ${submittedOn}`)
+  const target = await guardDatabase(() => resolveTarget(envelope.servicePointCode, submittedOn), deadline)
+  if (context.kioskServicePointId && context.kioskServicePointId !== target.servicePointId) {
+    throw new SubmissionError(403, 'kiosk_service_point_mismatch')
+  }
+  const version = await guardDatabase(() => requireTargetVersion(envelope.versionId, target), deadline)
+  const answers = validAnswers(version, envelope.answers)
+  const settings = await guardDatabase(() => getQualitySettings(), deadline)
+
+  const channel = context.channel === 'kiosk' || context.channel === 'paper' ? context.channel : (envelope.channel ?? context.channel)
+  const kioskId = channel === 'kiosk' ? (context.kioskId ?? null) : null
+  const quality = assessQuality(
+    {
+      channel,
+      kioskId,
+      servicePointId: target.servicePointId,
+      now,
+      startedAt: envelope.startedAt ? new Date(envelope.startedAt) : null,
+      honeypot: (envelope.website ?? '').trim() !== '',
+      ...answerFacts(version.definition, answers),
+    },
+    settings,
+  )
+  const row: StoredResponse = {
+    id: envelope.id,
+    receiptId: newReceiptId(),
+    bodyHash: bodyHash(envelope, answers),
+    versionId: version.id,
+    campaignId: target.campaignId,
+    servicePointId: target.servicePointId,
+    agencyId: target.agencyId,
+    provinceId: target.provinceId,
+    channel,
+    language: envelope.language ?? context.language,
+    submittedOn,
+    submittedAt: quality.submittedAt,
+    durationSeconds: quality.durationSeconds,
+    flags: quality.flags,
+    weight: 1,
+    kioskId,
+    paperSheetId: context.paperSheetId ?? null,
+    ...answerRows(version, answers),
+  }
+
+  try {
+    const outcome = await guardDatabase(() => writer.submit({ row, deadline }), deadline)
+    if ('error' in outcome) throw outcome.error
+    if (outcome.status !== 201) quality.forget()
+    return { status: outcome.status, id: row.id, receiptId: outcome.receiptId }
+  } catch (error) {
+    quality.forget()
+    throw error
+  }
+}
+
+function validAnswers(version: SubmissionVersion, raw: unknown): SubmittedAnswers {
+  const parsed = answersSchema(version.definition).safeParse(raw)
+  if (!parsed.success) {
+    const issues = answerIssues(parsed.error)
+    const first = issues[0]!
+    throw new SubmissionError(400, first.code, { itemCode: first.itemCode, ...first.params }, issues)
+  }
+  return parsed.data
+}
+
+/**
+ * Coded answers become Answer rows (one per ticked option); free text, scrubbed of phone and ID
+ * numbers, becomes the Comment.
+ * NOTE: Comment holds one text per response (its key is the response id); a questionnaire with
+ * two text items answered both is refused (too_many_texts) rather than losing one.
+ */
+function answerRows(version: SubmissionVersion, answers: SubmittedAnswers): Pick<StoredResponse, 'answers' | 'comment'> {
+  const rows: StoredResponse['answers'] = []
+  const texts: { itemCode: string; text: string }[] = []
+  for (const item of itemIndex(version.definition).list) {
+    const value = answers[item.code]
+    if (value === undefined) continue
+    if (typeof value === 'string') texts.push({ itemCode: item.code, text: scrubPersonalNumbers(value) })
+    else for (const coded of [value].flat()) rows.push({ itemId: version.itemIds.get(item.code)!, value: coded })
+  }
+  if (texts.length > 1) throw new SubmissionError(422, 'too_many_texts', { itemCode: texts[1]!.itemCode })
+  return { answers: rows, comment: texts[0] ?? null }
+}
+
+/**
+ * Hash of what the client said, normalised (keys sorted, text NFC, multi-select sorted), so a
+ * retry of the same response matches whatever order its client wrote the JSON in.
+ */
+function bodyHash(envelope: SubmissionEnvelope, answers: SubmittedAnswers): string {
+  return createHash('sha256').update(canonicalJson({ ...envelope, answers })).digest('hex')
+}
+
+// Crockford base32 without I, L, O, U: read aloud and typed back without confusion.
+const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+
+/** 12 random characters (60 bits) in three groups: K7Q2-M9XD-3FHA. */
+function newReceiptId(): string {
+  const bytes = randomBytes(12)
+  let receipt = ''
+  for (let i = 0; i < 12; i++) receipt += (i > 0 && i % 4 === 0 ? '-' : '') + RECEIPT_ALPHABET[bytes[i]! & 31]
+  return receipt
+}
+
+type PendingWrite = { row: StoredResponse; deadline: number }
+type WriteOutcome = { status: 201 | 200; receiptId: string } | { error: SubmissionError }
+
+/**
+ * Group commit (group-commit.ts): submissions arriving together are written by one
+ * insertResponses call. Batches of BATCH_SIZE at most, waiting BATCH_WAIT_MS at most for company
+ * when the writer is idle; one write at a time (the next batch fills while it runs). A write
+ * running longer than STUCK_WRITE_MS is presumed stuck on a dead connection and no longer holds
+ * up the next one.
+ */
+const BATCH_SIZE = 200
+const BATCH_WAIT_MS = 2
+const STUCK_WRITE_MS = 5_000
+const writer = createGroupCommit<PendingWrite, WriteOutcome>(storeBatch, {
+  maxBatch: BATCH_SIZE,
+  maxWaitMs: BATCH_WAIT_MS,
+  maxInFlight: 2,
+  releaseAfterMs: STUCK_WRITE_MS,
+})
+
+/**
+ * One outcome per submission of the batch. Submissions whose caller already got 503 (deadline
+ * passed while queued) are not written: under overload the queue sheds what nobody waits for.
+ * The same id twice in one batch is written once; the second compares its hash with the first,
+ * exactly as a later replay compares with the stored row.
+ */
+async function storeBatch(pending: PendingWrite[]): Promise<WriteOutcome[]> {
+  const now = Date.now()
+  const firsts = new Map<string, StoredResponse>()
+  for (const { row, deadline } of pending) if (deadline > now && !firsts.has(row.id)) firsts.set(row.id, row)
+  const outcomes = firsts.size ? await insertEachBatch([...firsts.values()]) : new Map<string, InsertOutcome | SubmissionError>()
+  return pending.map(({ row }) => {
+    const first = firsts.get(row.id)
+    const outcome = outcomes.get(row.id)
+    if (!first || !outcome) return { error: databaseUnavailable() }
+    if (outcome instanceof SubmissionError) return { error: outcome }
+    const stored = outcome.inserted ? first : outcome.stored
+    if (row === first && outcome.inserted) return { status: 201, receiptId: row.receiptId }
+    if (row.bodyHash === stored.bodyHash) return { status: 200, receiptId: stored.receiptId }
+    return { error: new SubmissionError(409, 'id_conflict') }
+  })
+}
+
+/**
+ * The batch in one transaction; if that fails for a reason other than the database being
+ * unavailable (one row breaking a constraint), each row alone, so one bad row fails only itself.
+ */
+async function insertEachBatch(rows: StoredResponse[]): Promise<Map<string, InsertOutcome | SubmissionError>> {
+  try {
+    return new Map((await insertResponses(rows)).map((outcome) => [outcome.id, outcome]))
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw databaseUnavailable()
+    if (rows.length === 1) return new Map([[rows[0]!.id, rowError(error)]])
+  }
+  const outcomes = new Map<string, InsertOutcome | SubmissionError>()
+  for (const row of rows) {
+    try {
+      const [outcome] = await insertResponses([row])
+      outcomes.set(row.id, outcome!)
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw databaseUnavailable()
+      outcomes.set(row.id, rowError(error))
+    }
+  }
+  return outcomes
+}
+
+function rowError(error: unknown): SubmissionError {
+  if (/paperSheetId/.test(String(error)) || /paperSheetId/.test(JSON.stringify((error as { meta?: unknown }).meta ?? {}))) {
+    return new SubmissionError(409, 'paper_sheet_conflict')
+  }
+  console.error('A submission could not be stored:', error)
+  return new SubmissionError(500, 'internal_error')
+}

@@ -1,0 +1,116 @@
+import { prisma } from '~/db.server'
+import { getActiveCampaign } from '~/questionnaire/campaigns.server'
+import type { Definition } from '~/questionnaire/definition'
+import { getPublishedVersion } from '~/questionnaire/versions.server'
+import { SubmissionError } from './errors'
+
+/*
+ * Where a submission goes: the service point, and the campaign running there on the day in
+ * Vietnam, with its questionnaire version. Looked up on every submission, so kept in memory:
+ * - service point + campaign per (code, day) for TARGET_CACHE_MS, refusals included (a flood
+ *   at an unknown code costs no query). A new or edited campaign is seen within that time; the
+ *   day is part of the key, so a campaign ending at midnight ends at midnight.
+ * - published versions for the life of the process: a database trigger freezes them (ADR 004).
+ */
+export const TARGET_CACHE_MS = 10_000
+const MAX_CACHED_TARGETS = 20_000
+
+export type SubmissionTarget = {
+  servicePointId: string
+  agencyId: string
+  provinceId: string
+  campaignId: string
+  versionId: string
+}
+
+export type SubmissionVersion = {
+  id: string
+  definition: Definition
+  /** Item row ids by item code (Answer.itemId). */
+  itemIds: ReadonlyMap<string, number>
+}
+
+const targets = new Map<string, { expires: number; target: Promise<SubmissionTarget> }>()
+const versions = new Map<string, Promise<SubmissionVersion | null>>()
+
+/** The service point and campaign for a code on `day` (YYYY-MM-DD), or a SubmissionError (404/422). */
+export function resolveTarget(servicePointCode: string, day: string, now = Date.now()): Promise<SubmissionTarget> {
+  const key = `${servicePointCode}\u0000${day}`
+  const cached = targets.get(key)
+  if (cached && cached.expires > now) return cached.target
+  if (targets.size >= MAX_CACHED_TARGETS) targets.clear()
+  const target = findTarget(servicePointCode, day)
+  targets.set(key, { expires: now + TARGET_CACHE_MS, target })
+  // Only answers are cached: a failed lookup (database down) is tried again next time.
+  target.catch((error: unknown) => {
+    if (!(error instanceof SubmissionError) && targets.get(key)?.target === target) targets.delete(key)
+  })
+  return target
+}
+
+async function findTarget(servicePointCode: string, day: string): Promise<SubmissionTarget> {
+  const servicePoint = await prisma.servicePoint.findUnique({
+    where: { code: servicePointCode },
+    select: { id: true, agencyId: true, provinceId: true },
+  })
+  if (!servicePoint) throw new SubmissionError(404, 'unknown_service_point', { servicePointCode })
+  const date = new Date(`${day}T00:00:00Z`)
+  const campaign = await getActiveCampaign({ servicePointId: servicePoint.id }, date)
+  if (!campaign) throw await explainNoCampaign(servicePoint.id, date)
+  return {
+    servicePointId: servicePoint.id,
+    agencyId: servicePoint.agencyId,
+    provinceId: servicePoint.provinceId,
+    campaignId: campaign.id,
+    versionId: campaign.version.id,
+  }
+}
+
+/** Why nothing runs here today: a campaign still to come, one that ended, or none at all. */
+async function explainNoCampaign(servicePointId: string, date: Date): Promise<SubmissionError> {
+  const here = { servicePoints: { some: { servicePointId } } }
+  const [upcoming, ended] = await Promise.all([
+    prisma.campaign.findFirst({ where: { ...here, startsOn: { gt: date } }, select: { id: true } }),
+    prisma.campaign.findFirst({ where: { ...here, endsOn: { lt: date } }, select: { id: true } }),
+  ])
+  if (upcoming) return new SubmissionError(422, 'campaign_not_started')
+  if (ended) return new SubmissionError(422, 'campaign_closed')
+  return new SubmissionError(422, 'no_campaign')
+}
+
+/**
+ * The version a submission answers. It must be the campaign's: a client holding another
+ * (published) version gets `version_not_current` and should reload the questionnaire.
+ */
+export async function requireTargetVersion(versionId: string, target: SubmissionTarget): Promise<SubmissionVersion> {
+  const version = await getVersion(versionId)
+  if (!version) throw new SubmissionError(422, 'unknown_version')
+  if (version.id !== target.versionId) throw new SubmissionError(422, 'version_not_current')
+  return version
+}
+
+function getVersion(versionId: string): Promise<SubmissionVersion | null> {
+  let version = versions.get(versionId)
+  if (!version) {
+    version = loadVersion(versionId)
+    versions.set(versionId, version)
+    // Unknown ids and failed lookups are not kept: only frozen versions are.
+    version.then(
+      (found) => found ?? versions.delete(versionId),
+      () => versions.delete(versionId),
+    )
+  }
+  return version
+}
+
+async function loadVersion(versionId: string): Promise<SubmissionVersion | null> {
+  const version = await getPublishedVersion(versionId)
+  if (!version) return null
+  return { id: version.id, definition: version.definition, itemIds: new Map(version.items.map((item) => [item.code, item.id])) }
+}
+
+/** Forget cached targets and versions (tests that change campaigns mid-file). */
+export function forgetSubmissionTargets() {
+  targets.clear()
+  versions.clear()
+}

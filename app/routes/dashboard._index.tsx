@@ -1,0 +1,90 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { isMinistry } from '~/auth/access'
+import { AGENCY_ROLES } from '~/auth/roles'
+import { agencyScope } from '~/auth/scope'
+import { requireUser } from '~/auth/session.server'
+import { listDashboardAgencies } from '~/dashboard/agency-dashboard.server'
+import { getFixedT, getLanguage } from '~/i18n/i18next.server'
+import { listCurrentProvinces } from '~/ranking/peer-units.server'
+import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+
+export const handle = { i18n: ['dashboard'] } satisfies I18nHandle
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+
+/**
+ * Agency staff go straight to their agency's dashboard; users whose scope covers several
+ * agencies (a province administrator, the Ministry) pick one. Clerks have no dashboard.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  if (AGENCY_ROLES.includes(user.role)) {
+    if (!user.agencyId) throw new Response(null, { status: 403 })
+    throw redirect(`/dashboard/${user.agencyId}`)
+  }
+  if (user.role !== 'province_admin' && !isMinistry(user)) throw new Response(null, { status: 403 })
+  const ministry = isMinistry(user)
+  const chosen = new URL(request.url).searchParams.get('province') || null
+  const provinceId = ministry ? chosen : user.provinceId
+  const [provinces, agencies, t, locale] = await Promise.all([
+    ministry ? listCurrentProvinces() : Promise.resolve([]),
+    provinceId ? listDashboardAgencies(agencyScope(user), provinceId) : Promise.resolve([]),
+    getFixedT(request, 'dashboard'),
+    getLanguage(request),
+  ])
+  return { title: t('choose.metaTitle'), ministry, provinces, provinceId, agencies, locale }
+}
+
+export default function DashboardChooser() {
+  const { ministry, provinces, provinceId, agencies, locale } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('dashboard')
+  return (
+    <>
+      <h1>{t('choose.title')}</h1>
+      {ministry ? (
+        <>
+          <p>
+            <a href="/ministry">{t('choose.ministryLink')}</a>
+          </p>
+          <Form method="get" className="filter-form">
+            <div className="field">
+              <label htmlFor="dashboard-province">{t('choose.province')}</label>
+              <select id="dashboard-province" name="province" defaultValue={provinceId ?? ''}>
+                <option value="">{t('choose.noProvince')}</option>
+                {provinces.map((province) => (
+                  <option key={province.id} value={province.id}>
+                    {province.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit">{t('choose.show')}</button>
+          </Form>
+        </>
+      ) : null}
+      {provinceId === null ? (
+        <p>{t('choose.pickProvince')}</p>
+      ) : agencies.length === 0 ? (
+        <p>{t('choose.none')}</p>
+      ) : (
+        <ul className="agency-list">
+          {agencies.map((agency) => (
+            <li key={agency.id}>
+              <a href={`/dashboard/${agency.id}`}>{locale === 'en' ? agency.nameEn : agency.name}</a>{' '}
+              <span className="hint">
+                {agency.code} · {t(`kinds.${agency.kind}`)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

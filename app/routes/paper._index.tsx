@@ -1,0 +1,142 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { AdminField } from '~/auth/admin-field'
+import { CsrfInput } from '~/auth/csrf-input'
+import { validateCsrf } from '~/auth/csrf.server'
+import { textValues } from '~/auth/form-values'
+import { requirePaperEntryAccess, requireRole } from '~/auth/permissions.server'
+import { getFixedT, getLanguage } from '~/i18n/i18next.server'
+import { BatchSchema, MAX_SHEETS_PER_BATCH } from '~/paper/batch-form'
+import { BatchTotalsList } from '~/paper/batch-totals'
+import { listBatches, listPaperServicePoints, openBatch } from '~/paper/batches.server'
+import { formatDay } from '~/paper/dates'
+import { PAPER_ENTRY_ROLES, PAPER_SUPERVISOR_ROLES } from '~/paper/roles'
+import { paperBatchScope, paperServicePointScope } from '~/paper/scope'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+import { GeneralErrorBoundary } from '~/ui/error-boundary'
+
+/*
+ * Paper entry home: the batches of the service points the user keys for, with running totals,
+ * and the form that opens a new batch.
+ */
+
+export const handle = { i18n: ['paper'] } satisfies I18nHandle
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, PAPER_ENTRY_ROLES)
+  const [batches, servicePoints, t, locale] = await Promise.all([
+    listBatches(paperBatchScope(user)),
+    listPaperServicePoints(paperServicePointScope(user)),
+    getFixedT(request, 'paper'),
+    getLanguage(request),
+  ])
+  return { title: t('batches.metaTitle'), batches, servicePoints, locale, supervisor: PAPER_SUPERVISOR_ROLES.includes(user.role) }
+}
+
+type Result = { fieldErrors: Record<string, string[]>; values: Record<string, string> }
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, PAPER_ENTRY_ROLES)
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const values = textValues(formData)
+  const parsed = BatchSchema.safeParse(values)
+  if (!parsed.success) {
+    return data<Result>({ fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values }, { status: 400 })
+  }
+  await requirePaperEntryAccess(request, parsed.data.servicePointId)
+  const result = await openBatch({ ...parsed.data, createdById: user.id })
+  if ('error' in result) return data<Result>({ fieldErrors: { [result.error.field]: [result.error.key] }, values }, { status: 400 })
+  return redirect(`/paper/batches/${result.batchId}`)
+}
+
+export default function PaperBatchesPage() {
+  const { batches, servicePoints, locale, supervisor } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('paper')
+  const errors = actionData?.fieldErrors ?? {}
+  const values = actionData?.values ?? {}
+  const error = (field: string) => (errors[field]?.[0] ? t(errors[field][0], { max: MAX_SHEETS_PER_BATCH }) : undefined)
+  const name = (servicePoint: { name: string; nameEn: string }) => (locale === 'en' ? servicePoint.nameEn : servicePoint.name)
+
+  return (
+    <>
+      <h1>{t('batches.title')}</h1>
+      <p className="lead">{t('batches.lead')}</p>
+      {batches.length === 0 ? (
+        <p>{t('batches.empty')}</p>
+      ) : (
+        <ul className="paper-batches">
+          {batches.map((batch) => (
+            <li key={batch.id} className="card">
+              <h2>
+                {batch.servicePoint.code} — {name(batch.servicePoint)}
+              </h2>
+              <p>
+                {t('batches.summary', { from: formatDay(batch.fromDate), to: formatDay(batch.toDate), count: batch.sheetCount })}{' '}
+                {batch.doubleEntry ? t('batches.double') : t('batches.single')}
+              </p>
+              <BatchTotalsList totals={batch.totals} sheetCount={batch.sheetCount} doubleEntry={batch.doubleEntry} locale={locale} />
+              <p className="paper-actions">
+                <Link to={`/paper/batches/${batch.id}`} className="button">
+                  {t('batches.key', { code: batch.servicePoint.code, from: formatDay(batch.fromDate) })}
+                </Link>
+                {supervisor && batch.doubleEntry ? (
+                  <Link to={`/paper/batches/${batch.id}/reconcile`} className="button secondary">
+                    {t('batches.reconcile', { code: batch.servicePoint.code, from: formatDay(batch.fromDate) })}
+                  </Link>
+                ) : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>{t('batches.openTitle')}</h2>
+      {servicePoints.length === 0 ? (
+        <p>{t('batches.noServicePoints')}</p>
+      ) : (
+        <Form method="post">
+          <CsrfInput />
+          <AdminField name="servicePointId" label={t('batches.servicePoint')} error={error('servicePointId')}>
+            {(props) => (
+              <select {...props} required defaultValue={values.servicePointId}>
+                {servicePoints.map((servicePoint) => (
+                  <option key={servicePoint.id} value={servicePoint.id}>
+                    {servicePoint.code} — {name(servicePoint)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </AdminField>
+          <AdminField name="fromDate" label={t('batches.fromDate')} error={error('fromDate')}>
+            {(props) => <input {...props} type="date" required defaultValue={values.fromDate} />}
+          </AdminField>
+          <AdminField name="toDate" label={t('batches.toDate')} error={error('toDate')}>
+            {(props) => <input {...props} type="date" required defaultValue={values.toDate} />}
+          </AdminField>
+          <AdminField name="sheetCount" label={t('batches.sheetCount')} error={error('sheetCount')}>
+            {(props) => (
+              <input {...props} type="number" inputMode="numeric" min={1} max={MAX_SHEETS_PER_BATCH} required defaultValue={values.sheetCount} />
+            )}
+          </AdminField>
+          <div className="field checkbox-field">
+            <label>
+              <input type="checkbox" name="doubleEntry" defaultChecked={values.doubleEntry === 'on'} /> {t('batches.doubleEntry')}
+            </label>
+            <p className="keying-hint">{t('batches.doubleEntryHelp')}</p>
+          </div>
+          <button type="submit">{t('batches.open')}</button>
+        </Form>
+      )}
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

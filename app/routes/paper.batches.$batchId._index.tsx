@@ -1,0 +1,231 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CsrfInput } from '~/auth/csrf-input'
+import { validateCsrf } from '~/auth/csrf.server'
+import { textValues } from '~/auth/form-values'
+import { requirePaperEntryAccess } from '~/auth/permissions.server'
+import { requireUser } from '~/auth/session.server'
+import { getFixedT, getLanguage } from '~/i18n/i18next.server'
+import { BatchTotalsList } from '~/paper/batch-totals'
+import { getBatch, getBatchTotals, getBatchVersion } from '~/paper/batches.server'
+import { formatDay } from '~/paper/dates'
+import { ErrorSummary } from '~/paper/error-summary'
+import { PAPER_PAGE_NAMESPACES } from '~/paper/namespaces'
+import { DONT_KNOW_KEY, NOT_APPLICABLE_KEY } from '~/paper/keys'
+import { PAPER_SUPERVISOR_ROLES } from '~/paper/roles'
+import { type FieldErrors, readSheetForm } from '~/paper/sheet-form'
+import { itemFieldId, SheetItemField } from '~/paper/sheet-item-field'
+import { keySheet, lastKeyedDate, nextSheetNo } from '~/paper/sheets.server'
+import { useKeyingForm } from '~/paper/use-keying-form'
+import { allItems } from '~/questionnaire/definition'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+import { GeneralErrorBoundary } from '~/ui/error-boundary'
+
+/*
+ * The keying screen: one paper sheet per screen, keyboard only. Number keys answer, the cursor
+ * moves on by itself (with JavaScript; Tab without), Enter saves and opens the next sheet.
+ * In a double-entry batch the clerk never sees the other pass.
+ */
+
+export const handle = { i18n: PAPER_PAGE_NAMESPACES } satisfies I18nHandle
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+
+async function requireBatch(request: Request, batchId: string | undefined) {
+  const batch = await getBatch(batchId ?? '')
+  if (!batch) {
+    await requireUser(request)
+    throw new Response(null, { status: 404 })
+  }
+  const user = await requirePaperEntryAccess(request, batch.servicePointId)
+  const version = await getBatchVersion(batch)
+  // The campaign the batch was opened under has gone (deleted or its version retired).
+  if (!version) throw new Response(null, { status: 409 })
+  return { batch, user, version }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { batch, user, version } = await requireBatch(request, params.batchId)
+  const saved = Number(new URL(request.url).searchParams.get('saved')) || null
+  const [totals, next, lastDate, t, locale] = await Promise.all([
+    getBatchTotals(batch.id),
+    nextSheetNo(batch, user.id),
+    lastKeyedDate(batch.id, user.id),
+    getFixedT(request, 'paper'),
+    getLanguage(request),
+  ])
+  return {
+    title: t('keying.metaTitle', { code: batch.servicePoint.code }),
+    locale,
+    batch,
+    definition: version.definition,
+    totals,
+    next,
+    sheetDate: lastDate ?? batch.fromDate,
+    saved,
+    canReconcile: batch.doubleEntry && PAPER_SUPERVISOR_ROLES.includes(user.role),
+  }
+}
+
+type Result = { fieldErrors: FieldErrors; values: Record<string, string> }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { batch, user, version } = await requireBatch(request, params.batchId)
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const values = textValues(formData)
+  const read = readSheetForm(version.definition, values, batch)
+  if (!read.ok) return data<Result>({ fieldErrors: read.fieldErrors, values }, { status: 400 })
+
+  const result = await keySheet(batch, {
+    clerkId: user.id,
+    sheetNo: read.sheetNo,
+    payload: { versionId: version.id, ...read.entry },
+    order: allItems(version.definition).map((item) => item.code),
+  })
+  if ('error' in result) {
+    const fieldErrors = { [result.error.field]: { key: result.error.key, params: { sheetNo: read.sheetNo } } }
+    return data<Result>({ fieldErrors, values }, { status: 409 })
+  }
+  return redirect(`/paper/batches/${batch.id}?saved=${read.sheetNo}`)
+}
+
+export default function KeyingPage() {
+  const { locale, batch, definition, totals, next, sheetDate, saved, canReconcile } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t } = useTranslation(PAPER_PAGE_NAMESPACES)
+  const sheetKey = `${next}-${saved}`
+  const { formRef, visible, onInput, onFocus } = useKeyingForm(definition, sheetKey)
+  const errors = actionData?.fieldErrors ?? {}
+  const values = actionData?.values ?? {}
+  const message = (field: string) => (errors[field] ? t(errors[field].key, errors[field].params) : undefined)
+  const items = allItems(definition)
+  const fieldHref = (field: string) => `#${field === 'sheetNo' || field === 'sheetDate' ? field : itemFieldId(field)}`
+  const servicePointName = locale === 'en' ? batch.servicePoint.nameEn : batch.servicePoint.name
+
+  return (
+    <>
+      <p className="paper-back">
+        <Link to="/paper">{t('keying.back')}</Link>
+      </p>
+      <h1>{t('keying.title', { code: batch.servicePoint.code })}</h1>
+      <p>
+        {t('keying.batchSummary', {
+          name: servicePointName,
+          from: formatDay(batch.fromDate),
+          to: formatDay(batch.toDate),
+          count: batch.sheetCount,
+        })}
+      </p>
+      {batch.doubleEntry ? <p className="notice">{t('keying.blind')}</p> : null}
+      <div aria-live="polite" role="status" className="paper-status">
+        {saved ? <p>{t('keying.saved', { sheetNo: saved })}</p> : null}
+        <BatchTotalsList totals={totals} sheetCount={batch.sheetCount} doubleEntry={batch.doubleEntry} locale={locale} />
+      </div>
+      {canReconcile ? (
+        <p>
+          <Link to={`/paper/batches/${batch.id}/reconcile`}>{t('keying.toReconcile')}</Link>
+        </p>
+      ) : null}
+
+      {next === null && !actionData ? (
+        <p className="notice">{t('keying.allKeyed')}</p>
+      ) : (
+        <>
+          <h2 id="legend-title">{t('keying.legend.title')}</h2>
+          <ul className="key-legend" aria-labelledby="legend-title">
+            <li>{t('keying.legend.scale')}</li>
+            <li>{t('keying.legend.dontKnow', { key: DONT_KNOW_KEY })}</li>
+            <li>{t('keying.legend.notApplicable', { key: NOT_APPLICABLE_KEY })}</li>
+            <li>{t('keying.legend.blank')}</li>
+            <li>{t('keying.legend.enter')}</li>
+          </ul>
+          <Form
+            method="post"
+            className="keying-form"
+            key={sheetKey}
+            ref={formRef}
+            onInput={onInput}
+            onFocus={onFocus}
+            aria-labelledby="sheet-title"
+          >
+            <h2 id="sheet-title">{t('keying.sheetTitle', { sheetNo: values.sheetNo || next })}</h2>
+            <CsrfInput />
+            <ErrorSummary
+              title={t('keying.errorSummary', { count: Object.keys(errors).length })}
+              errors={Object.keys(errors).map((field) => ({ href: fieldHref(field), message: message(field) ?? '' }))}
+            />
+            <div className="keying-meta">
+              <div className="field">
+                <label htmlFor="sheetNo">{t('keying.sheetNo')}</label>
+                <input
+                  id="sheetNo"
+                  name="sheetNo"
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  className="keying-code"
+                  defaultValue={values.sheetNo ?? String(next ?? '')}
+                  aria-describedby={['sheetNo-hint', errors.sheetNo ? 'sheetNo-error' : null].filter(Boolean).join(' ')}
+                  aria-invalid={errors.sheetNo ? true : undefined}
+                />
+                <p id="sheetNo-hint" className="keying-hint">
+                  {t('keying.sheetNoHint', { max: batch.sheetCount })}
+                </p>
+                {errors.sheetNo ? (
+                  <p id="sheetNo-error" className="field-error">
+                    {message('sheetNo')}
+                  </p>
+                ) : null}
+              </div>
+              <div className="field">
+                <label htmlFor="sheetDate">{t('keying.sheetDate')}</label>
+                <input
+                  id="sheetDate"
+                  name="sheetDate"
+                  type="date"
+                  min={batch.fromDate}
+                  max={batch.toDate}
+                  defaultValue={values.sheetDate ?? sheetDate}
+                  aria-describedby={errors.sheetDate ? 'sheetDate-error' : undefined}
+                  aria-invalid={errors.sheetDate ? true : undefined}
+                />
+                {errors.sheetDate ? (
+                  <p id="sheetDate-error" className="field-error">
+                    {message('sheetDate')}
+                  </p>
+                ) : null}
+              </div>
+            </div>
+            {definition.sections.map((section) => (
+              <fieldset key={section.code} className="keying-section">
+                <legend>{section.title[locale]}</legend>
+                {section.items.map((item) => (
+                  <SheetItemField
+                    key={item.code}
+                    item={item}
+                    number={items.indexOf(item) + 1}
+                    lng={locale}
+                    error={message(item.code)}
+                    defaultValue={values[item.code]}
+                    skipped={visible !== null && !visible.has(item.code)}
+                    autoFocus={!actionData && items[0]?.code === item.code}
+                  />
+                ))}
+              </fieldset>
+            ))}
+            <button type="submit" disabled={navigation.state === 'submitting'}>
+              {t('keying.save')}
+            </button>
+          </Form>
+        </>
+      )}
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

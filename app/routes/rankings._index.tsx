@@ -1,0 +1,207 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { formatNumber } from '~/i18n/format'
+import { getFixedT, getLanguage } from '~/i18n/i18next.server'
+import { formatScore } from '~/ranking/format-score'
+import { INDICES, PEER_GROUPS, SCORE_RANGE, indexAppliesTo, isInnerPeerGroup } from '~/ranking/indices'
+import { listCurrentProvinces } from '~/ranking/peer-units.server'
+import { parseRankingSearch } from '~/ranking/ranking-query'
+import { RankingResults } from '~/ranking/ranking-results'
+import { defaultRankingYear, getRanking, rankingYears } from '~/ranking/rankings.server'
+import { IntervalBarChart } from '~/ui/charts/interval-bar-chart'
+import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+
+export const handle = { i18n: ['rankings'] } satisfies I18nHandle
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const parsed = parseRankingSearch(new URL(request.url).searchParams)
+  if (!parsed.success) throw new Response(null, { status: 400 })
+  const [years, provinces, t, locale] = await Promise.all([
+    rankingYears(),
+    listCurrentProvinces(),
+    getFixedT(request, 'rankings'),
+    getLanguage(request),
+  ])
+  const year = parsed.data.year ?? defaultRankingYear(years)
+  const index = parsed.data.index ?? 'SIPAS'
+  const peerGroup = parsed.data.group ?? 'provinces'
+  const inner = isInnerPeerGroup(peerGroup)
+  const province = inner ? (provinces.find((candidate) => candidate.id === parsed.data.province) ?? null) : null
+  if (inner && parsed.data.province && !province) throw new Response(null, { status: 404 })
+  const ranking = inner && !province ? null : await getRanking({ year, index, peerGroup, provinceId: province?.id ?? null })
+  const yearChoices = [...new Set([...years, year, new Date().getUTCFullYear()])].sort((a, b) => b - a)
+  return {
+    title: t('page.metaTitle', { year }),
+    locale,
+    years: yearChoices,
+    provinces,
+    query: { year, index, peerGroup, provinceId: province?.id ?? '' },
+    provinceName: province?.name ?? null,
+    applies: indexAppliesTo(index, peerGroup),
+    ranking,
+  }
+}
+
+export default function RankingsPage() {
+  const { locale, years, provinces, query, provinceName, applies, ranking } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('rankings')
+  const indexName = t(`indices.${query.index}`)
+  const groupName = provinceName
+    ? t('page.groupInProvince', { group: t(`peerGroups.${query.peerGroup}`), province: provinceName })
+    : t(`peerGroups.${query.peerGroup}`)
+  const caption = t('page.caption', { index: indexName, year: query.year, group: groupName })
+  const ranked = ranking?.rows.filter((row) => row.status === 'ranked') ?? []
+  const format = (value: number) => formatScore(value, query.index, locale)
+
+  return (
+    <>
+      <h1>{t('page.title')}</h1>
+      <p className="lead">{t('page.lead')}</p>
+
+      <Form method="get" className="filter-form">
+        <div className="field">
+          <label htmlFor="ranking-year">{t('form.year')}</label>
+          <select id="ranking-year" name="year" defaultValue={query.year}>
+            {years.map((year) => (
+              <option key={year} value={year}>
+                {year}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ranking-index">{t('form.index')}</label>
+          <select id="ranking-index" name="index" defaultValue={query.index}>
+            {INDICES.map((index) => (
+              <option key={index} value={index}>
+                {t(`indices.${index}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ranking-group">{t('form.group')}</label>
+          <select id="ranking-group" name="group" defaultValue={query.peerGroup}>
+            {PEER_GROUPS.map((group) => (
+              <option key={group} value={group}>
+                {t(`peerGroups.${group}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ranking-province">{t('form.province')}</label>
+          <select id="ranking-province" name="province" defaultValue={query.provinceId} aria-describedby="ranking-province-hint">
+            <option value="">{t('form.noProvince')}</option>
+            {provinces.map((province) => (
+              <option key={province.id} value={province.id}>
+                {province.name}
+              </option>
+            ))}
+          </select>
+          <p id="ranking-province-hint" className="hint">
+            {t('form.provinceHint')}
+          </p>
+        </div>
+        <button type="submit">{t('form.show')}</button>
+      </Form>
+
+      {!applies ? (
+        <p className="notice">{t('page.notApplicable', { index: indexName, group: t(`peerGroups.${query.peerGroup}`) })}</p>
+      ) : ranking === null ? (
+        <p className="notice">{t('page.chooseProvince')}</p>
+      ) : ranking.rows.every((row) => row.status === 'noData') ? (
+        <>
+          <h2>{caption}</h2>
+          <p className="notice">{t('page.empty')}</p>
+        </>
+      ) : (
+        <>
+          <h2>{caption}</h2>
+          <Summary ranking={ranking} format={format} locale={locale} />
+          <RankingResults
+            ranking={ranking}
+            caption={caption}
+            locale={locale}
+            unitHref={query.peerGroup === 'provinces' ? (row) => `/provinces/${row.unitId}?year=${query.year}` : undefined}
+          />
+          {ranked.length === 0 ? null : (
+            <>
+              <h2>{t('chart.title')}</h2>
+              <IntervalBarChart
+                id="ranking-chart"
+                title={t('chart.svgTitle', { caption })}
+                description={t('chart.svgDescription', {
+                  units: ranked.length,
+                  first: ranked[0] ? `${locale === 'en' ? ranked[0].nameEn : ranked[0].name} ${format(ranked[0].score!)}` : '',
+                  last: ranked.at(-1) ? `${locale === 'en' ? ranked.at(-1)!.nameEn : ranked.at(-1)!.name} ${format(ranked.at(-1)!.score!)}` : '',
+                })}
+                max={SCORE_RANGE[query.index].max}
+                format={format}
+                bars={ranked.map((row) => ({
+                  key: row.unitId,
+                  label: locale === 'en' ? row.nameEn : row.name,
+                  value: row.score,
+                  low: row.low,
+                  high: row.high,
+                }))}
+              />
+            </>
+          )}
+        </>
+      )}
+    </>
+  )
+}
+
+function Summary({
+  ranking,
+  format,
+  locale,
+}: {
+  ranking: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['ranking']>
+  format: (value: number) => string
+  locale: 'vi' | 'en'
+}) {
+  const { t } = useTranslation('rankings')
+  const { summary } = ranking
+  if (summary.mean === null || summary.min === null || summary.max === null) return null
+  return (
+    <div className="ranking-summary">
+      <p>
+        {t('summary.line', {
+          units: formatNumber(summary.count, locale),
+          mean: format(summary.mean),
+          min: format(summary.min),
+          max: format(summary.max),
+        })}
+      </p>
+      {ranking.thresholds.length > 0 ? (
+        <p>
+          {t('summary.groups', {
+            groups: ranking.thresholds
+              .map((band) => t('summary.group', { group: band.group, n: summary.perGroup[band.group] ?? 0 }))
+              .join('; '),
+          })}
+        </p>
+      ) : null}
+      {ranking.summary.cutoffs.length > 0 ? (
+        <ul className="cutoffs">
+          {ranking.summary.cutoffs.map((cutoff) => (
+            <li key={cutoff.group}>
+              {t('summary.cutoff', { min: format(cutoff.min), atOrAbove: cutoff.atOrAbove, below: cutoff.below })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,188 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ShouldRevalidateFunction, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { Language } from '~/i18n/config'
+import { getLanguage } from '~/i18n/i18next.server'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+import { isEligible } from '~/questionnaire/conditions'
+import type { Definition } from '~/questionnaire/definition'
+import { findPage, nextPage, pageItems, previousPage, SCREENING_PAGE } from '~/questionnaire/pages'
+import { answerIssues, answersSchema, codedAnswers, type SubmittedAnswers } from '~/responses/answers'
+import { SubmissionError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '~/responses/errors'
+import { submitResponse } from '~/responses/submit.server'
+import { formDataReader, readPageAnswers } from '~/survey/answer-fields'
+import { getSurveyAvailability } from '~/survey/availability.server'
+import { checkPage, firstIncompletePage } from '~/survey/page-check'
+import { readSurveyState, signSurveyState, type SurveyState } from '~/survey/state.server'
+import { SurveyEnded } from '~/survey/survey-ended'
+import { SurveyPageForm, type SurveyPageView } from '~/survey/survey-page-form'
+import { SurveyUnavailable, type Unavailable } from '~/survey/survey-unavailable'
+import { localized } from '~/survey/texts'
+
+/*
+ * The phone survey a service point's QR code opens: screening question, one page per section,
+ * review, submission. Every page is a form posted to the action below, which carries the answers
+ * forward in a signed hidden field (app/survey/state.server.ts) and decides what comes next; the
+ * browser's JavaScript only adds instant checks and page changes without reloads.
+ */
+
+export const handle = { i18n: ['survey', 'submission'], languageSwitch: 'in-page' } satisfies I18nHandle
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = matches.find((match) => match.id === 'root')?.data as { locale?: Language } | undefined
+  return [{ title: data ? `${localized(data.definition.title, root?.locale ?? 'vi')} — SIPAS` : 'SIPAS' }]
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const code = normaliseCode(params.code)
+  if (code !== params.code) throw redirect(`/s/${encodeURIComponent(code)}${new URL(request.url).search}`)
+  const survey = await requireOpenSurvey(request, code)
+  const state: SurveyState = {
+    id: crypto.randomUUID(),
+    servicePointCode: survey.servicePoint.code,
+    versionId: survey.versionId,
+    startedAt: new Date().toISOString(),
+    page: SCREENING_PAGE,
+    reviewing: false,
+    answers: {},
+  }
+  const { name, nameEn } = survey.servicePoint
+  return {
+    servicePoint: { name, nameEn },
+    definition: survey.definition,
+    start: { state: signSurveyState(state), page: SCREENING_PAGE, answers: {} } satisfies SurveyPageView,
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const survey = await requireOpenSurvey(request, normaliseCode(params.code))
+  const { definition } = survey
+  const formData = await request.formData()
+  const state = readSurveyState(formData.get('state'))
+  const page = state && findPage(definition, state.page)
+  // A tampered, foreign or stale form (the campaign moved to another version meanwhile).
+  if (!state || !page || state.servicePointCode !== survey.servicePoint.code || state.versionId !== survey.versionId) {
+    throw data(unavailable('restart', survey.servicePoint.code), { status: state ? 409 : 400 })
+  }
+
+  const items = pageItems(definition, page, codedAnswers(state.answers)).map(({ item }) => item)
+  const { answers, issues } = checkPage(definition, page, state.answers, readPageAnswers(items, formDataReader(formData)))
+  const coded = codedAnswers(answers)
+  const show = (key: string, extra: Partial<SurveyPageView> = {}, reviewing = state.reviewing): SurveyPageView => ({
+    state: signSurveyState({ ...state, page: key, answers, reviewing }),
+    page: key,
+    answers,
+    ...extra,
+  })
+
+  // Back, language and edit keep whatever was entered on the page, checked or not: the answers
+  // are checked when the respondent moves forward again, and all together when they submit.
+  const intent = String(formData.get('intent') ?? 'next')
+  if (intent === 'back') return show(previousPage(definition, coded, page.key).key)
+  if (intent === 'language') return show(page.key)
+  if (intent.startsWith('edit:')) return show(findPage(definition, intent.slice('edit:'.length))?.key ?? page.key, {}, true)
+  if (intent === 'submit' && page.kind === 'review') {
+    return submitSurvey({ definition, state, answers, language: await getLanguage(request), website: formData.get('website'), show })
+  }
+
+  if (issues.length > 0) return data(show(page.key, { issues }), { status: 400 })
+  if (page.kind === 'screening' && !isEligible(definition, coded)) return { ended: true as const }
+  const next = state.reviewing ? firstIncompletePage(definition, answers) : nextPage(definition, coded, page.key)
+  return show(next.key)
+}
+
+/**
+ * The final page, through the submission contract. Idempotent by the response id minted when
+ * the survey opened: a reload or a second tap is a replay, answered with the same receipt.
+ */
+async function submitSurvey({
+  definition,
+  state,
+  answers,
+  language,
+  website,
+  show,
+}: {
+  definition: Definition
+  state: SurveyState
+  answers: SubmittedAnswers
+  language: Language
+  website: FormDataEntryValue | null
+  show: (key: string, extra?: Partial<SurveyPageView>) => SurveyPageView
+}) {
+  // Every page was checked on its way, but "back" and "edit" keep unchecked input: check all.
+  const whole = answersSchema(definition).safeParse(answers)
+  if (!whole.success) return data(show('review', { issues: answerIssues(whole.error) }), { status: 400 })
+  try {
+    const { receiptId } = await submitResponse(
+      {
+        id: state.id,
+        versionId: state.versionId,
+        servicePointCode: state.servicePointCode,
+        language,
+        startedAt: state.startedAt,
+        answers,
+        website: typeof website === 'string' ? website : '',
+      },
+      { channel: 'phone', language },
+    )
+    return redirect(`/s/${encodeURIComponent(state.servicePointCode)}/thanks?receipt=${encodeURIComponent(receiptId)}`)
+  } catch (error) {
+    if (!(error instanceof SubmissionError)) throw error
+    const headers: HeadersInit =
+      error.code === 'database_unavailable' ? { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } : {}
+    return data(show('review', { submitError: { code: error.code, params: error.params }, issues: [...error.issues] }), {
+      status: error.status,
+      headers,
+    })
+  }
+}
+
+// The survey's own answers come back from the action; reloading the questionnaire is not needed.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentParams, nextParams, defaultShouldRevalidate }) =>
+  formMethod === 'POST' && currentParams.code === nextParams.code ? false : defaultShouldRevalidate
+
+export default function SurveyRoute() {
+  const { definition, servicePoint, start } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const { i18n } = useTranslation()
+  if (result && 'ended' in result) return <SurveyEnded definition={definition} />
+  const view = result ?? start
+  return (
+    <SurveyPageForm
+      // A new page is a new form: fresh react-hook-form state and defaults.
+      key={view.state}
+      definition={definition}
+      view={view}
+      servicePointName={i18n.language === 'en' ? servicePoint.nameEn : servicePoint.name}
+      focusOnMount={result !== undefined}
+    />
+  )
+}
+
+export function ErrorBoundary() {
+  return <SurveyUnavailable />
+}
+
+function normaliseCode(code: string | undefined): string {
+  return (code ?? '').trim().toUpperCase()
+}
+
+/** The open survey at `code`, or a thrown response the error boundary explains (404 / 410). */
+async function requireOpenSurvey(request: Request, code: string) {
+  const survey = await getSurveyAvailability(code, new Date())
+  if (survey.status === 'open') return survey
+  const locale = await getLanguage(request)
+  const servicePoint = 'servicePoint' in survey ? (locale === 'en' ? survey.servicePoint.nameEn : survey.servicePoint.name) : undefined
+  const day = survey.status === 'notStarted' ? survey.startsOn : survey.status === 'closed' ? survey.endedOn : null
+  const status = survey.status === 'servicePointClosed' || survey.status === 'closed' ? 410 : 404
+  throw data(unavailable(survey.status, code, servicePoint, day ? formatDay(day, locale) : undefined), { status })
+}
+
+function unavailable(reason: Unavailable['reason'], code: string, servicePoint?: string, date?: string): Unavailable {
+  return { reason, code, ...(servicePoint ? { servicePoint } : {}), ...(date ? { date } : {}) }
+}
+
+function formatDay(day: Date, locale: Language): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'long', timeZone: 'UTC' }).format(day)
+}

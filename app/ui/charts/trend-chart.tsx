@@ -1,0 +1,119 @@
+import { linearScale, paddedPercentDomain, ticks } from './scale'
+
+export type TrendSeries = {
+  key: string
+  name: string
+  /** One value per label, null where there is no figure (the line breaks there). */
+  values: readonly (number | null)[]
+}
+
+const WIDTH = 720
+const HEIGHT = 260
+const LEFT = 44
+const RIGHT = 16
+const TOP = 16
+const BOTTOM = 48
+// Series are told apart by line style as well as colour (WCAG 1.4.1).
+const SERIES_CLASSES = ['chart-line series-0', 'chart-line series-1', 'chart-line series-2']
+
+/**
+ * A line per series over time (months or years), percentages on a y axis fitted to the data.
+ * Server-rendered SVG with a title and description; the page shows the same figures in a table.
+ */
+export function TrendChart({
+  id,
+  title,
+  description,
+  labels,
+  series,
+  format,
+}: {
+  id: string
+  title: string
+  description: string
+  labels: readonly string[]
+  series: readonly TrendSeries[]
+  format: (value: number) => string
+}) {
+  const values = series.flatMap((s) => s.values.filter((value): value is number => value !== null))
+  const domain = paddedPercentDomain(values)
+  const y = linearScale(domain.min, domain.max, HEIGHT - BOTTOM, TOP)
+  const x = (index: number) =>
+    labels.length <= 1 ? (LEFT + WIDTH - RIGHT) / 2 : LEFT + (index / (labels.length - 1)) * (WIDTH - LEFT - RIGHT)
+  const step = domain.max - domain.min > 40 ? 20 : 5
+  // Every label fits up to about 14 points; beyond that show every other one.
+  const labelEvery = labels.length > 14 ? Math.ceil(labels.length / 12) : 1
+  return (
+    <svg
+      className="chart"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      width={WIDTH}
+      height={HEIGHT}
+      role="img"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
+    >
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      <g aria-hidden="true">
+        {ticks(domain.min, domain.max, step).map((tick) => (
+          <g key={tick}>
+            <line className="chart-grid" x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
+            <text className="chart-axis" x={LEFT - 6} y={y(tick) + 4} textAnchor="end">
+              {tick}
+            </text>
+          </g>
+        ))}
+        {labels.map((label, index) =>
+          index % labelEvery === 0 ? (
+            <text key={label} className="chart-axis" x={x(index)} y={HEIGHT - BOTTOM + 18} textAnchor="middle">
+              {label}
+            </text>
+          ) : null,
+        )}
+        {series.map((s, seriesIndex) => (
+          <g key={s.key} className={SERIES_CLASSES[seriesIndex % SERIES_CLASSES.length]}>
+            {segments(s.values).map((segment) => (
+              <polyline
+                key={segment[0]}
+                fill="none"
+                points={segment.map((index) => `${x(index)},${y(s.values[index]!)}`).join(' ')}
+              />
+            ))}
+            {s.values.map((value, index) =>
+              value === null ? null : (
+                <circle key={labels[index]} cx={x(index)} cy={y(value)} r={3.5}>
+                  <title>{`${s.name}, ${labels[index]}: ${format(value)}`}</title>
+                </circle>
+              ),
+            )}
+          </g>
+        ))}
+        {series.length > 1
+          ? series.map((s, seriesIndex) => (
+              <g key={s.key} className={SERIES_CLASSES[seriesIndex % SERIES_CLASSES.length]}>
+                <line x1={LEFT + seriesIndex * 200} x2={LEFT + seriesIndex * 200 + 24} y1={HEIGHT - 10} y2={HEIGHT - 10} />
+                <text className="chart-axis" x={LEFT + seriesIndex * 200 + 30} y={HEIGHT - 6}>
+                  {s.name}
+                </text>
+              </g>
+            ))
+          : null}
+      </g>
+    </svg>
+  )
+}
+
+/** Runs of consecutive indices with a value, so a missing month breaks the line. */
+function segments(values: readonly (number | null)[]): number[][] {
+  const runs: number[][] = []
+  let current: number[] = []
+  values.forEach((value, index) => {
+    if (value === null) {
+      if (current.length) runs.push(current)
+      current = []
+    } else current.push(index)
+  })
+  if (current.length) runs.push(current)
+  return runs
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto'
+import { prisma } from '~/db.server'
+import { createCampaign } from '~/questionnaire/campaigns.server'
+import type { Definition } from '~/questionnaire/definition'
+import { createDraft, createQuestionnaire, publishVersion } from '~/questionnaire/versions.server'
+import type { SubmittedAnswers } from '~/responses/answers'
+import type { SubmissionEnvelopeInput } from '~/responses/envelope'
+import { definition as smallDefinition } from '~/responses/submission-definition.fixture'
+import { vietnamDay } from '~/responses/vietnam-time'
+import { createAgency, createProvince, createServicePoint } from './units'
+
+const DAY_MS = 86_400_000
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
+const shift = (iso: string, days: number) => new Date(day(iso).getTime() + days * DAY_MS).toISOString().slice(0, 10)
+
+export async function publishDefinition(definition: Definition = smallDefinition) {
+  const { questionnaireId } = await createQuestionnaire({ slug: `submissions-${randomUUID()}`, title: 'Khảo sát', titleEn: 'Survey' })
+  const { versionId } = await createDraft({ questionnaireId, definition, methodologyCode: 'sipas-2023' })
+  const published = await publishVersion(versionId)
+  if (!published.published) throw new Error(`fixture does not publish: ${JSON.stringify(published.problems)}`)
+  return versionId
+}
+
+/**
+ * A service point in a province of its own, taking part in a campaign with a freshly published
+ * version (the small submission fixture by default). The campaign runs from `startsIn` to
+ * `endsIn` days around today in Vietnam (default: a month before to a month after).
+ */
+export async function createSurveyPoint(options: { definition?: Definition; startsIn?: number; endsIn?: number } = {}) {
+  const province = await createProvince()
+  const agency = await createAgency({ provinceId: province.id })
+  const servicePoint = await createServicePoint(agency)
+  const versionId = await publishDefinition(options.definition)
+  const today = vietnamDay(new Date())
+  const { campaignId } = await createCampaign({
+    name: 'Đợt khảo sát',
+    nameEn: 'Survey round',
+    startsOn: day(shift(today, options.startsIn ?? -30)),
+    endsOn: day(shift(today, options.endsIn ?? 30)),
+    versionId,
+    servicePointIds: [servicePoint.id],
+  })
+  return { province, agency, servicePoint, versionId, campaignId }
+}
+
+/** A complete, valid response to the small fixture. */
+export const VALID_ANSWERS: SubmittedAnswers = {
+  screen: 1,
+  'svc.polite': 4,
+  'svc.time': 5,
+  'svc.general': 4,
+  'online.used': 2,
+  channels: [1, 3],
+}
+
+export function envelopeFor(
+  point: { servicePoint: { code: string }; versionId: string },
+  overrides: Partial<SubmissionEnvelopeInput> & Record<string, unknown> = {},
+): SubmissionEnvelopeInput {
+  return { id: randomUUID(), versionId: point.versionId, servicePointCode: point.servicePoint.code, answers: VALID_ANSWERS, ...overrides }
+}
+
+/** Everything a submission writes, summed: a refused submission must change none of it. */
+export async function storedCounts() {
+  const [responses, answers, comments, answerRollup, responseRollup] = await Promise.all([
+    prisma.response.count(),
+    prisma.answer.count(),
+    prisma.comment.count(),
+    prisma.answerRollup.aggregate({ _sum: { n: true } }),
+    prisma.responseRollup.aggregate({ _sum: { n: true } }),
+  ])
+  return {
+    responses,
+    answers,
+    comments,
+    answerRollupN: answerRollup._sum.n ?? 0,
+    responseRollupN: responseRollup._sum.n ?? 0,
+  }
+}

@@ -1,0 +1,60 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+
+/*
+ * The browser receives only the i18n namespaces the matched routes declare in
+ * `handle = { i18n: [...] }` (app/i18n/route-namespaces.ts). A namespace a screen uses but does
+ * not declare still works, fetched after the page loads, but the first render then waits for it.
+ * So: every namespace a route module's components use, following its imports, is declared by the
+ * route or by the root.
+ */
+
+const root = process.cwd()
+const read = (file: string) => readFileSync(join(root, file), 'utf8')
+
+function declared(file: string): string[] {
+  const match = /export const handle = \{[^}]*i18n: \[([^\]]*)\]/.exec(read(file))
+  return match ? [...match[1]!.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!) : []
+}
+
+/** Namespaces the browser-side code reachable from `file` translates with. */
+function used(file: string, seen = new Set<string>()): Set<string> {
+  const namespaces = new Set<string>()
+  if (seen.has(file)) return namespaces
+  seen.add(file)
+  const source = read(file)
+  const patterns = [/useTranslation\(\s*'([a-z-]+)'/g, /\{\s*ns:\s*'([a-z-]+)'/g, /[`']([a-z-]+):[a-zA-Z_]+\./g]
+  for (const pattern of patterns) for (const m of source.matchAll(pattern)) namespaces.add(m[1]!)
+  for (const m of source.matchAll(/from '~\/([^']+)'/g)) {
+    if (m[1]!.endsWith('.server') || m[1]!.startsWith('generated/')) continue
+    const module = ['.tsx', '.ts'].map((ext) => `app/${m[1]}${ext}`).find((candidate) => existsSync(join(root, candidate)))
+    if (module) for (const ns of used(module, seen)) namespaces.add(ns)
+  }
+  return namespaces
+}
+
+function routeModules(): string[] {
+  const dir = join(root, 'app/routes')
+  return readdirSync(dir).flatMap((name) => {
+    if (name.includes('.test.')) return []
+    if (!statSync(join(dir, name)).isDirectory()) return /\.tsx$/.test(name) ? [`app/routes/${name}`] : []
+    return existsSync(join(dir, name, 'route.tsx')) ? [`app/routes/${name}/route.tsx`] : []
+  })
+}
+
+const namespaces = new Set(readdirSync(join(root, 'locales/vi')).map((file) => file.replace(/\.json$/, '')))
+
+describe('route i18n namespaces', () => {
+  const fromRoot = new Set(['common', ...declared('app/root.tsx')])
+
+  test('the root declares what the layout itself translates with', () => {
+    expect([...used('app/root.tsx')].filter((ns) => namespaces.has(ns) && !fromRoot.has(ns))).toEqual([])
+  })
+
+  test.each(routeModules())('%s declares every namespace its screen uses', (file) => {
+    const own = new Set(declared(file))
+    const missing = [...used(file)].filter((ns) => namespaces.has(ns) && !own.has(ns) && !fromRoot.has(ns)).sort()
+    expect(missing).toEqual([])
+  })
+})
