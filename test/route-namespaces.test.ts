@@ -13,9 +13,29 @@ import { describe, expect, test } from 'vitest'
 const root = process.cwd()
 const read = (file: string) => readFileSync(join(root, file), 'utf8')
 
+/** The namespaces in a route's `handle`: a literal list, or a constant defined there or in a module it imports. */
 function declared(file: string): string[] {
-  const match = /export const handle = \{[^}]*i18n: \[([^\]]*)\]/.exec(read(file))
-  return match ? [...match[1]!.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!) : []
+  const source = read(file)
+  const literal = /export const handle = \{[^}]*i18n: \[([^\]]*)\]/.exec(source)
+  if (literal) return names(literal[1]!)
+  const constant = /export const handle = \{[^}]*i18n: ([A-Z_]+)/.exec(source)?.[1]
+  if (!constant) return []
+  for (const candidate of [file, ...imports(source)]) {
+    const definition = new RegExp(`const ${constant}\\b[^=]*= \\[([^\\]]*)\\]`).exec(read(candidate))
+    if (definition) return names(definition[1]!)
+  }
+  return []
+}
+
+const names = (list: string) => [...list.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!)
+
+/** The app modules (not *.server) a source imports, as file paths. */
+function imports(source: string): string[] {
+  return [...source.matchAll(/from '~\/([^']+)'/g)].flatMap((m) => {
+    if (m[1]!.endsWith('.server') || m[1]!.startsWith('generated/')) return []
+    const module = ['.tsx', '.ts'].map((ext) => `app/${m[1]}${ext}`).find((candidate) => existsSync(join(root, candidate)))
+    return module ? [module] : []
+  })
 }
 
 /** Namespaces the browser-side code reachable from `file` translates with. */
@@ -26,11 +46,7 @@ function used(file: string, seen = new Set<string>()): Set<string> {
   const source = read(file)
   const patterns = [/useTranslation\(\s*'([a-z-]+)'/g, /\{\s*ns:\s*'([a-z-]+)'/g, /[`']([a-z-]+):[a-zA-Z_]+\./g]
   for (const pattern of patterns) for (const m of source.matchAll(pattern)) namespaces.add(m[1]!)
-  for (const m of source.matchAll(/from '~\/([^']+)'/g)) {
-    if (m[1]!.endsWith('.server') || m[1]!.startsWith('generated/')) continue
-    const module = ['.tsx', '.ts'].map((ext) => `app/${m[1]}${ext}`).find((candidate) => existsSync(join(root, candidate)))
-    if (module) for (const ns of used(module, seen)) namespaces.add(ns)
-  }
+  for (const module of imports(source)) for (const ns of used(module, seen)) namespaces.add(ns)
   return namespaces
 }
 
