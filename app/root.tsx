@@ -16,7 +16,7 @@ import { getUser } from './auth/session.server'
 import { UserMenu } from './auth/user-menu'
 import { getLanguage, languageCookie } from './i18n/i18next.server'
 import { ResourcesScript } from './i18n/resources-script'
-import type { I18nHandle } from './i18n/route-namespaces'
+import { type I18nHandle, useHydrate } from './i18n/route-namespaces'
 import { useSyncLanguage } from './i18n/use-sync-language'
 import { GeneralErrorBoundary } from './ui/error-boundary'
 import { LanguageSwitch } from './ui/language-switch'
@@ -49,6 +49,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>('root')
   const locale = rootData?.locale ?? 'vi'
   const nonce = useNonce()
+  const hydrate = useHydrate()
   return (
     <html lang={locale}>
       <head>
@@ -59,9 +60,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ResourcesScript />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ResourcesScript />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   )

@@ -6,7 +6,20 @@ import { useMatches } from '@remix-run/react'
  * A screen whose language switch must carry unsaved input (the survey) renders its own and says
  * `languageSwitch: 'in-page'`: the header's plain links would drop what was typed.
  */
-export type I18nHandle = { i18n?: readonly string[]; languageSwitch?: 'in-page' }
+export type I18nHandle = {
+  i18n?: readonly string[]
+  languageSwitch?: 'in-page'
+  /**
+   * `false`: the page ships no JavaScript at all (docs/decisions/011-survey-without-javascript.md).
+   * Its forms post to the route's action and it must be complete as server-rendered HTML.
+   */
+  hydrate?: false
+}
+
+/** Whether any matched route opted out of JavaScript. */
+export function useHydrate(): boolean {
+  return useMatches().every((match) => (match.handle as I18nHandle | undefined)?.hydrate !== false)
+}
 
 /** `common` plus the namespaces every matched route declares, in route order. */
 export function useRouteNamespaces(): string[] {

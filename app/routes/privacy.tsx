@@ -6,7 +6,7 @@ import { getCommentRetentionDays, SUBMITTED_AT_RETENTION_DAYS } from '~/response
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
-export const handle = { i18n: ['privacy'] } satisfies I18nHandle
+export const handle = { i18n: ['privacy'], hydrate: false } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 

@@ -23,10 +23,10 @@ import { localized } from '~/survey/texts'
  * The phone survey a service point's QR code opens: screening question, one page per section,
  * review, submission. Every page is a form posted to the action below, which carries the answers
  * forward in a signed hidden field (app/survey/state.server.ts) and decides what comes next; the
- * browser's JavaScript only adds instant checks and page changes without reloads.
+ * page ships no JavaScript (handle.hydrate; docs/decisions/011-survey-without-javascript.md).
  */
 
-export const handle = { i18n: ['survey', 'submission'], languageSwitch: 'in-page' } satisfies I18nHandle
+export const handle = { i18n: ['survey', 'submission'], languageSwitch: 'in-page', hydrate: false } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((match) => match.id === 'root')?.data as { locale?: Language } | undefined
@@ -150,12 +150,11 @@ export default function SurveyRoute() {
   const view = result ?? start
   return (
     <SurveyPageForm
-      // A new page is a new form: fresh react-hook-form state and defaults.
       key={view.state}
       definition={definition}
       view={view}
       servicePointName={i18n.language === 'en' ? servicePoint.nameEn : servicePoint.name}
-      focusOnMount={result !== undefined}
+      focusOnLoad={result !== undefined}
     />
   )
 }

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from '~/ui/error-boundary'
 
 // The page a submitted survey redirects to, so reloading it never posts the answers again.
 
-export const handle = { i18n: ['survey'] } satisfies I18nHandle
+export const handle = { i18n: ['survey'], hydrate: false } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 

@@ -32,15 +32,6 @@ export function formDataReader(formData: FormData): FieldReader {
   return (name) => formData.getAll(name).filter((value): value is string => typeof value === 'string')
 }
 
-/** react-hook-form's values: a string, a string[] for a box group, null/false for nothing. */
-export function fieldValuesReader(values: Record<string, unknown>): FieldReader {
-  return (name) => {
-    const value = values[name]
-    if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string')
-    return typeof value === 'string' ? [value] : []
-  }
-}
-
 /**
  * The answers a page's fields hold, typed per item kind; empty fields are not answers. A typed
  * value that is not a whole number stays a string, so the answers schema reports it

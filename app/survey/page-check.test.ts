@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { findPage } from '~/questionnaire/pages'
 import { sipas2023 } from '~/questionnaire/templates/sipas-2023'
-import { fieldName, fieldValuesReader, formDataReader, readPageAnswers, toFieldValues } from './answer-fields'
+import { fieldName, formDataReader, readPageAnswers, toFieldValues } from './answer-fields'
 import { checkPage, firstIncompletePage, keepVisibleAnswers } from './page-check'
 
 const perceptions = findPage(sipas2023, 'section:perc')!
@@ -27,11 +27,11 @@ describe('form fields and answers', () => {
     })
   })
 
-  test("react-hook-form's values read the same way, and answers turn back into field values", () => {
+  test('answers turn back into the field values a page is rendered with', () => {
     const values = toFieldValues(items, { 'perc.policy_interest': 2, 'perc.info_channels': [1, 4] })
     expect(values[fieldName('perc.info_channels')]).toEqual(['1', '4'])
     expect(values[fieldName('perc.harassment')]).toBe('')
-    expect(readPageAnswers(items, fieldValuesReader(values))).toEqual({ 'perc.policy_interest': 2, 'perc.info_channels': [1, 4] })
+    expect(values[fieldName('perc.policy_interest')]).toBe('2')
   })
 
   test('a typed value that is not a whole number stays text, for the schema to refuse', () => {

@@ -5,8 +5,8 @@ import { answerIssues, codedAnswers, pageAnswersSchema, type SubmittedAnswers } 
 import type { AnswerIssue } from '~/responses/errors'
 
 /*
- * One page's answers checked with the submission contract's own schema (pageAnswersSchema), the
- * same call in the browser (react-hook-form's resolver) and in the route action.
+ * One page's answers checked with the submission contract's own schema (pageAnswersSchema) in
+ * the route action, so a page can't be left with answers the final submission would refuse.
  */
 
 /** Only answers to items the respondent is shown: a changed answer can hide items answered before. */
@@ -20,7 +20,7 @@ export function keepVisibleAnswers(definition: Definition, answers: Readonly<Sub
 }
 
 /** The page's items shown for these answers, by code. */
-export function shownPageCodes(definition: Definition, page: SurveyPage, answers: Readonly<SubmittedAnswers>): string[] {
+function shownPageCodes(definition: Definition, page: SurveyPage, answers: Readonly<SubmittedAnswers>): string[] {
   const onPage = new Set(page.itemCodes)
   return visibleItems(definition, codedAnswers(answers))
     .map((item) => item.code)
@@ -28,7 +28,7 @@ export function shownPageCodes(definition: Definition, page: SurveyPage, answers
 }
 
 /** The page's posted answers in place of its earlier ones, without answers to hidden items. */
-export function mergePageAnswers(
+function mergePageAnswers(
   definition: Definition,
   page: SurveyPage,
   earlier: Readonly<SubmittedAnswers>,

@@ -1,4 +1,3 @@
-import type { UseFormRegister } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
 import { type Item, MAX_TEXT_ANSWER_LENGTH, SCALE_KINDS } from '~/questionnaire/definition'
@@ -13,7 +12,6 @@ type Props = {
   /** When to answer, in words: shown while the page cannot hide the item by itself. */
   condition?: string
   error?: string
-  register: UseFormRegister<Record<string, unknown>>
 }
 
 /**
@@ -21,7 +19,7 @@ type Props = {
  * screen readers and forms without JavaScript work as browsers make them; the scale's five points
  * are words, not faces or numbers.
  */
-export function QuestionField({ item, lang, value, condition, error, register }: Props) {
+export function QuestionField({ item, lang, value, condition, error }: Props) {
   const { t } = useTranslation('survey')
   const id = questionId(item.code)
   const name = fieldName(item.code)
@@ -58,7 +56,7 @@ export function QuestionField({ item, lang, value, condition, error, register }:
       defaultValue: typeof value === 'string' ? value : '',
       'aria-describedby': describedBy || undefined,
       'aria-invalid': error ? true : undefined,
-      ...register(name),
+      name,
     }
     return (
       <div className="question" id={id}>
@@ -101,7 +99,7 @@ export function QuestionField({ item, lang, value, condition, error, register }:
               value={String(choice.value)}
               defaultChecked={checked.has(String(choice.value))}
               aria-invalid={error && multiple ? true : undefined}
-              {...register(name)}
+              name={name}
             />
             <span>{choice.label}</span>
           </label>

@@ -1,15 +1,12 @@
-import { Form, useLocation, useNavigation, useSubmit } from '@remix-run/react'
-import { useEffect, useRef, useState } from 'react'
-import { type FieldErrors, type Resolver, useForm } from 'react-hook-form'
+import { Form, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
 import type { Definition } from '~/questionnaire/definition'
 import { findPage, pageItems, pageProgress, REVIEW_PAGE, surveyPages, visiblePages } from '~/questionnaire/pages'
 import { codedAnswers, type SubmittedAnswers } from '~/responses/answers'
 import type { AnswerIssue, ErrorParams, SubmissionErrorCode } from '~/responses/errors'
-import { fieldName, fieldValuesReader, firstInputId, readPageAnswers, toFieldValues } from './answer-fields'
+import { fieldName, firstInputId, toFieldValues } from './answer-fields'
 import { ErrorSummary, type SummaryError } from './error-summary'
-import { checkPage, mergePageAnswers, shownPageCodes } from './page-check'
 import { QuestionField } from './question-field'
 import { ReviewAnswers } from './review-answers'
 import { SurveyProgress } from './survey-progress'
@@ -29,74 +26,33 @@ type Props = {
   definition: Definition
   view: SurveyPageView
   servicePointName: string
-  /** The page replaced another without a reload: move the focus to it. */
-  focusOnMount: boolean
+  /**
+   * The page answers a post (not the first visit): the browser puts the focus on its problems or
+   * on its heading (autofocus works without JavaScript), so keyboard and screen reader users
+   * start on the new page instead of at the top of the document.
+   */
+  focusOnLoad: boolean
 }
 
-type FieldValues = Record<string, unknown>
-
 /**
- * A page of the survey as a plain form that posts to the route's action, which decides what
- * comes next; everything works without JavaScript. With JavaScript, react-hook-form checks the
- * page first with the submission contract's own schema (checkPage), conditional questions appear
- * and disappear as answers change, and Remix posts without reloading the page.
+ * A page of the survey as a plain form that posts to the route's action, which checks the page
+ * with the submission contract's own schema and decides what comes next. The page ships no
+ * JavaScript (docs/decisions/011-survey-without-javascript.md), so this renders everything the
+ * respondent needs: conditional questions carry their condition in words.
  */
-export function SurveyPageForm({ definition, view, servicePointName, focusOnMount }: Props) {
+export function SurveyPageForm({ definition, view, servicePointName, focusOnLoad }: Props) {
   const { t, i18n } = useTranslation('survey')
   const lang: Language = i18n.language === 'en' ? 'en' : 'vi'
   const otherLang: Language = lang === 'en' ? 'vi' : 'en'
   const location = useLocation()
-  const submit = useSubmit()
-  const busy = useNavigation().state !== 'idle'
   const page = findPage(definition, view.page)!
   const coded = codedAnswers(view.answers)
   const items = pageItems(definition, page, coded)
   const progress = pageProgress(definition, coded, page.key)
-  const pageDefinitionItems = items.map(({ item }) => item)
 
-  const resolver: Resolver<FieldValues> = (values) => {
-    const posted = readPageAnswers(pageDefinitionItems, fieldValuesReader(values))
-    const { issues } = checkPage(definition, page, view.answers, posted)
-    if (issues.length === 0) return { values, errors: {} }
-    const errors: FieldErrors<FieldValues> = {}
-    for (const issue of issues) {
-      errors[fieldName(issue.itemCode)] ??= { type: issue.code, message: t(`submission:errors.${issue.code}`, issue.params) }
-    }
-    return { values: {}, errors }
-  }
-  const form = useForm<FieldValues>({
-    defaultValues: toFieldValues(pageDefinitionItems, view.answers),
-    resolver,
-    shouldFocusError: false,
-  })
-
-  // Until hydrated, the page shows what the server rendered: conditional questions with their
-  // condition in words. Then they follow the answers instead.
-  const [enhanced, setEnhanced] = useState(false)
-  useEffect(() => setEnhanced(true), [])
-  const values = form.watch()
-  const shown = enhanced
-    ? new Set(
-        shownPageCodes(
-          definition,
-          page,
-          mergePageAnswers(definition, page, view.answers, readPageAnswers(pageDefinitionItems, fieldValuesReader(values))),
-        ),
-      )
-    : null
-  const displayed = items.filter(({ item, live }) => shown === null || !live || shown.has(item.code))
-
-  const { errors: clientErrors, submitCount } = form.formState
   const errorOf = new Map<string, string>()
-  if (submitCount > 0) {
-    for (const { item } of items) {
-      const message = clientErrors[fieldName(item.code)]?.message
-      if (typeof message === 'string') errorOf.set(item.code, message)
-    }
-  } else {
-    for (const issue of view.issues ?? []) {
-      if (!errorOf.has(issue.itemCode)) errorOf.set(issue.itemCode, t(`submission:errors.${issue.code}`, issue.params))
-    }
+  for (const issue of view.issues ?? []) {
+    if (!errorOf.has(issue.itemCode)) errorOf.set(issue.itemCode, t(`submission:errors.${issue.code}`, issue.params))
   }
   const summary: SummaryError[] = [...errorOf].map(([code, message]) => ({
     // On the review page the link leads to the section holding the question.
@@ -104,35 +60,6 @@ export function SurveyPageForm({ definition, view, servicePointName, focusOnMoun
     label: labelOf(definition, code, lang),
     message,
   }))
-
-  const headingRef = useRef<HTMLHeadingElement>(null)
-  const summaryRef = useRef<HTMLDivElement>(null)
-  const submitErrorRef = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (!focusOnMount) return
-    const target = view.submitError ? submitErrorRef : (view.issues?.length ?? 0) > 0 ? summaryRef : headingRef
-    target.current?.focus()
-    // Only when the page first appears.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
-  useEffect(() => {
-    if (submitCount > 0 && Object.keys(clientErrors).length > 0) summaryRef.current?.focus()
-    // After each attempt, not on every change of the errors.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [submitCount])
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter
-    const button = submitter instanceof HTMLButtonElement ? submitter : null
-    const target = button ?? event.currentTarget
-    if (!button || button.value === 'next') {
-      void form.handleSubmit(() => submit(target))(event)
-    } else {
-      // Back, edit, language and the final submission: the server checks; nothing is lost.
-      event.preventDefault()
-      submit(target)
-    }
-  }
 
   const primary = page.kind === 'review' ? 'submit' : 'next'
   return (
@@ -161,22 +88,22 @@ export function SurveyPageForm({ definition, view, servicePointName, focusOnMoun
             formAction={`${location.pathname}?lng=${otherLang}`}
             lang={otherLang}
             className="link-button"
-            disabled={busy}
+           
           >
             {t(`layout.language.${otherLang}`, { ns: 'common' })}
           </button>
         </div>
       </div>
       <SurveyProgress current={progress.current} total={progress.total} />
-      <Form method="post" id="survey-form" className="survey-form" noValidate onSubmit={onSubmit}>
+      <Form method="post" id="survey-form" className="survey-form" noValidate>
         <input type="hidden" name="state" value={view.state} />
-        <h1 ref={headingRef} tabIndex={-1}>
+        <h1 tabIndex={-1} autoFocus={focusOnLoad && !view.submitError && summary.length === 0}>
           {pageTitle(definition, page, lang, t)}
         </h1>
         {page.kind === 'screening' && definition.intro ? <p className="lead">{localized(definition.intro, lang)}</p> : null}
         {page.kind === 'section' && page.section.intro ? <p className="lead">{localized(page.section.intro, lang)}</p> : null}
         {view.submitError ? (
-          <div className="error-summary" role="alert" tabIndex={-1} ref={submitErrorRef}>
+          <div className="error-summary" role="alert" tabIndex={-1} autoFocus={focusOnLoad}>
             <h2>{t('errors.submitTitle')}</h2>
             {view.submitError.code === 'id_conflict' ? (
               <p>
@@ -187,7 +114,7 @@ export function SurveyPageForm({ definition, view, servicePointName, focusOnMoun
             )}
           </div>
         ) : null}
-        {summary.length > 0 ? <ErrorSummary ref={summaryRef} title={t('errors.summaryTitle')} errors={summary} /> : null}
+        {summary.length > 0 ? <ErrorSummary autoFocus={focusOnLoad && !view.submitError} title={t('errors.summaryTitle')} errors={summary} /> : null}
 
         {page.kind === 'review' ? (
           <>
@@ -200,25 +127,24 @@ export function SurveyPageForm({ definition, view, servicePointName, focusOnMoun
             <p>{t('review.submitLead')}</p>
           </>
         ) : (
-          displayed.map(({ item, live }) => (
+          items.map(({ item, live }) => (
             <QuestionField
               key={item.code}
               item={item}
               lang={lang}
               value={toFieldValues([item], view.answers)[fieldName(item.code)]!}
-              condition={live && shown === null ? conditionText(definition, item, lang, t) : undefined}
+              condition={live ? conditionText(definition, item, lang, t) : undefined}
               error={errorOf.get(item.code)}
-              register={form.register}
             />
           ))
         )}
 
         <div className="survey-actions">
-          <button type="submit" name="intent" value={primary} disabled={busy}>
-            {busy && primary === 'submit' ? t('actions.sending') : t(`actions.${primary}`)}
+          <button type="submit" name="intent" value={primary}>
+            {t(`actions.${primary}`)}
           </button>
           {page.kind === 'screening' ? null : (
-            <button type="submit" name="intent" value="back" className="secondary" disabled={busy}>
+            <button type="submit" name="intent" value="back" className="secondary">
               {t('actions.back')}
             </button>
           )}
