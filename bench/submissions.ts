@@ -166,8 +166,11 @@ async function runClients(queue: Submission[], clients: number) {
 }
 await runClients(warmUp, CLIENTS)
 const apiStarted = performance.now()
+const apiCpu = process.cpuUsage()
 const { acknowledged, retried } = await runClients(sustained, CLIENTS)
 const apiSeconds = (performance.now() - apiStarted) / 1000
+const { user, system } = process.cpuUsage(apiCpu)
+const cpuPerSubmission = (user + system) / 1000 / acknowledged
 
 const latencies: number[] = []
 let pacedRefused = 0
@@ -213,6 +216,7 @@ Raw PostgreSQL insert, same rows (pg, multi-row INSERT, ${RAW_BATCH} responses p
   ${fmt(SUSTAINED)} responses in ${fmt(rawSeconds, 2)} s = ${fmt(rawRate)} responses/s
 JSON API sustained (${CLIENTS} clients as fast as answered):
   ${fmt(acknowledged)} acknowledged in ${fmt(apiSeconds, 2)} s = ${fmt(apiRate)} acknowledged/s — ${fmt(apiRate / rawRate, 2)} × the raw rate${retried ? ` (${fmt(retried)} 503s retried with the same id)` : ''}
+  Node CPU (clients and server together) ${fmt(cpuPerSubmission, 2)} ms per acknowledged submission
 JSON API at a fixed ${RATE}/s for ${RATE_SECONDS} s (open loop, latency from the scheduled send):
   ${fmt(latencies.length)} acknowledged${pacedRefused ? `, ${fmt(pacedRefused)} refused (503)` : ''} in ${fmt(pacedSeconds, 1)} s; p50 ${fmt(percentile(50), 1)} ms, p99 ${fmt(percentile(99), 1)} ms, max ${fmt(latencies.at(-1) ?? NaN, 1)} ms
 Statuses: ${[...statuses].map(([status, n]) => `${status} × ${fmt(n)}`).join(', ')}

@@ -37,7 +37,20 @@ export function roleAttachment(role: Role): 'none' | 'province' | 'agency' {
   return 'province'
 }
 
-/** Where a user lands after signing in (dashboards will take over from the account page). */
+/** Where a user lands after signing in: the screen their work starts from. */
 export function homePathFor(role: Role): string {
-  return ADMIN_ROLES.includes(role) ? '/admin/users' : '/account'
+  if (ADMIN_ROLES.includes(role)) return '/admin/users'
+  if (role === 'ministry_analyst') return '/ministry'
+  if (role === 'clerk') return '/paper'
+  return '/dashboard'
+}
+
+/** The header's links to a role's work screens, beyond its own account. */
+export function workLinksFor(role: Role): readonly ('admin' | 'ministry' | 'dashboard' | 'paper')[] {
+  const links: ('admin' | 'ministry' | 'dashboard' | 'paper')[] = []
+  if (ADMIN_ROLES.includes(role)) links.push('admin')
+  if (MINISTRY_ROLES.includes(role)) links.push('ministry')
+  if (role !== 'clerk' && role !== 'ministry_analyst') links.push('dashboard')
+  if (role === 'clerk' || ADMIN_ROLES.includes(role)) links.push('paper')
+  return links
 }

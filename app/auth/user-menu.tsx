@@ -2,7 +2,9 @@ import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '~/generated/prisma/enums'
 import { CsrfInput } from './csrf-input'
-import { ADMIN_ROLES } from './roles'
+import { workLinksFor } from './roles'
+
+const WORK_PATHS = { admin: '/admin/users', ministry: '/ministry', dashboard: '/dashboard', paper: '/paper' } as const
 
 /** The header's account links: sign in, or the signed-in user's pages and a sign-out button. */
 export function UserMenu({ user }: { user: { name: string; role: Role } | null }) {
@@ -12,11 +14,11 @@ export function UserMenu({ user }: { user: { name: string; role: Role } | null }
       <ul>
         {user ? (
           <>
-            {ADMIN_ROLES.includes(user.role) ? (
-              <li>
-                <a href="/admin/users">{t('menu.admin')}</a>
+            {workLinksFor(user.role).map((link) => (
+              <li key={link}>
+                <a href={WORK_PATHS[link]}>{t(`menu.${link}`)}</a>
               </li>
-            ) : null}
+            ))}
             <li>
               <a href="/account">{t('menu.account', { name: user.name })}</a>
             </li>

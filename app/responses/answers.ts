@@ -178,10 +178,8 @@ function checkVisibility(
   issue: (code: AnswerErrorCode, itemCode: string, params?: ErrorParams) => void,
 ) {
   const inScope = (code: string) => page === null || page.has(code)
-  const known: SubmittedAnswers = {}
-  for (const [code, value] of Object.entries(prior)) if (!inScope(code)) known[code] = value
-  Object.assign(known, answers)
-  const coded = codedAnswers(known)
+  const coded = codedAnswers(answers)
+  for (const [code, values] of codedAnswers(prior)) if (!inScope(code)) coded.set(code, values)
   const screeningItem = definition.screening.item
 
   if (!coded.get(screeningItem)?.length) {
@@ -194,13 +192,13 @@ function checkVisibility(
     return
   }
 
-  const visible = new Set(visibleItems(definition, coded).map((item) => item.code))
-  for (const code of Object.keys(answers)) if (!visible.has(code)) issue('hidden_item', code)
-  for (const item of itemIndex(definition).list) {
-    if (inScope(item.code) && item.required && visible.has(item.code) && answers[item.code] === undefined) {
-      issue('required', item.code)
-    }
+  const visible = visibleItems(definition, coded)
+  const shown = new Set<string>()
+  for (const item of visible) {
+    shown.add(item.code)
+    if (item.required && answers[item.code] === undefined && inScope(item.code)) issue('required', item.code)
   }
+  for (const code of Object.keys(answers)) if (!shown.has(code)) issue('hidden_item', code)
 }
 
 type Checked = { value: AnswerValue | undefined } | { problem: AnswerErrorCode; params?: ErrorParams }

@@ -8,6 +8,7 @@ import { SubmissionError } from './errors'
 import { QUALITY_FLAGS } from './flags'
 import { forgetQualitySettings } from './quality.server'
 import { SCRUBBED_PLACEHOLDER } from './scrub'
+import { definition } from './submission-definition.fixture'
 import { type SubmissionContext, submitResponse } from './submit.server'
 import { forgetSubmissionTargets } from './target.server'
 
@@ -144,6 +145,13 @@ describe('storing a submission', () => {
     expect(comment.text).toBe(comment.text.normalize('NFC'))
   })
 
+  test('text with quotes, backslashes, braces and commas is stored exactly', async () => {
+    const text = 'Ý kiến "trích dẫn", {ngoặc} \\ gạch chéo, NULL và \'nháy đơn\''
+    const body = envelopeFor(point, { answers: { ...VALID_ANSWERS, comment: text } })
+    await submitResponse(body, web)
+    expect(await prisma.comment.findUniqueOrThrow({ where: { responseId: body.id }, select: { text: true } })).toEqual({ text })
+  })
+
   test('a mixed batch (new, replayed, conflicting, flagged, kiosk) leaves the rollups equal to the raw counts', async () => {
     const other = await createSurveyPoint()
     const kiosk = await createKiosk({ name: 'Ki-ốt 1', servicePointId: other.servicePoint.id })
@@ -252,6 +260,22 @@ describe('refused submissions write nothing', () => {
     forgetSubmissionTargets()
     expect(await refusal(envelopeFor(closed))).toEqual({ status: 422, code: 'no_campaign' })
     expect(await storedCounts()).toEqual(before)
+  })
+
+  test('two text answers in one response → 422 too_many_texts (Comment holds one text per response)', async () => {
+    const twoTexts = {
+      ...definition,
+      sections: [
+        ...definition.sections,
+        { code: 's2', title: { vi: 'Thêm', en: 'More' }, items: [{ ...definition.sections[1]!.items.at(-1)!, code: 'comment2' }] },
+      ],
+    }
+    const other = await createSurveyPoint({ definition: twoTexts })
+    const before = await storedCounts()
+    const body = envelopeFor(other, { answers: { ...VALID_ANSWERS, comment: 'Một', comment2: 'Hai' } })
+    expect(await refusal(body)).toEqual({ status: 422, code: 'too_many_texts' })
+    expect(await storedCounts()).toEqual(before)
+    expect((await submitResponse(envelopeFor(other, { answers: { ...VALID_ANSWERS, comment2: 'Hai' } }), web)).status).toBe(201)
   })
 
   test('a kiosk submitting for another service point → 403', async () => {

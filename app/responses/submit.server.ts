@@ -57,8 +57,10 @@ export async function submitResponse(body: unknown, context: SubmissionContext):
   }
   const version = await guardDatabase(() => requireTargetVersion(envelope.versionId, target), deadline)
   const answers = validAnswers(version, envelope.answers)
+  const stored = answerRows(version, answers)
   const settings = await guardDatabase(() => getQualitySettings(), deadline)
 
+  // Kiosk and paper are vouched for by the caller; phone and web are what the client says.
   const channel = context.channel === 'kiosk' || context.channel === 'paper' ? context.channel : (envelope.channel ?? context.channel)
   const kioskId = channel === 'kiosk' ? (context.kioskId ?? null) : null
   const quality = assessQuality(
@@ -91,7 +93,7 @@ export async function submitResponse(body: unknown, context: SubmissionContext):
     weight: 1,
     kioskId,
     paperSheetId: context.paperSheetId ?? null,
-    ...answerRows(version, answers),
+    ...stored,
   }
 
   try {
@@ -169,7 +171,7 @@ const STUCK_WRITE_MS = 5_000
 const writer = createGroupCommit<PendingWrite, WriteOutcome>(storeBatch, {
   maxBatch: BATCH_SIZE,
   maxWaitMs: BATCH_WAIT_MS,
-  maxInFlight: 2,
+  maxInFlight: 1,
   releaseAfterMs: STUCK_WRITE_MS,
 })
 

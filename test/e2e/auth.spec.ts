@@ -9,6 +9,15 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
  */
 
 const ADMIN_ROLES = new Set(['ministry_admin', 'province_admin'])
+/** Where each role lands after signing in: the screen its work starts from. */
+const HOME: Record<string, RegExp> = {
+  ministry_admin: /\/admin\/users$/,
+  province_admin: /\/admin\/users$/,
+  ministry_analyst: /\/ministry$/,
+  agency_manager: /\/dashboard\/ag-[\w-]+$/,
+  agency_viewer: /\/dashboard\/ag-[\w-]+$/,
+  clerk: /\/paper$/,
+}
 const emailOf = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!.email
 
 async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
@@ -26,7 +35,7 @@ test.describe('signing in by role', () => {
         if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text())
       })
       await signIn(page, account.email)
-      await expect(page).toHaveURL(ADMIN_ROLES.has(account.role) ? /\/admin\/users$/ : /\/account$/)
+      await expect(page).toHaveURL(HOME[account.role]!)
 
       const header = page.getByRole('navigation', { name: 'Tài khoản' })
       await expect(header.getByRole('link', { name: account.name })).toBeVisible()
@@ -89,7 +98,8 @@ test.describe('without JavaScript', () => {
   test('signing in and out still works', async ({ page }) => {
     const viewer = DEMO_ACCOUNTS.find((account) => account.role === 'agency_viewer')!
     await signIn(page, viewer.email)
-    await expect(page).toHaveURL(/\/account$/)
+    await expect(page).toHaveURL(HOME.agency_viewer!)
+    await page.goto('/account')
     await page.getByRole('button', { name: 'Đăng xuất trên mọi thiết bị' }).click()
     await expect(page).toHaveURL(/\/login$/)
   })
@@ -112,11 +122,12 @@ test('security headers are on public and signed-in pages', async ({ page }) => {
 test('an administrator adds a user, who chooses a password through the one-time link', async ({ page, browser }) => {
   const email = `moi.${Date.now()}@demo.sipas.vn`
   await signIn(page, emailOf('ministry_admin'))
-  await page.goto('/admin/users')
+  await expect(page).toHaveURL(/\/admin\/users$/)
   await page.getByLabel('Họ tên').fill('Người dùng mới')
   await page.getByLabel('Địa chỉ thư điện tử').fill(email)
   await page.getByLabel('Vai trò').selectOption('ministry_analyst')
   await page.getByRole('button', { name: 'Thêm người dùng' }).click()
+  await expect(page.locator('.one-time-secret')).toBeVisible()
   const link = (await page.locator('.one-time-secret').textContent()) ?? ''
   expect(link).toMatch(/\/reset-password\/[\w-]{20,}$/)
 
@@ -127,7 +138,7 @@ test('an administrator adds a user, who chooses a password through the one-time 
   await newcomer.getByRole('button', { name: 'Lưu mật khẩu' }).click()
   await expect(newcomer.getByRole('status')).toHaveText(/Mật khẩu của bạn đã được thay đổi/)
   await signIn(newcomer, email, 'ba từ bất kỳ ghép lại')
-  await expect(newcomer).toHaveURL(/\/account$/)
+  await expect(newcomer).toHaveURL(/\/ministry$/)
 
   // The link worked once.
   expect((await newcomer.goto(link))?.status()).toBe(404)
