@@ -170,8 +170,8 @@ async function createUnitsAndQuestionnaire() {
 /**
  * Generates the responses and answers inside PostgreSQL (INSERT … SELECT generate_series):
  * 25M answer rows through JavaScript would take far longer than the figures being measured.
- * Answer constraints and Response's secondary indexes are dropped for the load and rebuilt after,
- * as a bulk load would do; foreign keys come back NOT VALID (the generator only writes valid ids).
+ * Constraints and secondary indexes are dropped for the load and rebuilt after, as a bulk load
+ * would do; foreign keys come back NOT VALID (the generator only writes valid ids).
  */
 async function loadResponses(sql: pg.Client, itemIds: Map<string, number>, servicePoints: readonly BenchServicePoint[]) {
   const [{ id: versionId, campaign }] = (
@@ -203,18 +203,25 @@ async function loadResponses(sql: pg.Client, itemIds: Map<string, number>, servi
   const total = servicePoints.reduce((sum, sp) => sum + sp.share, 0)
   const slots = servicePoints.flatMap((sp, i) => Array<number>(Math.max(1, Math.round((sp.share / total) * 10_000))).fill(i))
 
-  const answerConstraints = (
-    await sql.query<{ name: string; def: string }>(
-      `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = '"Answer"'::regclass ORDER BY contype DESC`,
+  // Constraints and indexes that would be checked or updated row by row: dropped for the load,
+  // restored after (Response keeps its primary key, which Comment's foreign key needs).
+  const constraints = (
+    await sql.query<{ table: string; name: string; def: string; kind: string }>(
+      `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS def, contype AS kind
+       FROM pg_constraint
+       WHERE conrelid IN ('"Answer"'::regclass, '"Response"'::regclass) AND contype IN ('p', 'f', 'u')
+         AND conname <> 'Response_pkey'
+       ORDER BY contype = 'f' DESC`,
     )
   ).rows
-  const responseIndexes = (
+  const indexes = (
     await sql.query<{ name: string; def: string }>(
-      `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = 'Response' AND indexname NOT LIKE '%pkey' AND indexname NOT LIKE '%_key'`,
+      `SELECT indexname AS name, indexdef AS def FROM pg_indexes
+       WHERE tablename IN ('Answer', 'Response') AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
     )
   ).rows
-  for (const c of answerConstraints) await sql.query(`ALTER TABLE "Answer" DROP CONSTRAINT "${c.name}"`)
-  for (const index of responseIndexes) await sql.query(`DROP INDEX "${index.name}"`)
+  for (const c of constraints) await sql.query(`ALTER TABLE ${c.table} DROP CONSTRAINT "${c.name}"`)
+  for (const index of indexes) await sql.query(`DROP INDEX "${index.name}"`)
 
   await sql.query(
     `INSERT INTO "Response" (id, "receiptId", "bodyHash", "versionId", "campaignId", "servicePointId", "agencyId", "provinceId",
@@ -254,11 +261,11 @@ async function loadResponses(sql: pg.Client, itemIds: Map<string, number>, servi
     SELECT a."responseId", a."itemId", 1 + (a.value + floor(random() * (i.options - 1))::int) % i.options
     FROM "Answer" a JOIN bench_item i ON i.id = a."itemId"
     WHERE i.kind = 'multiSelect' AND random() < 0.5`)
-  for (const c of answerConstraints) {
-    const def = c.def.startsWith('FOREIGN KEY') ? `${c.def} NOT VALID` : c.def
-    await sql.query(`ALTER TABLE "Answer" ADD CONSTRAINT "${c.name}" ${def}`)
+  for (const c of [...constraints].reverse()) {
+    const def = c.kind === 'f' ? `${c.def} NOT VALID` : c.def
+    await sql.query(`ALTER TABLE ${c.table} ADD CONSTRAINT "${c.name}" ${def}`)
   }
-  for (const index of responseIndexes) await sql.query(index.def)
+  for (const index of indexes) await sql.query(index.def)
   await sql.query(`DROP TABLE bench_sp, bench_item`)
 }
 
@@ -278,19 +285,20 @@ async function naiveGroupBy(sql: pg.Client) {
      JOIN "Response" r ON r.id = a."responseId"
      JOIN "Item" i ON i.id = a."itemId"
      LEFT JOIN "UnitLineage" l ON l."predecessorId" = r."provinceId" AND l."effectiveOn" <= $2::date
-     WHERE r."submittedOn" BETWEEN $1::date AND $2::date AND (r.flags & 7) = 0
+     -- the same flags predicate as counts.server.ts, so both get the same row estimates
+     WHERE r."submittedOn" BETWEEN $1::date AND $2::date AND (r.flags = 0 OR (r.flags & 7) = 0)
      GROUP BY 1, 2`,
     [`${YEAR}-01-01`, `${YEAR}-12-31`],
   )
 }
 
-/** Distinct day × service point × item × value × channel × flags cells over the answer rows, in March. */
+/** Distinct day × service point × item × value × flags cells (AnswerRollup's key by day), in March. */
 async function dailyGrain(sql: pg.Client): Promise<number> {
   const { rows } = await sql.query<{ cells: string; answers: string }>(`
     SELECT count(*) AS cells, sum(n) AS answers FROM (
       SELECT count(*) AS n FROM "Answer" a JOIN "Response" r ON r.id = a."responseId"
       WHERE r."submittedOn" BETWEEN '${YEAR}-03-01' AND '${YEAR}-03-31'
-      GROUP BY r."submittedOn", r."servicePointId", a."itemId", a.value, r.channel, r.flags) cells`)
+      GROUP BY r."submittedOn", r."servicePointId", a."itemId", a.value, r.flags) cells`)
   return Number(rows[0]!.cells) / Number(rows[0]!.answers)
 }
 

@@ -97,7 +97,7 @@ async function answerCounts(db: Reader, key: CountKey, filter: CountFilter): Pro
       SELECT ${rollupKey.select} AS "unitId", "itemId", value, sum(n)::float8 AS n,
         sum("sumW") AS "sumW", sum("sumW2") AS "sumW2"
       FROM "AnswerRollup"
-      WHERE month BETWEEN ${months.from}::date AND ${months.to}::date AND (flags & ${filter.excludeFlagsMask}::int) = 0
+      WHERE month BETWEEN ${months.from}::date AND ${months.to}::date AND ${kept(filter, Prisma.empty)}
         ${unitConditions({ ...filter, channel: undefined }, Prisma.empty)}
       GROUP BY ${rollupKey.group}, "itemId", value`)
   }
@@ -107,7 +107,7 @@ async function answerCounts(db: Reader, key: CountKey, filter: CountFilter): Pro
         sum(r.weight) AS "sumW", sum(r.weight * r.weight) AS "sumW2"
       FROM "Response" r JOIN "Answer" a ON a."responseId" = r.id
       WHERE r."submittedOn" BETWEEN ${range.from}::date AND ${range.to}::date
-        AND (r.flags & ${filter.excludeFlagsMask}::int) = 0
+        AND ${kept(filter, RAW)}
         ${unitConditions(filter, RAW)}
       GROUP BY ${rawKey.group}, a."itemId", a.value`)
   }
@@ -136,6 +136,16 @@ async function respondentCounts(db: Reader, key: CountKey, filter: CountFilter):
       GROUP BY ${rawKey.group}, r."versionId", 3`)
   }
   return parts.flat()
+}
+
+/**
+ * Rows of responses the flags rule keeps. NOTE: written as `flags = 0 OR …` (the same rows) so
+ * the planner can estimate it from the statistics of `flags`: for `(flags & mask) = 0` alone it
+ * guesses 0.5 % of the rows and groups a year of rollups by sorting instead of hashing (2–3×
+ * slower).
+ */
+function kept(filter: CountFilter, alias: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${alias}flags = 0 OR (${alias}flags & ${filter.excludeFlagsMask}::int) = 0)`
 }
 
 function unitConditions(filter: CountFilter, alias: Prisma.Sql): Prisma.Sql {

@@ -24,9 +24,24 @@ export function itemRate(
   positive: readonly number[],
   useWeights: boolean,
 ): Rate {
-  const valid = validTotals(rows, useWeights)
-  const counted = sumRows(rows, useWeights, (value) => isValidAnswer(value) && positive.includes(value))
-  return rateFromTally({ ...valid, positive: counted.n, sumWPositive: counted.sumW })
+  // One pass, no intermediate arrays: a full recompute runs this for every item of every unit.
+  let n = 0
+  let sumW = 0
+  let sumW2 = 0
+  let counted = 0
+  let sumWCounted = 0
+  for (const row of rows) {
+    if (!isValidAnswer(row.value)) continue
+    const w = useWeights ? row.sumW : row.n
+    n += row.n
+    sumW += w
+    sumW2 += useWeights ? row.sumW2 : row.n
+    if (positive.includes(row.value)) {
+      counted += row.n
+      sumWCounted += w
+    }
+  }
+  return rateFromTally({ n, sumW, sumW2, positive: counted, sumWPositive: sumWCounted })
 }
 
 /** Single-choice and categorical items: each option's share of the valid answers. */
@@ -35,11 +50,7 @@ export function categoryShares(
   optionValues: readonly number[],
   useWeights: boolean,
 ): OptionShare[] {
-  const valid = validTotals(rows, useWeights)
-  return optionValues.map((value) => {
-    const chose = sumRows(rows, useWeights, (rowValue) => rowValue === value && isValidAnswer(rowValue))
-    return { value, ...rateFromTally({ ...valid, positive: chose.n, sumWPositive: chose.sumW }) }
-  })
+  return optionValues.map((value) => ({ value, ...itemRate(rows, [value], useWeights) }))
 }
 
 /**
@@ -58,31 +69,19 @@ export function multiSelectShares(
     ? respondents
     : { n: respondents.n, sumW: respondents.n, sumW2: respondents.n }
   return optionValues.map((value) => {
-    const ticked = sumRows(rows, useWeights, (rowValue) => rowValue === value)
+    const ticked = sumRows(rows, useWeights, value)
     const tally: Tally = { ...denominator, positive: ticked.n, sumWPositive: ticked.sumW }
     return { value, ...rateFromTally(tally) }
   })
 }
 
-function validTotals(rows: readonly AnswerCount[], useWeights: boolean): RespondentTotals {
-  return sumRows(rows, useWeights, isValidAnswer)
-}
-
-/**
- * Sums the rows whose value passes `include`, in row order (one pass, no intermediate arrays:
- * this runs for every option of every item of every unit in a full recompute).
- * Without weights every answer weighs 1, so Σw = Σw² = n.
- */
-function sumRows(
-  rows: readonly AnswerCount[],
-  useWeights: boolean,
-  include: (value: number) => boolean,
-): RespondentTotals {
+/** Sums the rows with `value`. Without weights every answer weighs 1, so Σw = Σw² = n. */
+function sumRows(rows: readonly AnswerCount[], useWeights: boolean, value: number): RespondentTotals {
   let n = 0
   let sumW = 0
   let sumW2 = 0
   for (const row of rows) {
-    if (!include(row.value)) continue
+    if (row.value !== value) continue
     n += row.n
     sumW += useWeights ? row.sumW : row.n
     sumW2 += useWeights ? row.sumW2 : row.n

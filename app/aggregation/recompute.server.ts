@@ -170,7 +170,13 @@ export async function recomputeAll(period: DateRange, settings?: Partial<Aggrega
 
 /** Unit-path counts keyed by one level of the path (0 service point, 1 agency, 2 province). */
 function atLevel(counts: Counts, part: number, rename: (id: string) => string = (id) => id): Counts {
-  const idOf = (path: string) => rename(path.split(UNIT_PATH_SEPARATOR)[part]!)
+  // A year has a few hundred distinct paths and ~100,000 rows: split each path once.
+  const ids = new Map<string, string>()
+  const idOf = (path: string) => {
+    let id = ids.get(path)
+    if (id === undefined) ids.set(path, (id = rename(path.split(UNIT_PATH_SEPARATOR)[part]!)))
+    return id
+  }
   return {
     answers: counts.answers.map((row) => ({ ...row, unitId: idOf(row.unitId) })),
     respondents: counts.respondents.map((row) => ({ ...row, unitId: idOf(row.unitId) })),

@@ -1,6 +1,6 @@
 import { type Definition, allItems } from '~/questionnaire/definition'
 import type { AnswerCount, RespondentTotals } from './counts'
-import { type FigureOptions, type UnitFigures, computeUnitFigures } from './unit-figures'
+import { type FigureOptions, type UnitFigures, computeUnitFiguresByItem } from './unit-figures'
 
 /**
  * How answers to different questionnaire versions in one period combine (ADR 005):
@@ -57,14 +57,14 @@ export function figuresBySeries(
   options: FigureOptions,
 ): SeriesFigures[] {
   const newest = newestVersionPerSeries(respondents.map((row) => row.versionId), versions)
-  const cells = new Map<string, { unitId: string; series: string; kept: RespondentTotals; excluded: number; rows: Map<string, AnswerCount> }>()
+  // unit → series → cell; nested maps rather than string keys: a full recompute passes here
+  // for every answer count of every unit.
+  const cells = new Map<string, Map<string, Cell>>()
   const cellOf = (unitId: string, series: string) => {
-    const key = `${unitId}\u0000${series}`
-    let cell = cells.get(key)
-    if (!cell) {
-      cell = { unitId, series, kept: { n: 0, sumW: 0, sumW2: 0 }, excluded: 0, rows: new Map() }
-      cells.set(key, cell)
-    }
+    let bySeries = cells.get(unitId)
+    if (!bySeries) cells.set(unitId, (bySeries = new Map()))
+    let cell = bySeries.get(series)
+    if (!cell) bySeries.set(series, (cell = { kept: { n: 0, sumW: 0, sumW2: 0 }, excluded: 0, rows: new Map() }))
     return cell
   }
 
@@ -82,35 +82,34 @@ export function figuresBySeries(
     const item = items.get(row.itemId)
     if (!item) throw new Error(`Answer counts name item ${row.itemId}, which was not loaded`)
     const cell = cellOf(row.unitId, requireVersion(versions, item.versionId).methodologyCode)
-    const key = `${item.code}\u0000${row.value}`
-    const sum = cell.rows.get(key)
+    let itemRows = cell.rows.get(item.code)
+    if (!itemRows) cell.rows.set(item.code, (itemRows = []))
+    // Versions of a series pool on the item code: add into the row with the same value, if any.
+    const sum = itemRows.find((known) => known.value === row.value)
     if (sum) {
       sum.n += row.n
       sum.sumW += row.sumW
       sum.sumW2 += row.sumW2
     } else {
-      cell.rows.set(key, { unitKey: row.unitId, itemCode: item.code, value: row.value, n: row.n, sumW: row.sumW, sumW2: row.sumW2 })
+      itemRows.push({ unitKey: row.unitId, itemCode: item.code, value: row.value, n: row.n, sumW: row.sumW, sumW2: row.sumW2 })
     }
   }
 
+  const itemsOf = new Map([...newest.values()].map((version) => [version.id, allItems(version.definition)]))
   const result: SeriesFigures[] = []
-  for (const cell of cells.values()) {
-    const version = newest.get(cell.series)
-    // Answers without respondents can't happen with consistent rollups; skip rather than invent n.
-    if (!version) continue
-    result.push({
-      unitId: cell.unitId,
-      versionId: version.id,
-      methodologyCode: cell.series,
-      figures: computeUnitFigures(
-        version.definition.methodology,
-        allItems(version.definition),
-        [...cell.rows.values()],
-        cell.kept,
-        options,
-      ),
-      excluded: cell.excluded,
-    })
+  for (const [unitId, bySeries] of cells) {
+    for (const [series, cell] of bySeries) {
+      const version = newest.get(series)
+      // Answers without respondents can't happen with consistent rollups; skip rather than invent n.
+      if (!version) continue
+      result.push({
+        unitId,
+        versionId: version.id,
+        methodologyCode: series,
+        figures: computeUnitFiguresByItem(version.definition.methodology, itemsOf.get(version.id)!, cell.rows, cell.kept, options),
+        excluded: cell.excluded,
+      })
+    }
   }
   return result.sort(
     (a, b) =>
@@ -119,6 +118,9 @@ export function figuresBySeries(
       compare(a.methodologyCode, b.methodologyCode),
   )
 }
+
+/** One unit in one series: its respondents and its answer counts by item code. */
+type Cell = { kept: RespondentTotals; excluded: number; rows: Map<string, AnswerCount[]> }
 
 /** The dominant series: the one with the most kept respondents over all the rows given. */
 export function dominantSeries(rows: readonly Pick<SeriesFigures, 'methodologyCode' | 'figures'>[]): string | null {

@@ -49,21 +49,54 @@ export function computeUnitFigures(
     if (group) group.push(row)
     else rowsByItem.set(row.itemCode, [row])
   }
+  return computeUnitFiguresByItem(methodology, items, rowsByItem, respondents, options)
+}
+
+/** computeUnitFigures for rows already grouped by item code (the full recompute has them so). */
+export function computeUnitFiguresByItem(
+  methodology: Methodology,
+  items: readonly Item[],
+  rowsByItem: ReadonlyMap<string, readonly AnswerCount[]>,
+  respondents: RespondentTotals,
+  options: FigureOptions,
+): UnitFigures {
   const rates: Record<string, Rate> = {}
   const shares: Record<string, OptionShare[]> = {}
-  for (const item of items) {
+  for (const item of measuresOf(items)) {
     const itemRows = rowsByItem.get(item.code) ?? []
-    const positive = ratedValues(item)
-    if (positive) rates[item.code] = itemRate(itemRows, positive, options.useWeights)
-    const kind = shareKind(item)
-    if (kind === 'category') {
-      shares[item.code] = categoryShares(itemRows, optionValues(item), options.useWeights)
+    if (item.positive) rates[item.code] = itemRate(itemRows, item.positive, options.useWeights)
+    if (item.shares === 'category') {
+      shares[item.code] = categoryShares(itemRows, item.options, options.useWeights)
     }
-    if (kind === 'multiSelect') {
-      shares[item.code] = multiSelectShares(itemRows, optionValues(item), respondents, options.useWeights)
+    if (item.shares === 'multiSelect') {
+      shares[item.code] = multiSelectShares(itemRows, item.options, respondents, options.useWeights)
     }
   }
   return assembleUnitFigures(methodology, rates, shares, respondents.n, options.minN)
+}
+
+type ItemMeasures = {
+  code: string
+  positive: number[] | null
+  shares: ReturnType<typeof shareKind>
+  options: number[]
+}
+
+const measuresCache = new WeakMap<readonly Item[], ItemMeasures[]>()
+
+/** What each item gets, worked out once per item list (the same list serves every unit). */
+function measuresOf(items: readonly Item[]): ItemMeasures[] {
+  let measures = measuresCache.get(items)
+  if (!measures) {
+    measures = items.map((item) => ({
+      code: item.code,
+      positive: ratedValues(item),
+      shares: shareKind(item),
+      options: optionValues(item),
+    }))
+    measuresCache.set(items, measures)
+  }
+  return measures
 }
 
 /**
@@ -98,5 +131,8 @@ export function assembleUnitFigures(
 }
 
 function mapValues<T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> {
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]))
+  // A loop rather than Object.entries/fromEntries: this runs for every unit of a full recompute.
+  const mapped: Record<string, U> = {}
+  for (const key in record) mapped[key] = map(record[key]!)
+  return mapped
 }

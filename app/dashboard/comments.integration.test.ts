@@ -10,7 +10,7 @@ let survey: Survey
 let agencyA: string
 let agencyB: string
 let managerId: string
-const ids: Record<string, string> = {}
+const ids: Record<string, string | undefined> = {}
 
 beforeAll(async () => {
   survey = await createSurvey({ provinces: 1, agencies: 2, servicePoints: 1, versions: ['sipas-2023'] })

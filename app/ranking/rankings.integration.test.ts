@@ -98,6 +98,19 @@ describe('the SIPAS ranking of provinces', () => {
   })
 })
 
+describe('peer groups inside a province', () => {
+  test("departments and service points rank on their own answers; a province's communes are an empty group", async () => {
+    const sp1 = survey.servicePoints[1]!
+    const departments = await getRanking({ year: 2025, index: 'SIPAS', peerGroup: 'departments', provinceId: p1 })
+    expect(departments.rows.map((row) => [row.unitId, row.score, row.n, row.rank])).toEqual([[sp1.agencyId, 75, 40, 1]])
+    const servicePoints = await getRanking({ year: 2025, index: 'SIPAS', peerGroup: 'servicePoints', provinceId: p1 })
+    expect(servicePoints.rows.map((row) => [row.unitId, row.rank])).toEqual([[sp1.id, 1]])
+    expect((await getRanking({ year: 2025, index: 'SIPAS', peerGroup: 'communes', provinceId: p1 })).rows).toEqual([])
+    // Imported indices are not published for departments.
+    expect((await getRanking({ year: 2025, index: 'PCI', peerGroup: 'departments', provinceId: p1 })).rows).toEqual([])
+  })
+})
+
 describe('imported indices', () => {
   test('rank on the imported scores; across the merger merged provinces show "reorganised"', async () => {
     const units = await prisma.adminUnit.findMany({ where: { id: { in: [p0, p1, p2, ...OLD] } }, select: { id: true, code: true } })

@@ -7,7 +7,7 @@ import { prisma } from '~/db.server'
 import { getExternalScores } from './external-import.server'
 import type { GroupThreshold } from './groups'
 import { indexInterval } from './index-interval'
-import { type IndexCode, type PeerGroup, indexAppliesTo, isExternalIndex } from './indices'
+import { type IndexCode, type PeerGroup, indexAppliesTo, isExternalIndex, isInnerPeerGroup } from './indices'
 import { reorganisedUnits } from './lineage'
 import { type PeerUnit, lineageDuring, listPeerUnits, yearEnd } from './peer-units.server'
 import { type PreviousRanks, rankUnits } from './rank'
@@ -49,7 +49,7 @@ type Scored = PeerUnit & {
 /** The live ranking of a peer group in a year, with rank changes against the right baseline. */
 export async function computeRanking(query: RankingQuery): Promise<RankingTable> {
   const { year, index, peerGroup } = query
-  const provinceId = query.provinceId ?? null
+  const provinceId = isInnerPeerGroup(peerGroup) ? (query.provinceId ?? null) : null
   const applies = indexAppliesTo(index, peerGroup)
   const [units, thresholds, settings] = await Promise.all([
     applies ? listPeerUnits(peerGroup, year, provinceId) : Promise.resolve([]),
@@ -80,7 +80,8 @@ export async function computeRanking(query: RankingQuery): Promise<RankingTable>
       tiedWithAbove: unit.tiedWithAbove,
       status: unit.status,
     }))
-    .sort((a, b) => byStatus[a.status] - byStatus[b.status])
+    // Ranked units keep their rank order; the others follow by code, as official tables list them.
+    .sort((a, b) => byStatus[a.status] - byStatus[b.status] || (a.status === 'ranked' ? 0 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
   const ranked = scored.filter((unit) => unit.status === 'ranked')
   return {
     year,

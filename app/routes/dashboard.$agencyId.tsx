@@ -141,7 +141,7 @@ export default function AgencyDashboard() {
                   <th scope="row">{agency.name}</th>
                   <td className="num">
                     {percent(figures.sipas.value)}
-                    {lowSample(figures.sipas.suppressed)}
+                    {figures.sipas.n > 0 ? lowSample(figures.sipas.suppressed) : null}
                   </td>
                   <td className="num">{formatInterval(figures.sipas.low, figures.sipas.high, 'SIPAS', locale)}</td>
                   <td className="num">{formatNumber(figures.sipas.n, locale)}</td>
@@ -229,7 +229,7 @@ export default function AgencyDashboard() {
                       </th>
                       <td className="num">
                         {percent(item.value)}
-                        {lowSample(item.suppressed)}
+                        {item.n > 0 ? lowSample(item.suppressed) : null}
                       </td>
                       <td className="num">{formatInterval(item.low, item.high, 'SIPAS', locale)}</td>
                       <td className="num">{formatNumber(item.n, locale)}</td>

@@ -22,7 +22,8 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel('Địa chỉ thư điện tử').fill(email)
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await expect(page).not.toHaveURL(/\/login/)
+  // Signing in hashes the password (argon2); allow for a busy two-core machine.
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 })
 }
 
 const csv = (lines: string[]) => ({ name: 'par-index-2024.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`) })
