@@ -23,7 +23,7 @@ import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { TableScroll } from '~/ui/table-scroll'
 
-export const handle = { i18n: ['rankings'] } satisfies I18nHandle
+export const handle = { i18n: ['rankings'], hydrate: false } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 
