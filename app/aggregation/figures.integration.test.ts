@@ -8,6 +8,8 @@ import {
   nationalFigures,
   unitFigures,
 } from './figures.server'
+import { DEFAULT_QUALITY_SETTINGS, exclusionMaskOf } from '~/responses/flags'
+import { QUALITY_SETTING_KEY, forgetQualitySettings } from '~/responses/quality.server'
 import { parsePeriod } from './period'
 import { type Survey, createSurvey, storeResponses, uniformAnswers } from './test-survey.server'
 
@@ -192,18 +194,23 @@ describe('monthlyTrend', () => {
 })
 
 describe('aggregationSettings', () => {
-  test('defaults, then the stored values', async () => {
-    expect(await aggregationSettings()).toEqual(DEFAULT_AGGREGATION_SETTINGS)
+  test('defaults, then the stored values; the exclusion rule is the quality settings\' one', async () => {
+    expect(await aggregationSettings()).toEqual({
+      ...DEFAULT_AGGREGATION_SETTINGS,
+      excludeFlagsMask: exclusionMaskOf(DEFAULT_QUALITY_SETTINGS),
+    })
     await prisma.setting.createMany({
       data: [
         { key: AGGREGATION_SETTING_KEYS.minN, value: 50 },
-        { key: AGGREGATION_SETTING_KEYS.excludeFlagsMask, value: 5 },
         { key: AGGREGATION_SETTING_KEYS.useWeights, value: true },
+        { key: QUALITY_SETTING_KEY, value: { excluded: ['TOO_FAST', 'BURST'] } },
       ],
     })
+    forgetQualitySettings()
     expect(await aggregationSettings()).toEqual({ minN: 50, excludeFlagsMask: 5, useWeights: true })
     const [row] = await unitFigures({ period: period('2025-03'), level: 'servicePoint', ids: [sp[0]!.id] })
     expect(row!.figures.suppressed).toBe(true)
-    await prisma.setting.deleteMany({ where: { key: { in: Object.values(AGGREGATION_SETTING_KEYS) } } })
+    await prisma.setting.deleteMany({ where: { key: { in: [...Object.values(AGGREGATION_SETTING_KEYS), QUALITY_SETTING_KEY] } } })
+    forgetQualitySettings()
   })
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { prisma } from '~/db.server'
 import type { Channel } from '~/generated/prisma/enums'
+import { exclusionMask } from '~/responses/quality.server'
 import { attributeUnit, type LineageEdge, storedIdsFor, successorsAsOf } from './attribution'
 import { type CountFilter, type Counts, readCounts } from './counts.server'
 import { cachedFigures } from './figure-cache.server'
@@ -26,40 +27,46 @@ export type AggregationSettings = {
   useWeights: boolean
 }
 
+/** Setting keys of the aggregation's own settings; the exclusion rule is the quality settings'. */
 export const AGGREGATION_SETTING_KEYS = {
   minN: 'aggregation.minN',
-  excludeFlagsMask: 'aggregation.excludeFlagsMask',
   useWeights: 'aggregation.useWeights',
-} as const satisfies Record<keyof AggregationSettings, string>
+} as const satisfies Partial<Record<keyof AggregationSettings, string>>
 
 /** SIPAS.md: "flag or suppress cells under a minimum n (configurable, e.g. 30)". */
 export const DEFAULT_MIN_N = 30
 
-export const DEFAULT_AGGREGATION_SETTINGS: AggregationSettings = {
+export const DEFAULT_AGGREGATION_SETTINGS: Omit<AggregationSettings, 'excludeFlagsMask'> = {
   minN: DEFAULT_MIN_N,
-  // NOTE: until app/responses/flags.ts defines the exclusion rule, nothing is excluded by default.
-  excludeFlagsMask: 0,
   useWeights: false,
 }
 
 const SettingSchemas = {
   minN: z.number().int().min(0),
-  excludeFlagsMask: z.number().int().min(0),
   useWeights: z.boolean(),
 }
 
-/** The configured aggregation settings, defaults for absent keys; a malformed value throws. */
+/**
+ * The configured settings: minimum n and weights from `Setting` rows (defaults when absent), the
+ * exclusion mask from the quality-flag settings (app/responses/quality.server.ts), so there is
+ * one exclusion rule. A malformed value throws.
+ */
 export async function aggregationSettings(): Promise<AggregationSettings> {
-  const rows = await prisma.setting.findMany({
-    where: { key: { in: Object.values(AGGREGATION_SETTING_KEYS) } },
-    select: { key: true, value: true },
-  })
+  const [rows, excludeFlagsMask] = await Promise.all([
+    prisma.setting.findMany({
+      where: { key: { in: Object.values(AGGREGATION_SETTING_KEYS) } },
+      select: { key: true, value: true },
+    }),
+    exclusionMask(),
+  ])
   const stored = new Map(rows.map((row) => [row.key, row.value]))
-  const read = <K extends keyof AggregationSettings>(name: K): AggregationSettings[K] => {
+  const read = <K extends keyof typeof AGGREGATION_SETTING_KEYS>(name: K): (typeof DEFAULT_AGGREGATION_SETTINGS)[K] => {
     const value = stored.get(AGGREGATION_SETTING_KEYS[name])
-    return value === undefined ? DEFAULT_AGGREGATION_SETTINGS[name] : (SettingSchemas[name].parse(value) as AggregationSettings[K])
+    return value === undefined
+      ? DEFAULT_AGGREGATION_SETTINGS[name]
+      : (SettingSchemas[name].parse(value) as (typeof DEFAULT_AGGREGATION_SETTINGS)[K])
   }
-  return { minN: read('minN'), excludeFlagsMask: read('excludeFlagsMask'), useWeights: read('useWeights') }
+  return { minN: read('minN'), excludeFlagsMask, useWeights: read('useWeights') }
 }
 
 export type UnitFiguresQuery = {
