@@ -35,7 +35,7 @@ async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.getByLabel('Địa chỉ thư điện tử').fill(email)
   await page.getByLabel('Mật khẩu').fill(password)
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await expect(page).toHaveURL(/\/(account|admin\/users)$/)
+  await expect(page).toHaveURL(/\/(paper|admin\/users)$/)
 }
 
 async function openBatch(page: Page, { from, to, sheets, double }: { from: string; to: string; sheets: number; double: boolean }) {
