@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react'
+import { TableScroll } from '~/ui/table-scroll'
 
 export type ControlProps = {
   id: string
@@ -96,7 +97,7 @@ export function AdminSelect({
   )
 }
 
-/** A list page's table: scrollable on a phone, captioned for screen readers. */
+/** A list page's table: scrollable on a phone (TableScroll), captioned for screen readers. */
 export function AdminTable({
   caption,
   columns,
@@ -107,7 +108,7 @@ export function AdminTable({
   children: ReactNode
 }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -121,7 +122,7 @@ export function AdminTable({
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }
 
