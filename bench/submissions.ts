@@ -62,7 +62,9 @@ await applyMigrations(postgresAdapterFactory(databaseUrl, 1))
 const { db, prisma } = await import('~/db.server')
 const { createKiosk, KIOSK_TOKEN_HEADER } = await import('~/auth/kiosk.server')
 const { createCampaign } = await import('~/questionnaire/campaigns.server')
-const { createDraft, createQuestionnaire, getPublishedVersion, publishVersion } = await import('~/questionnaire/versions.server')
+const { createDraft, createQuestionnaire, getPublishedVersion, publishVersion } = await import(
+  '~/questionnaire/versions.server'
+)
 const { action } = await import('~/routes/api.submissions')
 const { createAgency, createProvince, createServicePoint } = await import('../test/factories/units')
 
@@ -74,7 +76,11 @@ for (let i = 0; i < SERVICE_POINTS; i++) {
   const kiosk = await createKiosk({ name: `Ki-ốt ${i + 1}`, servicePointId: servicePoint.id })
   points.push({ id: servicePoint.id, code: servicePoint.code, token: kiosk.token })
 }
-const { questionnaireId } = await createQuestionnaire({ slug: `bench-${randomBytes(4).toString('hex')}`, title: 'SIPAS', titleEn: 'SIPAS' })
+const { questionnaireId } = await createQuestionnaire({
+  slug: `bench-${randomBytes(4).toString('hex')}`,
+  title: 'SIPAS',
+  titleEn: 'SIPAS',
+})
 const { versionId } = await createDraft({ questionnaireId, definition: sipas2023, methodologyCode: 'sipas-2023' })
 await publishVersion(versionId)
 const version = (await getPublishedVersion(versionId))!
@@ -109,17 +115,25 @@ const warmUp = submissions.slice(0, WARM_UP)
 const sustained = submissions.slice(WARM_UP, WARM_UP + SUSTAINED)
 const paced = submissions.slice(WARM_UP + SUSTAINED)
 const answerRows = (answers: SubmittedAnswers) =>
-  Object.values(answers).reduce<number>((n, value) => n + (typeof value === 'string' ? 0 : Array.isArray(value) ? value.length : 1), 0)
+  Object.values(answers).reduce<number>(
+    (n, value) => n + (typeof value === 'string' ? 0 : Array.isArray(value) ? value.length : 1),
+    0
+  )
 const meanAnswers = sustained.reduce((n, s) => n + answerRows(s.envelope.answers), 0) / sustained.length
-const commentShare = sustained.filter((s) => Object.values(s.envelope.answers).some((v) => typeof v === 'string')).length / sustained.length
+const commentShare =
+  sustained.filter((s) => Object.values(s.envelope.answers).some((v) => typeof v === 'string')).length /
+  sustained.length
 const meanBytes = sustained.reduce((n, s) => n + Buffer.byteLength(s.body), 0) / sustained.length
 
 // ── Raw PostgreSQL: the same rows (fresh ids), multi-row INSERTs, RAW_BATCH responses per transaction.
 const itemIds = new Map(version.items.map((item) => [item.code, item.id]))
 const agencyOf = new Map(
-  (await prisma.servicePoint.findMany({ where: { id: { in: points.map((p) => p.id) } }, select: { id: true, agencyId: true } })).map(
-    (row) => [row.id, row.agencyId],
-  ),
+  (
+    await prisma.servicePoint.findMany({
+      where: { id: { in: points.map((p) => p.id) } },
+      select: { id: true, agencyId: true },
+    })
+  ).map((row) => [row.id, row.agencyId])
 )
 const raw = new pg.Client({ connectionString: databaseUrl })
 await raw.connect()
@@ -160,7 +174,7 @@ async function runClients(queue: Submission[], clients: number) {
           pending.push(submission)
         } else throw new Error(`Unexpected status ${status}`)
       }
-    }),
+    })
   )
   return { acknowledged, retried }
 }
@@ -184,43 +198,64 @@ for (const [i, submission] of paced.entries()) {
     send(submission).then((status) => {
       if (status === 201) latencies.push(performance.now() - due)
       else pacedRefused++
-    }),
+    })
   )
 }
 await Promise.all(inFlight)
 const pacedSeconds = (performance.now() - pacedStarted) / 1000
 latencies.sort((a, b) => a - b)
-const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN
+const percentile = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN
 
-// ── Check what was stored: every acknowledged response once, rollups equal to the rows.
+// ── Check what was stored: every acknowledged response once, rollups equal to the rows (as a reader sees them).
+const { foldPendingRollups } = await import('~/aggregation/rollup-fold.server')
+await foldPendingRollups()
 const [check] = await prisma.$queryRaw<{ stored: number; rolled: number; flagged: number }[]>`
   SELECT (SELECT count(*)::int FROM "Response" WHERE "campaignId" = ${campaignId} AND "bodyHash" <> 'raw') AS stored,
     (SELECT coalesce(sum(n), 0)::int FROM "ResponseRollup" WHERE "versionId" = ${versionId}) AS rolled,
     (SELECT count(*)::int FROM "Response" WHERE "campaignId" = ${campaignId} AND "bodyHash" <> 'raw' AND flags <> 0) AS flagged`
 const { stored, rolled, flagged } = check!
-const [{ server } = { server: '?' }] = await prisma.$queryRaw<{ server: string }[]>`SELECT current_setting('server_version') AS server`
+const [{ server } = { server: '?' }] = await prisma.$queryRaw<
+  { server: string }[]
+>`SELECT current_setting('server_version') AS server`
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const rawRate = SUSTAINED / rawSeconds
 const apiRate = acknowledged / apiSeconds
 const host = new URL(databaseUrl).host
 console.log(`bench/submissions — ${new Date().toISOString()}
-Machine: ${cpus().length} cores, Node ${process.version}, PostgreSQL ${server} at ${host} (fsync and synchronous_commit as configured on the server).
+Machine: ${cpus().length} cores, Node ${
+  process.version
+}, PostgreSQL ${server} at ${host} (fsync and synchronous_commit as configured on the server).
 How: the JSON API route (app/routes/api.submissions.ts) action called IN PROCESS with real Request objects by ${CLIENTS}
   concurrent clients sharing this Node process (no HTTP socket); each request carries a kiosk token (${SERVICE_POINTS} service
   points, one kiosk each), so every request also does the kiosk lookup and rate-limit check.
-Workload: SIPAS 2023 questionnaire (${allItems(version.definition).length} items), campaign running today, ${fmt(WARM_UP)} warm-up submissions not counted.
-Data size: ${fmt(SUSTAINED)} responses, ${fmt(meanAnswers, 1)} answer rows per response, ${fmt(commentShare * 100, 1)} % with a comment, ${fmt(meanBytes)} bytes per request body.
+Workload: SIPAS 2023 questionnaire (${allItems(version.definition).length} items), campaign running today, ${fmt(
+  WARM_UP
+)} warm-up submissions not counted.
+Data size: ${fmt(SUSTAINED)} responses, ${fmt(meanAnswers, 1)} answer rows per response, ${fmt(
+  commentShare * 100,
+  1
+)} % with a comment, ${fmt(meanBytes)} bytes per request body.
 
 Raw PostgreSQL insert, same rows (pg, multi-row INSERT, ${RAW_BATCH} responses per transaction, 1 connection, no rollups):
   ${fmt(SUSTAINED)} responses in ${fmt(rawSeconds, 2)} s = ${fmt(rawRate)} responses/s
 JSON API sustained (${CLIENTS} clients as fast as answered):
-  ${fmt(acknowledged)} acknowledged in ${fmt(apiSeconds, 2)} s = ${fmt(apiRate)} acknowledged/s — ${fmt(apiRate / rawRate, 2)} × the raw rate${retried ? ` (${fmt(retried)} 503s retried with the same id)` : ''}
+  ${fmt(acknowledged)} acknowledged in ${fmt(apiSeconds, 2)} s = ${fmt(apiRate)} acknowledged/s — ${fmt(
+  apiRate / rawRate,
+  2
+)} × the raw rate${retried ? ` (${fmt(retried)} 503s retried with the same id)` : ''}
   Node CPU (clients and server together) ${fmt(cpuPerSubmission, 2)} ms per acknowledged submission
 JSON API at a fixed ${RATE}/s for ${RATE_SECONDS} s (open loop, latency from the scheduled send):
-  ${fmt(latencies.length)} acknowledged${pacedRefused ? `, ${fmt(pacedRefused)} refused (503)` : ''} in ${fmt(pacedSeconds, 1)} s; p50 ${fmt(percentile(50), 1)} ms, p99 ${fmt(percentile(99), 1)} ms, max ${fmt(latencies.at(-1) ?? NaN, 1)} ms
+  ${fmt(latencies.length)} acknowledged${pacedRefused ? `, ${fmt(pacedRefused)} refused (503)` : ''} in ${fmt(
+  pacedSeconds,
+  1
+)} s; p50 ${fmt(percentile(50), 1)} ms, p99 ${fmt(percentile(99), 1)} ms, max ${fmt(latencies.at(-1) ?? NaN, 1)} ms
 Statuses: ${[...statuses].map(([status, n]) => `${status} × ${fmt(n)}`).join(', ')}
-Check: ${fmt(stored)} responses stored through the API (${fmt(total - pacedRefused)} acknowledged), ResponseRollup n = ${fmt(rolled)}; ${fmt(flagged)} carry quality flags
+Check: ${fmt(stored)} responses stored through the API (${fmt(
+  total - pacedRefused
+)} acknowledged), ResponseRollup n = ${fmt(rolled)}; ${fmt(flagged)} carry quality flags
   (each kiosk sends several per second here, so most are flagged BURST; flags cost nothing extra).
 Total bench time ${fmt((Date.now() - started) / 1000, 0)} s.`)
 
@@ -265,7 +300,24 @@ async function insertRaw(batch: Submission[]) {
   for (const submission of batch) {
     const id = random.uuid()
     const servicePointId = submission.point.id
-    responses.push([id, `RAW-${id}`, 'raw', versionId, campaignId, servicePointId, agencyOf.get(servicePointId), province.id, 'kiosk', 'vi', day, null, 300, 0, 1, null])
+    responses.push([
+      id,
+      `RAW-${id}`,
+      'raw',
+      versionId,
+      campaignId,
+      servicePointId,
+      agencyOf.get(servicePointId),
+      province.id,
+      'kiosk',
+      'vi',
+      day,
+      null,
+      300,
+      0,
+      1,
+      null,
+    ])
     for (const [code, value] of Object.entries(submission.envelope.answers)) {
       if (typeof value === 'string') comments.push([id, code, value])
       else for (const coded of [value].flat()) answers.push([id, itemIds.get(code), coded])
@@ -274,7 +326,7 @@ async function insertRaw(batch: Submission[]) {
   await raw.query('BEGIN')
   await insertValues(
     '"Response" (id, "receiptId", "bodyHash", "versionId", "campaignId", "servicePointId", "agencyId", "provinceId", channel, language, "submittedOn", "submittedAt", "durationSeconds", flags, weight, "kioskId")',
-    responses,
+    responses
   )
   await insertValues('"Answer" ("responseId", "itemId", value)', answers)
   if (comments.length) await insertValues('"Comment" ("responseId", "itemCode", text)', comments)
@@ -287,7 +339,9 @@ async function insertValues(target: string, rows: unknown[][]) {
   const perStatement = Math.floor(65_535 / width)
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement)
-    const placeholders = chunk.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`)
+    const placeholders = chunk.map(
+      (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`
+    )
     await raw.query(`INSERT INTO ${target} VALUES ${placeholders.join(', ')}`, chunk.flat())
   }
 }

@@ -2,6 +2,7 @@ import { prisma } from '~/db.server'
 import { Prisma } from '~/generated/prisma/client'
 import type { Channel } from '~/generated/prisma/enums'
 import { type DateRange, splitPeriod } from './period'
+import { foldPendingRollups } from './rollup-fold.server'
 import type { ItemCountRow, RespondentRow } from './series'
 
 /*
@@ -76,12 +77,13 @@ const COUNTS_WORK_MEM = Prisma.raw(`SET LOCAL work_mem = '64MB'`)
  * can't leave answers counted without their respondent.
  */
 export async function readCounts(key: CountKey, filter: CountFilter): Promise<Counts> {
+  await foldPendingRollups()
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw(COUNTS_WORK_MEM)
       return { answers: await answerCounts(tx, key, filter), respondents: await respondentCounts(tx, key, filter) }
     },
-    { isolationLevel: 'RepeatableRead', timeout: COUNTS_TIMEOUT_MS, maxWait: COUNTS_TIMEOUT_MS },
+    { isolationLevel: 'RepeatableRead', timeout: COUNTS_TIMEOUT_MS, maxWait: COUNTS_TIMEOUT_MS }
   )
 }
 
@@ -93,23 +95,27 @@ async function answerCounts(db: Reader, key: CountKey, filter: CountFilter): Pro
   const [rollupKey, rawKey] = [keySql(key, false), keySql(key, true)]
   const parts: ItemCountRow[][] = []
   if (months) {
-    parts.push(await db.$queryRaw<ItemCountRow[]>`
+    parts.push(
+      await db.$queryRaw<ItemCountRow[]>`
       SELECT ${rollupKey.select} AS "unitId", "itemId", value, sum(n)::float8 AS n,
         sum("sumW") AS "sumW", sum("sumW2") AS "sumW2"
       FROM "AnswerRollup"
       WHERE month BETWEEN ${months.from}::date AND ${months.to}::date AND ${kept(filter, Prisma.empty)}
         ${unitConditions({ ...filter, channel: undefined }, Prisma.empty)}
-      GROUP BY ${rollupKey.group}, "itemId", value`)
+      GROUP BY ${rollupKey.group}, "itemId", value`
+    )
   }
   for (const range of days) {
-    parts.push(await db.$queryRaw<ItemCountRow[]>`
+    parts.push(
+      await db.$queryRaw<ItemCountRow[]>`
       SELECT ${rawKey.select} AS "unitId", a."itemId", a.value, count(*)::float8 AS n,
         sum(r.weight) AS "sumW", sum(r.weight * r.weight) AS "sumW2"
       FROM "Response" r JOIN "Answer" a ON a."responseId" = r.id
       WHERE r."submittedOn" BETWEEN ${range.from}::date AND ${range.to}::date
         AND ${kept(filter, RAW)}
         ${unitConditions(filter, RAW)}
-      GROUP BY ${rawKey.group}, a."itemId", a.value`)
+      GROUP BY ${rawKey.group}, a."itemId", a.value`
+    )
   }
   return parts.flat()
 }
@@ -120,20 +126,24 @@ async function respondentCounts(db: Reader, key: CountKey, filter: CountFilter):
   const [rollupKey, rawKey] = [keySql(key, false), keySql(key, true)]
   const parts: RespondentRow[][] = []
   if (months) {
-    parts.push(await db.$queryRaw<RespondentRow[]>`
+    parts.push(
+      await db.$queryRaw<RespondentRow[]>`
       SELECT ${rollupKey.select} AS "unitId", "versionId", (flags & ${filter.excludeFlagsMask}::int) <> 0 AS excluded,
         sum(n)::float8 AS n, sum("sumW") AS "sumW", sum("sumW2") AS "sumW2"
       FROM "ResponseRollup"
       WHERE month BETWEEN ${months.from}::date AND ${months.to}::date ${unitConditions(filter, Prisma.empty)}
-      GROUP BY ${rollupKey.group}, "versionId", 3`)
+      GROUP BY ${rollupKey.group}, "versionId", 3`
+    )
   }
   for (const range of days) {
-    parts.push(await db.$queryRaw<RespondentRow[]>`
+    parts.push(
+      await db.$queryRaw<RespondentRow[]>`
       SELECT ${rawKey.select} AS "unitId", r."versionId", (r.flags & ${filter.excludeFlagsMask}::int) <> 0 AS excluded,
         count(*)::float8 AS n, sum(r.weight) AS "sumW", sum(r.weight * r.weight) AS "sumW2"
       FROM "Response" r
       WHERE r."submittedOn" BETWEEN ${range.from}::date AND ${range.to}::date ${unitConditions(filter, RAW)}
-      GROUP BY ${rawKey.group}, r."versionId", 3`)
+      GROUP BY ${rawKey.group}, r."versionId", 3`
+    )
   }
   return parts.flat()
 }
@@ -155,6 +165,7 @@ function unitConditions(filter: CountFilter, alias: Prisma.Sql): Prisma.Sql {
     conditions.push(Prisma.sql`AND ${alias}"servicePointId" = ANY(${[...filter.servicePointIds]}::text[])`)
   }
   if (filter.agencyIds) conditions.push(Prisma.sql`AND ${alias}"agencyId" = ANY(${[...filter.agencyIds]}::text[])`)
-  if (filter.provinceIds) conditions.push(Prisma.sql`AND ${alias}"provinceId" = ANY(${[...filter.provinceIds]}::text[])`)
+  if (filter.provinceIds)
+    conditions.push(Prisma.sql`AND ${alias}"provinceId" = ANY(${[...filter.provinceIds]}::text[])`)
   return conditions.length ? Prisma.join(conditions, ' ') : Prisma.empty
 }

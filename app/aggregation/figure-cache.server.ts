@@ -1,14 +1,15 @@
 import { prisma } from '~/db.server'
 import { type DateRange, isWholeMonths, splitPeriod } from './period'
+import { foldPendingRollups } from './rollup-fold.server'
 
 /*
  * Computed figure sets kept in this process (one process serves the platform, ADR 003), so a
  * warm ranking page costs one small query instead of a year of rollups. An entry is valid while
  * the fingerprint of the rollups it was computed from is unchanged (ADR 005): the respondent
  * rollup's totals for the period — which move with every submission, flag or weight change and
- * deletion — plus the latest rollup rebuild and the unit lineage. The rollups change in the
- * submission's own transaction, so the fingerprint moves exactly when the data does, without a
- * version counter (a hot row every submission would queue on).
+ * deletion — plus the latest rollup rebuild and the unit lineage. Submissions reach the rollups
+ * through the fold (rollup-fold.server.ts), which every read runs first, so the fingerprint moves
+ * exactly when the data a reader sees does, without a version counter.
  * Custom ranges with partial months read raw rows and are not cached.
  */
 
@@ -22,6 +23,7 @@ const entries = new Map<string, { fingerprint: string; value: unknown }>()
  * NOTE: callers get the cached objects themselves; treat them as read-only.
  */
 export async function cachedFigures<T>(key: unknown, range: DateRange, compute: () => Promise<T>): Promise<T> {
+  await foldPendingRollups()
   if (!isWholeMonths(range)) return compute()
   const id = JSON.stringify(key)
   // Read before computing: if a submission lands in between, the stored fingerprint is older

@@ -36,7 +36,13 @@ async function settle(run: () => unknown): Promise<Outcome> {
   return { status: 200, location: null, data: result as Record<string, unknown> }
 }
 
-async function post(fn: RouteFunction, userId: string, path: string, params: Record<string, string>, fields: Record<string, string>) {
+async function post(
+  fn: RouteFunction,
+  userId: string,
+  path: string,
+  params: Record<string, string>,
+  fields: Record<string, string>
+) {
   const cookie = await sessionCookieFor(userId)
   const body = new FormData()
   body.set(CSRF_FIELD, (await getCsrfToken(requestWith(cookie, '/'))) ?? '')
@@ -87,25 +93,51 @@ beforeAll(async () => {
 const keyPath = (batchId: string) => `/paper/batches/${batchId}`
 const keySheet = (userId: string, batchId: string, fields: Record<string, string>) =>
   post(keyAction, userId, keyPath(batchId), { batchId }, fields)
-const responsesOf = (batchId: string) =>
-  prisma.response.findMany({
-    where: { paperSheetId: { not: null }, id: { in: Array.from({ length: 20 }, (_, i) => paperResponseId(batchId, i + 1)) } },
+async function responsesOf(batchId: string) {
+  const responses = await prisma.response.findMany({
+    where: {
+      paperSheetId: { not: null },
+      id: { in: Array.from({ length: 20 }, (_, i) => paperResponseId(batchId, i + 1)) },
+    },
     orderBy: { submittedOn: 'asc' },
-    select: { id: true, channel: true, submittedOn: true, paperSheetId: true, answers: { select: { value: true, item: { select: { code: true } } } } },
+    select: { id: true, channel: true, submittedOn: true, paperSheetId: true },
   })
+  const answers = await prisma.answer.findMany({ where: { responseId: { in: responses.map((r) => r.id) } } })
+  const items = await prisma.item.findMany({
+    where: { id: { in: answers.map((a) => a.itemId) } },
+    select: { id: true, code: true },
+  })
+  const codes = new Map(items.map((item) => [item.id, item.code]))
+  return responses.map((response) => ({
+    ...response,
+    answers: answers
+      .filter((a) => a.responseId === response.id)
+      .map((a) => ({ value: a.value, item: { code: codes.get(a.itemId)! } })),
+  }))
+}
 
 describe('a single-entry batch', () => {
   test('a clerk opens it, and every saved sheet becomes one response on the paper channel, dated as on the sheet', async () => {
-    const opened = await post(openBatchAction, world.clerk.id, '/paper', {}, {
-      servicePointId: world.servicePoint.id,
-      fromDate: '2026-03-01',
-      toDate: '2026-03-31',
-      sheetCount: '3',
-    })
+    const opened = await post(
+      openBatchAction,
+      world.clerk.id,
+      '/paper',
+      {},
+      {
+        servicePointId: world.servicePoint.id,
+        fromDate: '2026-03-01',
+        toDate: '2026-03-31',
+        sheetCount: '3',
+      }
+    )
     expect(opened).toMatchObject({ status: 302, location: expect.stringMatching(/^\/paper\/batches\/[0-9a-f-]{36}$/) })
     const batchId = opened.location!.split('/').pop()!
 
-    for (const [sheetNo, day] of [[1, '2026-03-02'], [2, '2026-03-02'], [3, '2026-03-05']] as const) {
+    for (const [sheetNo, day] of [
+      [1, '2026-03-02'],
+      [2, '2026-03-02'],
+      [3, '2026-03-05'],
+    ] as const) {
       const saved = await keySheet(world.clerk.id, batchId, sheet(sheetNo, { sheetDate: day }))
       expect(saved).toMatchObject({ status: 302, location: `/paper/batches/${batchId}?saved=${sheetNo}` })
     }
@@ -120,16 +152,32 @@ describe('a single-entry batch', () => {
     expect(new Set(responses.map((r) => r.paperSheetId))).toEqual(new Set(sheets.map((s) => s.id)))
     expect(sheets.every((s) => s.status === 'counted')).toBe(true)
     const codes = responses[0]!.answers.map((a) => `${a.item.code}=${a.value}`).sort()
-    expect(codes).toEqual(['screen=1', 'svc.channels=1', 'svc.channels=3', 'svc.field=10', 'svc.general=5', 'svc.online_easy=5', 'svc.online_used=1', 'svc.polite=4', 'svc.rules=-2'])
+    expect(codes).toEqual([
+      'screen=1',
+      'svc.channels=1',
+      'svc.channels=3',
+      'svc.field=10',
+      'svc.general=5',
+      'svc.online_easy=5',
+      'svc.online_used=1',
+      'svc.polite=4',
+      'svc.rules=-2',
+    ])
 
     const page = await get(keyLoader, world.clerk.id, keyPath(batchId), { batchId })
     expect(page.data).toMatchObject({ next: null, totals: { keyed: 3, counted: 3, mismatches: 0, waiting: 0 } })
-    const opening = await prisma.auditEvent.findFirst({ where: { action: 'paper.batch_opened', target: `paper_batch:${batchId}` }, select: { actorId: true } })
+    const opening = await prisma.auditEvent.findFirst({
+      where: { action: 'paper.batch_opened', target: `paper_batch:${batchId}` },
+      select: { actorId: true },
+    })
     expect(opening).toEqual({ actorId: world.clerk.id })
   })
 
   test('a sheet number keyed again is refused and counted once', async () => {
-    const { id: batchId } = await createPaperBatch({ servicePointId: world.servicePoint.id, createdById: world.clerk.id })
+    const { id: batchId } = await createPaperBatch({
+      servicePointId: world.servicePoint.id,
+      createdById: world.clerk.id,
+    })
     await keySheet(world.clerk.id, batchId, sheet(1))
     const again = await keySheet(world.secondClerk.id, batchId, sheet(1, { 'svc.polite': '2' }))
     expect(again.status).toBe(409)
@@ -140,7 +188,12 @@ describe('a single-entry batch', () => {
 
 describe('a double-entry batch', () => {
   test('counts nothing until the passes agree or a supervisor resolves, then exactly one response per sheet', async () => {
-    const { id: batchId } = await createPaperBatch({ servicePointId: world.servicePoint.id, createdById: world.clerk.id, doubleEntry: true, sheetCount: 2 })
+    const { id: batchId } = await createPaperBatch({
+      servicePointId: world.servicePoint.id,
+      createdById: world.clerk.id,
+      doubleEntry: true,
+      sheetCount: 2,
+    })
     await keySheet(world.clerk.id, batchId, sheet(1, { comment: 'Cần thêm   ghế chờ' }))
     await keySheet(world.clerk.id, batchId, sheet(2, { comment: 'Ghi chú riêng của lần nhập một' }))
     expect(await responsesOf(batchId)).toHaveLength(0)
@@ -151,12 +204,20 @@ describe('a double-entry batch', () => {
     expect(JSON.stringify(secondScreen.data)).not.toContain('lần nhập một')
 
     // The same sheet keyed alike (ticks in another order, spacing) counts at once.
-    const agreed = await keySheet(world.secondClerk.id, batchId, sheet(1, { 'svc.channels': '1 3', comment: 'Cần thêm ghế chờ' }))
+    const agreed = await keySheet(
+      world.secondClerk.id,
+      batchId,
+      sheet(1, { 'svc.channels': '1 3', comment: 'Cần thêm ghế chờ' })
+    )
     expect(agreed.status).toBe(302)
     expect(await responsesOf(batchId)).toHaveLength(1)
 
     // Keyed differently: waits for the supervisor.
-    await keySheet(world.secondClerk.id, batchId, sheet(2, { sheetDate: '2026-03-03', 'svc.polite': '2', comment: 'Ghi chú riêng của lần nhập một' }))
+    await keySheet(
+      world.secondClerk.id,
+      batchId,
+      sheet(2, { sheetDate: '2026-03-03', 'svc.polite': '2', comment: 'Ghi chú riêng của lần nhập một' })
+    )
     expect(await responsesOf(batchId)).toHaveLength(1)
 
     const page = await get(reconcileLoader, world.supervisor.id, `${keyPath(batchId)}/reconcile`, { batchId })
@@ -173,8 +234,20 @@ describe('a double-entry batch', () => {
       },
     })
 
-    const decision = { intent: 'resolve', sheetNo: '2', 'choice:sheetDate': 'second', 'choice:svc.polite': 'rekeyed', 'rekey:svc.polite': '3' }
-    const resolved = await post(reconcileAction, world.supervisor.id, `${keyPath(batchId)}/reconcile`, { batchId }, decision)
+    const decision = {
+      intent: 'resolve',
+      sheetNo: '2',
+      'choice:sheetDate': 'second',
+      'choice:svc.polite': 'rekeyed',
+      'rekey:svc.polite': '3',
+    }
+    const resolved = await post(
+      reconcileAction,
+      world.supervisor.id,
+      `${keyPath(batchId)}/reconcile`,
+      { batchId },
+      decision
+    )
     expect(resolved).toMatchObject({ status: 302, location: `/paper/batches/${batchId}/reconcile?resolved=2` })
     const responses = await responsesOf(batchId)
     expect(responses).toHaveLength(2)
@@ -183,7 +256,13 @@ describe('a double-entry batch', () => {
     expect(second.answers.find((a) => a.item.code === 'svc.polite')?.value).toBe(3)
 
     // Resolving twice, or counting the sheet again, never adds a response.
-    const again = await post(reconcileAction, world.otherSupervisor.id, `${keyPath(batchId)}/reconcile`, { batchId }, decision)
+    const again = await post(
+      reconcileAction,
+      world.otherSupervisor.id,
+      `${keyPath(batchId)}/reconcile`,
+      { batchId },
+      decision
+    )
     expect(again.status).toBe(409)
     expect(await countSheet(batchId, 2)).toMatchObject({ counted: true, replayed: true })
     expect(await countSheet(batchId, 1)).toMatchObject({ counted: true, replayed: true })
@@ -193,11 +272,18 @@ describe('a double-entry batch', () => {
       where: { action: 'paper.sheet_resolved', target: `paper_batch:${batchId}` },
       select: { actorId: true, details: true },
     })
-    expect(audit).toEqual({ actorId: world.supervisor.id, details: { sheetNo: 2, choices: { sheetDate: 'second', 'svc.polite': 'rekeyed' } } })
+    expect(audit).toEqual({
+      actorId: world.supervisor.id,
+      details: { sheetNo: 2, choices: { sheetDate: 'second', 'svc.polite': 'rekeyed' } },
+    })
   })
 
   test('takes two different clerks for a sheet, and no third pass', async () => {
-    const { id: batchId } = await createPaperBatch({ servicePointId: world.servicePoint.id, createdById: world.clerk.id, doubleEntry: true })
+    const { id: batchId } = await createPaperBatch({
+      servicePointId: world.servicePoint.id,
+      createdById: world.clerk.id,
+      doubleEntry: true,
+    })
     await keySheet(world.clerk.id, batchId, sheet(1))
     const twice = await keySheet(world.clerk.id, batchId, sheet(1))
     expect(twice.data?.fieldErrors).toEqual({ sheetNo: { key: 'keying.errors.youKeyedIt', params: { sheetNo: 1 } } })
@@ -209,14 +295,24 @@ describe('a double-entry batch', () => {
   })
 
   test('a supervisor who keyed a pass cannot resolve it, and clerks cannot reconcile at all', async () => {
-    const { id: batchId } = await createPaperBatch({ servicePointId: world.servicePoint.id, createdById: world.clerk.id, doubleEntry: true })
+    const { id: batchId } = await createPaperBatch({
+      servicePointId: world.servicePoint.id,
+      createdById: world.clerk.id,
+      doubleEntry: true,
+    })
     await keySheet(world.clerk.id, batchId, sheet(1))
     await keySheet(world.supervisor.id, batchId, sheet(1, { 'svc.general': '1' }))
-    const own = await post(reconcileAction, world.supervisor.id, `${keyPath(batchId)}/reconcile`, { batchId }, {
-      intent: 'resolve',
-      sheetNo: '1',
-      'choice:svc.general': 'first',
-    })
+    const own = await post(
+      reconcileAction,
+      world.supervisor.id,
+      `${keyPath(batchId)}/reconcile`,
+      { batchId },
+      {
+        intent: 'resolve',
+        sheetNo: '1',
+        'choice:svc.general': 'first',
+      }
+    )
     expect(own.status).toBe(409)
     expect(own.data?.fieldErrors).toEqual({ sheet: { key: 'reconcile.errors.ownSheet' } })
     expect((await get(reconcileLoader, world.clerk.id, `${keyPath(batchId)}/reconcile`, { batchId })).status).toBe(403)
@@ -224,7 +320,11 @@ describe('a double-entry batch', () => {
   })
 
   test('two supervisors resolving the same sheet at once store one response', async () => {
-    const { id: batchId } = await createPaperBatch({ servicePointId: world.servicePoint.id, createdById: world.clerk.id, doubleEntry: true })
+    const { id: batchId } = await createPaperBatch({
+      servicePointId: world.servicePoint.id,
+      createdById: world.clerk.id,
+      doubleEntry: true,
+    })
     await keySheet(world.clerk.id, batchId, sheet(1))
     await keySheet(world.secondClerk.id, batchId, sheet(1, { 'svc.general': '1' }))
     const [dispute] = await listDisputes(batchId, [])
@@ -246,13 +346,22 @@ describe('a double-entry batch', () => {
 
 describe('access', () => {
   test('a clerk not assigned to the service point gets 403 and writes nothing', async () => {
-    const { id: batchId } = await createPaperBatch({ servicePointId: world.servicePoint.id, createdById: world.clerk.id })
-    const opened = await post(openBatchAction, world.outsider.id, '/paper', {}, {
+    const { id: batchId } = await createPaperBatch({
       servicePointId: world.servicePoint.id,
-      fromDate: '2026-03-01',
-      toDate: '2026-03-31',
-      sheetCount: '3',
+      createdById: world.clerk.id,
     })
+    const opened = await post(
+      openBatchAction,
+      world.outsider.id,
+      '/paper',
+      {},
+      {
+        servicePointId: world.servicePoint.id,
+        fromDate: '2026-03-01',
+        toDate: '2026-03-31',
+        sheetCount: '3',
+      }
+    )
     expect(opened.status).toBe(403)
     expect((await get(keyLoader, world.outsider.id, keyPath(batchId), { batchId })).status).toBe(403)
     expect((await keySheet(world.outsider.id, batchId, sheet(1))).status).toBe(403)
@@ -263,10 +372,18 @@ describe('access', () => {
 
 describe('bad input', () => {
   test('is refused with an error on each field, in the shared rules’ terms, and nothing is written', async () => {
-    const { id: batchId } = await createPaperBatch({ servicePointId: world.servicePoint.id, createdById: world.clerk.id, sheetCount: 5 })
+    const { id: batchId } = await createPaperBatch({
+      servicePointId: world.servicePoint.id,
+      createdById: world.clerk.id,
+      sheetCount: 5,
+    })
     const responsesBefore = await prisma.response.count()
 
-    const keys = await keySheet(world.clerk.id, batchId, sheet(0, { sheetDate: '2026-04-01', 'svc.polite': '7', 'svc.channels': '5' }))
+    const keys = await keySheet(
+      world.clerk.id,
+      batchId,
+      sheet(0, { sheetDate: '2026-04-01', 'svc.polite': '7', 'svc.channels': '5' })
+    )
     expect(keys.status).toBe(400)
     expect(keys.data?.fieldErrors).toEqual({
       sheetNo: { key: 'keying.errors.sheetNo', params: { max: 5 } },
@@ -289,31 +406,67 @@ describe('bad input', () => {
 
   test('a batch form with an impossible period or outside any campaign opens nothing', async () => {
     const before = await prisma.paperBatch.count()
-    const form = { servicePointId: world.servicePoint.id, fromDate: '2026-03-01', toDate: '2026-03-31', sheetCount: '10' }
+    const form = {
+      servicePointId: world.servicePoint.id,
+      fromDate: '2026-03-01',
+      toDate: '2026-03-31',
+      sheetCount: '10',
+    }
     const backwards = await post(openBatchAction, world.clerk.id, '/paper', {}, { ...form, toDate: '2026-02-01' })
     expect(backwards).toMatchObject({ status: 400, data: { fieldErrors: { toDate: ['batches.errors.toBeforeFrom'] } } })
-    const noCampaign = await post(openBatchAction, world.clerk.id, '/paper', {}, { ...form, fromDate: '2025-12-01', toDate: '2025-12-31' })
-    expect(noCampaign).toMatchObject({ status: 400, data: { fieldErrors: { fromDate: ['batches.errors.noCampaign'] } } })
-    const straddling = await post(openBatchAction, world.clerk.id, '/paper', {}, { ...form, fromDate: '2025-12-15', toDate: '2026-01-15' })
-    expect(straddling).toMatchObject({ status: 400, data: { fieldErrors: { fromDate: ['batches.errors.noCampaign'] } } })
+    const noCampaign = await post(
+      openBatchAction,
+      world.clerk.id,
+      '/paper',
+      {},
+      { ...form, fromDate: '2025-12-01', toDate: '2025-12-31' }
+    )
+    expect(noCampaign).toMatchObject({
+      status: 400,
+      data: { fieldErrors: { fromDate: ['batches.errors.noCampaign'] } },
+    })
+    const straddling = await post(
+      openBatchAction,
+      world.clerk.id,
+      '/paper',
+      {},
+      { ...form, fromDate: '2025-12-15', toDate: '2026-01-15' }
+    )
+    expect(straddling).toMatchObject({
+      status: 400,
+      data: { fieldErrors: { fromDate: ['batches.errors.noCampaign'] } },
+    })
     expect(await prisma.paperBatch.count()).toBe(before)
   })
 })
 
 describe('a sheet agreed but not counted (the database failed in between)', () => {
   test('is counted from the reconciliation page, once', async () => {
-    const { id: batchId } = await createPaperBatch({ servicePointId: world.servicePoint.id, createdById: world.clerk.id })
+    const { id: batchId } = await createPaperBatch({
+      servicePointId: world.servicePoint.id,
+      createdById: world.clerk.id,
+    })
     await keySheet(world.clerk.id, batchId, sheet(1))
     // As if the response had never been stored: the sheet is left agreed.
+    await prisma.answer.deleteMany({ where: { responseId: paperResponseId(batchId, 1) } })
+    await prisma.pendingRollup.deleteMany({ where: { responseId: paperResponseId(batchId, 1) } })
     await prisma.response.delete({ where: { id: paperResponseId(batchId, 1) } })
     await prisma.paperSheet.updateMany({ where: { batchId }, data: { status: 'agreed' } })
     const page = await get(reconcileLoader, world.supervisor.id, `${keyPath(batchId)}/reconcile`, { batchId })
     expect(page.data).toMatchObject({ totals: { waiting: 1, counted: 0 } })
 
-    const counted = await post(reconcileAction, world.supervisor.id, `${keyPath(batchId)}/reconcile`, { batchId }, { intent: 'count' })
+    const counted = await post(
+      reconcileAction,
+      world.supervisor.id,
+      `${keyPath(batchId)}/reconcile`,
+      { batchId },
+      { intent: 'count' }
+    )
     expect(counted).toMatchObject({ status: 302, location: `/paper/batches/${batchId}/reconcile?counted=1` })
     await post(reconcileAction, world.supervisor.id, `${keyPath(batchId)}/reconcile`, { batchId }, { intent: 'count' })
     expect(await responsesOf(batchId)).toHaveLength(1)
-    expect(await prisma.paperSheet.findMany({ where: { batchId }, select: { status: true } })).toEqual([{ status: 'counted' }])
+    expect(await prisma.paperSheet.findMany({ where: { batchId }, select: { status: true } })).toEqual([
+      { status: 'counted' },
+    ])
   })
 })

@@ -1,5 +1,6 @@
 import { aggregationSettings, unitFigures } from '~/aggregation/figures.server'
 import { yearPeriod } from '~/aggregation/period'
+import { foldPendingRollups } from '~/aggregation/rollup-fold.server'
 import type { UnitLevel } from '~/aggregation/reference'
 import { dominantSeries } from '~/aggregation/series'
 import { getVersionCatalog } from '~/aggregation/versions.server'
@@ -49,7 +50,7 @@ type Scored = PeerUnit & {
 /** The live ranking of a peer group in a year, with rank changes against the right baseline. */
 export async function computeRanking(query: RankingQuery): Promise<RankingTable> {
   const { year, index, peerGroup } = query
-  const provinceId = isInnerPeerGroup(peerGroup) ? (query.provinceId ?? null) : null
+  const provinceId = isInnerPeerGroup(peerGroup) ? query.provinceId ?? null : null
   const applies = indexAppliesTo(index, peerGroup)
   const [units, thresholds, settings] = await Promise.all([
     applies ? listPeerUnits(peerGroup, year, provinceId) : Promise.resolve([]),
@@ -61,7 +62,7 @@ export async function computeRanking(query: RankingQuery): Promise<RankingTable>
   const ranking = rankUnits(
     // Withheld and missing scores take no rank; they are listed after the ranked units.
     scored.map((unit) => (unit.status === 'ranked' ? unit : { ...unit, score: null })),
-    { previous: comparison.previous, reorganised: comparison.reorganised, thresholds },
+    { previous: comparison.previous, reorganised: comparison.reorganised, thresholds }
   )
   const byStatus: Record<RankingRow['status'], number> = { ranked: 0, insufficientSample: 1, noData: 2 }
   const rows: RankingRow[] = ranking.units
@@ -72,8 +73,8 @@ export async function computeRanking(query: RankingQuery): Promise<RankingTable>
       nameEn: unit.nameEn,
       score: unit.rounded,
       n: unit.respondents,
-      low: unit.status === 'ranked' ? (unit.low ?? null) : null,
-      high: unit.status === 'ranked' ? (unit.high ?? null) : null,
+      low: unit.status === 'ranked' ? unit.low ?? null : null,
+      high: unit.status === 'ranked' ? unit.high ?? null : null,
       rank: unit.rank,
       change: unit.change,
       group: unit.group,
@@ -81,7 +82,11 @@ export async function computeRanking(query: RankingQuery): Promise<RankingTable>
       status: unit.status,
     }))
     // Ranked units keep their rank order; the others follow by code, as official tables list them.
-    .sort((a, b) => byStatus[a.status] - byStatus[b.status] || (a.status === 'ranked' ? 0 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .sort(
+      (a, b) =>
+        byStatus[a.status] - byStatus[b.status] ||
+        (a.status === 'ranked' ? 0 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+    )
   const ranked = scored.filter((unit) => unit.status === 'ranked')
   return {
     year,
@@ -127,19 +132,27 @@ async function scoreUnits(
   units: readonly PeerUnit[],
   year: number,
   minN: number,
-  asOf?: string,
+  asOf?: string
 ): Promise<Scored[]> {
   if (units.length === 0) return []
   if (isExternalIndex(index)) {
     const scores = await getExternalScores(index, year)
     return units.map((unit) => {
       const score = scores.get(unit.code) ?? null
-      return { ...unit, key: unit.id, score, respondents: null, low: null, high: null, status: score === null ? 'noData' : 'ranked' }
+      return {
+        ...unit,
+        key: unit.id,
+        score,
+        respondents: null,
+        low: null,
+        high: null,
+        status: score === null ? 'noData' : 'ranked',
+      }
     })
   }
   const rows = await unitFigures(
     { period: yearPeriod(year), level: LEVEL[peerGroup], ids: units.map((unit) => unit.id), asOf },
-    { minN },
+    { minN }
   )
   // Units are compared within one methodology series: the one most respondents answered.
   const series = dominantSeries(rows)
@@ -148,7 +161,15 @@ async function scoreUnits(
   return units.map((unit): Scored => {
     const row = figuresOf.get(unit.id)
     if (!row || row.figures.sipas === null) {
-      return { ...unit, key: unit.id, score: null, respondents: row?.figures.n ?? null, low: null, high: null, status: 'noData' }
+      return {
+        ...unit,
+        key: unit.id,
+        score: null,
+        respondents: row?.figures.n ?? null,
+        low: null,
+        high: null,
+        status: 'noData',
+      }
     }
     const { figures } = row
     const methodology = catalog.versions.get(row.versionId)!.definition.methodology
@@ -180,18 +201,23 @@ async function previousRanks(query: RankingQuery, units: readonly PeerUnit[], mi
   if (units.length === 0) return { previousOutOf: null }
   const previousUnits = await listPeerUnits(peerGroup, year - 1, provinceId)
   const before = new Set(previousUnits.map((unit) => unit.id))
-  const reorganisedGroup = peerGroup === 'provinces' && (before.size !== units.length || units.some((unit) => !before.has(unit.id)))
+  const reorganisedGroup =
+    peerGroup === 'provinces' && (before.size !== units.length || units.some((unit) => !before.has(unit.id)))
 
   if (!reorganisedGroup) {
     const frozen = await findSnapshot({ ...query, year: year - 1 })
     const ranks = frozen
       ? new Map(frozen.rows.flatMap((row) => (row.rank === null ? [] : [[row.unitId, row.rank] as const])))
       : ranksOf(await scoreUnits(index, peerGroup, previousUnits, year - 1, minN))
-    return ranks.size === 0 ? { previousOutOf: null } : { previous: { ranks, baseline: 'previous' }, previousOutOf: ranks.size }
+    return ranks.size === 0
+      ? { previousOutOf: null }
+      : { previous: { ranks, baseline: 'previous' }, previousOutOf: ranks.size }
   }
 
   const links = await lineageDuring(year)
-  const reorganised = reorganisedUnits(links.map((link) => ({ predecessor: link.predecessorId, successor: link.successorId })))
+  const reorganised = reorganisedUnits(
+    links.map((link) => ({ predecessor: link.predecessorId, successor: link.successorId }))
+  )
   if (isExternalIndex(index)) return { reorganised, previousOutOf: null }
   const proForma = await scoreUnits(index, peerGroup, units, year - 1, minN, isoDate(yearEnd(year)))
   const ranks = ranksOf(proForma)
@@ -202,6 +228,7 @@ async function previousRanks(query: RankingQuery, units: readonly PeerUnit[], mi
 
 /** Years a ranking can be asked for: those with survey answers or imported scores, newest first. */
 export async function rankingYears(): Promise<number[]> {
+  await foldPendingRollups()
   const [survey, external] = await Promise.all([
     prisma.$queryRaw<{ year: number }[]>`SELECT DISTINCT extract(year FROM month)::int AS year FROM "ResponseRollup"`,
     prisma.externalScore.findMany({ distinct: ['year'], select: { year: true } }),

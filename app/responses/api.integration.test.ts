@@ -13,7 +13,14 @@ import { createSurveyPoint, envelopeFor, storedCounts, VALID_ANSWERS } from '../
  */
 
 type Point = Awaited<ReturnType<typeof createSurveyPoint>>
-type ErrorBody = { error: { code: string; message: string; params?: Record<string, unknown>; issues?: { code: string; itemCode: string; message: string }[] } }
+type ErrorBody = {
+  error: {
+    code: string
+    message: string
+    params?: Record<string, unknown>
+    issues?: { code: string; itemCode: string; message: string }[]
+  }
+}
 
 const URL_ = 'http://localhost/api/submissions'
 let point: Point
@@ -28,7 +35,11 @@ function post(body: unknown, init: { headers?: Record<string, string>; url?: str
 
 async function call(request: Request, clientIp = '192.0.2.10') {
   const response = await action({ request, context: { clientIp }, params: {} } as never)
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> & ErrorBody }
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown> & ErrorBody,
+  }
 }
 
 beforeAll(async () => {
@@ -46,7 +57,10 @@ describe('POST /api/submissions', () => {
     expect(first.headers.get('Cache-Control')).toBe('no-store')
     const replay = await call(post(body))
     expect(replay).toMatchObject({ status: 200, body: { id: body.id, receiptId: first.body.receiptId } })
-    const stored = await prisma.response.findUniqueOrThrow({ where: { id: body.id }, select: { channel: true, kioskId: true } })
+    const stored = await prisma.response.findUniqueOrThrow({
+      where: { id: body.id },
+      select: { channel: true, kioskId: true },
+    })
     expect(stored).toEqual({ channel: 'phone', kioskId: null })
   })
 
@@ -68,7 +82,9 @@ describe('POST /api/submissions', () => {
   test('without a kiosk token the channel is web unless the envelope says phone', async () => {
     const body = envelopeFor(point)
     await call(post(body))
-    expect(await prisma.response.findUniqueOrThrow({ where: { id: body.id }, select: { channel: true } })).toEqual({ channel: 'web' })
+    expect(await prisma.response.findUniqueOrThrow({ where: { id: body.id }, select: { channel: true } })).toEqual({
+      channel: 'web',
+    })
   })
 })
 
@@ -78,7 +94,9 @@ describe('kiosks', () => {
     const body = envelopeFor(point, { channel: 'web' })
     const result = await call(post(body, { headers: { [KIOSK_TOKEN_HEADER]: kiosk.token } }))
     expect(result.status).toBe(201)
-    expect(await prisma.response.findUniqueOrThrow({ where: { id: body.id }, select: { channel: true, kioskId: true } })).toEqual({
+    expect(
+      await prisma.response.findUniqueOrThrow({ where: { id: body.id }, select: { channel: true, kioskId: true } })
+    ).toEqual({
       channel: 'kiosk',
       kioskId: kiosk.id,
     })
@@ -86,7 +104,9 @@ describe('kiosks', () => {
 
   test('an unknown or revoked token is 401; a kiosk of another service point is 403', async () => {
     const before = await storedCounts()
-    expect((await call(post(envelopeFor(point), { headers: { [KIOSK_TOKEN_HEADER]: 'forged' } }))).body.error.code).toBe('invalid_kiosk_token')
+    expect(
+      (await call(post(envelopeFor(point), { headers: { [KIOSK_TOKEN_HEADER]: 'forged' } }))).body.error.code
+    ).toBe('invalid_kiosk_token')
     const revoked = await createKiosk({ name: 'Cũ', servicePointId: point.servicePoint.id })
     await revokeKiosk(revoked.id)
     const refused = await call(post(envelopeFor(point), { headers: { [KIOSK_TOKEN_HEADER]: revoked.token } }))
@@ -97,20 +117,61 @@ describe('kiosks', () => {
     expect(mismatch).toMatchObject({ status: 403, body: { error: { code: 'kiosk_service_point_mismatch' } } })
     expect(await storedCounts()).toEqual(before)
   })
+
+  test('a kiosk revoked while its token is cached is refused from its next submission', async () => {
+    const kiosk = await createKiosk({ name: 'Quầy 2', servicePointId: point.servicePoint.id })
+    expect((await call(post(envelopeFor(point), { headers: { [KIOSK_TOKEN_HEADER]: kiosk.token } }))).status).toBe(201)
+    await revokeKiosk(kiosk.id)
+    const refused = await call(post(envelopeFor(point), { headers: { [KIOSK_TOKEN_HEADER]: kiosk.token } }))
+    expect(refused).toMatchObject({ status: 401, body: { error: { code: 'invalid_kiosk_token' } } })
+  })
 })
 
 describe('refusals: status, code, a message in the request’s language, nothing written', () => {
   test.each([
     ['a GET', () => new Request(URL_), 405, 'method_not_allowed'],
-    ['a PUT', () => new Request(URL_, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}' }), 405, 'method_not_allowed'],
-    ['a form post', () => new Request(URL_, { method: 'POST', body: new URLSearchParams({ a: '1' }) }), 415, 'unsupported_media_type'],
+    [
+      'a PUT',
+      () => new Request(URL_, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}' }),
+      405,
+      'method_not_allowed',
+    ],
+    [
+      'a form post',
+      () => new Request(URL_, { method: 'POST', body: new URLSearchParams({ a: '1' }) }),
+      415,
+      'unsupported_media_type',
+    ],
     ['no content type', () => new Request(URL_, { method: 'POST', body: '{}' }), 415, 'unsupported_media_type'],
     ['malformed JSON', () => post(null, { raw: '{"id": ' }), 400, 'invalid_json'],
-    ['a duplicated item', () => post(null, { raw: `{"id":"${crypto.randomUUID()}","versionId":"v","servicePointCode":"x","answers":{"screen":1,"screen":2}}` }), 400, 'duplicate_key'],
-    ['a body over the limit', () => post(null, { raw: `{"website":"${'x'.repeat(MAX_REQUEST_BODY_BYTES)}"}` }), 413, 'payload_too_large'],
+    [
+      'a duplicated item',
+      () =>
+        post(null, {
+          raw: `{"id":"${crypto.randomUUID()}","versionId":"v","servicePointCode":"x","answers":{"screen":1,"screen":2}}`,
+        }),
+      400,
+      'duplicate_key',
+    ],
+    [
+      'a body over the limit',
+      () => post(null, { raw: `{"website":"${'x'.repeat(MAX_REQUEST_BODY_BYTES)}"}` }),
+      413,
+      'payload_too_large',
+    ],
     ['an unknown field', () => post(envelopeFor(point, { note: 'hi' })), 400, 'unknown_field'],
-    ['an answer out of range', () => post(envelopeFor(point, { answers: { ...VALID_ANSWERS, 'svc.general': 9 } })), 400, 'out_of_range'],
-    ['an unknown service point', () => post(envelopeFor(point, { servicePointCode: 'nowhere' })), 404, 'unknown_service_point'],
+    [
+      'an answer out of range',
+      () => post(envelopeFor(point, { answers: { ...VALID_ANSWERS, 'svc.general': 9 } })),
+      400,
+      'out_of_range',
+    ],
+    [
+      'an unknown service point',
+      () => post(envelopeFor(point, { servicePointCode: 'nowhere' })),
+      404,
+      'unknown_service_point',
+    ],
   ])('%s → %i %s', async (_name, request, status, code) => {
     const before = await storedCounts()
     const req = request()
@@ -131,7 +192,9 @@ describe('refusals: status, code, a message in the request’s language, nothing
     expect(vi.body.error.message).toBe('Vui lòng chọn một giá trị từ 1 đến 5.')
     expect(en.body.error.message).toBe('Please choose a value from 1 to 5.')
     expect(query.body.error.message).toBe(en.body.error.message)
-    expect(en.body.error.issues).toEqual([{ code: 'out_of_range', itemCode: 'svc.general', message: 'Please choose a value from 1 to 5.' }])
+    expect(en.body.error.issues).toEqual([
+      { code: 'out_of_range', itemCode: 'svc.general', message: 'Please choose a value from 1 to 5.' },
+    ])
     expect(en.body.error.params).toMatchObject({ itemCode: 'svc.general', min: 1, max: 5 })
   })
 

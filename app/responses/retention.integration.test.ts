@@ -21,7 +21,9 @@ async function createSurveySetup() {
   const servicePoint = await createServicePoint(agency)
   const questionnaireId = randomUUID()
   const versionId = randomUUID()
-  await prisma.questionnaire.create({ data: { id: questionnaireId, slug: `q-${questionnaireId}`, title: 'Phiếu', titleEn: 'Form' } })
+  await prisma.questionnaire.create({
+    data: { id: questionnaireId, slug: `q-${questionnaireId}`, title: 'Phiếu', titleEn: 'Form' },
+  })
   await prisma.questionnaireVersion.create({
     data: { id: versionId, questionnaireId, version: 1, methodologyCode: 'sipas-2023', definition: {} },
   })
@@ -54,17 +56,21 @@ async function createAnsweredResponse(setup: Setup, submittedAt: Date, comment: 
       language: 'vi',
       submittedOn: submittedAt,
       submittedAt,
-      answers: { create: [{ itemId: setup.itemId, value: 4 }] },
       ...(comment ? { comment: { create: { itemCode: 'Q9', text: comment, createdAt: submittedAt } } } : {}),
     },
   })
+  await prisma.answer.create({ data: { responseId: id, itemId: setup.itemId, value: 4 } })
   return id
 }
 
 describe('retention purge', () => {
   test('comments past the retention go, coded answers stay', async () => {
     const setup = await createSurveySetup()
-    const old = await createAnsweredResponse(setup, daysAgo(DEFAULT_COMMENT_RETENTION_DAYS + 1), 'Cán bộ Nguyễn Văn A rất nhiệt tình')
+    const old = await createAnsweredResponse(
+      setup,
+      daysAgo(DEFAULT_COMMENT_RETENTION_DAYS + 1),
+      'Cán bộ Nguyễn Văn A rất nhiệt tình'
+    )
     const recent = await createAnsweredResponse(setup, daysAgo(10), 'Chờ lâu quá')
 
     const purged = await purgeExpiredComments(now)

@@ -32,12 +32,13 @@ export type InsertOutcome =
   | { id: string; inserted: false; stored: { bodyHash: string; receiptId: string } }
 
 /**
- * Stores responses, their answers, comments and the rollups in ONE statement (so one
- * transaction): a dashboard never sees an answer without its count and an acknowledged response
- * is never half-written. Set-based SQL (unnest) keeps the cost per batch, not per row.
+ * Stores responses, their answers, comments and their place in the rollup queue in ONE statement
+ * (so one transaction): an acknowledged response is never half-written, and the fold that adds
+ * it to the rollups finds it (every reader folds first, so no figure misses it). Set-based SQL
+ * (unnest) keeps the cost per batch, not per row.
  *
  * Idempotent by id: `ON CONFLICT (id) DO NOTHING`, and only the responses actually inserted get
- * answers and rollup counts. A concurrent insert of the same id waits on the unique index until
+ * answers and a queue entry. A concurrent insert of the same id waits on the unique index until
  * the other transaction ends, so exactly one wins — never check-then-insert. For ids that were
  * already stored, the stored hash and receipt are read back afterwards (a statement of its own:
  * the insert's snapshot cannot see a row committed by the transaction it waited for).
@@ -47,7 +48,8 @@ export type InsertOutcome =
 export async function insertResponses(responses: readonly StoredResponse[]): Promise<InsertOutcome[]> {
   if (responses.length === 0) return []
   const ids = responses.map((r) => r.id)
-  if (new Set(ids.map((id) => id.toLowerCase())).size !== ids.length) throw new Error('insertResponses: the same id twice in one batch')
+  if (new Set(ids.map((id) => id.toLowerCase())).size !== ids.length)
+    throw new Error('insertResponses: the same id twice in one batch')
   const answers = responses.flatMap((r) => r.answers.map((a) => ({ responseId: r.id, ...a })))
   const comments = responses.flatMap((r) => (r.comment ? [{ responseId: r.id, ...r.comment }] : []))
   const column = (pick: (response: StoredResponse) => ArrayElement) => arrayLiteral(responses.map(pick))
@@ -68,7 +70,7 @@ export async function insertResponses(responses: readonly StoredResponse[]): Pro
         ${column((r) => r.weight)}::float8[], ${column((r) => r.kioskId)}::text[],
         ${column((r) => r.paperSheetId ?? null)}::text[])
       ON CONFLICT (id) DO NOTHING
-      RETURNING id, "submittedOn", "servicePointId", "agencyId", "provinceId", "versionId", channel, flags, weight
+      RETURNING id
     ),
     a AS (
       INSERT INTO "Answer" ("responseId", "itemId", value)
@@ -87,31 +89,8 @@ export async function insertResponses(responses: readonly StoredResponse[]): Pro
         AS x(rid, code, text)
       WHERE x.rid IN (SELECT id FROM r)
     ),
-    -- ORDER BY: concurrent writers then lock rollup rows in the same order (no deadlock).
-    ar AS (
-      INSERT INTO "AnswerRollup" (month, "servicePointId", "agencyId", "provinceId", "itemId", value, flags, n, "sumW",
-        "sumW2")
-      SELECT date_trunc('month', r."submittedOn")::date, r."servicePointId", r."agencyId", r."provinceId",
-        a."itemId", a.value, r.flags, count(*), sum(r.weight), sum(r.weight * r.weight)
-      FROM a JOIN r ON r.id = a."responseId"
-      GROUP BY 1, 2, 3, 4, 5, 6, 7
-      ORDER BY 1, 2, 3, 4, 5, 6, 7
-      ON CONFLICT (month, "servicePointId", "itemId", value, flags, "agencyId", "provinceId") DO UPDATE
-      SET n = "AnswerRollup".n + EXCLUDED.n, "sumW" = "AnswerRollup"."sumW" + EXCLUDED."sumW",
-        "sumW2" = "AnswerRollup"."sumW2" + EXCLUDED."sumW2"
-    ),
-    rr AS (
-      INSERT INTO "ResponseRollup" (month, "servicePointId", "agencyId", "provinceId", "versionId", channel, flags,
-        n, "sumW", "sumW2")
-      SELECT date_trunc('month', r."submittedOn")::date, r."servicePointId", r."agencyId", r."provinceId",
-        r."versionId", r.channel, r.flags, count(*), sum(r.weight), sum(r.weight * r.weight)
-      FROM r
-      GROUP BY 1, 2, 3, 4, 5, 6, 7
-      ORDER BY 1, 2, 3, 4, 5, 6, 7
-      ON CONFLICT (month, "servicePointId", "versionId", channel, flags, "agencyId", "provinceId") DO UPDATE
-      SET n = "ResponseRollup".n + EXCLUDED.n, "sumW" = "ResponseRollup"."sumW" + EXCLUDED."sumW",
-        "sumW2" = "ResponseRollup"."sumW2" + EXCLUDED."sumW2"
-    )
+    -- The rollups are added later, by a fold of many responses at once (rollup-fold.server.ts).
+    p AS (INSERT INTO "PendingRollup" ("responseId") SELECT id FROM r)
     SELECT id::text AS id FROM r`
 
   // PostgreSQL prints uuids in lower case.
@@ -121,8 +100,10 @@ export async function insertResponses(responses: readonly StoredResponse[]): Pro
     ? new Map(
         (
           await prisma.$queryRaw<{ id: string; bodyHash: string; receiptId: string }[]>`
-            SELECT id::text AS id, "bodyHash", "receiptId" FROM "Response" WHERE id = ANY(${arrayLiteral(existing)}::uuid[])`
-        ).map((row) => [row.id, { bodyHash: row.bodyHash, receiptId: row.receiptId }]),
+            SELECT id::text AS id, "bodyHash", "receiptId" FROM "Response" WHERE id = ANY(${arrayLiteral(
+              existing
+            )}::uuid[])`
+        ).map((row) => [row.id, { bodyHash: row.bodyHash, receiptId: row.receiptId }])
       )
     : new Map<string, { bodyHash: string; receiptId: string }>()
 
@@ -145,7 +126,7 @@ type ArrayElement = string | number | null
  */
 function arrayLiteral(values: readonly ArrayElement[]): string {
   const elements = values.map((value) =>
-    value === null ? 'NULL' : typeof value === 'number' ? String(value) : `"${value.replace(/[\\"]/g, '\\$&')}"`,
+    value === null ? 'NULL' : typeof value === 'number' ? String(value) : `"${value.replace(/[\\"]/g, '\\$&')}"`
   )
   return `{${elements.join(',')}}`
 }

@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { foldPendingRollups } from '~/aggregation/rollup-fold.server'
 import { createKiosk } from '~/auth/kiosk.server'
 import { prisma } from '~/db.server'
 import { MAX_TEXT_ANSWER_LENGTH } from '~/questionnaire/definition'
-import { createSurveyPoint, envelopeFor, publishDefinition, storedCounts, VALID_ANSWERS } from '../../test/factories/submissions'
+import {
+  createSurveyPoint,
+  envelopeFor,
+  publishDefinition,
+  storedCounts,
+  VALID_ANSWERS,
+} from '../../test/factories/submissions'
 import { SubmissionError } from './errors'
 import { QUALITY_FLAGS } from './flags'
 import { forgetQualitySettings } from './quality.server'
@@ -34,6 +41,8 @@ async function refusal(body: unknown, context: SubmissionContext = web) {
 }
 
 const rollupsMatchRawCounts = async () => {
+  // As a reader sees them: readers fold the queue first.
+  await foldPendingRollups()
   const answerCells = await prisma.$queryRaw<{ differences: number }[]>`
     WITH raw AS (
       SELECT date_trunc('month', r."submittedOn")::date AS month, r."servicePointId", r."agencyId", r."provinceId",
@@ -65,18 +74,42 @@ describe('storing a submission', () => {
     const body = envelopeFor(point, { language: 'en', startedAt: new Date(Date.now() - 5 * 60_000).toISOString() })
     const result = await submitResponse(body, web)
 
-    expect(result).toMatchObject({ status: 201, id: body.id, receiptId: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/) })
+    expect(result).toMatchObject({
+      status: 201,
+      id: body.id,
+      receiptId: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
+    })
     const stored = await prisma.response.findUniqueOrThrow({
       where: { id: body.id },
-      select: { receiptId: true, channel: true, language: true, flags: true, campaignId: true, submittedAt: true, durationSeconds: true },
+      select: {
+        receiptId: true,
+        channel: true,
+        language: true,
+        flags: true,
+        campaignId: true,
+        submittedAt: true,
+        durationSeconds: true,
+      },
     })
-    expect(stored).toMatchObject({ receiptId: result.receiptId, channel: 'web', language: 'en', flags: 0, campaignId: point.campaignId })
+    expect(stored).toMatchObject({
+      receiptId: result.receiptId,
+      channel: 'web',
+      language: 'en',
+      flags: 0,
+      campaignId: point.campaignId,
+    })
     expect(stored.durationSeconds).toBeGreaterThanOrEqual(299)
     // No time-based flag: only the day is kept.
     expect(stored.submittedAt).toBeNull()
     const after = await storedCounts()
     // screen, polite, time, general, online.used and two ticked channels.
-    expect(after).toEqual({ ...before, responses: before.responses + 1, answers: before.answers + 7, answerRollupN: before.answerRollupN + 7, responseRollupN: before.responseRollupN + 1 })
+    expect(after).toEqual({
+      ...before,
+      responses: before.responses + 1,
+      answers: before.answers + 7,
+      answerRollupN: before.answerRollupN + 7,
+      responseRollupN: before.responseRollupN + 1,
+    })
   })
 
   test('the submission day is the calendar day in Vietnam', async () => {
@@ -85,8 +118,13 @@ describe('storing a submission', () => {
     const today = new Date()
     const lateUtc = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 17, 30))
     await submitResponse(body, { ...web, now: lateUtc })
-    const { submittedOn } = await prisma.response.findUniqueOrThrow({ where: { id: body.id }, select: { submittedOn: true } })
-    expect(submittedOn.toISOString().slice(0, 10)).toBe(new Date(lateUtc.getTime() + 7 * 3_600_000).toISOString().slice(0, 10))
+    const { submittedOn } = await prisma.response.findUniqueOrThrow({
+      where: { id: body.id },
+      select: { submittedOn: true },
+    })
+    expect(submittedOn.toISOString().slice(0, 10)).toBe(
+      new Date(lateUtc.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
+    )
   })
 
   test('50 concurrent identical submissions store exactly one response, all 2xx with the same receipt', async () => {
@@ -108,7 +146,12 @@ describe('storing a submission', () => {
   test('a replay later gets 200 with the same receipt; key order and text normalisation don’t matter', async () => {
     const body = envelopeFor(point, { answers: { ...VALID_ANSWERS, comment: 'Tiếp nhận nhanh' } })
     const first = await submitResponse(body, web)
-    const reordered = Object.fromEntries(Object.entries({ ...body, answers: { ...VALID_ANSWERS, comment: ' Tie\u0302\u0301p nha\u0323\u0302n nhanh ', channels: [3, 1] } }).reverse())
+    const reordered = Object.fromEntries(
+      Object.entries({
+        ...body,
+        answers: { ...VALID_ANSWERS, comment: ' Tie\u0302\u0301p nha\u0323\u0302n nhanh ', channels: [3, 1] },
+      }).reverse()
+    )
     const replay = await submitResponse(reordered, web)
     expect(replay).toEqual({ status: 200, id: body.id, receiptId: first.receiptId })
   })
@@ -117,7 +160,10 @@ describe('storing a submission', () => {
     const body = envelopeFor(point)
     await submitResponse(body, web)
     const before = await storedCounts()
-    expect(await refusal({ ...body, answers: { ...VALID_ANSWERS, 'svc.general': 1 } })).toEqual({ status: 409, code: 'id_conflict' })
+    expect(await refusal({ ...body, answers: { ...VALID_ANSWERS, 'svc.general': 1 } })).toEqual({
+      status: 409,
+      code: 'id_conflict',
+    })
     expect(await storedCounts()).toEqual(before)
   })
 
@@ -126,7 +172,9 @@ describe('storing a submission', () => {
     const same = envelopeFor(point, { id })
     const other = envelopeFor(point, { id, answers: { ...VALID_ANSWERS, 'svc.polite': 1 } })
     const results = await Promise.allSettled([same, same, other, same, other].map((body) => submitResponse(body, web)))
-    const statuses = results.map((result) => (result.status === 'fulfilled' ? result.value.status : (result.reason as SubmissionError).status))
+    const statuses = results.map((result) =>
+      result.status === 'fulfilled' ? result.value.status : (result.reason as SubmissionError).status
+    )
     expect(statuses.filter((status) => status === 201)).toHaveLength(1)
     const winnerIsSame = statuses[0] === 201 || statuses[1] === 201 || statuses[3] === 201
     expect(statuses.filter((status) => status === 409)).toHaveLength(winnerIsSame ? 2 : 3)
@@ -134,10 +182,14 @@ describe('storing a submission', () => {
   })
 
   test('text is stored NFC-normalised, trimmed and scrubbed of phone and ID numbers', async () => {
-    const decomposed = '  Ca\u0301n bo\u0323\u0302 hu\u031Bo\u031B\u0301ng da\u0302\u0303n ta\u0323\u0302n ti\u0300nh, go\u0323i 0912 345 678 hoa\u0323\u0306c CCCD 001099012345 '
+    const decomposed =
+      '  Ca\u0301n bo\u0323\u0302 hu\u031Bo\u031B\u0301ng da\u0302\u0303n ta\u0323\u0302n ti\u0300nh, go\u0323i 0912 345 678 hoa\u0323\u0306c CCCD 001099012345 '
     const body = envelopeFor(point, { answers: { ...VALID_ANSWERS, comment: decomposed } })
     await submitResponse(body, web)
-    const comment = await prisma.comment.findUniqueOrThrow({ where: { responseId: body.id }, select: { text: true, itemCode: true } })
+    const comment = await prisma.comment.findUniqueOrThrow({
+      where: { responseId: body.id },
+      select: { text: true, itemCode: true },
+    })
     expect(comment).toEqual({
       itemCode: 'comment',
       text: `Cán bộ hướng dẫn tận tình, gọi ${SCRUBBED_PLACEHOLDER} hoặc CCCD ${SCRUBBED_PLACEHOLDER}`,
@@ -149,13 +201,20 @@ describe('storing a submission', () => {
     const text = 'Ý kiến "trích dẫn", {ngoặc} \\ gạch chéo, NULL và \'nháy đơn\''
     const body = envelopeFor(point, { answers: { ...VALID_ANSWERS, comment: text } })
     await submitResponse(body, web)
-    expect(await prisma.comment.findUniqueOrThrow({ where: { responseId: body.id }, select: { text: true } })).toEqual({ text })
+    expect(await prisma.comment.findUniqueOrThrow({ where: { responseId: body.id }, select: { text: true } })).toEqual({
+      text,
+    })
   })
 
   test('a mixed batch (new, replayed, conflicting, flagged, kiosk) leaves the rollups equal to the raw counts', async () => {
     const other = await createSurveyPoint()
     const kiosk = await createKiosk({ name: 'Ki-ốt 1', servicePointId: other.servicePoint.id })
-    const kioskContext: SubmissionContext = { channel: 'kiosk', kioskId: kiosk.id, kioskServicePointId: other.servicePoint.id, language: 'vi' }
+    const kioskContext: SubmissionContext = {
+      channel: 'kiosk',
+      kioskId: kiosk.id,
+      kioskServicePointId: other.servicePoint.id,
+      language: 'vi',
+    }
     const replayed = envelopeFor(point)
     const bodies: [unknown, SubmissionContext][] = [
       ...Array.from({ length: 20 }, (_, i): [unknown, SubmissionContext] => [
@@ -166,13 +225,19 @@ describe('storing a submission', () => {
       [replayed, web],
       [{ ...replayed, answers: { ...VALID_ANSWERS, 'svc.time': 1 } }, web],
       [envelopeFor(point, { website: 'http://spam.example' }), web],
-      [envelopeFor(point, { channel: 'phone', answers: { ...VALID_ANSWERS, 'online.used': 1, 'online.easy': 5 } }), web],
+      [
+        envelopeFor(point, { channel: 'phone', answers: { ...VALID_ANSWERS, 'online.used': 1, 'online.easy': 5 } }),
+        web,
+      ],
     ]
     const results = await Promise.allSettled(bodies.map(([body, context]) => submitResponse(body, context)))
     expect(results.filter((result) => result.status === 'rejected')).toHaveLength(1)
     expect(await rollupsMatchRawCounts()).toEqual({ answerCells: 0, responseCells: 0 })
     // The kiosk sent ten within seconds: the ones beyond the allowed number are a burst.
-    const kioskFlags = await prisma.response.findMany({ where: { kioskId: kiosk.id }, select: { flags: true, submittedAt: true, channel: true } })
+    const kioskFlags = await prisma.response.findMany({
+      where: { kioskId: kiosk.id },
+      select: { flags: true, submittedAt: true, channel: true },
+    })
     expect(kioskFlags).toHaveLength(10)
     expect(kioskFlags.every((row) => row.channel === 'kiosk')).toBe(true)
     const bursts = kioskFlags.filter((row) => row.flags & QUALITY_FLAGS.BURST)
@@ -193,7 +258,10 @@ describe('quality flags are stored, the response is kept', () => {
     const now = new Date()
     const body = envelopeFor(point, { startedAt: new Date(now.getTime() - 3_000).toISOString() })
     await submitResponse(body, { ...web, now })
-    const stored = await prisma.response.findUniqueOrThrow({ where: { id: body.id }, select: { flags: true, durationSeconds: true, submittedAt: true } })
+    const stored = await prisma.response.findUniqueOrThrow({
+      where: { id: body.id },
+      select: { flags: true, durationSeconds: true, submittedAt: true },
+    })
     expect(stored.flags & QUALITY_FLAGS.TOO_FAST).toBe(QUALITY_FLAGS.TOO_FAST)
     expect(stored.durationSeconds).toBe(3)
     expect(stored.submittedAt?.getTime()).toBe(now.getTime())
@@ -216,24 +284,84 @@ describe('refused submissions write nothing', () => {
     ['body is not an object', () => [1, 2], 400, 'invalid_envelope'],
     ['an unknown field', () => envelopeFor(point, { extra: 1 }), 400, 'unknown_field'],
     ['an id that is not a UUID v4', () => envelopeFor(point, { id: 'abc' }), 400, 'invalid_envelope'],
-    ['a UUID of another version', () => envelopeFor(point, { id: '6ba7b810-9dad-11d1-80b4-00c04fd430c8' }), 400, 'invalid_envelope'],
+    [
+      'a UUID of another version',
+      () => envelopeFor(point, { id: '6ba7b810-9dad-11d1-80b4-00c04fd430c8' }),
+      400,
+      'invalid_envelope',
+    ],
     ['a malformed startedAt', () => envelopeFor(point, { startedAt: 'yesterday' }), 400, 'invalid_envelope'],
     ['a language we do not have', () => envelopeFor(point, { language: 'fr' as 'vi' }), 400, 'invalid_envelope'],
-    ['claiming the kiosk channel without a token', () => envelopeFor(point, { channel: 'kiosk' as 'web' }), 400, 'invalid_envelope'],
+    [
+      'claiming the kiosk channel without a token',
+      () => envelopeFor(point, { channel: 'kiosk' as 'web' }),
+      400,
+      'invalid_envelope',
+    ],
     ['answers not an object', () => envelopeFor(point, { answers: 'all 5' }), 400, 'invalid_answers'],
-    ['an unknown item', () => envelopeFor(point, { answers: { ...VALID_ANSWERS, 'svc.unknown': 3 } }), 400, 'unknown_item'],
-    ['a value of the wrong type', () => envelopeFor(point, { answers: { ...VALID_ANSWERS, 'svc.general': '4' } }), 400, 'wrong_type'],
-    ['a value out of range', () => envelopeFor(point, { answers: { ...VALID_ANSWERS, 'svc.general': 6 } }), 400, 'out_of_range'],
-    ['an option the item does not have', () => envelopeFor(point, { answers: { ...VALID_ANSWERS, channels: [4] } }), 400, 'unknown_option'],
-    ['an option ticked twice', () => envelopeFor(point, { answers: { ...VALID_ANSWERS, channels: [1, 1] } }), 400, 'duplicate_option'],
-    ['don’t know where not allowed', () => envelopeFor(point, { answers: { ...VALID_ANSWERS, 'svc.general': -1 } }), 400, 'dont_know_not_allowed'],
-    ['an answer to a hidden item', () => envelopeFor(point, { answers: { ...VALID_ANSWERS, 'online.easy': 4 } }), 400, 'hidden_item'],
+    [
+      'an unknown item',
+      () => envelopeFor(point, { answers: { ...VALID_ANSWERS, 'svc.unknown': 3 } }),
+      400,
+      'unknown_item',
+    ],
+    [
+      'a value of the wrong type',
+      () => envelopeFor(point, { answers: { ...VALID_ANSWERS, 'svc.general': '4' } }),
+      400,
+      'wrong_type',
+    ],
+    [
+      'a value out of range',
+      () => envelopeFor(point, { answers: { ...VALID_ANSWERS, 'svc.general': 6 } }),
+      400,
+      'out_of_range',
+    ],
+    [
+      'an option the item does not have',
+      () => envelopeFor(point, { answers: { ...VALID_ANSWERS, channels: [4] } }),
+      400,
+      'unknown_option',
+    ],
+    [
+      'an option ticked twice',
+      () => envelopeFor(point, { answers: { ...VALID_ANSWERS, channels: [1, 1] } }),
+      400,
+      'duplicate_option',
+    ],
+    [
+      'don’t know where not allowed',
+      () => envelopeFor(point, { answers: { ...VALID_ANSWERS, 'svc.general': -1 } }),
+      400,
+      'dont_know_not_allowed',
+    ],
+    [
+      'an answer to a hidden item',
+      () => envelopeFor(point, { answers: { ...VALID_ANSWERS, 'online.easy': 4 } }),
+      400,
+      'hidden_item',
+    ],
     ['a required item missing', () => envelopeFor(point, { answers: { screen: 1, 'svc.polite': 4 } }), 400, 'required'],
     ['an ineligible respondent', () => envelopeFor(point, { answers: { screen: 2 } }), 400, 'screened_out'],
-    ['over-long text', () => envelopeFor(point, { answers: { ...VALID_ANSWERS, comment: 'x'.repeat(MAX_TEXT_ANSWER_LENGTH + 1) } }), 400, 'text_too_long'],
+    [
+      'over-long text',
+      () => envelopeFor(point, { answers: { ...VALID_ANSWERS, comment: 'x'.repeat(MAX_TEXT_ANSWER_LENGTH + 1) } }),
+      400,
+      'text_too_long',
+    ],
     ['NUL in text', () => envelopeFor(point, { answers: { ...VALID_ANSWERS, comment: 'a\u0000b' } }), 400, 'text_nul'],
-    ['invalid Unicode in text', () => envelopeFor(point, { answers: { ...VALID_ANSWERS, comment: 'a\uD800b' } }), 400, 'text_invalid_unicode'],
-    ['an unknown service point', () => envelopeFor(point, { servicePointCode: 'NO-SUCH-POINT' }), 404, 'unknown_service_point'],
+    [
+      'invalid Unicode in text',
+      () => envelopeFor(point, { answers: { ...VALID_ANSWERS, comment: 'a\uD800b' } }),
+      400,
+      'text_invalid_unicode',
+    ],
+    [
+      'an unknown service point',
+      () => envelopeFor(point, { servicePointCode: 'NO-SUCH-POINT' }),
+      404,
+      'unknown_service_point',
+    ],
     ['an unknown version', () => envelopeFor(point, { versionId: 'no-such-version' }), 422, 'unknown_version'],
   ]
 
@@ -246,7 +374,10 @@ describe('refused submissions write nothing', () => {
   test('a version that is not the campaign’s → 422 version_not_current', async () => {
     const otherVersion = await publishDefinition()
     const before = await storedCounts()
-    expect(await refusal(envelopeFor(point, { versionId: otherVersion }))).toEqual({ status: 422, code: 'version_not_current' })
+    expect(await refusal(envelopeFor(point, { versionId: otherVersion }))).toEqual({
+      status: 422,
+      code: 'version_not_current',
+    })
     expect(await storedCounts()).toEqual(before)
   })
 
@@ -267,7 +398,11 @@ describe('refused submissions write nothing', () => {
       ...definition,
       sections: [
         ...definition.sections,
-        { code: 's2', title: { vi: 'Thêm', en: 'More' }, items: [{ ...definition.sections[1]!.items.at(-1)!, code: 'comment2' }] },
+        {
+          code: 's2',
+          title: { vi: 'Thêm', en: 'More' },
+          items: [{ ...definition.sections[1]!.items.at(-1)!, code: 'comment2' }],
+        },
       ],
     }
     const other = await createSurveyPoint({ definition: twoTexts })
@@ -275,13 +410,20 @@ describe('refused submissions write nothing', () => {
     const body = envelopeFor(other, { answers: { ...VALID_ANSWERS, comment: 'Một', comment2: 'Hai' } })
     expect(await refusal(body)).toEqual({ status: 422, code: 'too_many_texts' })
     expect(await storedCounts()).toEqual(before)
-    expect((await submitResponse(envelopeFor(other, { answers: { ...VALID_ANSWERS, comment2: 'Hai' } }), web)).status).toBe(201)
+    expect(
+      (await submitResponse(envelopeFor(other, { answers: { ...VALID_ANSWERS, comment2: 'Hai' } }), web)).status
+    ).toBe(201)
   })
 
   test('a kiosk submitting for another service point → 403', async () => {
     const other = await createSurveyPoint()
     const kiosk = await createKiosk({ name: 'Ki-ốt', servicePointId: other.servicePoint.id })
-    const context: SubmissionContext = { channel: 'kiosk', kioskId: kiosk.id, kioskServicePointId: other.servicePoint.id, language: 'vi' }
+    const context: SubmissionContext = {
+      channel: 'kiosk',
+      kioskId: kiosk.id,
+      kioskServicePointId: other.servicePoint.id,
+      language: 'vi',
+    }
     expect(await refusal(envelopeFor(point), context)).toEqual({ status: 403, code: 'kiosk_service_point_mismatch' })
   })
 })
@@ -289,7 +431,14 @@ describe('refused submissions write nothing', () => {
 describe('one bad row does not fail its batch', () => {
   test('two sheets claiming one paper sheet in the same batch: the first is stored, the second refused, the rest stored', async () => {
     const batch = await prisma.paperBatch.create({
-      data: { id: randomUUID(), servicePointId: point.servicePoint.id, fromDate: new Date('2026-01-01'), toDate: new Date('2026-01-31'), sheetCount: 5, createdById: 'test' },
+      data: {
+        id: randomUUID(),
+        servicePointId: point.servicePoint.id,
+        fromDate: new Date('2026-01-01'),
+        toDate: new Date('2026-01-31'),
+        sheetCount: 5,
+        createdById: 'test',
+      },
       select: { id: true },
     })
     const sheet = await prisma.paperSheet.create({
@@ -304,7 +453,9 @@ describe('one bad row does not fail its batch', () => {
       submitResponse(envelopeFor(point), paper),
       submitResponse(envelopeFor(point), web),
     ])
-    const outcomes = results.map((result) => (result.status === 'fulfilled' ? result.value.status : (result.reason as SubmissionError).code))
+    const outcomes = results.map((result) =>
+      result.status === 'fulfilled' ? result.value.status : (result.reason as SubmissionError).code
+    )
     expect(outcomes.filter((outcome) => outcome === 201)).toHaveLength(3)
     expect(outcomes.filter((outcome) => outcome === 'paper_sheet_conflict')).toHaveLength(1)
     expect((await storedCounts()).responses - before.responses).toBe(3)

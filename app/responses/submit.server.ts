@@ -2,10 +2,16 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Channel } from '~/generated/prisma/enums'
 import type { Language } from '~/i18n/config'
 import { answerIssues, answersSchema, itemIndex, type SubmittedAnswers } from './answers'
-import { databaseUnavailable, guardDatabase, isDatabaseUnavailable, SUBMISSION_DEADLINE_MS } from './database-errors.server'
+import {
+  databaseUnavailable,
+  guardDatabase,
+  isDatabaseUnavailable,
+  SUBMISSION_DEADLINE_MS,
+} from './database-errors.server'
 import { parseEnvelope, type SubmissionEnvelope } from './envelope'
 import { SubmissionError } from './errors'
 import { answerFacts } from './flags'
+import { scheduleRollupFold } from '~/aggregation/rollup-fold.server'
 import { createGroupCommit } from './group-commit'
 import { canonicalJson } from './json'
 import { assessQuality, getQualitySettings } from './quality.server'
@@ -50,7 +56,8 @@ export async function submitResponse(body: unknown, context: SubmissionContext):
   const now = context.now ?? new Date()
   const envelope = parseEnvelope(body)
   const submittedOn = context.submittedOn ?? vietnamDay(now)
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(submittedOn)) throw new Error(`submitResponse: submittedOn must be YYYY-MM-DD, not ${submittedOn}`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(submittedOn))
+    throw new Error(`submitResponse: submittedOn must be YYYY-MM-DD, not ${submittedOn}`)
   const target = await guardDatabase(() => resolveTarget(envelope.servicePointCode, submittedOn), deadline)
   if (context.kioskServicePointId && context.kioskServicePointId !== target.servicePointId) {
     throw new SubmissionError(403, 'kiosk_service_point_mismatch')
@@ -61,8 +68,9 @@ export async function submitResponse(body: unknown, context: SubmissionContext):
   const settings = await guardDatabase(() => getQualitySettings(), deadline)
 
   // Kiosk and paper are vouched for by the caller; phone and web are what the client says.
-  const channel = context.channel === 'kiosk' || context.channel === 'paper' ? context.channel : (envelope.channel ?? context.channel)
-  const kioskId = channel === 'kiosk' ? (context.kioskId ?? null) : null
+  const channel =
+    context.channel === 'kiosk' || context.channel === 'paper' ? context.channel : envelope.channel ?? context.channel
+  const kioskId = channel === 'kiosk' ? context.kioskId ?? null : null
   const quality = assessQuality(
     {
       channel,
@@ -73,7 +81,7 @@ export async function submitResponse(body: unknown, context: SubmissionContext):
       honeypot: (envelope.website ?? '').trim() !== '',
       ...answerFacts(version.definition, answers),
     },
-    settings,
+    settings
   )
   const row: StoredResponse = {
     id: envelope.id,
@@ -123,7 +131,10 @@ function validAnswers(version: SubmissionVersion, raw: unknown): SubmittedAnswer
  * NOTE: Comment holds one text per response (its key is the response id); a questionnaire with
  * two text items answered both is refused (too_many_texts) rather than losing one.
  */
-function answerRows(version: SubmissionVersion, answers: SubmittedAnswers): Pick<StoredResponse, 'answers' | 'comment'> {
+function answerRows(
+  version: SubmissionVersion,
+  answers: SubmittedAnswers
+): Pick<StoredResponse, 'answers' | 'comment'> {
   const rows: StoredResponse['answers'] = []
   const texts: { itemCode: string; text: string }[] = []
   for (const item of itemIndex(version.definition).list) {
@@ -141,7 +152,9 @@ function answerRows(version: SubmissionVersion, answers: SubmittedAnswers): Pick
  * retry of the same response matches whatever order its client wrote the JSON in.
  */
 function bodyHash(envelope: SubmissionEnvelope, answers: SubmittedAnswers): string {
-  return createHash('sha256').update(canonicalJson({ ...envelope, answers })).digest('hex')
+  return createHash('sha256')
+    .update(canonicalJson({ ...envelope, answers }))
+    .digest('hex')
 }
 
 // Crockford base32 without I, L, O, U: read aloud and typed back without confusion.
@@ -185,7 +198,11 @@ async function storeBatch(pending: PendingWrite[]): Promise<WriteOutcome[]> {
   const now = Date.now()
   const firsts = new Map<string, StoredResponse>()
   for (const { row, deadline } of pending) if (deadline > now && !firsts.has(row.id)) firsts.set(row.id, row)
-  const outcomes = firsts.size ? await insertEachBatch([...firsts.values()]) : new Map<string, InsertOutcome | SubmissionError>()
+  const outcomes = firsts.size
+    ? await insertEachBatch([...firsts.values()])
+    : new Map<string, InsertOutcome | SubmissionError>()
+  if ([...outcomes.values()].some((outcome) => !(outcome instanceof SubmissionError) && outcome.inserted))
+    scheduleRollupFold()
   return pending.map(({ row }) => {
     const first = firsts.get(row.id)
     const outcome = outcomes.get(row.id)
@@ -223,7 +240,10 @@ async function insertEachBatch(rows: StoredResponse[]): Promise<Map<string, Inse
 }
 
 function rowError(error: unknown): SubmissionError {
-  if (/paperSheetId/.test(String(error)) || /paperSheetId/.test(JSON.stringify((error as { meta?: unknown }).meta ?? {}))) {
+  if (
+    /paperSheetId/.test(String(error)) ||
+    /paperSheetId/.test(JSON.stringify((error as { meta?: unknown }).meta ?? {}))
+  ) {
     return new SubmissionError(409, 'paper_sheet_conflict')
   }
   console.error('A submission could not be stored:', error)

@@ -1,3 +1,4 @@
+import { foldPendingRollups } from '~/aggregation/rollup-fold.server'
 import { hashPassword } from '~/auth/password.server'
 import { prisma } from '~/db.server'
 import { createCampaign } from '~/questionnaire/campaigns.server'
@@ -23,7 +24,11 @@ export async function seedDemoData({ responses = DEFAULT_SEED_RESPONSES } = {}) 
 
   const { units, lineage } = provinceUnits()
   await prisma.adminUnit.createMany({
-    data: units.map((u) => ({ ...u, validFrom: u.validFrom ? new Date(u.validFrom) : null, validTo: u.validTo ? new Date(u.validTo) : null })),
+    data: units.map((u) => ({
+      ...u,
+      validFrom: u.validFrom ? new Date(u.validFrom) : null,
+      validTo: u.validTo ? new Date(u.validTo) : null,
+    })),
   })
   await prisma.unitLineage.createMany({ data: lineage.map((l) => ({ ...l, effectiveOn: new Date(l.effectiveOn) })) })
 
@@ -32,7 +37,14 @@ export async function seedDemoData({ responses = DEFAULT_SEED_RESPONSES } = {}) 
     const provinceEffect = 0.8 + 0.06 * random.normal()
     const centreId = `ag-${province.code}-TT`
     await prisma.agency.create({
-      data: { id: centreId, code: `${province.code}-TT`, name: `Trung tâm Phục vụ hành chính công ${province.name}`, nameEn: `${province.name} Public Administrative Service Centre`, kind: 'service_centre', provinceId: province.id },
+      data: {
+        id: centreId,
+        code: `${province.code}-TT`,
+        name: `Trung tâm Phục vụ hành chính công ${province.name}`,
+        nameEn: `${province.name} Public Administrative Service Centre`,
+        kind: 'service_centre',
+        provinceId: province.id,
+      },
     })
     const agencies = [
       ...DEPARTMENTS.map((d) => ({ ...d, kind: 'department' as const, parentId: null })),
@@ -41,24 +53,58 @@ export async function seedDemoData({ responses = DEFAULT_SEED_RESPONSES } = {}) 
     for (const [i, agency] of agencies.entries()) {
       const agencyId = `ag-${province.code}-${agency.abbr}`
       await prisma.agency.create({
-        data: { id: agencyId, code: `${province.code}-${agency.abbr}`, name: agency.kind === 'department' ? `${agency.name} ${province.name}` : agency.name, nameEn: agency.kind === 'department' ? `${province.name} ${agency.nameEn}` : agency.nameEn, kind: agency.kind, provinceId: province.id, parentId: agency.kind === 'department' ? null : null },
+        data: {
+          id: agencyId,
+          code: `${province.code}-${agency.abbr}`,
+          name: agency.kind === 'department' ? `${agency.name} ${province.name}` : agency.name,
+          nameEn: agency.kind === 'department' ? `${province.name} ${agency.nameEn}` : agency.nameEn,
+          kind: agency.kind,
+          provinceId: province.id,
+          parentId: agency.kind === 'department' ? null : null,
+        },
       })
       const code = `${province.code}${agency.abbr}`
-      const where = agency.kind === 'department' ? `Quầy ${agency.name} — Trung tâm Phục vụ hành chính công ${province.name}` : `Bộ phận Một cửa ${agency.name}`
-      const whereEn = agency.kind === 'department' ? `${agency.nameEn} desk — ${province.name} Public Service Centre` : `One-stop desk, ${agency.nameEn}`
+      const where =
+        agency.kind === 'department'
+          ? `Quầy ${agency.name} — Trung tâm Phục vụ hành chính công ${province.name}`
+          : `Bộ phận Một cửa ${agency.name}`
+      const whereEn =
+        agency.kind === 'department'
+          ? `${agency.nameEn} desk — ${province.name} Public Service Centre`
+          : `One-stop desk, ${agency.nameEn}`
       await prisma.servicePoint.create({
-        data: { id: `sp-${code}`, code, name: where, nameEn: whereEn, agencyId, provinceId: province.id, address: province.name },
+        data: {
+          id: `sp-${code}`,
+          code,
+          name: where,
+          nameEn: whereEn,
+          agencyId,
+          provinceId: province.id,
+          address: province.name,
+        },
       })
       const quality = Math.min(0.97, Math.max(0.5, provinceEffect + 0.05 * random.normal()))
-      servicePoints.push({ id: `sp-${code}`, code, agencyId, provinceId: province.id, provinceBefore: province.predecessors[i % province.predecessors.length]!, quality })
+      servicePoints.push({
+        id: `sp-${code}`,
+        code,
+        agencyId,
+        provinceId: province.id,
+        provinceBefore: province.predecessors[i % province.predecessors.length]!,
+        quality,
+      })
     }
     void index
   }
 
-  const { questionnaireId } = await createQuestionnaire({ slug: 'sipas', title: 'Phiếu khảo sát SIPAS', titleEn: 'SIPAS questionnaire' })
+  const { questionnaireId } = await createQuestionnaire({
+    slug: 'sipas',
+    title: 'Phiếu khảo sát SIPAS',
+    titleEn: 'SIPAS questionnaire',
+  })
   const { versionId } = await createDraft({ questionnaireId, definition: sipas2023, methodologyCode: 'sipas-2023' })
   const published = await publishVersion(versionId)
-  if (!published.published) throw new Error(`The SIPAS 2023 template does not publish: ${JSON.stringify(published.problems)}`)
+  if (!published.published)
+    throw new Error(`The SIPAS 2023 template does not publish: ${JSON.stringify(published.problems)}`)
   const version = (await getPublishedVersion(versionId))!
   const campaigns = []
   for (const year of [2024, 2025, 2026]) {
@@ -74,8 +120,12 @@ export async function seedDemoData({ responses = DEFAULT_SEED_RESPONSES } = {}) 
   }
 
   const itemIds = new Map(version.items.map((item) => [item.code, item.id]))
-  const generated = generateResponses(random, responses, sipas2023, itemIds, servicePoints, campaigns, { from: '2024-01-01', to: '2026-11-20' })
+  const generated = generateResponses(random, responses, sipas2023, itemIds, servicePoints, campaigns, {
+    from: '2024-01-01',
+    to: '2026-11-20',
+  })
   for (let i = 0; i < generated.length; i += BATCH) await insertResponses(generated.slice(i, i + BATCH))
+  await foldPendingRollups()
 
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const demoProvince = currentProvinces().find((p) => p.code === DEMO_PROVINCE_CODE)!

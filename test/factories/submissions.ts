@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { foldPendingRollups } from '~/aggregation/rollup-fold.server'
 import { prisma } from '~/db.server'
 import { createCampaign } from '~/questionnaire/campaigns.server'
 import type { Definition } from '~/questionnaire/definition'
@@ -14,7 +15,11 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
 const shift = (iso: string, days: number) => new Date(day(iso).getTime() + days * DAY_MS).toISOString().slice(0, 10)
 
 export async function publishDefinition(definition: Definition = smallDefinition) {
-  const { questionnaireId } = await createQuestionnaire({ slug: `submissions-${randomUUID()}`, title: 'Khảo sát', titleEn: 'Survey' })
+  const { questionnaireId } = await createQuestionnaire({
+    slug: `submissions-${randomUUID()}`,
+    title: 'Khảo sát',
+    titleEn: 'Survey',
+  })
   const { versionId } = await createDraft({ questionnaireId, definition, methodologyCode: 'sipas-2023' })
   const published = await publishVersion(versionId)
   if (!published.published) throw new Error(`fixture does not publish: ${JSON.stringify(published.problems)}`)
@@ -55,13 +60,21 @@ export const VALID_ANSWERS: SubmittedAnswers = {
 
 export function envelopeFor(
   point: { servicePoint: { code: string }; versionId: string },
-  overrides: Partial<SubmissionEnvelopeInput> & Record<string, unknown> = {},
+  overrides: Partial<SubmissionEnvelopeInput> & Record<string, unknown> = {}
 ): SubmissionEnvelopeInput {
-  return { id: randomUUID(), versionId: point.versionId, servicePointCode: point.servicePoint.code, answers: VALID_ANSWERS, ...overrides }
+  return {
+    id: randomUUID(),
+    versionId: point.versionId,
+    servicePointCode: point.servicePoint.code,
+    answers: VALID_ANSWERS,
+    ...overrides,
+  }
 }
 
 /** Everything a submission writes, summed: a refused submission must change none of it. */
 export async function storedCounts() {
+  // What a reader sees: readers fold the rollup queue first.
+  await foldPendingRollups()
   const [responses, answers, comments, answerRollup, responseRollup] = await Promise.all([
     prisma.response.count(),
     prisma.answer.count(),
