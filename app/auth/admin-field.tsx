@@ -9,28 +9,35 @@ export type ControlProps = {
 }
 
 /**
- * A labelled form control with its error message (already translated), wired for screen
+ * A labelled form control with its hint and error message (already translated), wired for screen
  * readers. The control is rendered by `children` with the id, name and aria attributes.
  */
 export function AdminField({
   name,
   label,
+  hint,
   error,
   children,
 }: {
   name: string
   label: string
+  /** Read before the control, e.g. a password rule. */
+  hint?: string
   error?: string
   children: (props: ControlProps) => ReactNode
 }) {
+  const hintId = `${name}-hint`
   const errorId = `${name}-error`
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ')
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>
+      {hint ? <p id={hintId}>{hint}</p> : null}
       {children({
         id: name,
         name,
-        ...(error ? { 'aria-invalid': true, 'aria-describedby': errorId } : {}),
+        ...(error ? { 'aria-invalid': true } : {}),
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
       })}
       {error ? (
         <p id={errorId} className="field-error">

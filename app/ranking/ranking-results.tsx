@@ -3,7 +3,7 @@ import type { Language } from '~/i18n/config'
 import { formatNumber, formatRankChange } from '~/i18n/format'
 import { formatInterval, formatScore } from './format-score'
 import type { PublishedRanking, RankingRow } from './ranking-table'
-import { TableScroll } from '~/ui/table-scroll'
+import { FigureTable } from '~/ui/figure-table'
 
 /**
  * A ranking as a table: rank, unit, score, n, 95 % interval, change, group and the
@@ -27,75 +27,72 @@ export function RankingResults({
   const survey = index === 'SIPAS'
   const nameOf = (row: RankingRow) => (locale === 'en' ? row.nameEn : row.name)
   const changeOf = (row: RankingRow) =>
-    row.change === 'reorganised' ? t('table.reorganised') : row.status === 'ranked' ? formatRankChange(row.change, locale) : ''
+    row.change === 'reorganised'
+      ? t('table.reorganised')
+      : row.status === 'ranked'
+      ? formatRankChange(row.change, locale)
+      : ''
   return (
     <>
       <RankingStatusNote ranking={ranking} locale={locale} />
-      <TableScroll label={caption}>
-        <table className="ranking-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t('table.rank')}
-              </th>
-              <th scope="col">{t('table.unit')}</th>
-              <th scope="col" className="num">
-                {t('table.score')}
-              </th>
-              {survey ? (
-                <>
-                  <th scope="col" className="num">
-                    {t('table.n')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('table.interval')}
-                  </th>
-                </>
-              ) : null}
-              <th scope="col">{ranking.baseline === 'pro-forma' ? t('table.changeProForma', { year: ranking.year - 1 }) : t('table.change')}</th>
-              <th scope="col">{t('table.group')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ranking.rows.map((row) => {
-              const href = unitHref?.(row) ?? null
-              return (
-                <tr key={row.unitId} className={row.status === 'ranked' ? undefined : 'unranked'}>
-                  <td className="num">
-                    {row.rank === null ? '—' : ranking.outOf > 0 ? t('table.rankOf', { rank: row.rank, outOf: ranking.outOf }) : row.rank}
-                    {row.tiedWithAbove ? (
-                      <>
-                        {' '}
-                        <span className="tie-marker" aria-hidden="true" title={t('table.tiedTitle')}>
-                          ≈
-                        </span>
-                        <span className="visually-hidden">{t('table.tiedTitle')}</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <th scope="row">{href ? <a href={href}>{nameOf(row)}</a> : nameOf(row)}</th>
-                  <td className="num">
-                    {row.status === 'ranked'
-                      ? formatScore(row.score, index, locale)
-                      : row.status === 'insufficientSample'
-                        ? t('table.insufficientSample')
-                        : t('table.noData')}
-                  </td>
-                  {survey ? (
-                    <>
-                      <td className="num">{row.n === null ? '—' : formatNumber(row.n, locale)}</td>
-                      <td className="num">{formatInterval(row.low, row.high, index, locale)}</td>
-                    </>
-                  ) : null}
-                  <td>{changeOf(row)}</td>
-                  <td>{row.group ?? ''}</td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
+      <FigureTable
+        caption={caption}
+        className="ranking-table"
+        columns={[
+          { label: t('table.rank'), numeric: true },
+          { label: t('table.unit'), rowHeader: true },
+          { label: t('table.score'), numeric: true },
+          ...(survey
+            ? [
+                { label: t('table.n'), numeric: true },
+                { label: t('table.interval'), numeric: true },
+              ]
+            : []),
+          {
+            label:
+              ranking.baseline === 'pro-forma'
+                ? t('table.changeProForma', { year: ranking.year - 1 })
+                : t('table.change'),
+          },
+          { label: t('table.group') },
+        ]}
+        rows={ranking.rows.map((row) => {
+          const href = unitHref?.(row) ?? null
+          return {
+            key: row.unitId,
+            className: row.status === 'ranked' ? undefined : 'unranked',
+            cells: [
+              <>
+                {row.rank === null
+                  ? '—'
+                  : ranking.outOf > 0
+                  ? t('table.rankOf', { rank: row.rank, outOf: ranking.outOf })
+                  : row.rank}
+                {row.tiedWithAbove ? (
+                  <>
+                    {' '}
+                    <span className="tie-marker" aria-hidden="true" title={t('table.tiedTitle')}>
+                      ≈
+                    </span>
+                    <span className="visually-hidden">{t('table.tiedTitle')}</span>
+                  </>
+                ) : null}
+              </>,
+              href ? <a href={href}>{nameOf(row)}</a> : nameOf(row),
+              row.status === 'ranked'
+                ? formatScore(row.score, index, locale)
+                : row.status === 'insufficientSample'
+                ? t('table.insufficientSample')
+                : t('table.noData'),
+              ...(survey
+                ? [row.n === null ? '—' : formatNumber(row.n, locale), formatInterval(row.low, row.high, index, locale)]
+                : []),
+              changeOf(row),
+              row.group ?? '',
+            ],
+          }
+        })}
+      />
       <RankingFootnotes ranking={ranking} />
     </>
   )
@@ -104,9 +101,10 @@ export function RankingResults({
 function RankingStatusNote({ ranking, locale }: { ranking: PublishedRanking; locale: Language }) {
   const { t } = useTranslation('rankings')
   if (ranking.status.kind === 'frozen') {
-    const date = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Ho_Chi_Minh' }).format(
-      new Date(ranking.status.frozenAt),
-    )
+    const date = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+      dateStyle: 'long',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    }).format(new Date(ranking.status.frozenAt))
     return (
       <p className="notice status-frozen">
         <strong>{t('status.frozenTitle')}</strong> {t('status.frozen', { date, by: ranking.status.frozenBy })}
@@ -124,9 +122,11 @@ function RankingFootnotes({ ranking }: { ranking: PublishedRanking }) {
   const { t } = useTranslation('rankings')
   const previousYear = ranking.year - 1
   const notes: string[] = []
-  if (ranking.baseline === 'pro-forma') notes.push(t('notes.proForma', { year: previousYear, outOf: ranking.previousOutOf ?? 0 }))
+  if (ranking.baseline === 'pro-forma')
+    notes.push(t('notes.proForma', { year: previousYear, outOf: ranking.previousOutOf ?? 0 }))
   else if (ranking.reorganisation) notes.push(t('notes.reorganised', { year: previousYear }))
-  else if (ranking.baseline === 'previous') notes.push(t('notes.previous', { year: previousYear, outOf: ranking.previousOutOf ?? 0 }))
+  else if (ranking.baseline === 'previous')
+    notes.push(t('notes.previous', { year: previousYear, outOf: ranking.previousOutOf ?? 0 }))
   else notes.push(t('notes.noPrevious', { year: previousYear }))
   if (ranking.rows.some((row) => row.tiedWithAbove)) notes.push(t('notes.ties'))
   if (ranking.minN !== null) notes.push(t('notes.minN', { minN: ranking.minN }))

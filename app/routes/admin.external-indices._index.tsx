@@ -1,8 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { AdminField } from '~/auth/admin-field'
+import { AdminField, AdminTable } from '~/auth/admin-field'
 import { CsrfInput } from '~/auth/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
 import { textValues } from '~/auth/form-values'
@@ -17,7 +18,6 @@ import { RankingAdminNav } from '~/ranking/ranking-admin-nav'
 import { listRankingSettings, setGroupThresholds, setSipasCriterionPoints } from '~/ranking/ranking-settings.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { TableScroll } from '~/ui/table-scroll'
 
 export const handle = { i18n: ['rankings'] } satisfies I18nHandle
 
@@ -73,14 +73,16 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === 'groups') {
     const parsed = GroupsSchema.safeParse(values)
-    if (!parsed.success) return result({ form: 'groups', fieldErrors: z.flattenError(parsed.error).fieldErrors, values }, 400)
+    if (!parsed.success)
+      return result({ form: 'groups', fieldErrors: z.flattenError(parsed.error).fieldErrors, values }, 400)
     await setGroupThresholds(parsed.data.index, parsed.data.year, parsed.data.bands, actor.id)
     return result({ form: 'groups', done: `${parsed.data.index} ${parsed.data.year}` })
   }
 
   if (intent === 'points') {
     const parsed = SipasPointsFormSchema.safeParse(values)
-    if (!parsed.success) return result({ form: 'points', fieldErrors: z.flattenError(parsed.error).fieldErrors, values }, 400)
+    if (!parsed.success)
+      return result({ form: 'points', fieldErrors: z.flattenError(parsed.error).fieldErrors, values }, 400)
     await setSipasCriterionPoints(parsed.data.year, parsed.data.points, actor.id)
     return result({ form: 'points', done: String(parsed.data.year) })
   }
@@ -89,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ExternalIndicesPage() {
-  const { imported, settings, locale, thisYear } = useLoaderData<typeof loader>()
+  const { imported, settings, locale } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('rankings')
   const errorOf = (form: ActionResult['form'], field: string) => {
@@ -97,8 +99,12 @@ export default function ExternalIndicesPage() {
     const key = actionData.fieldErrors[field]?.[0]
     return key ? t(key) : undefined
   }
-  const valueOf = (form: ActionResult['form'], field: string) => (actionData?.form === form ? actionData.values[field] : undefined)
-  const dateTime = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' })
+  const valueOf = (form: ActionResult['form'], field: string) =>
+    actionData?.form === form ? actionData.values[field] : undefined
+  const dateTime = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  })
 
   return (
     <>
@@ -140,33 +146,26 @@ export default function ExternalIndicesPage() {
       {imported.length === 0 ? (
         <p>{t('admin.external.noneImported')}</p>
       ) : (
-        <TableScroll label={t('admin.external.importedTitle')}>
-          <table>
-            <caption className="visually-hidden">{t('admin.external.importedTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('form.year')}</th>
-                <th scope="col">{t('form.index')}</th>
-                <th scope="col" className="num">
-                  {t('admin.external.units')}
-                </th>
-                <th scope="col">{t('admin.external.lastImport')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imported.map((row) => (
-                <tr key={`${row.index}-${row.year}`}>
-                  <td>{row.year}</td>
-                  <td>
-                    <a href={`/rankings?year=${row.year}&index=${row.index}`}>{t(`indices.${row.index}`)}</a>
-                  </td>
-                  <td className="num">{row.count}</td>
-                  <td>{row.importedAt ? dateTime.format(new Date(row.importedAt)) : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <AdminTable
+          caption={t('admin.external.importedTitle')}
+          columns={[
+            { label: t('form.year') },
+            { label: t('form.index') },
+            { label: t('admin.external.units'), numeric: true },
+            { label: t('admin.external.lastImport') },
+          ]}
+        >
+          {imported.map((row) => (
+            <tr key={`${row.index}-${row.year}`}>
+              <td>{row.year}</td>
+              <td>
+                <a href={`/rankings?year=${row.year}&index=${row.index}`}>{t(`indices.${row.index}`)}</a>
+              </td>
+              <td className="num">{row.count}</td>
+              <td>{row.importedAt ? dateTime.format(new Date(row.importedAt)) : ''}</td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
 
       <h2>{t('admin.external.settingsTitle')}</h2>
@@ -192,14 +191,7 @@ export default function ExternalIndicesPage() {
       )}
 
       <h3>{t('admin.external.groupsTitle')}</h3>
-      {actionData?.form === 'groups' && actionData.done ? (
-        <p className="notice" role="status">
-          {t('admin.external.saved')}
-        </p>
-      ) : null}
-      <Form method="post">
-        <CsrfInput />
-        <input type="hidden" name="intent" value="groups" />
+      <SettingsForm intent="groups">
         <AdminField name="groups-index" label={t('form.index')} error={errorOf('groups', 'index')}>
           {(props) => (
             <select {...props} name="index" defaultValue={valueOf('groups', 'index') ?? 'SIPAS'}>
@@ -211,34 +203,59 @@ export default function ExternalIndicesPage() {
             </select>
           )}
         </AdminField>
-        <AdminField name="groups-year" label={t('form.year')} error={errorOf('groups', 'year')}>
-          {(props) => <input {...props} name="year" inputMode="numeric" required defaultValue={valueOf('groups', 'year') ?? String(thisYear)} />}
-        </AdminField>
+        <YearField name="groups-year" error={errorOf('groups', 'year')} value={valueOf('groups', 'year')} />
         <AdminField name="groups-bands" label={t('admin.external.bands')} error={errorOf('groups', 'bands')}>
-          {(props) => <input {...props} name="bands" defaultValue={valueOf('groups', 'bands') ?? 'A:90, B:80, C:70, D:0'} />}
+          {(props) => (
+            <input {...props} name="bands" defaultValue={valueOf('groups', 'bands') ?? 'A:90, B:80, C:70, D:0'} />
+          )}
         </AdminField>
-        <button type="submit">{t('admin.external.save')}</button>
-      </Form>
+      </SettingsForm>
 
       <h3>{t('admin.external.pointsTitle')}</h3>
       <p>{t('admin.external.pointsHelp')}</p>
-      {actionData?.form === 'points' && actionData.done ? (
+      <SettingsForm intent="points">
+        <YearField name="points-year" error={errorOf('points', 'year')} value={valueOf('points', 'year')} />
+        <AdminField name="points-points" label={t('admin.external.points')} error={errorOf('points', 'points')}>
+          {(props) => (
+            <input {...props} name="points" inputMode="decimal" required defaultValue={valueOf('points', 'points')} />
+          )}
+        </AdminField>
+      </SettingsForm>
+    </>
+  )
+}
+
+/** A ranking-settings form: its "saved" notice once the action took it, its fields, the save button. */
+function SettingsForm({ intent, children }: { intent: 'groups' | 'points'; children: ReactNode }) {
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('rankings')
+  return (
+    <>
+      {actionData?.form === intent && actionData.done ? (
         <p className="notice" role="status">
           {t('admin.external.saved')}
         </p>
       ) : null}
       <Form method="post">
         <CsrfInput />
-        <input type="hidden" name="intent" value="points" />
-        <AdminField name="points-year" label={t('form.year')} error={errorOf('points', 'year')}>
-          {(props) => <input {...props} name="year" inputMode="numeric" required defaultValue={valueOf('points', 'year') ?? String(thisYear)} />}
-        </AdminField>
-        <AdminField name="points-points" label={t('admin.external.points')} error={errorOf('points', 'points')}>
-          {(props) => <input {...props} name="points" inputMode="decimal" required defaultValue={valueOf('points', 'points')} />}
-        </AdminField>
+        <input type="hidden" name="intent" value={intent} />
+        {children}
         <button type="submit">{t('admin.external.save')}</button>
       </Form>
     </>
+  )
+}
+
+/** The year a setting applies to; this year unless the user typed another. */
+function YearField({ name, error, value }: { name: string; error?: string; value?: string }) {
+  const { thisYear } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('rankings')
+  return (
+    <AdminField name={name} label={t('form.year')} error={error}>
+      {(props) => (
+        <input {...props} name="year" inputMode="numeric" required defaultValue={value ?? String(thisYear)} />
+      )}
+    </AdminField>
   )
 }
 

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { AdminField } from '~/auth/admin-field'
+import { AdminSelect, AdminTable, formResult } from '~/auth/admin-field'
 import { CsrfInput } from '~/auth/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
 import { textValues } from '~/auth/form-values'
@@ -16,7 +16,6 @@ import { defaultRankingYear, freezeRanking, rankingYears } from '~/ranking/ranki
 import { listSnapshots } from '~/ranking/snapshots.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { TableScroll } from '~/ui/table-scroll'
 
 export const handle = { i18n: ['rankings'] } satisfies I18nHandle
 
@@ -34,7 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getFixedT(request, 'rankings'),
     getLanguage(request),
   ])
-  return { title: t('admin.snapshots.metaTitle'), snapshots, years, defaultYear: defaultRankingYear(years), provinces, locale }
+  return {
+    title: t('admin.snapshots.metaTitle'),
+    snapshots,
+    years,
+    defaultYear: defaultRankingYear(years),
+    provinces,
+    locale,
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,13 +50,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = textValues(formData)
   const parsed = FreezeSchema.safeParse(values)
   if (!parsed.success) {
-    return data({ fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values, frozen: null }, { status: 400 })
+    return data(
+      { fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values, frozen: null },
+      { status: 400 }
+    )
   }
   const { year, index, group, province } = parsed.data
   const result = await freezeRanking({ year, index, peerGroup: group, provinceId: province }, actor.id)
   if (!result.frozen) {
     const key = result.reason === 'alreadyFrozen' ? 'admin.errors.alreadyFrozen' : 'admin.errors.emptyRanking'
-    return data({ fieldErrors: { year: [key] }, values, frozen: null }, { status: result.reason === 'alreadyFrozen' ? 409 : 400 })
+    return data(
+      { fieldErrors: { year: [key] }, values, frozen: null },
+      { status: result.reason === 'alreadyFrozen' ? 409 : 400 }
+    )
   }
   return data({ fieldErrors: {}, values: {}, frozen: { year, index, group } })
 }
@@ -59,9 +71,7 @@ export default function SnapshotsPage() {
   const { snapshots, years, defaultYear, provinces, locale } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('rankings')
-  const errors: Record<string, string[] | undefined> = actionData?.fieldErrors ?? {}
-  const values: Record<string, string | undefined> = actionData?.values ?? {}
-  const error = (field: string) => (errors[field]?.[0] ? t(errors[field][0]) : undefined)
+  const { values, field } = formResult(actionData, t)
   const dateTime = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -92,51 +102,30 @@ export default function SnapshotsPage() {
       <h2>{t('admin.snapshots.freezeTitle')}</h2>
       <Form method="post">
         <CsrfInput />
-        <AdminField name="year" label={t('form.year')} error={error('year')}>
-          {(props) => (
-            <select {...props} defaultValue={values.year ?? String(defaultYear)}>
-              {[...new Set([...years, defaultYear])].map((year) => (
-                <option key={year} value={year}>
-                  {year}
-                </option>
-              ))}
-            </select>
-          )}
-        </AdminField>
-        <AdminField name="index" label={t('form.index')} error={error('index')}>
-          {(props) => (
-            <select {...props} defaultValue={values.index ?? 'SIPAS'}>
-              {INDICES.map((index) => (
-                <option key={index} value={index}>
-                  {t(`indices.${index}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </AdminField>
-        <AdminField name="group" label={t('form.group')} error={error('group')}>
-          {(props) => (
-            <select {...props} defaultValue={values.group ?? 'provinces'}>
-              {PEER_GROUPS.map((group) => (
-                <option key={group} value={group}>
-                  {t(`peerGroups.${group}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </AdminField>
-        <AdminField name="province" label={t('form.province')} error={error('province')}>
-          {(props) => (
-            <select {...props} defaultValue={values.province ?? ''}>
-              <option value="">{t('form.noProvince')}</option>
-              {provinces.map((province) => (
-                <option key={province.id} value={province.id}>
-                  {province.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </AdminField>
+        <AdminSelect
+          {...field('year')}
+          label={t('form.year')}
+          value={values.year ?? String(defaultYear)}
+          options={[...new Set([...years, defaultYear])].map((year) => ({ value: String(year), label: String(year) }))}
+        />
+        <AdminSelect
+          {...field('index')}
+          label={t('form.index')}
+          value={values.index ?? 'SIPAS'}
+          options={INDICES.map((index) => ({ value: index, label: t(`indices.${index}`) }))}
+        />
+        <AdminSelect
+          {...field('group')}
+          label={t('form.group')}
+          value={values.group ?? 'provinces'}
+          options={PEER_GROUPS.map((group) => ({ value: group, label: t(`peerGroups.${group}`) }))}
+        />
+        <AdminSelect
+          {...field('province')}
+          label={t('form.province')}
+          empty={t('form.noProvince')}
+          options={provinces.map((province) => ({ value: province.id, label: province.name }))}
+        />
         <p className="hint">{t('admin.snapshots.freezeHint')}</p>
         <button type="submit">{t('admin.snapshots.freeze')}</button>
       </Form>
@@ -145,38 +134,37 @@ export default function SnapshotsPage() {
       {snapshots.length === 0 ? (
         <p>{t('admin.snapshots.none')}</p>
       ) : (
-        <TableScroll label={t('admin.snapshots.listTitle')}>
-          <table>
-            <caption className="visually-hidden">{t('admin.snapshots.listTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('form.year')}</th>
-                <th scope="col">{t('form.index')}</th>
-                <th scope="col">{t('form.group')}</th>
-                <th scope="col">{t('admin.snapshots.frozenAt')}</th>
-                <th scope="col">{t('admin.snapshots.frozenBy')}</th>
+        <AdminTable
+          caption={t('admin.snapshots.listTitle')}
+          columns={[
+            { label: t('form.year') },
+            { label: t('form.index') },
+            { label: t('form.group') },
+            { label: t('admin.snapshots.frozenAt') },
+            { label: t('admin.snapshots.frozenBy') },
+          ]}
+        >
+          {snapshots.map((snapshot) => {
+            const [group, provinceId] = snapshot.peerGroup.split(':')
+            const query = new URLSearchParams({
+              year: String(snapshot.year),
+              index: snapshot.index,
+              group: group ?? '',
+            })
+            if (provinceId) query.set('province', provinceId)
+            return (
+              <tr key={snapshot.id}>
+                <td>{snapshot.year}</td>
+                <td>
+                  <a href={`/rankings?${query.toString()}`}>{t(`indices.${snapshot.index}`)}</a>
+                </td>
+                <td>{provinceName(snapshot.peerGroup)}</td>
+                <td>{dateTime.format(new Date(snapshot.frozenAt))}</td>
+                <td>{snapshot.frozenBy}</td>
               </tr>
-            </thead>
-            <tbody>
-              {snapshots.map((snapshot) => {
-                const [group, provinceId] = snapshot.peerGroup.split(':')
-                const query = new URLSearchParams({ year: String(snapshot.year), index: snapshot.index, group: group ?? '' })
-                if (provinceId) query.set('province', provinceId)
-                return (
-                  <tr key={snapshot.id}>
-                    <td>{snapshot.year}</td>
-                    <td>
-                      <a href={`/rankings?${query.toString()}`}>{t(`indices.${snapshot.index}`)}</a>
-                    </td>
-                    <td>{provinceName(snapshot.peerGroup)}</td>
-                    <td>{dateTime.format(new Date(snapshot.frozenAt))}</td>
-                    <td>{snapshot.frozenBy}</td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+            )
+          })}
+        </AdminTable>
       )}
     </>
   )

@@ -8,8 +8,18 @@ import { textValues } from '~/auth/form-values'
 import { canSeeComments, requireAgencyAccess } from '~/auth/permissions.server'
 import { aggregationSettings } from '~/aggregation/figures.server'
 import { parsePeriod, yearPeriod } from '~/aggregation/period'
-import { getAgency, getAgencyFigures, getAgencyTrend, getServicePointFigures } from '~/dashboard/agency-dashboard.server'
-import { HideCommentSchema, MAX_HIDE_REASON_LENGTH, RestoreCommentSchema, canModerateComments } from '~/dashboard/comment-moderation'
+import {
+  getAgency,
+  getAgencyFigures,
+  getAgencyTrend,
+  getServicePointFigures,
+} from '~/dashboard/agency-dashboard.server'
+import {
+  HideCommentSchema,
+  MAX_HIDE_REASON_LENGTH,
+  RestoreCommentSchema,
+  canModerateComments,
+} from '~/dashboard/comment-moderation'
 import { hideComment, listAgencyComments, restoreComment } from '~/dashboard/comments.server'
 import type { Language } from '~/i18n/config'
 import { MISSING, formatChange, formatNumber, formatPercent } from '~/i18n/format'
@@ -19,7 +29,7 @@ import { IntervalBarChart } from '~/ui/charts/interval-bar-chart'
 import { TrendChart } from '~/ui/charts/trend-chart'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { TableScroll } from '~/ui/table-scroll'
+import { FigureTable } from '~/ui/figure-table'
 
 export const handle = { i18n: ['dashboard'] } satisfies I18nHandle
 
@@ -75,35 +85,58 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = values.intent
   if (intent === 'restore') {
     const parsed = RestoreCommentSchema.safeParse(values)
-    if (!parsed.success) return moderation({ fieldErrors: z.flattenError(parsed.error).fieldErrors, values, done: null }, 400)
-    if (!(await restoreComment({ agencyId, responseId: parsed.data.responseId, actorId: user.id }))) throw new Response(null, { status: 404 })
+    if (!parsed.success)
+      return moderation({ fieldErrors: z.flattenError(parsed.error).fieldErrors, values, done: null }, 400)
+    if (!(await restoreComment({ agencyId, responseId: parsed.data.responseId, actorId: user.id })))
+      throw new Response(null, { status: 404 })
     return moderation({ fieldErrors: {}, values: {}, done: 'restored' })
   }
   const parsed = HideCommentSchema.safeParse(values)
   if (intent !== 'hide' || !parsed.success) {
-    const fieldErrors = parsed.success ? { reason: ['comments.errors.reason'] } : z.flattenError(parsed.error).fieldErrors
+    const fieldErrors = parsed.success
+      ? { reason: ['comments.errors.reason'] }
+      : z.flattenError(parsed.error).fieldErrors
     return moderation({ fieldErrors, values, done: null }, 400)
   }
-  const hidden = await hideComment({ agencyId, responseId: parsed.data.responseId, reason: parsed.data.reason, actorId: user.id })
+  const hidden = await hideComment({
+    agencyId,
+    responseId: parsed.data.responseId,
+    reason: parsed.data.reason,
+    actorId: user.id,
+  })
   if (!hidden) throw new Response(null, { status: 404 })
   return moderation({ fieldErrors: {}, values: {}, done: 'hidden' })
 }
 
 export default function AgencyDashboard() {
-  const { locale, agency, period, minN, figures, trend, servicePoints, comments, moderates } = useLoaderData<typeof loader>()
+  const { locale, agency, period, minN, figures, trend, servicePoints, comments, moderates } =
+    useLoaderData<typeof loader>()
   const { t } = useTranslation('dashboard')
   const percent = (value: number | null) => formatPercent(value, locale)
-  const lowSample = (suppressed: boolean) => (suppressed ? <span className="low-sample"> {t('agency.lowSample')}</span> : null)
+  const sipasColumns = [
+    { label: 'SIPAS', numeric: true },
+    { label: t('agency.interval'), numeric: true },
+    { label: 'n', numeric: true },
+  ]
+  const lowSample = (suppressed: boolean) =>
+    suppressed ? <span className="low-sample"> {t('agency.lowSample')}</span> : null
 
   return (
     <>
       <h1>{agency.name}</h1>
-      <p className="lead">{agency.province ? t('agency.lead', { province: agency.province, period: period.label }) : period.label}</p>
+      <p className="lead">
+        {agency.province ? t('agency.lead', { province: agency.province, period: period.label }) : period.label}
+      </p>
 
       <Form method="get" className="filter-form">
         <div className="field">
           <label htmlFor="dashboard-period">{t('agency.period')}</label>
-          <input id="dashboard-period" name="period" defaultValue={period.key} aria-describedby="dashboard-period-hint" />
+          <input
+            id="dashboard-period"
+            name="period"
+            defaultValue={period.key}
+            aria-describedby="dashboard-period-hint"
+          />
           <p id="dashboard-period-hint" className="hint">
             {t('agency.periodHint')}
           </p>
@@ -116,62 +149,57 @@ export default function AgencyDashboard() {
       ) : (
         <>
           <h2>{t('agency.overviewTitle')}</h2>
-          <TableScroll label={t('agency.overviewCaption', { period: period.label })}>
-            <table>
-              <caption>{t('agency.overviewCaption', { period: period.label })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('agency.unit')}</th>
-                  <th scope="col" className="num">
-                    SIPAS
-                  </th>
-                  <th scope="col" className="num">
-                    {t('agency.interval')}
-                  </th>
-                  <th scope="col" className="num">
-                    n
-                  </th>
-                  <th scope="col" className="num">
-                    {t('agency.difference')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th scope="row">{agency.name}</th>
-                  <td className="num">
+          <FigureTable
+            caption={t('agency.overviewCaption', { period: period.label })}
+            columns={[{ label: t('agency.unit') }, ...sipasColumns, { label: t('agency.difference'), numeric: true }]}
+            rows={[
+              {
+                key: 'agency',
+                cells: [
+                  agency.name,
+                  <>
                     {percent(figures.sipas.value)}
                     {figures.sipas.n > 0 ? lowSample(figures.sipas.suppressed) : null}
-                  </td>
-                  <td className="num">{formatInterval(figures.sipas.low, figures.sipas.high, 'SIPAS', locale)}</td>
-                  <td className="num">{formatNumber(figures.sipas.n, locale)}</td>
-                  <td className="num">{MISSING}</td>
-                </tr>
-                {figures.province ? (
-                  <tr>
-                    <th scope="row">
-                      {agency.province}
-                      {figures.province.proForma ? ` ${t('agency.proFormaMark')}` : ''}
-                    </th>
-                    <td className="num">{percent(figures.province.value)}</td>
-                    <td className="num">{MISSING}</td>
-                    <td className="num">{formatNumber(figures.province.n, locale)}</td>
-                    <td className="num">{difference(figures.sipas.value, figures.province.value, locale)}</td>
-                  </tr>
-                ) : null}
-                <tr>
-                  <th scope="row">{t('agency.national')}</th>
-                  <td className="num">{percent(figures.national)}</td>
-                  <td className="num">{MISSING}</td>
-                  <td className="num">{MISSING}</td>
-                  <td className="num">{difference(figures.sipas.value, figures.national, locale)}</td>
-                </tr>
-              </tbody>
-            </table>
-          </TableScroll>
+                  </>,
+                  formatInterval(figures.sipas.low, figures.sipas.high, 'SIPAS', locale),
+                  formatNumber(figures.sipas.n, locale),
+                  MISSING,
+                ],
+              },
+              ...(figures.province
+                ? [
+                    {
+                      key: 'province',
+                      cells: [
+                        <>
+                          {agency.province}
+                          {figures.province.proForma ? ` ${t('agency.proFormaMark')}` : ''}
+                        </>,
+                        percent(figures.province.value),
+                        MISSING,
+                        formatNumber(figures.province.n, locale),
+                        difference(figures.sipas.value, figures.province.value, locale),
+                      ],
+                    },
+                  ]
+                : []),
+              {
+                key: 'national',
+                cells: [
+                  t('agency.national'),
+                  percent(figures.national),
+                  MISSING,
+                  MISSING,
+                  difference(figures.sipas.value, figures.national, locale),
+                ],
+              },
+            ]}
+          />
           <p className="hint">
             {t('agency.differenceHint')} {t('agency.minN', { minN })}
-            {figures.excluded > 0 ? ` ${t('agency.excluded', { excluded: formatNumber(figures.excluded, locale) })}` : ''}
+            {figures.excluded > 0
+              ? ` ${t('agency.excluded', { excluded: formatNumber(figures.excluded, locale) })}`
+              : ''}
           </p>
 
           <h2>{t('agency.elementsTitle')}</h2>
@@ -188,59 +216,51 @@ export default function AgencyDashboard() {
               high: element.high,
             }))}
           />
-          <TableScroll label={t('agency.itemsCaption', { period: period.label })}>
-            <table className="breakdown">
-              <caption>{t('agency.itemsCaption', { period: period.label })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('agency.elementOrItem')}</th>
-                  <th scope="col" className="num">
-                    {t('agency.rate')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('agency.interval')}
-                  </th>
-                  <th scope="col" className="num">
-                    n
-                  </th>
-                  <th scope="col" className="num">
-                    {t('agency.province')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('agency.national')}
-                  </th>
-                </tr>
-              </thead>
-              {figures.elements.map((element) => (
-                <tbody key={element.code}>
-                  <tr className="element-row">
-                    <th scope="rowgroup">{element.name[locale]}</th>
-                    <td className="num">{percent(element.value)}</td>
-                    <td className="num">{formatInterval(element.low, element.high, 'SIPAS', locale)}</td>
-                    <td className="num" />
-                    <td className="num">{percent(element.province)}</td>
-                    <td className="num">{percent(element.national)}</td>
-                  </tr>
-                  {element.items.map((item) => (
-                    <tr key={item.code}>
-                      <th scope="row" className="item-text">
-                        {item.text[locale]}
-                        {item.general ? ` ${t('agency.generalMark')}` : ''}
-                      </th>
-                      <td className="num">
-                        {percent(item.value)}
-                        {item.n > 0 ? lowSample(item.suppressed) : null}
-                      </td>
-                      <td className="num">{formatInterval(item.low, item.high, 'SIPAS', locale)}</td>
-                      <td className="num">{formatNumber(item.n, locale)}</td>
-                      <td className="num" />
-                      <td className="num" />
-                    </tr>
-                  ))}
-                </tbody>
-              ))}
-            </table>
-          </TableScroll>
+          <FigureTable
+            caption={t('agency.itemsCaption', { period: period.label })}
+            className="breakdown"
+            columns={[
+              { label: t('agency.elementOrItem') },
+              { label: t('agency.rate'), numeric: true },
+              { label: t('agency.interval'), numeric: true },
+              { label: 'n', numeric: true },
+              { label: t('agency.province'), numeric: true },
+              { label: t('agency.national'), numeric: true },
+            ]}
+            rows={figures.elements.flatMap((element) => [
+              {
+                key: element.code,
+                startsGroup: true,
+                className: 'element-row',
+                cells: [
+                  element.name[locale],
+                  percent(element.value),
+                  formatInterval(element.low, element.high, 'SIPAS', locale),
+                  null,
+                  percent(element.province),
+                  percent(element.national),
+                ],
+              },
+              ...element.items.map((item) => ({
+                key: item.code,
+                headerClassName: 'item-text',
+                cells: [
+                  <>
+                    {item.text[locale]}
+                    {item.general ? ` ${t('agency.generalMark')}` : ''}
+                  </>,
+                  <>
+                    {percent(item.value)}
+                    {item.n > 0 ? lowSample(item.suppressed) : null}
+                  </>,
+                  formatInterval(item.low, item.high, 'SIPAS', locale),
+                  formatNumber(item.n, locale),
+                  null,
+                  null,
+                ],
+              })),
+            ])}
+          />
         </>
       )}
 
@@ -250,76 +270,50 @@ export default function AgencyDashboard() {
         title={t('agency.trendSvgTitle', { name: agency.name })}
         description={t('agency.trendSvgDescription')}
         labels={trend.map((point) => point.month)}
-        series={[{ key: 'agency', name: agency.name, values: trend.map((point) => (point.n > 0 ? point.sipas : null)) }]}
+        series={[
+          { key: 'agency', name: agency.name, values: trend.map((point) => (point.n > 0 ? point.sipas : null)) },
+        ]}
         format={(value) => formatPercent(value, locale)}
       />
       <details>
         <summary>{t('agency.trendTable')}</summary>
-        <TableScroll label={t('agency.trendSvgTitle', { name: agency.name })}>
-          <table>
-            <caption>{t('agency.trendSvgTitle', { name: agency.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('agency.month')}</th>
-                <th scope="col" className="num">
-                  SIPAS
-                </th>
-                <th scope="col" className="num">
-                  n
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {trend.map((point) => (
-                <tr key={point.month}>
-                  <th scope="row">{point.month}</th>
-                  <td className="num">
-                    {point.n > 0 ? percent(point.sipas) : MISSING}
-                    {point.n > 0 ? lowSample(point.suppressed) : null}
-                  </td>
-                  <td className="num">{formatNumber(point.n, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <FigureTable
+          caption={t('agency.trendSvgTitle', { name: agency.name })}
+          columns={[{ label: t('agency.month') }, { label: 'SIPAS', numeric: true }, { label: 'n', numeric: true }]}
+          rows={trend.map((point) => ({
+            key: point.month,
+            cells: [
+              point.month,
+              <>
+                {point.n > 0 ? percent(point.sipas) : MISSING}
+                {point.n > 0 ? lowSample(point.suppressed) : null}
+              </>,
+              formatNumber(point.n, locale),
+            ],
+          }))}
+        />
       </details>
 
       <h2>{t('agency.servicePointsTitle')}</h2>
-      <TableScroll label={t('agency.servicePointsCaption', { period: period.label })}>
-        <table>
-          <caption>{t('agency.servicePointsCaption', { period: period.label })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('agency.servicePoint')}</th>
-              <th scope="col" className="num">
-                SIPAS
-              </th>
-              <th scope="col" className="num">
-                {t('agency.interval')}
-              </th>
-              <th scope="col" className="num">
-                n
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {servicePoints.map((servicePoint) => (
-              <tr key={servicePoint.id}>
-                <th scope="row">
-                  {locale === 'en' ? servicePoint.nameEn : servicePoint.name} <span className="hint">{servicePoint.code}</span>
-                </th>
-                <td className="num">
-                  {servicePoint.n > 0 ? percent(servicePoint.sipas) : MISSING}
-                  {servicePoint.n > 0 ? lowSample(servicePoint.suppressed) : null}
-                </td>
-                <td className="num">{formatInterval(servicePoint.low, servicePoint.high, 'SIPAS', locale)}</td>
-                <td className="num">{formatNumber(servicePoint.n, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <FigureTable
+        caption={t('agency.servicePointsCaption', { period: period.label })}
+        columns={[{ label: t('agency.servicePoint') }, ...sipasColumns]}
+        rows={servicePoints.map((servicePoint) => ({
+          key: servicePoint.id,
+          cells: [
+            <>
+              {locale === 'en' ? servicePoint.nameEn : servicePoint.name}{' '}
+              <span className="hint">{servicePoint.code}</span>
+            </>,
+            <>
+              {servicePoint.n > 0 ? percent(servicePoint.sipas) : MISSING}
+              {servicePoint.n > 0 ? lowSample(servicePoint.suppressed) : null}
+            </>,
+            formatInterval(servicePoint.low, servicePoint.high, 'SIPAS', locale),
+            formatNumber(servicePoint.n, locale),
+          ],
+        }))}
+      />
 
       <h2>{t('comments.title')}</h2>
       {comments === null ? (
@@ -363,7 +357,9 @@ function Comments({
               <blockquote lang="vi">{comment.text}</blockquote>
               {comment.hidden ? (
                 <>
-                  <p className="comment-hidden-note">{t('comments.hiddenNote', { reason: comment.hiddenReason ?? '' })}</p>
+                  <p className="comment-hidden-note">
+                    {t('comments.hiddenNote', { reason: comment.hiddenReason ?? '' })}
+                  </p>
                   {moderates ? (
                     <Form method="post" className="inline-form">
                       <CsrfInput />
@@ -388,7 +384,9 @@ function Comments({
                       required
                       minLength={3}
                       maxLength={MAX_HIDE_REASON_LENGTH}
-                      aria-invalid={actionData?.values?.responseId === comment.responseId && reasonError ? true : undefined}
+                      aria-invalid={
+                        actionData?.values?.responseId === comment.responseId && reasonError ? true : undefined
+                      }
                     />
                     {actionData?.values?.responseId === comment.responseId && reasonError ? (
                       <p className="field-error">{t(reasonError)}</p>

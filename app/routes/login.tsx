@@ -1,15 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { AdminField } from '~/auth/admin-field'
 import { LoginSchema, type Login, type LoginInput } from '~/auth/login-schema'
 import { homePathFor } from '~/auth/roles'
 import { safeRedirectPath } from '~/auth/session-policy'
 import { getUser, startSession } from '~/auth/session.server'
 import { signIn } from '~/auth/sign-in.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
+import { CheckedForm } from '~/ui/checked-form'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
@@ -33,7 +35,10 @@ type FieldErrors = Partial<Record<keyof Login, string[]>>
 
 // Officials sign in from Vietnam; a clock time there reads better than "wait 4 minutes".
 function formatRetryTime(at: Date, lng: string) {
-  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'vi-VN', { timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(at)
+  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'vi-VN', {
+    timeStyle: 'short',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(at)
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -49,11 +54,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const time = formatRetryTime(new Date(Date.now() + result.retryAfterMs), await getLanguage(request))
     return data(
       { fieldErrors: {} as FieldErrors, formError: { key: 'login.errors.throttled', time }, values },
-      { status: 429, headers: { 'Retry-After': String(Math.ceil(result.retryAfterMs / 1000)) } },
+      { status: 429, headers: { 'Retry-After': String(Math.ceil(result.retryAfterMs / 1000)) } }
     )
   }
   if (result.kind === 'invalid') {
-    return data({ fieldErrors: {} as FieldErrors, formError: { key: 'login.errors.invalid', time: '' }, values }, { status: 400 })
+    return data(
+      { fieldErrors: {} as FieldErrors, formError: { key: 'login.errors.invalid', time: '' }, values },
+      { status: 400 }
+    )
   }
   const cookie = await startSession(request, result.userId)
   throw redirect(safeRedirectPath(parsed.data.redirectTo, homePathFor(result.role)), {
@@ -65,7 +73,6 @@ export default function LoginPage() {
   const { redirectTo, passwordChanged } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('auth')
-  const submit = useSubmit()
   const busy = useNavigation().state === 'submitting'
   const {
     register,
@@ -92,52 +99,26 @@ export default function LoginPage() {
           {t(formError.key, { time: formError.time })}
         </p>
       ) : null}
-      <Form
-        method="post"
-        noValidate
-        onSubmit={(event) => {
-          const form = event.currentTarget
-          void handleSubmit(() => submit(form))(event)
-        }}
-      >
+      <CheckedForm handleSubmit={handleSubmit}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <div className="field">
-          <label htmlFor="email">{t('login.email')}</label>
-          <input
-            id="email"
-            type="email"
-            autoComplete="username"
-            defaultValue={actionData?.values.email}
-            aria-invalid={emailError ? true : undefined}
-            aria-describedby={emailError ? 'email-error' : undefined}
-            {...register('email')}
-          />
-          {emailError ? (
-            <p id="email-error" className="field-error">
-              {t(emailError)}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t('login.password')}</label>
-          <input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            aria-invalid={passwordError ? true : undefined}
-            aria-describedby={passwordError ? 'password-error' : undefined}
-            {...register('password')}
-          />
-          {passwordError ? (
-            <p id="password-error" className="field-error">
-              {t(passwordError)}
-            </p>
-          ) : null}
-        </div>
+        <AdminField name="email" label={t('login.email')} error={emailError ? t(emailError) : undefined}>
+          {(props) => (
+            <input
+              {...props}
+              type="email"
+              autoComplete="username"
+              defaultValue={actionData?.values.email}
+              {...register('email')}
+            />
+          )}
+        </AdminField>
+        <AdminField name="password" label={t('login.password')} error={passwordError ? t(passwordError) : undefined}>
+          {(props) => <input {...props} type="password" autoComplete="current-password" {...register('password')} />}
+        </AdminField>
         <button type="submit" disabled={busy}>
           {t('login.submit')}
         </button>
-      </Form>
+      </CheckedForm>
       <p>{t('login.forgotten')}</p>
     </>
   )

@@ -13,8 +13,9 @@ import { defaultRankingYear, rankingYears } from '~/ranking/rankings.server'
 import { Histogram } from '~/ui/charts/histogram'
 import { histogramBins } from '~/ui/charts/scale'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { FilterSelect } from '~/ui/filter-select'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { TableScroll } from '~/ui/table-scroll'
+import { FigureTable } from '~/ui/figure-table'
 
 export const handle = { i18n: ['dashboard', 'rankings'] } satisfies I18nHandle
 
@@ -30,10 +31,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (asked !== null && (!Number.isInteger(asked) || asked < MIN_RANKING_YEAR || asked > MAX_RANKING_YEAR)) {
     throw new Response(null, { status: 400 })
   }
-  const [years, settings, t, locale] = await Promise.all([rankingYears(), aggregationSettings(), getFixedT(request, 'dashboard'), getLanguage(request)])
+  const [years, settings, t, locale] = await Promise.all([
+    rankingYears(),
+    aggregationSettings(),
+    getFixedT(request, 'dashboard'),
+    getLanguage(request),
+  ])
   const year = asked ?? defaultRankingYear(years)
   const overview = await getMinistryOverview(year, settings.minN)
-  const scores = overview.ranking.rows.flatMap((row) => (row.status === 'ranked' && row.score !== null ? [row.score] : []))
+  const scores = overview.ranking.rows.flatMap((row) =>
+    row.status === 'ranked' && row.score !== null ? [row.score] : []
+  )
   const start = scores.length ? Math.min(Math.floor(Math.min(...scores) / BIN_WIDTH) * BIN_WIDTH, 100 - BIN_WIDTH) : 0
   return {
     title: t('ministry.metaTitle', { year }),
@@ -50,24 +58,21 @@ export default function MinistryOverview() {
   const { t } = useTranslation('dashboard')
   const { t: tr } = useTranslation('rankings')
   const percent = (value: number | null) => formatPercent(value, locale)
-  const change = (now: number | null, before: number | null) => (now === null || before === null ? MISSING : formatChange(now - before, locale))
+  const change = (now: number | null, before: number | null) =>
+    now === null || before === null ? MISSING : formatChange(now - before, locale)
   const { national, ranking } = overview
-  const nameOf = (row: { name: string; nameEn: string }) => (locale === 'en' ? row.nameEn : row.name)
 
   return (
     <>
       <h1>{t('ministry.title', { year })}</h1>
       <Form method="get" className="filter-form">
-        <div className="field">
-          <label htmlFor="ministry-year">{t('ministry.year')}</label>
-          <select id="ministry-year" name="year" defaultValue={year}>
-            {years.map((option) => (
-              <option key={option} value={option}>
-                {option}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="ministry-year"
+          name="year"
+          label={t('ministry.year')}
+          value={year}
+          options={years.map((option) => ({ value: option, label: String(option) }))}
+        />
         <button type="submit">{t('agency.show')}</button>
       </Form>
 
@@ -80,56 +85,54 @@ export default function MinistryOverview() {
         })}
       </p>
       <p className="hint">{t('ministry.nationalHint')}</p>
-      {national.excluded > 0 ? <p className="hint">{t('agency.excluded', { excluded: formatNumber(national.excluded, locale) })}</p> : null}
+      {national.excluded > 0 ? (
+        <p className="hint">{t('agency.excluded', { excluded: formatNumber(national.excluded, locale) })}</p>
+      ) : null}
 
-      <TableScroll label={t('ministry.figuresCaption', { year })}>
-        <table>
-          <caption>{t('ministry.figuresCaption', { year })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('ministry.figure')}</th>
-              <th scope="col" className="num">
-                {year}
-              </th>
-              <th scope="col" className="num">
-                {year - 1}
-              </th>
-              <th scope="col" className="num">
-                {t('ministry.change')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">SIPAS</th>
-              <td className="num">{percent(national.sipas)}</td>
-              <td className="num">{percent(national.previous)}</td>
-              <td className="num">{change(national.sipas, national.previous)}</td>
-            </tr>
-            {overview.aspects.map((aspect) => (
-              <tr key={`aspect-${aspect.code}`}>
-                <th scope="row">{aspect.name[locale]}</th>
-                <td className="num">{percent(aspect.value)}</td>
-                <td className="num">{percent(aspect.previous)}</td>
-                <td className="num">{change(aspect.value, aspect.previous)}</td>
-              </tr>
-            ))}
-            {overview.elements.map((element) => (
-              <tr key={`element-${element.code}`}>
-                <th scope="row" className="item-text">
-                  {element.name[locale]}
-                </th>
-                <td className="num">{percent(element.value)}</td>
-                <td className="num">{percent(element.previous)}</td>
-                <td className="num">{change(element.value, element.previous)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <FigureTable
+        caption={t('ministry.figuresCaption', { year })}
+        columns={[
+          { label: t('ministry.figure') },
+          { label: year, numeric: true },
+          { label: year - 1, numeric: true },
+          { label: t('ministry.change'), numeric: true },
+        ]}
+        rows={[
+          {
+            key: 'sipas',
+            cells: [
+              'SIPAS',
+              percent(national.sipas),
+              percent(national.previous),
+              change(national.sipas, national.previous),
+            ],
+          },
+          ...overview.aspects.map((aspect) => ({
+            key: `aspect-${aspect.code}`,
+            cells: [
+              aspect.name[locale],
+              percent(aspect.value),
+              percent(aspect.previous),
+              change(aspect.value, aspect.previous),
+            ],
+          })),
+          ...overview.elements.map((element) => ({
+            key: `element-${element.code}`,
+            headerClassName: 'item-text',
+            cells: [
+              element.name[locale],
+              percent(element.value),
+              percent(element.previous),
+              change(element.value, element.previous),
+            ],
+          })),
+        ]}
+      />
       {overview.seriesBreak ? <p className="hint">{t('ministry.seriesBreak')}</p> : null}
       {national.previousProvinces !== national.provinces && national.previous !== null ? (
-        <p className="hint">{t('ministry.provinceCountChanged', { before: national.previousProvinces, now: national.provinces })}</p>
+        <p className="hint">
+          {t('ministry.provinceCountChanged', { before: national.previousProvinces, now: national.provinces })}
+        </p>
       ) : null}
 
       <h2>{t('ministry.changedTitle', { year: year - 1 })}</h2>
@@ -137,38 +140,12 @@ export default function MinistryOverview() {
         <p>{t('ministry.noComparison')}</p>
       ) : (
         <>
-          {ranking.baseline === 'pro-forma' ? <p className="hint">{tr('notes.proForma', { year: year - 1, outOf: ranking.previousOutOf ?? 0 })}</p> : null}
+          {ranking.baseline === 'pro-forma' ? (
+            <p className="hint">{tr('notes.proForma', { year: year - 1, outOf: ranking.previousOutOf ?? 0 })}</p>
+          ) : null}
           <div className="movers">
-            <section aria-labelledby="risers-title">
-              <h3 id="risers-title">{t('ministry.risers')}</h3>
-              {overview.risers.length === 0 ? (
-                <p>{t('ministry.noMovers')}</p>
-              ) : (
-                <ul>
-                  {overview.risers.map((row) => (
-                    <li key={row.unitId}>
-                      <a href={`/provinces/${row.unitId}?year=${year}`}>{nameOf(row)}</a>: {formatRankChange(row.change, locale)} (
-                      {tr('table.rankOf', { rank: row.rank, outOf: ranking.outOf })})
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-            <section aria-labelledby="fallers-title">
-              <h3 id="fallers-title">{t('ministry.fallers')}</h3>
-              {overview.fallers.length === 0 ? (
-                <p>{t('ministry.noMovers')}</p>
-              ) : (
-                <ul>
-                  {overview.fallers.map((row) => (
-                    <li key={row.unitId}>
-                      <a href={`/provinces/${row.unitId}?year=${year}`}>{nameOf(row)}</a>: {formatRankChange(row.change, locale)} (
-                      {tr('table.rankOf', { rank: row.rank, outOf: ranking.outOf })})
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            <Movers id="risers" title={t('ministry.risers')} rows={overview.risers} />
+            <Movers id="fallers" title={t('ministry.fallers')} rows={overview.fallers} />
           </div>
         </>
       )}
@@ -185,27 +162,14 @@ export default function MinistryOverview() {
             bins={bins}
             formatBound={(value) => formatNumber(value, locale)}
           />
-          <TableScroll label={t('ministry.distributionSvgTitle', { year })}>
-            <table>
-              <caption>{t('ministry.distributionSvgTitle', { year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('ministry.band')}</th>
-                  <th scope="col" className="num">
-                    {t('ministry.provinces')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {bins.map((bin) => (
-                  <tr key={bin.from}>
-                    <th scope="row">{t('ministry.bandRange', { from: percent(bin.from), to: percent(bin.to) })}</th>
-                    <td className="num">{bin.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <FigureTable
+            caption={t('ministry.distributionSvgTitle', { year })}
+            columns={[{ label: t('ministry.band') }, { label: t('ministry.provinces'), numeric: true }]}
+            rows={bins.map((bin) => ({
+              key: bin.from,
+              cells: [t('ministry.bandRange', { from: percent(bin.from), to: percent(bin.to) }), bin.count],
+            }))}
+          />
         </>
       )}
 
@@ -221,9 +185,43 @@ export default function MinistryOverview() {
         />
       )}
       <p>
-        <a href="/dashboard">{t('ministry.agencyDashboards')}</a> · <a href="/admin/snapshots">{t('ministry.snapshots')}</a>
+        <a href="/dashboard">{t('ministry.agencyDashboards')}</a> ·{' '}
+        <a href="/admin/snapshots">{t('ministry.snapshots')}</a>
       </p>
     </>
+  )
+}
+
+/** The provinces that rose (or fell) most in the ranking since last year. */
+function Movers({
+  id,
+  title,
+  rows,
+}: {
+  id: string
+  title: string
+  rows: ReturnType<typeof useLoaderData<typeof loader>>['overview']['risers']
+}) {
+  const { locale, year, overview } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('dashboard')
+  const { t: tr } = useTranslation('rankings')
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{title}</h3>
+      {rows.length === 0 ? (
+        <p>{t('ministry.noMovers')}</p>
+      ) : (
+        <ul>
+          {rows.map((row) => (
+            <li key={row.unitId}>
+              <a href={`/provinces/${row.unitId}?year=${year}`}>{locale === 'en' ? row.nameEn : row.name}</a>:{' '}
+              {formatRankChange(row.change, locale)} (
+              {tr('table.rankOf', { rank: row.rank, outOf: overview.ranking.outOf })})
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   )
 }
 

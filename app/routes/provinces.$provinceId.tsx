@@ -20,8 +20,9 @@ import { defaultRankingYear, rankingYears } from '~/ranking/rankings.server'
 import { IntervalBarChart } from '~/ui/charts/interval-bar-chart'
 import { TrendChart } from '~/ui/charts/trend-chart'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { FilterSelect } from '~/ui/filter-select'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { TableScroll } from '~/ui/table-scroll'
+import { FigureTable } from '~/ui/figure-table'
 
 export const handle = { i18n: ['rankings'], hydrate: false } satisfies I18nHandle
 
@@ -72,7 +73,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ProvincePage() {
-  const { locale, year, years, province, standings, trend, breakdown, contribution, minN } = useLoaderData<typeof loader>()
+  const { locale, year, years, province, standings, trend, breakdown, contribution, minN } =
+    useLoaderData<typeof loader>()
   const { t } = useTranslation('rankings')
   const percent = (value: number) => formatPercent(value, locale)
   return (
@@ -80,38 +82,26 @@ export default function ProvincePage() {
       <h1>{province.name}</h1>
       {province.successors.length > 0 ? (
         <p className="notice">
-          {t('province.mergedInto', { date: province.validTo ?? '' })}{' '}
-          {province.successors.map((successor, index) => (
-            <span key={successor.id}>
-              {index > 0 ? ', ' : ''}
-              <a href={`/provinces/${successor.id}`}>{successor.name}</a>
-            </span>
-          ))}
+          {t('province.mergedInto', { date: province.validTo ?? '' })} <ProvinceLinks provinces={province.successors} />
         </p>
       ) : null}
       {province.predecessors.length > 0 ? (
         <p>
           {t('province.formedFrom', { date: province.validFrom ?? '' })}{' '}
-          {province.predecessors.map((predecessor, index) => (
-            <span key={predecessor.id}>
-              {index > 0 ? ', ' : ''}
-              <a href={`/provinces/${predecessor.id}`}>{predecessor.name}</a>
-            </span>
-          ))}
+          <ProvinceLinks provinces={province.predecessors} />
         </p>
       ) : null}
 
       <Form method="get" className="filter-form">
-        <div className="field">
-          <label htmlFor="province-year">{t('form.year')}</label>
-          <select id="province-year" name="year" defaultValue={year}>
-            {[...new Set([...years, year])].sort((a, b) => b - a).map((option) => (
-              <option key={option} value={option}>
-                {option}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="province-year"
+          name="year"
+          label={t('form.year')}
+          value={year}
+          options={[...new Set([...years, year])]
+            .sort((a, b) => b - a)
+            .map((option) => ({ value: option, label: String(option) }))}
+        />
         <button type="submit">{t('form.show')}</button>
       </Form>
 
@@ -121,53 +111,41 @@ export default function ProvincePage() {
       ) : (
         <>
           <p className="standings-line">{standings.map((standing) => standingText(standing, t, locale)).join(' · ')}</p>
-          <TableScroll label={t('province.indicesCaption', { name: province.name, year })}>
-            <table>
-              <caption>{t('province.indicesCaption', { name: province.name, year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('table.index')}</th>
-                  <th scope="col" className="num">
-                    {t('table.score')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('table.rank')}
-                  </th>
-                  <th scope="col">{t('table.change')}</th>
-                  <th scope="col">{t('table.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {standings.map((standing) => (
-                  <tr key={standing.index}>
-                    <th scope="row">
-                      <a href={`/rankings?year=${year}&index=${standing.index}`}>{t(`indices.${standing.index}`)}</a>
-                    </th>
-                    <td className="num">
-                      {standing.status === 'ranked'
-                        ? formatScore(standing.score, standing.index, locale)
-                        : standing.status === 'insufficientSample'
-                          ? t('table.insufficientSample')
-                          : t('table.noData')}
-                    </td>
-                    <td className="num">{standing.rank === null ? '—' : t('table.rankOf', { rank: standing.rank, outOf: standing.outOf })}</td>
-                    <td>
-                      {standing.change === 'reorganised'
-                        ? t('table.reorganised')
-                        : formatRankChange(standing.change, locale) +
-                          (standing.baseline === 'pro-forma' && standing.change !== null ? ` ${t('province.proFormaMark')}` : '')}
-                    </td>
-                    <td>{standing.provisional ? t('status.provisionalTitle') : t('status.frozenTitle')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <FigureTable
+            caption={t('province.indicesCaption', { name: province.name, year })}
+            columns={[
+              { label: t('table.index') },
+              { label: t('table.score'), numeric: true },
+              { label: t('table.rank'), numeric: true },
+              { label: t('table.change') },
+              { label: t('table.status') },
+            ]}
+            rows={standings.map((standing) => ({
+              key: standing.index,
+              cells: [
+                <a href={`/rankings?year=${year}&index=${standing.index}`}>{t(`indices.${standing.index}`)}</a>,
+                standing.status === 'ranked'
+                  ? formatScore(standing.score, standing.index, locale)
+                  : standing.status === 'insufficientSample'
+                  ? t('table.insufficientSample')
+                  : t('table.noData'),
+                standing.rank === null ? '—' : t('table.rankOf', { rank: standing.rank, outOf: standing.outOf }),
+                standing.change === 'reorganised'
+                  ? t('table.reorganised')
+                  : formatRankChange(standing.change, locale) +
+                    (standing.baseline === 'pro-forma' && standing.change !== null
+                      ? ` ${t('province.proFormaMark')}`
+                      : ''),
+                standing.provisional ? t('status.provisionalTitle') : t('status.frozenTitle'),
+              ],
+            }))}
+          />
           {standings
             .filter((standing) => standing.baseline === 'pro-forma' && standing.change !== null)
             .map((standing) => (
               <p key={standing.index} className="hint">
-                {t(`indices.${standing.index}`)}: {t('notes.proForma', { year: year - 1, outOf: standing.previousOutOf ?? 0 })}
+                {t(`indices.${standing.index}`)}:{' '}
+                {t('notes.proForma', { year: year - 1, outOf: standing.previousOutOf ?? 0 })}
               </p>
             ))}
         </>
@@ -204,40 +182,31 @@ export default function ProvincePage() {
             ]}
             format={percent}
           />
-          <TableScroll label={t('province.trendCaption', { name: province.name })}>
-            <table>
-              <caption>{t('province.trendCaption', { name: province.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('form.year')}</th>
-                  <th scope="col" className="num">
-                    {t('indices.SIPAS')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('table.n')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('province.national')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {trend.map((point) => (
-                  <tr key={point.year}>
-                    <th scope="row">
-                      {point.year}
-                      {point.proForma ? ` ${t('province.proFormaMark')}` : ''}
-                    </th>
-                    <td className="num">
-                      {point.sipas !== null ? percent(point.sipas) : point.n > 0 ? t('table.insufficientSample') : t('table.noData')}
-                    </td>
-                    <td className="num">{formatNumber(point.n, locale)}</td>
-                    <td className="num">{point.national === null ? '—' : percent(point.national)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <FigureTable
+            caption={t('province.trendCaption', { name: province.name })}
+            columns={[
+              { label: t('form.year') },
+              { label: t('indices.SIPAS'), numeric: true },
+              { label: t('table.n'), numeric: true },
+              { label: t('province.national'), numeric: true },
+            ]}
+            rows={trend.map((point) => ({
+              key: point.year,
+              cells: [
+                <>
+                  {point.year}
+                  {point.proForma ? ` ${t('province.proFormaMark')}` : ''}
+                </>,
+                point.sipas !== null
+                  ? percent(point.sipas)
+                  : point.n > 0
+                  ? t('table.insufficientSample')
+                  : t('table.noData'),
+                formatNumber(point.n, locale),
+                point.national === null ? '—' : percent(point.national),
+              ],
+            }))}
+          />
           {trend.some((point) => point.proForma) ? <p className="hint">{t('province.proFormaTrend')}</p> : null}
         </>
       )}
@@ -258,35 +227,24 @@ export default function ProvincePage() {
             })}
             {breakdown.proForma ? ` ${t('province.proFormaMark')}` : ''}
           </p>
-          <TableScroll label={t('province.elementsCaption', { name: province.name, year })}>
-            <table>
-              <caption>{t('province.elementsCaption', { name: province.name, year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('table.element')}</th>
-                  <th scope="col" className="num">
-                    {t('table.score')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('table.interval')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('province.national')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {breakdown.elements.map((element) => (
-                  <tr key={element.code}>
-                    <th scope="row">{element.name[locale]}</th>
-                    <td className="num">{element.value === null ? '—' : percent(element.value)}</td>
-                    <td className="num">{formatInterval(element.low, element.high, 'SIPAS', locale)}</td>
-                    <td className="num">{element.national === null ? '—' : percent(element.national)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <FigureTable
+            caption={t('province.elementsCaption', { name: province.name, year })}
+            columns={[
+              { label: t('table.element') },
+              { label: t('table.score'), numeric: true },
+              { label: t('table.interval'), numeric: true },
+              { label: t('province.national'), numeric: true },
+            ]}
+            rows={breakdown.elements.map((element) => ({
+              key: element.code,
+              cells: [
+                element.name[locale],
+                element.value === null ? '—' : percent(element.value),
+                formatInterval(element.low, element.high, 'SIPAS', locale),
+                element.national === null ? '—' : percent(element.national),
+              ],
+            }))}
+          />
           <IntervalBarChart
             id="province-elements"
             title={t('province.elementsCaption', { name: province.name, year })}
@@ -306,16 +264,32 @@ export default function ProvincePage() {
   )
 }
 
+/** Links to other provinces' pages, separated by commas. */
+function ProvinceLinks({ provinces }: { provinces: readonly { id: string; name: string }[] }) {
+  return provinces.map((province, index) => (
+    <span key={province.id}>
+      {index > 0 ? ', ' : ''}
+      <a href={`/provinces/${province.id}`}>{province.name}</a>
+    </span>
+  ))
+}
+
 /** "SIPAS 11/34 (+13)": an index, the rank out of the ranked units, and the change. */
-function standingText(standing: IndexStanding, t: (key: string, values?: Record<string, unknown>) => string, locale: Language) {
+function standingText(
+  standing: IndexStanding,
+  t: (key: string, values?: Record<string, unknown>) => string,
+  locale: Language
+) {
   const name = t(`indices.${standing.index}`)
   if (standing.rank === null) return t('province.standingUnranked', { index: name })
   const change =
     standing.change === null
       ? ''
       : standing.change === 'reorganised'
-        ? t('table.reorganised')
-        : new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { signDisplay: 'exceptZero' }).format(standing.change)
+      ? t('table.reorganised')
+      : new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { signDisplay: 'exceptZero' }).format(
+          standing.change
+        )
   return change
     ? t('province.standingWithChange', { index: name, rank: standing.rank, outOf: standing.outOf, change })
     : t('province.standing', { index: name, rank: standing.rank, outOf: standing.outOf })

@@ -11,6 +11,7 @@ import { RankingResults } from '~/ranking/ranking-results'
 import { defaultRankingYear, getRanking, rankingYears } from '~/ranking/rankings.server'
 import { IntervalBarChart } from '~/ui/charts/interval-bar-chart'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { FilterSelect } from '~/ui/filter-select'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['rankings'], hydrate: false } satisfies I18nHandle
@@ -30,9 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const index = parsed.data.index ?? 'SIPAS'
   const peerGroup = parsed.data.group ?? 'provinces'
   const inner = isInnerPeerGroup(peerGroup)
-  const province = inner ? (provinces.find((candidate) => candidate.id === parsed.data.province) ?? null) : null
+  const province = inner ? provinces.find((candidate) => candidate.id === parsed.data.province) ?? null : null
   if (inner && parsed.data.province && !province) throw new Response(null, { status: 404 })
-  const ranking = inner && !province ? null : await getRanking({ year, index, peerGroup, provinceId: province?.id ?? null })
+  const ranking =
+    inner && !province ? null : await getRanking({ year, index, peerGroup, provinceId: province?.id ?? null })
   const yearChoices = [...new Set([...years, year, new Date().getUTCFullYear()])].sort((a, b) => b - a)
   return {
     title: t('page.metaTitle', { year }),
@@ -63,55 +65,45 @@ export default function RankingsPage() {
       <p className="lead">{t('page.lead')}</p>
 
       <Form method="get" className="filter-form">
-        <div className="field">
-          <label htmlFor="ranking-year">{t('form.year')}</label>
-          <select id="ranking-year" name="year" defaultValue={query.year}>
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {year}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="ranking-index">{t('form.index')}</label>
-          <select id="ranking-index" name="index" defaultValue={query.index}>
-            {INDICES.map((index) => (
-              <option key={index} value={index}>
-                {t(`indices.${index}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="ranking-group">{t('form.group')}</label>
-          <select id="ranking-group" name="group" defaultValue={query.peerGroup}>
-            {PEER_GROUPS.map((group) => (
-              <option key={group} value={group}>
-                {t(`peerGroups.${group}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="ranking-province">{t('form.province')}</label>
-          <select id="ranking-province" name="province" defaultValue={query.provinceId} aria-describedby="ranking-province-hint">
-            <option value="">{t('form.noProvince')}</option>
-            {provinces.map((province) => (
-              <option key={province.id} value={province.id}>
-                {province.name}
-              </option>
-            ))}
-          </select>
-          <p id="ranking-province-hint" className="hint">
-            {t('form.provinceHint')}
-          </p>
-        </div>
+        <FilterSelect
+          id="ranking-year"
+          name="year"
+          label={t('form.year')}
+          value={query.year}
+          options={years.map((year) => ({ value: year, label: String(year) }))}
+        />
+        <FilterSelect
+          id="ranking-index"
+          name="index"
+          label={t('form.index')}
+          value={query.index}
+          options={INDICES.map((index) => ({ value: index, label: t(`indices.${index}`) }))}
+        />
+        <FilterSelect
+          id="ranking-group"
+          name="group"
+          label={t('form.group')}
+          value={query.peerGroup}
+          options={PEER_GROUPS.map((group) => ({ value: group, label: t(`peerGroups.${group}`) }))}
+        />
+        <FilterSelect
+          id="ranking-province"
+          name="province"
+          label={t('form.province')}
+          value={query.provinceId}
+          options={[
+            { value: '', label: t('form.noProvince') },
+            ...provinces.map((province) => ({ value: province.id, label: province.name })),
+          ]}
+          hint={t('form.provinceHint')}
+        />
         <button type="submit">{t('form.show')}</button>
       </Form>
 
       {!applies ? (
-        <p className="notice">{t('page.notApplicable', { index: indexName, group: t(`peerGroups.${query.peerGroup}`) })}</p>
+        <p className="notice">
+          {t('page.notApplicable', { index: indexName, group: t(`peerGroups.${query.peerGroup}`) })}
+        </p>
       ) : ranking === null ? (
         <p className="notice">{t('page.chooseProvince')}</p>
       ) : ranking.rows.every((row) => row.status === 'noData') ? (
@@ -127,7 +119,9 @@ export default function RankingsPage() {
             ranking={ranking}
             caption={caption}
             locale={locale}
-            unitHref={query.peerGroup === 'provinces' ? (row) => `/provinces/${row.unitId}?year=${query.year}` : undefined}
+            unitHref={
+              query.peerGroup === 'provinces' ? (row) => `/provinces/${row.unitId}?year=${query.year}` : undefined
+            }
           />
           {ranked.length === 0 ? null : (
             <>
@@ -137,8 +131,14 @@ export default function RankingsPage() {
                 title={t('chart.svgTitle', { caption })}
                 description={t('chart.svgDescription', {
                   units: ranked.length,
-                  first: ranked[0] ? `${locale === 'en' ? ranked[0].nameEn : ranked[0].name} ${format(ranked[0].score!)}` : '',
-                  last: ranked.at(-1) ? `${locale === 'en' ? ranked.at(-1)!.nameEn : ranked.at(-1)!.name} ${format(ranked.at(-1)!.score!)}` : '',
+                  first: ranked[0]
+                    ? `${locale === 'en' ? ranked[0].nameEn : ranked[0].name} ${format(ranked[0].score!)}`
+                    : '',
+                  last: ranked.at(-1)
+                    ? `${locale === 'en' ? ranked.at(-1)!.nameEn : ranked.at(-1)!.name} ${format(
+                        ranked.at(-1)!.score!
+                      )}`
+                    : '',
                 })}
                 max={SCORE_RANGE[query.index].max}
                 format={format}

@@ -1,12 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSubmit } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { AdminField } from '~/auth/admin-field'
 import { getPasswordResetAccount, resetPassword } from '~/auth/password-reset.server'
 import { MIN_PASSWORD_LENGTH, NewPasswordSchema, type NewPassword } from '~/auth/password-policy'
 import { getFixedT } from '~/i18n/i18next.server'
+import { CheckedForm } from '~/ui/checked-form'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
@@ -45,7 +47,6 @@ export default function ResetPasswordPage() {
   const { account } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('auth')
-  const submit = useSubmit()
   const {
     register,
     handleSubmit,
@@ -58,51 +59,22 @@ export default function ResetPasswordPage() {
     <>
       <h1>{t('reset.title')}</h1>
       <p>{t('reset.lead', { name: account.name, email: account.email })}</p>
-      <Form
-        method="post"
-        noValidate
-        onSubmit={(event) => {
-          const form = event.currentTarget
-          void handleSubmit(() => submit(form))(event)
-        }}
-      >
+      <CheckedForm handleSubmit={handleSubmit}>
         {/* Lets password managers file the new password under the right account. */}
         <input type="hidden" name="username" autoComplete="username" value={account.email} />
-        <div className="field">
-          <label htmlFor="password">{t('reset.password')}</label>
-          <p id="password-hint">{t('reset.hint', { min: MIN_PASSWORD_LENGTH })}</p>
-          <input
-            id="password"
-            type="password"
-            autoComplete="new-password"
-            aria-invalid={passwordError ? true : undefined}
-            aria-describedby={passwordError ? 'password-hint password-error' : 'password-hint'}
-            {...register('password')}
-          />
-          {passwordError ? (
-            <p id="password-error" className="field-error">
-              {t(passwordError, { min: MIN_PASSWORD_LENGTH })}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="confirm">{t('reset.confirm')}</label>
-          <input
-            id="confirm"
-            type="password"
-            autoComplete="new-password"
-            aria-invalid={confirmError ? true : undefined}
-            aria-describedby={confirmError ? 'confirm-error' : undefined}
-            {...register('confirm')}
-          />
-          {confirmError ? (
-            <p id="confirm-error" className="field-error">
-              {t(confirmError)}
-            </p>
-          ) : null}
-        </div>
+        <AdminField
+          name="password"
+          label={t('reset.password')}
+          hint={t('reset.hint', { min: MIN_PASSWORD_LENGTH })}
+          error={passwordError ? t(passwordError, { min: MIN_PASSWORD_LENGTH }) : undefined}
+        >
+          {(props) => <input {...props} type="password" autoComplete="new-password" {...register('password')} />}
+        </AdminField>
+        <AdminField name="confirm" label={t('reset.confirm')} error={confirmError ? t(confirmError) : undefined}>
+          {(props) => <input {...props} type="password" autoComplete="new-password" {...register('confirm')} />}
+        </AdminField>
         <button type="submit">{t('reset.submit')}</button>
-      </Form>
+      </CheckedForm>
     </>
   )
 }

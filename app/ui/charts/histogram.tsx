@@ -1,3 +1,4 @@
+import { ChartFrame } from './chart-frame'
 import { linearScale } from './scale'
 
 export type HistogramBin = { from: number; to: number; count: number }
@@ -30,41 +31,35 @@ export function Histogram({
   const y = linearScale(0, most, HEIGHT - BOTTOM, TOP)
   const columnWidth = (WIDTH - LEFT - RIGHT) / Math.max(1, bins.length)
   return (
-    <svg
-      className="chart"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width={WIDTH}
-      height={HEIGHT}
-      role="img"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-desc`}
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
-      <g aria-hidden="true">
-        <line className="chart-grid" x1={LEFT} x2={WIDTH - RIGHT} y1={y(0)} y2={y(0)} />
-        {bins.map((bin, index) => {
-          const left = LEFT + index * columnWidth
-          return (
-            <g key={bin.from}>
-              <rect className="chart-bar" x={left + 2} y={y(bin.count)} width={Math.max(0, columnWidth - 4)} height={y(0) - y(bin.count)} />
-              {bin.count > 0 ? (
-                <text className="chart-value" x={left + columnWidth / 2} y={y(bin.count) - 4} textAnchor="middle">
-                  {bin.count}
-                </text>
-              ) : null}
-              <text className="chart-axis" x={left} y={HEIGHT - BOTTOM + 16} textAnchor="middle">
-                {formatBound(bin.from)}
+    <ChartFrame id={id} title={title} description={description} width={WIDTH} height={HEIGHT}>
+      <line className="chart-grid" x1={LEFT} x2={WIDTH - RIGHT} y1={y(0)} y2={y(0)} />
+      {bins.map((bin, index) => {
+        const left = LEFT + index * columnWidth
+        return (
+          <g key={bin.from}>
+            <rect
+              className="chart-bar"
+              x={left + 2}
+              y={y(bin.count)}
+              width={Math.max(0, columnWidth - 4)}
+              height={y(0) - y(bin.count)}
+            />
+            {bin.count > 0 ? (
+              <text className="chart-value" x={left + columnWidth / 2} y={y(bin.count) - 4} textAnchor="middle">
+                {bin.count}
               </text>
-            </g>
-          )
-        })}
-        {bins.length > 0 ? (
-          <text className="chart-axis" x={WIDTH - RIGHT} y={HEIGHT - BOTTOM + 16} textAnchor="middle">
-            {formatBound(bins[bins.length - 1]!.to)}
-          </text>
-        ) : null}
-      </g>
-    </svg>
+            ) : null}
+            <text className="chart-axis" x={left} y={HEIGHT - BOTTOM + 16} textAnchor="middle">
+              {formatBound(bin.from)}
+            </text>
+          </g>
+        )
+      })}
+      {bins.length > 0 ? (
+        <text className="chart-axis" x={WIDTH - RIGHT} y={HEIGHT - BOTTOM + 16} textAnchor="middle">
+          {formatBound(bins[bins.length - 1]!.to)}
+        </text>
+      ) : null}
+    </ChartFrame>
   )
 }

@@ -1,3 +1,4 @@
+import { ChartFrame } from './chart-frame'
 import { linearScale, ticks, truncate } from './scale'
 
 export type IntervalBar = {
@@ -44,58 +45,58 @@ export function IntervalBarChart({
   const x = linearScale(0, max, LABEL_WIDTH, WIDTH - VALUE_WIDTH)
   const step = max <= 80 ? 10 : 20
   return (
-    <svg
-      className="chart"
-      viewBox={`0 0 ${WIDTH} ${height}`}
+    <ChartFrame
+      id={id}
+      title={title}
+      description={description}
       width={WIDTH}
       height={height}
-      role="img"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-desc`}
       preserveAspectRatio="xMinYMin meet"
     >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
-      <g aria-hidden="true">
-        {ticks(0, max, step).map((tick) => (
-          <g key={tick}>
-            <line className="chart-grid" x1={x(tick)} x2={x(tick)} y1={TOP - 6} y2={height - 8} />
-            <text className="chart-axis" x={x(tick)} y={TOP - 10} textAnchor="middle">
-              {tick}
+      {ticks(0, max, step).map((tick) => (
+        <g key={tick}>
+          <line className="chart-grid" x1={x(tick)} x2={x(tick)} y1={TOP - 6} y2={height - 8} />
+          <text className="chart-axis" x={x(tick)} y={TOP - 10} textAnchor="middle">
+            {tick}
+          </text>
+        </g>
+      ))}
+      {bars.map((bar, index) => {
+        const y = TOP + index * ROW
+        const middle = y + ROW / 2
+        return (
+          <g key={bar.key} className={bar.highlight ? 'chart-row highlight' : 'chart-row'}>
+            <text className="chart-label" x={LABEL_WIDTH - 8} y={middle + 4} textAnchor="end">
+              {truncate(bar.label, LABEL_CHARS)}
             </text>
-          </g>
-        ))}
-        {bars.map((bar, index) => {
-          const y = TOP + index * ROW
-          const middle = y + ROW / 2
-          return (
-            <g key={bar.key} className={bar.highlight ? 'chart-row highlight' : 'chart-row'}>
-              <text className="chart-label" x={LABEL_WIDTH - 8} y={middle + 4} textAnchor="end">
-                {truncate(bar.label, LABEL_CHARS)}
+            {bar.value === null ? (
+              <text className="chart-value" x={LABEL_WIDTH + 4} y={middle + 4}>
+                —
               </text>
-              {bar.value === null ? (
-                <text className="chart-value" x={LABEL_WIDTH + 4} y={middle + 4}>
-                  —
+            ) : (
+              <>
+                <rect
+                  className="chart-bar"
+                  x={x(0)}
+                  y={middle - BAR / 2}
+                  width={Math.max(0, x(bar.value) - x(0))}
+                  height={BAR}
+                />
+                {bar.low != null && bar.high != null ? (
+                  <g className="chart-whisker">
+                    <line x1={x(bar.low)} x2={x(bar.high)} y1={middle} y2={middle} />
+                    <line x1={x(bar.low)} x2={x(bar.low)} y1={middle - 5} y2={middle + 5} />
+                    <line x1={x(bar.high)} x2={x(bar.high)} y1={middle - 5} y2={middle + 5} />
+                  </g>
+                ) : null}
+                <text className="chart-value" x={WIDTH - 4} y={middle + 4} textAnchor="end">
+                  {format(bar.value)}
                 </text>
-              ) : (
-                <>
-                  <rect className="chart-bar" x={x(0)} y={middle - BAR / 2} width={Math.max(0, x(bar.value) - x(0))} height={BAR} />
-                  {bar.low != null && bar.high != null ? (
-                    <g className="chart-whisker">
-                      <line x1={x(bar.low)} x2={x(bar.high)} y1={middle} y2={middle} />
-                      <line x1={x(bar.low)} x2={x(bar.low)} y1={middle - 5} y2={middle + 5} />
-                      <line x1={x(bar.high)} x2={x(bar.high)} y1={middle - 5} y2={middle + 5} />
-                    </g>
-                  ) : null}
-                  <text className="chart-value" x={WIDTH - 4} y={middle + 4} textAnchor="end">
-                    {format(bar.value)}
-                  </text>
-                </>
-              )}
-            </g>
-          )
-        })}
-      </g>
-    </svg>
+              </>
+            )}
+          </g>
+        )
+      })}
+    </ChartFrame>
   )
 }

@@ -1,3 +1,4 @@
+import { ChartFrame } from './chart-frame'
 import { linearScale, paddedPercentDomain, ticks } from './scale'
 
 export type TrendSeries = {
@@ -44,63 +45,56 @@ export function TrendChart({
   // Every label fits up to about 14 points; beyond that show every other one.
   const labelEvery = labels.length > 14 ? Math.ceil(labels.length / 12) : 1
   return (
-    <svg
-      className="chart"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width={WIDTH}
-      height={HEIGHT}
-      role="img"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-desc`}
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
-      <g aria-hidden="true">
-        {ticks(domain.min, domain.max, step).map((tick) => (
-          <g key={tick}>
-            <line className="chart-grid" x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
-            <text className="chart-axis" x={LEFT - 6} y={y(tick) + 4} textAnchor="end">
-              {tick}
-            </text>
-          </g>
-        ))}
-        {labels.map((label, index) =>
-          index % labelEvery === 0 ? (
-            <text key={label} className="chart-axis" x={x(index)} y={HEIGHT - BOTTOM + 18} textAnchor="middle">
-              {label}
-            </text>
-          ) : null,
-        )}
-        {series.map((s, seriesIndex) => (
-          <g key={s.key} className={SERIES_CLASSES[seriesIndex % SERIES_CLASSES.length]}>
-            {segments(s.values).map((segment) => (
-              <polyline
-                key={segment[0]}
-                fill="none"
-                points={segment.map((index) => `${x(index)},${y(s.values[index]!)}`).join(' ')}
+    <ChartFrame id={id} title={title} description={description} width={WIDTH} height={HEIGHT}>
+      {ticks(domain.min, domain.max, step).map((tick) => (
+        <g key={tick}>
+          <line className="chart-grid" x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
+          <text className="chart-axis" x={LEFT - 6} y={y(tick) + 4} textAnchor="end">
+            {tick}
+          </text>
+        </g>
+      ))}
+      {labels.map((label, index) =>
+        index % labelEvery === 0 ? (
+          <text key={label} className="chart-axis" x={x(index)} y={HEIGHT - BOTTOM + 18} textAnchor="middle">
+            {label}
+          </text>
+        ) : null
+      )}
+      {series.map((s, seriesIndex) => (
+        <g key={s.key} className={SERIES_CLASSES[seriesIndex % SERIES_CLASSES.length]}>
+          {segments(s.values).map((segment) => (
+            <polyline
+              key={segment[0]}
+              fill="none"
+              points={segment.map((index) => `${x(index)},${y(s.values[index]!)}`).join(' ')}
+            />
+          ))}
+          {s.values.map((value, index) =>
+            value === null ? null : (
+              <circle key={labels[index]} cx={x(index)} cy={y(value)} r={3.5}>
+                <title>{`${s.name}, ${labels[index]}: ${format(value)}`}</title>
+              </circle>
+            )
+          )}
+        </g>
+      ))}
+      {series.length > 1
+        ? series.map((s, seriesIndex) => (
+            <g key={s.key} className={SERIES_CLASSES[seriesIndex % SERIES_CLASSES.length]}>
+              <line
+                x1={LEFT + seriesIndex * 200}
+                x2={LEFT + seriesIndex * 200 + 24}
+                y1={HEIGHT - 10}
+                y2={HEIGHT - 10}
               />
-            ))}
-            {s.values.map((value, index) =>
-              value === null ? null : (
-                <circle key={labels[index]} cx={x(index)} cy={y(value)} r={3.5}>
-                  <title>{`${s.name}, ${labels[index]}: ${format(value)}`}</title>
-                </circle>
-              ),
-            )}
-          </g>
-        ))}
-        {series.length > 1
-          ? series.map((s, seriesIndex) => (
-              <g key={s.key} className={SERIES_CLASSES[seriesIndex % SERIES_CLASSES.length]}>
-                <line x1={LEFT + seriesIndex * 200} x2={LEFT + seriesIndex * 200 + 24} y1={HEIGHT - 10} y2={HEIGHT - 10} />
-                <text className="chart-axis" x={LEFT + seriesIndex * 200 + 30} y={HEIGHT - 6}>
-                  {s.name}
-                </text>
-              </g>
-            ))
-          : null}
-      </g>
-    </svg>
+              <text className="chart-axis" x={LEFT + seriesIndex * 200 + 30} y={HEIGHT - 6}>
+                {s.name}
+              </text>
+            </g>
+          ))
+        : null}
+    </ChartFrame>
   )
 }
 
