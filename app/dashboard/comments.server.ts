@@ -16,7 +16,7 @@ const commentSelect = {
   createdAt: true,
   hiddenAt: true,
   hiddenReason: true,
-  response: { select: { submittedOn: true, servicePoint: { select: { name: true, nameEn: true } } } },
+  response: { select: { submittedOn: true, servicePointId: true } },
 } satisfies Prisma.CommentSelect
 
 /** The agency's most recent comments submitted in the period; hidden ones only when asked. */
@@ -30,11 +30,16 @@ export async function listAgencyComments(agencyId: string, range: DateRange, opt
     orderBy: [{ response: { submittedOn: 'desc' } }, { createdAt: 'desc' }],
     take: MAX_COMMENTS_SHOWN,
   })
+  const servicePoints = await prisma.servicePoint.findMany({
+    where: { id: { in: [...new Set(comments.map((comment) => comment.response.servicePointId))] } },
+    select: { id: true, name: true, nameEn: true },
+  })
+  const servicePointNames = new Map(servicePoints.map(({ id, ...names }) => [id, names]))
   return comments.map((comment) => ({
     responseId: comment.responseId,
     text: comment.text,
     submittedOn: comment.response.submittedOn.toISOString().slice(0, 10),
-    servicePoint: comment.response.servicePoint,
+    servicePoint: servicePointNames.get(comment.response.servicePointId) ?? { name: '', nameEn: '' },
     hidden: comment.hiddenAt !== null,
     hiddenReason: comment.hiddenReason,
   }))
@@ -44,7 +49,10 @@ export async function listAgencyComments(agencyId: string, range: DateRange, opt
  * Hides an abusive comment with the reason, audited in the same transaction. False when the
  * comment doesn't belong to the agency or is already hidden.
  */
-export async function hideComment(input: { agencyId: string; responseId: string; reason: string; actorId: string }, now = new Date()) {
+export async function hideComment(
+  input: { agencyId: string; responseId: string; reason: string; actorId: string },
+  now = new Date()
+) {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.comment.updateMany({
       where: { responseId: input.responseId, hiddenAt: null, response: { agencyId: input.agencyId } },
@@ -53,8 +61,12 @@ export async function hideComment(input: { agencyId: string; responseId: string;
     if (count === 0) return false
     await recordAudit(
       'comment.hidden',
-      { actorId: input.actorId, target: `comment:${input.responseId}`, details: { agencyId: input.agencyId, reason: input.reason } },
-      tx,
+      {
+        actorId: input.actorId,
+        target: `comment:${input.responseId}`,
+        details: { agencyId: input.agencyId, reason: input.reason },
+      },
+      tx
     )
     return true
   })
@@ -68,7 +80,11 @@ export async function restoreComment(input: { agencyId: string; responseId: stri
       data: { hiddenAt: null, hiddenReason: null, hiddenById: null },
     })
     if (count === 0) return false
-    await recordAudit('comment.restored', { actorId: input.actorId, target: `comment:${input.responseId}`, details: { agencyId: input.agencyId } }, tx)
+    await recordAudit(
+      'comment.restored',
+      { actorId: input.actorId, target: `comment:${input.responseId}`, details: { agencyId: input.agencyId } },
+      tx
+    )
     return true
   })
 }
