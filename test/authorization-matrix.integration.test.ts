@@ -187,6 +187,14 @@ const MATRIX: Record<string, Case[]> = {
       action: roles({ ministry_admin: 400 }),
     },
   ],
+  'admin.quality.tsx': [
+    {
+      name: 'quality flag thresholds',
+      path: () => '/admin/quality',
+      loader: roles({ ministry_admin: 200 }),
+      action: roles({ ministry_admin: 400 }),
+    },
+  ],
   'admin.kiosks._index.tsx': [{ name: 'kiosks in scope', path: () => '/admin/kiosks', loader: admins(), action: admins(400) }],
   // Paper entry: assigned clerks and administrators in scope key; administrators reconcile.
   'paper._index.tsx': [

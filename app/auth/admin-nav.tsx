@@ -4,7 +4,7 @@ import type { Role } from '~/generated/prisma/enums'
 
 const SECTIONS = ['users', 'agencies', 'service-points', 'kiosks'] as const
 /** Settings that bind the whole country, so only the Ministry administrator sees them. */
-const MINISTRY_SECTIONS = ['snapshots', 'external-indices', 'retention'] as const
+const MINISTRY_SECTIONS = ['snapshots', 'external-indices', 'retention', 'quality'] as const
 
 /** Links between the administration pages. */
 export function AdminNav() {

@@ -3,7 +3,10 @@ import { formatNumber } from '~/i18n/format'
 import type { Language } from '~/i18n/config'
 import type { BatchTotals } from './sheet-status'
 
-/** A batch's running totals against its sheet count. */
+/**
+ * A batch's running totals against its sheet count. Settled sheets are split into valid ones
+ * (counted or waiting to be) and void ones, which count towards the batch but not the results.
+ */
 export function BatchTotalsList({
   totals,
   sheetCount,
@@ -29,6 +32,16 @@ export function BatchTotalsList({
           <dd>{t('totals.ofExpected', { n: n(totals.keyedSecond), expected: n(sheetCount) })}</dd>
         </div>
       ) : null}
+      <div>
+        <dt>{t('totals.settled')}</dt>
+        <dd>
+          {t('totals.validVoid', {
+            valid: n(totals.counted + totals.waiting),
+            void: n(totals.void),
+            expected: n(sheetCount),
+          })}
+        </dd>
+      </div>
       <div>
         <dt>{t('totals.counted')}</dt>
         <dd>{n(totals.counted)}</dd>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { DONT_KNOW } from '~/questionnaire/definition'
-import { compareEntries, resolveEntries, sameValue, SHEET_DATE_FIELD, type SheetEntry } from './compare'
+import { compareEntries, resolveEntries, sameValue, SHEET_DATE_FIELD, type SheetEntry, VOID_FIELD } from './compare'
 
 const order = ['screen', 'svc.polite', 'svc.channels', 'svc.general', 'comment']
 const entry = (answers: SheetEntry['answers'], submittedOn = '2026-03-02'): SheetEntry => ({ submittedOn, answers })
@@ -67,5 +67,46 @@ describe('resolving a sheet', () => {
 
   test('of two identical entries is either of them', () => {
     expect(resolveEntries(first, structuredClone(first), order, {})).toEqual({ ok: true, entry: first })
+  })
+})
+
+describe('double entry of a void sheet', () => {
+  const keyed = entry({ screen: 1, 'svc.polite': 4 }, '2026-03-02')
+  const blank: SheetEntry = { submittedOn: '2026-03-04', answers: {}, voidReason: 'blank' }
+  const spoiled: SheetEntry = { submittedOn: '2026-03-02', answers: {}, voidReason: 'spoiled' }
+
+  test('two void copies agree, whatever reason and date each clerk gave', () => {
+    expect(compareEntries(blank, spoiled, order)).toEqual([])
+  })
+
+  test('a void copy against a keyed one is a single difference: void or not', () => {
+    expect(compareEntries(blank, keyed, order)).toEqual([{ field: VOID_FIELD, first: 'blank', second: null }])
+    expect(compareEntries(keyed, spoiled, order)).toEqual([{ field: VOID_FIELD, first: null, second: 'spoiled' }])
+  })
+
+  test('the supervisor takes one pass whole: the void copy, or the keyed answers and date', () => {
+    expect(resolveEntries(blank, keyed, order, { [VOID_FIELD]: { from: 'first' } })).toEqual({
+      ok: true,
+      entry: { submittedOn: '2026-03-04', answers: {}, voidReason: 'blank' },
+    })
+    expect(resolveEntries(blank, keyed, order, { [VOID_FIELD]: { from: 'second' } })).toEqual({
+      ok: true,
+      entry: { submittedOn: '2026-03-02', answers: { screen: 1, 'svc.polite': 4 } },
+    })
+  })
+
+  test('keying it again is no decision, and neither is none', () => {
+    expect(resolveEntries(blank, keyed, order, { [VOID_FIELD]: { from: 'rekeyed', value: null } })).toEqual({
+      ok: false,
+      undecided: [VOID_FIELD],
+    })
+    expect(resolveEntries(blank, keyed, order, {})).toEqual({ ok: false, undecided: [VOID_FIELD] })
+  })
+
+  test('two void copies resolve to the first pass’s reason', () => {
+    expect(resolveEntries(blank, spoiled, order, {})).toEqual({
+      ok: true,
+      entry: { submittedOn: '2026-03-04', answers: {}, voidReason: 'blank' },
+    })
   })
 })

@@ -1,4 +1,5 @@
 import type { KeyedAnswers, KeyedValue } from './keys'
+import type { VoidReason } from './void'
 
 /*
  * Double entry: two clerks key the same sheet without seeing each other's work; what they
@@ -6,14 +7,20 @@ import type { KeyedAnswers, KeyedValue } from './keys'
  * field by field. Pure functions over the keyed entries.
  */
 
-/** One keyed copy of a sheet: the date written on it and the answers. */
-export type SheetEntry = { submittedOn: string; answers: KeyedAnswers }
+/** One keyed copy of a sheet: the date written on it and the answers, or why it is void (no answers then). */
+export type SheetEntry = { submittedOn: string; answers: KeyedAnswers; voidReason?: VoidReason }
 
 /**
  * The date is compared like an item. Its field name has a capital letter, so it can never be
  * an item code (codes are lower case, see CodeSchema).
  */
 export const SHEET_DATE_FIELD = 'sheetDate'
+
+/**
+ * The difference between a void copy and a keyed one: the void copy's reason against null. Like
+ * the date's, the name cannot be an item code.
+ */
+export const VOID_FIELD = 'sheetVoid'
 
 export type FieldValue = KeyedValue | null
 export type Difference = { field: string; first: FieldValue; second: FieldValue }
@@ -43,11 +50,17 @@ function normaliseText(text: string): string {
  * questionnaire's), then any other keyed field.
  */
 export function compareEntries(first: SheetEntry, second: SheetEntry, order: readonly string[]): Difference[] {
+  if (first.voidReason || second.voidReason) {
+    // What must agree is void-ness: a void sheet has nothing to compare, and which reason a
+    // clerk gives changes no figure (the first pass's is kept).
+    if (first.voidReason && second.voidReason) return []
+    return [{ field: VOID_FIELD, first: first.voidReason ?? null, second: second.voidReason ?? null }]
+  }
   const a = fieldsOf(first)
   const b = fieldsOf(second)
   const rank = new Map([SHEET_DATE_FIELD, ...order].map((field, i) => [field, i]))
   const fields = [...new Set([...a.keys(), ...b.keys()])].sort(
-    (x, y) => (rank.get(x) ?? Infinity) - (rank.get(y) ?? Infinity) || x.localeCompare(y),
+    (x, y) => (rank.get(x) ?? Infinity) - (rank.get(y) ?? Infinity) || x.localeCompare(y)
   )
   return fields.flatMap((field) => {
     const left = a.get(field) ?? null
@@ -64,16 +77,23 @@ export type Resolution = { ok: true; entry: SheetEntry } | { ok: false; undecide
 /**
  * The agreed sheet: what both clerks keyed alike, and the supervisor's choice for each field
  * they disagreed on. Every difference needs a choice; choices for agreed fields are ignored.
+ * When one copy is void and the other keyed, the supervisor takes one of them whole (there is
+ * nothing to key again field by field).
  */
 export function resolveEntries(
   first: SheetEntry,
   second: SheetEntry,
   order: readonly string[],
-  choices: Readonly<Record<string, Choice>>,
+  choices: Readonly<Record<string, Choice>>
 ): Resolution {
   const differences = compareEntries(first, second, order)
   const undecided = differences.filter((difference) => !choices[difference.field]).map((difference) => difference.field)
   if (undecided.length > 0) return { ok: false, undecided }
+  if (first.voidReason || second.voidReason) {
+    const from = differences.length === 0 ? 'first' : choices[VOID_FIELD]!.from
+    if (from === 'rekeyed') return { ok: false, undecided: [VOID_FIELD] }
+    return { ok: true, entry: entryOf(from === 'first' ? first : second) }
+  }
 
   const fields = fieldsOf(first)
   for (const { field, first: left, second: right } of differences) {
@@ -86,4 +106,9 @@ export function resolveEntries(
     if (field !== SHEET_DATE_FIELD && value !== null) answers[field] = value
   }
   return { ok: true, entry: { submittedOn: typeof submittedOn === 'string' ? submittedOn : '', answers } }
+}
+
+/** A copy as an entry: a void one keeps its date and reason only. */
+function entryOf({ submittedOn, answers, voidReason }: SheetEntry): SheetEntry {
+  return voidReason ? { submittedOn, answers: {}, voidReason } : { submittedOn, answers }
 }

@@ -23,11 +23,20 @@ export type CountResult =
 export async function countSheet(batchId: string, sheetNo: number): Promise<CountResult> {
   const copies = await prisma.paperSheet.findMany({
     where: { batchId, sheetNo },
-    select: { id: true, pass: true, status: true, payload: true, batch: { select: { servicePoint: { select: { code: true } } } } },
+    select: {
+      id: true,
+      pass: true,
+      status: true,
+      payload: true,
+      batch: { select: { servicePoint: { select: { code: true } } } },
+    },
   })
   const copy = countedCopy(copies)
-  if (!copy || (copy.status !== 'agreed' && copy.status !== 'counted')) return { counted: false, code: 'not_agreed', status: 409 }
+  if (!copy || (copy.status !== 'agreed' && copy.status !== 'counted'))
+    return { counted: false, code: 'not_agreed', status: 409 }
   const payload = readPayload(copy.payload)
+  // Never a response, whatever status a caller thought the sheet had.
+  if (payload.voidReason) return { counted: false, code: 'void_sheet', status: 409 }
 
   const body = {
     id: paperResponseId(batchId, sheetNo),

@@ -3,7 +3,7 @@ import { prisma } from '~/db.server'
 import { type Choice, compareEntries, type Difference } from './compare'
 import { countSheet, type CountResult } from './counting.server'
 import { readPayload, type SheetPayload } from './payload'
-import { FIRST_PASS, RESOLUTION_PASS, SECOND_PASS } from './sheet-status'
+import { FIRST_PASS, RESOLUTION_PASS, SECOND_PASS, type SheetStatus } from './sheet-status'
 import { claim } from './sheets.server'
 
 /*
@@ -35,17 +35,25 @@ export async function listDisputes(batchId: string, order: readonly string[], sh
     const second = disputed[i + 1]!
     const a = readPayload(first.payload)
     const b = readPayload(second.payload)
-    disputes.push({ sheetNo: first.sheetNo, clerkIds: [first.clerkId, second.clerkId], first: a, second: b, differences: compareEntries(a, b, order) })
+    disputes.push({
+      sheetNo: first.sheetNo,
+      clerkIds: [first.clerkId, second.clerkId],
+      first: a,
+      second: b,
+      differences: compareEntries(a, b, order),
+    })
   }
   return disputes
 }
 
 export type ResolveError = { key: string }
-export type ResolveResult = { error: ResolveError } | { count: CountResult }
+/** `count` is null for a sheet settled as void: there is nothing to count. */
+export type ResolveResult = { error: ResolveError } | { count: CountResult | null }
 
 /**
  * Records the supervisor's decision on a disputed sheet and counts it. `entry` is the agreed
- * sheet (app/paper/compare.ts `resolveEntries`), already checked against the answer schema.
+ * sheet (app/paper/compare.ts `resolveEntries`), already checked against the answer schema, or
+ * the void copy the supervisor took.
  */
 export async function resolveSheet(input: {
   batchId: string
@@ -58,25 +66,29 @@ export async function resolveSheet(input: {
   const { batchId, sheetNo, supervisorId } = input
   // Whoever keyed a copy is a party to the dispute, not its judge.
   if (input.clerkIds.includes(supervisorId)) return { error: { key: 'reconcile.errors.ownSheet' } }
+  const status: SheetStatus = input.entry.voidReason ? 'void' : 'agreed'
   const resolved = await prisma.$transaction(async (tx) => {
     const { count } = await tx.paperSheet.updateMany({
       where: { batchId, sheetNo, status: 'mismatch' },
-      data: { status: 'agreed' },
+      data: { status },
     })
     if (count === 0) return false
-    if (!(await claim(batchId, sheetNo, RESOLUTION_PASS, supervisorId, input.entry, 'agreed', tx))) return false
+    if (!(await claim(batchId, sheetNo, RESOLUTION_PASS, supervisorId, input.entry, status, tx))) return false
     await recordAudit(
       'paper.sheet_resolved',
       {
         actorId: supervisorId,
         target: `paper_batch:${batchId}`,
         // Which field was settled how — never the answers themselves.
-        details: { sheetNo, choices: Object.fromEntries(Object.entries(input.choices).map(([field, choice]) => [field, choice.from])) },
+        details: {
+          sheetNo,
+          choices: Object.fromEntries(Object.entries(input.choices).map(([field, choice]) => [field, choice.from])),
+        },
       },
-      tx,
+      tx
     )
     return true
   })
   if (!resolved) return { error: { key: 'reconcile.errors.notDisputed' } }
-  return { count: await countSheet(batchId, sheetNo) }
+  return { count: status === 'agreed' ? await countSheet(batchId, sheetNo) : null }
 }

@@ -53,7 +53,10 @@ describe('reading a keyed sheet', () => {
     const result = readSheetForm(paperDefinition, { ...complete, 'svc.rules': '7', 'svc.general': 'x' }, range)
     expect(result).toEqual({
       ok: false,
-      fieldErrors: { 'svc.rules': { key: 'keying.errors.unknownKey' }, 'svc.general': { key: 'keying.errors.unknownKey' } },
+      fieldErrors: {
+        'svc.rules': { key: 'keying.errors.unknownKey' },
+        'svc.general': { key: 'keying.errors.unknownKey' },
+      },
     })
   })
 
@@ -64,6 +67,40 @@ describe('reading a keyed sheet', () => {
     expect(Object.fromEntries(Object.entries(result.fieldErrors).map(([field, error]) => [field, error.key]))).toEqual({
       'svc.online_easy': 'keying.answerErrors.hidden_item',
       'svc.general': 'keying.answerErrors.required',
+    })
+  })
+})
+
+describe('reading a void sheet', () => {
+  test('keeps its number, date and reason, and drops whatever answers were typed', () => {
+    const screenedOut = { ...complete, screen: '2', 'svc.general': '', voidReason: '2' }
+    expect(readSheetForm(paperDefinition, screenedOut, range)).toEqual({
+      ok: true,
+      sheetNo: 3,
+      entry: { submittedOn: '2026-03-02', answers: {}, voidReason: 'screened_out' },
+    })
+  })
+
+  test('a blank sheet needs no answers at all', () => {
+    const blank = { sheetNo: '4', sheetDate: '2026-03-05', voidReason: '1' }
+    expect(readSheetForm(paperDefinition, blank, range)).toMatchObject({
+      ok: true,
+      entry: { answers: {}, voidReason: 'blank' },
+    })
+  })
+
+  test('an unknown reason is refused on its own field, answers unread, with the number and date still checked', () => {
+    const result = readSheetForm(
+      paperDefinition,
+      { ...complete, sheetNo: '0', 'svc.rules': '7', voidReason: '9' },
+      range
+    )
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: {
+        sheetNo: { key: 'keying.errors.sheetNo', params: { max: 20 } },
+        voidReason: { key: 'keying.errors.voidReason' },
+      },
     })
   })
 })

@@ -5,10 +5,12 @@ import type { AnswerErrorCode, ErrorParams } from '~/responses/errors'
 import type { SheetEntry } from './compare'
 import { formatDay } from './dates'
 import { type KeyedAnswers, parseKeyed } from './keys'
+import { readVoidKey, VOID_REASON_FIELD } from './void'
 
 /*
  * The keying form, read on the server (the source of truth; the page works without
- * JavaScript). Field names: `sheetNo`, `sheetDate` and one field per item named by its code.
+ * JavaScript). Field names: `sheetNo`, `sheetDate`, `voidReason` (blank for a valid sheet, see
+ * app/paper/void.ts) and one field per item named by its code.
  * What was typed is checked in two steps: each key against the item (app/paper/keys.ts), then
  * the whole sheet against the shared answer schema, the same rules every channel follows.
  */
@@ -21,19 +23,41 @@ export type SheetRange = { fromDate: string; toDate: string; sheetCount: number 
 
 export type SheetFormResult = { ok: true; sheetNo: number; entry: SheetEntry } | { ok: false; fieldErrors: FieldErrors }
 
-export function readSheetForm(definition: Definition, values: Readonly<Record<string, string>>, range: SheetRange): SheetFormResult {
+export function readSheetForm(
+  definition: Definition,
+  values: Readonly<Record<string, string>>,
+  range: SheetRange
+): SheetFormResult {
   const fieldErrors: FieldErrors = {}
   const sheetNo = readSheetNo(values.sheetNo, range.sheetCount)
   if (sheetNo === null) fieldErrors.sheetNo = { key: 'keying.errors.sheetNo', params: { max: range.sheetCount } }
   const submittedOn = readSheetDate(values.sheetDate, range)
-  if (submittedOn === null) fieldErrors.sheetDate = { key: 'keying.errors.sheetDate', params: { from: formatDay(range.fromDate), to: formatDay(range.toDate) } }
+  if (submittedOn === null)
+    fieldErrors.sheetDate = {
+      key: 'keying.errors.sheetDate',
+      params: { from: formatDay(range.fromDate), to: formatDay(range.toDate) },
+    }
 
+  const voidKey = readVoidKey(values[VOID_REASON_FIELD] ?? '')
+  if (!voidKey.ok) fieldErrors[VOID_REASON_FIELD] = { key: voidKey.error }
+  // A void sheet's answers are not read: whatever was typed before it was marked void is dropped.
+  const voidReason = voidKey.ok ? voidKey.reason : null
+  const answers = voidReason || !voidKey.ok ? {} : readAnswers(definition, values, fieldErrors)
+
+  if (sheetNo === null || submittedOn === null || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors }
+  return { ok: true, sheetNo, entry: voidReason ? { submittedOn, answers, voidReason } : { submittedOn, answers } }
+}
+
+/** The keyed answers, checked key by key and then as a sheet; problems are added to `fieldErrors`. */
+function readAnswers(
+  definition: Definition,
+  values: Readonly<Record<string, string>>,
+  fieldErrors: FieldErrors
+): KeyedAnswers {
   const { answers, errors } = readKeyedAnswers(definition, values)
   Object.assign(fieldErrors, errors)
   if (Object.keys(errors).length === 0) Object.assign(fieldErrors, checkSheetAnswers(definition, answers))
-
-  if (sheetNo === null || submittedOn === null || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors }
-  return { ok: true, sheetNo, entry: { submittedOn, answers } }
+  return answers
 }
 
 function readSheetNo(raw: string | undefined, sheetCount: number): number | null {

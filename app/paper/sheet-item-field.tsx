@@ -9,7 +9,8 @@ export const itemFieldId = (code: string) => `item-${code}`
 /**
  * One item of the keying form: its number and question, a small field for the keys, and what
  * the keys mean. `data-complete` lists the keys after which the cursor moves on by itself.
- * An item its conditions hide is disabled (skipped by Tab and never posted).
+ * An item its conditions hide, or any item of a sheet marked void, is disabled (skipped by Tab
+ * and never posted).
  */
 export function SheetItemField({
   item,
@@ -25,7 +26,7 @@ export function SheetItemField({
   lng: 'vi' | 'en'
   error?: string
   defaultValue?: string
-  skipped: boolean
+  skipped: false | 'hidden' | 'void'
   autoFocus: boolean
 }) {
   const { t } = useTranslation(PAPER_PAGE_NAMESPACES)
@@ -49,7 +50,7 @@ export function SheetItemField({
         maxLength={MAX_TEXT_ANSWER_LENGTH}
         className={item.kind === 'text' ? 'keying-text' : 'keying-code'}
         defaultValue={defaultValue}
-        disabled={skipped}
+        disabled={skipped !== false}
         // The clerk types straight into the first answer of each new sheet.
         autoFocus={autoFocus}
         data-complete={complete.length > 0 ? complete.join(' ') : undefined}
@@ -57,7 +58,11 @@ export function SheetItemField({
         aria-invalid={error ? true : undefined}
       />
       <p id={`${id}-hint`} className="keying-hint">
-        {skipped ? t('keying.hints.skipped') : keyHint(item, t, lng)}
+        {skipped === 'void'
+          ? t('keying.hints.voided')
+          : skipped === 'hidden'
+          ? t('keying.hints.skipped')
+          : keyHint(item, t, lng)}
       </p>
       {error ? (
         <p id={`${id}-error`} className="field-error">

@@ -4,11 +4,13 @@
  *   keyed    — double entry: one pass keyed, waiting for the other;
  *   mismatch — double entry: the two passes disagree, waiting for a supervisor;
  *   agreed   — ready to count: saved (single entry), both passes alike, or resolved;
- *   counted  — stored as a response.
+ *   counted  — stored as a response;
+ *   void     — a void sheet (app/paper/void.ts), saved (single entry), both passes void, or
+ *              resolved so: final, counts towards the batch, never a response.
  * `agreed` lasts only until the response is stored; a sheet left there (the database was
  * unavailable at that moment) is counted again from the reconciliation page.
  */
-export const SHEET_STATUSES = ['keyed', 'mismatch', 'agreed', 'counted'] as const
+export const SHEET_STATUSES = ['keyed', 'mismatch', 'agreed', 'counted', 'void'] as const
 export type SheetStatus = (typeof SHEET_STATUSES)[number]
 
 export const FIRST_PASS = 1
@@ -24,10 +26,12 @@ export function countedCopy<T extends SheetCopy>(copies: readonly T[]): T | unde
 }
 
 export type BatchTotals = {
-  /** Sheets keyed by the first pass, and by the second (double entry only). */
+  /** Sheets keyed by the first pass, and by the second (double entry only); void sheets included. */
   keyed: number
   keyedSecond: number
   counted: number
+  /** Settled as void: part of `keyed`, never counted. */
+  void: number
   mismatches: number
   /** Agreed but not stored yet. */
   waiting: number
@@ -41,6 +45,7 @@ export function batchTotals(groups: readonly { pass: number; status: string; cou
     keyed: sum(first),
     keyedSecond: sum(groups.filter((group) => group.pass === SECOND_PASS)),
     counted: sum(first.filter((group) => group.status === 'counted')),
+    void: sum(first.filter((group) => group.status === 'void')),
     mismatches: sum(first.filter((group) => group.status === 'mismatch')),
     waiting: sum(first.filter((group) => group.status === 'agreed')),
   }

@@ -11,27 +11,28 @@ import { FIRST_PASS, SECOND_PASS, type SheetStatus } from './sheet-status'
  * Keying: each save claims one (batch, sheet number, pass) row — the unique key decides, never
  * a read — then, when the sheet is agreed, counts it. Single entry: the first pass is the
  * sheet. Double entry: the first clerk to key a number writes pass 1, a different clerk pass 2;
- * the second save compares the two and the sheet is agreed or goes to the supervisor.
+ * the second save compares the two and the sheet is agreed (or void, both passes saying so) or
+ * goes to the supervisor. A void sheet is settled without a response (app/paper/void.ts).
  */
 
 export type KeyError = { field: 'sheetNo'; key: string }
-export type KeyResult =
-  | { error: KeyError }
-  | { pass: number; status: SheetStatus; count: CountResult | null }
+export type KeyResult = { error: KeyError } | { pass: number; status: SheetStatus; count: CountResult | null }
 
 export async function keySheet(
   batch: Pick<Batch, 'id' | 'doubleEntry'>,
-  input: { clerkId: string; sheetNo: number; payload: SheetPayload; order: readonly string[] },
+  input: { clerkId: string; sheetNo: number; payload: SheetPayload; order: readonly string[] }
 ): Promise<KeyResult> {
   const { clerkId, sheetNo, payload } = input
   if (!batch.doubleEntry) {
-    if (!(await claim(batch.id, sheetNo, FIRST_PASS, clerkId, payload, 'agreed'))) {
+    const status: SheetStatus = payload.voidReason ? 'void' : 'agreed'
+    if (!(await claim(batch.id, sheetNo, FIRST_PASS, clerkId, payload, status))) {
       return { error: { field: 'sheetNo', key: 'keying.errors.alreadyKeyed' } }
     }
-    return { pass: FIRST_PASS, status: 'agreed', count: await countSheet(batch.id, sheetNo) }
+    return { pass: FIRST_PASS, status, count: status === 'agreed' ? await countSheet(batch.id, sheetNo) : null }
   }
 
-  if (await claim(batch.id, sheetNo, FIRST_PASS, clerkId, payload, 'keyed')) return { pass: FIRST_PASS, status: 'keyed', count: null }
+  if (await claim(batch.id, sheetNo, FIRST_PASS, clerkId, payload, 'keyed'))
+    return { pass: FIRST_PASS, status: 'keyed', count: null }
   const first = await prisma.paperSheet.findUniqueOrThrow({
     where: { batchId_sheetNo_pass: { batchId: batch.id, sheetNo, pass: FIRST_PASS } },
     select: { clerkId: true, payload: true },
@@ -41,7 +42,9 @@ export async function keySheet(
   // The second copy and the verdict are written together: a sheet is never keyed twice yet unjudged.
   const status = await prisma.$transaction(async (tx): Promise<SheetStatus | null> => {
     if (!(await claim(batch.id, sheetNo, SECOND_PASS, clerkId, payload, 'keyed', tx))) return null
-    const verdict: SheetStatus = compareEntries(readPayload(first.payload), payload, input.order).length === 0 ? 'agreed' : 'mismatch'
+    const firstCopy = readPayload(first.payload)
+    const alike = compareEntries(firstCopy, payload, input.order).length === 0
+    const verdict: SheetStatus = !alike ? 'mismatch' : payload.voidReason ? 'void' : 'agreed'
     await setSheetStatus(batch.id, sheetNo, verdict, tx)
     return verdict
   })
@@ -59,7 +62,7 @@ export async function claim(
   clerkId: string,
   payload: SheetPayload,
   status: SheetStatus,
-  client: Client = prisma,
+  client: Client = prisma
 ) {
   const { count } = await client.paperSheet.createMany({
     data: [{ id: randomUUID(), batchId, sheetNo, pass, clerkId, status, payload: payload as Prisma.InputJsonValue }],
@@ -86,7 +89,10 @@ export async function listKeyedSheetNos(batchId: string, clerkId: string): Promi
  * The number a clerk keys next: the lowest one they have not keyed and that is still open to
  * them (not keyed twice already); null when there is none.
  */
-export async function nextSheetNo(batch: Pick<Batch, 'id' | 'sheetCount' | 'doubleEntry'>, clerkId: string): Promise<number | null> {
+export async function nextSheetNo(
+  batch: Pick<Batch, 'id' | 'sheetCount' | 'doubleEntry'>,
+  clerkId: string
+): Promise<number | null> {
   const rows = await prisma.paperSheet.findMany({
     where: { batchId: batch.id },
     select: { sheetNo: true, clerkId: true },

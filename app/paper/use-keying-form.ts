@@ -4,19 +4,24 @@ import { visibleItems } from '~/questionnaire/conditions'
 import type { Definition } from '~/questionnaire/definition'
 import { codedAnswers } from '~/responses/answers'
 import { readKeyedAnswers } from './sheet-form'
+import { readVoidKey, VOID_REASON_FIELD } from './void'
+
+/** Which items of a sheet take answers: those the answers so far show; none once it is marked void. */
+type KeyingState = { sheetKey: string; visible: ReadonlySet<string>; voided: boolean }
 
 /**
- * What JavaScript adds to the keying form (it works without): items hidden by earlier answers
- * are skipped, the cursor moves on as soon as a whole key is typed, and a field's old content
- * is selected on arrival so typing replaces it. `sheetKey` changes with each new sheet.
+ * What JavaScript adds to the keying form (it works without): items hidden by earlier answers,
+ * or all of them on a void sheet, are skipped, the cursor moves on as soon as a whole key is
+ * typed, and a field's old content is selected on arrival so typing replaces it. `sheetKey`
+ * changes with each new sheet.
  */
 export function useKeyingForm(definition: Definition, sheetKey: string) {
   const formRef = useRef<HTMLFormElement>(null)
   // null until hydrated: the server renders every item enabled, as a plain form needs.
-  const [visible, setVisible] = useState<ReadonlySet<string> | null>(null)
+  const [state, setState] = useState<KeyingState | null>(null)
 
   useEffect(() => {
-    if (formRef.current) setVisible(visibleCodes(definition, formRef.current))
+    if (formRef.current) setState(keyingState(definition, formRef.current, sheetKey))
   }, [definition, sheetKey])
 
   const onInput = (event: FormEvent<HTMLFormElement>) => {
@@ -24,7 +29,7 @@ export function useKeyingForm(definition: Definition, sheetKey: string) {
     const input = event.target
     if (!(input instanceof HTMLInputElement)) return
     // Synchronously, so a field this answer shows can take the cursor next.
-    flushSync(() => setVisible(visibleCodes(definition, form)))
+    flushSync(() => setState(keyingState(definition, form, sheetKey)))
     const complete = input.dataset.complete?.split(' ') ?? []
     if (complete.includes(input.value.trim())) focusNext(form, input)
   }
@@ -33,12 +38,19 @@ export function useKeyingForm(definition: Definition, sheetKey: string) {
     if (event.target instanceof HTMLInputElement && event.target.type === 'text') event.target.select()
   }
 
-  return { formRef, visible, onInput, onFocus }
+  // NOTE: the previous sheet's state must not reach the next one's first render: a sheet saved
+  // as void would leave every item of the new one disabled, and the first could not take focus.
+  const current = state?.sheetKey === sheetKey ? state : null
+  return { formRef, visible: current?.visible ?? null, voided: current?.voided ?? false, onInput, onFocus }
 }
 
-function visibleCodes(definition: Definition, form: HTMLFormElement): ReadonlySet<string> {
-  const { answers } = readKeyedAnswers(definition, fieldValues(form))
-  return new Set(visibleItems(definition, codedAnswers(answers)).map((item) => item.code))
+function keyingState(definition: Definition, form: HTMLFormElement, sheetKey: string): KeyingState {
+  const values = fieldValues(form)
+  const voidKey = readVoidKey(values[VOID_REASON_FIELD] ?? '')
+  if (voidKey.ok && voidKey.reason) return { sheetKey, visible: new Set(), voided: true }
+  const { answers } = readKeyedAnswers(definition, values)
+  const visible = new Set(visibleItems(definition, codedAnswers(answers)).map((item) => item.code))
+  return { sheetKey, visible, voided: false }
 }
 
 /** Every text field's value, disabled ones included (conditions ignore hidden answers themselves). */
@@ -51,6 +63,8 @@ function fieldValues(form: HTMLFormElement): Record<string, string> {
 }
 
 function focusNext(form: HTMLFormElement, current: HTMLElement) {
-  const stops = Array.from(form.querySelectorAll<HTMLElement>('input:not([type="hidden"]):not(:disabled), button[type="submit"]'))
+  const stops = Array.from(
+    form.querySelectorAll<HTMLElement>('input:not([type="hidden"]):not(:disabled), button[type="submit"]')
+  )
   stops[stops.indexOf(current) + 1]?.focus()
 }

@@ -18,6 +18,7 @@ import { type FieldErrors, readSheetForm } from '~/paper/sheet-form'
 import { itemFieldId, SheetItemField } from '~/paper/sheet-item-field'
 import { keySheet, lastKeyedDate, nextSheetNo } from '~/paper/sheets.server'
 import { useKeyingForm } from '~/paper/use-keying-form'
+import { VOID_REASON_FIELD, VOID_REASON_KEYS, VOID_REASONS } from '~/paper/void'
 import { allItems } from '~/questionnaire/definition'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
@@ -25,7 +26,8 @@ import { GeneralErrorBoundary } from '~/ui/error-boundary'
 /*
  * The keying screen: one paper sheet per screen, keyboard only. Number keys answer, the cursor
  * moves on by itself (with JavaScript; Tab without), Enter saves and opens the next sheet.
- * In a double-entry batch the clerk never sees the other pass.
+ * A void sheet takes a reason key in the field just before the first item (Shift+Tab), then
+ * Enter. In a double-entry batch the clerk never sees the other pass.
  */
 
 export const handle = { i18n: PAPER_PAGE_NAMESPACES } satisfies I18nHandle
@@ -47,7 +49,8 @@ async function requireBatch(request: Request, batchId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { batch, user, version } = await requireBatch(request, params.batchId)
-  const saved = Number(new URL(request.url).searchParams.get('saved')) || null
+  const search = new URL(request.url).searchParams
+  const saved = Number(search.get('saved')) || null
   const [totals, next, lastDate, t, locale] = await Promise.all([
     getBatchTotals(batch.id),
     nextSheetNo(batch, user.id),
@@ -64,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     next,
     sheetDate: lastDate ?? batch.fromDate,
     saved,
+    savedVoid: search.get('void') === '1',
     canReconcile: batch.doubleEntry && PAPER_SUPERVISOR_ROLES.includes(user.role),
   }
 }
@@ -88,21 +92,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const fieldErrors = { [result.error.field]: { key: result.error.key, params: { sheetNo: read.sheetNo } } }
     return data<Result>({ fieldErrors, values }, { status: 409 })
   }
-  return redirect(`/paper/batches/${batch.id}?saved=${read.sheetNo}`)
+  return redirect(`/paper/batches/${batch.id}?saved=${read.sheetNo}${read.entry.voidReason ? '&void=1' : ''}`)
 }
 
 export default function KeyingPage() {
-  const { locale, batch, definition, totals, next, sheetDate, saved, canReconcile } = useLoaderData<typeof loader>()
+  const { locale, batch, definition, totals, next, sheetDate, saved, savedVoid, canReconcile } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation(PAPER_PAGE_NAMESPACES)
   const sheetKey = `${next}-${saved}`
-  const { formRef, visible, onInput, onFocus } = useKeyingForm(definition, sheetKey)
+  const { formRef, visible, voided, onInput, onFocus } = useKeyingForm(definition, sheetKey)
   const errors = actionData?.fieldErrors ?? {}
   const values = actionData?.values ?? {}
   const message = (field: string) => (errors[field] ? t(errors[field].key, errors[field].params) : undefined)
   const items = allItems(definition)
-  const fieldHref = (field: string) => `#${field === 'sheetNo' || field === 'sheetDate' ? field : itemFieldId(field)}`
+  const fieldHref = (field: string) =>
+    `#${field === 'sheetNo' || field === 'sheetDate' || field === VOID_REASON_FIELD ? field : itemFieldId(field)}`
   const servicePointName = locale === 'en' ? batch.servicePoint.nameEn : batch.servicePoint.name
 
   return (
@@ -121,8 +127,15 @@ export default function KeyingPage() {
       </p>
       {batch.doubleEntry ? <p className="notice">{t('keying.blind')}</p> : null}
       <div aria-live="polite" role="status" className="paper-status">
-        {saved ? <p>{t('keying.saved', { sheetNo: saved })}</p> : null}
-        <BatchTotalsList totals={totals} sheetCount={batch.sheetCount} doubleEntry={batch.doubleEntry} locale={locale} />
+        {saved ? (
+          <p>{savedVoid ? t('keying.savedVoid', { sheetNo: saved }) : t('keying.saved', { sheetNo: saved })}</p>
+        ) : null}
+        <BatchTotalsList
+          totals={totals}
+          sheetCount={batch.sheetCount}
+          doubleEntry={batch.doubleEntry}
+          locale={locale}
+        />
       </div>
       {canReconcile ? (
         <p>
@@ -140,6 +153,7 @@ export default function KeyingPage() {
             <li>{t('keying.legend.dontKnow', { key: DONT_KNOW_KEY })}</li>
             <li>{t('keying.legend.notApplicable', { key: NOT_APPLICABLE_KEY })}</li>
             <li>{t('keying.legend.blank')}</li>
+            <li>{t('keying.legend.void')}</li>
             <li>{t('keying.legend.enter')}</li>
           </ul>
           <Form
@@ -198,7 +212,40 @@ export default function KeyingPage() {
                   </p>
                 ) : null}
               </div>
+              <div className="field">
+                <label htmlFor={VOID_REASON_FIELD}>{t('keying.void.label')}</label>
+                <input
+                  id={VOID_REASON_FIELD}
+                  name={VOID_REASON_FIELD}
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  className="keying-code"
+                  defaultValue={values[VOID_REASON_FIELD]}
+                  data-complete={VOID_REASONS.map((reason) => VOID_REASON_KEYS[reason]).join(' ')}
+                  aria-describedby={[
+                    `${VOID_REASON_FIELD}-hint`,
+                    errors[VOID_REASON_FIELD] ? `${VOID_REASON_FIELD}-error` : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
+                  aria-invalid={errors[VOID_REASON_FIELD] ? true : undefined}
+                />
+                <p id={`${VOID_REASON_FIELD}-hint`} className="keying-hint">
+                  {t('keying.void.hint', {
+                    reasons: VOID_REASONS.map(
+                      (reason) => `${VOID_REASON_KEYS[reason]} ${t(`voidReasons.${reason}`)}`
+                    ).join(' · '),
+                  })}
+                </p>
+                {errors[VOID_REASON_FIELD] ? (
+                  <p id={`${VOID_REASON_FIELD}-error`} className="field-error">
+                    {message(VOID_REASON_FIELD)}
+                  </p>
+                ) : null}
+              </div>
             </div>
+            {voided ? <p className="notice">{t('keying.void.notice')}</p> : null}
             {definition.sections.map((section) => (
               <fieldset key={section.code} className="keying-section">
                 <legend>{section.title[locale]}</legend>
@@ -210,7 +257,7 @@ export default function KeyingPage() {
                     lng={locale}
                     error={message(item.code)}
                     defaultValue={values[item.code]}
-                    skipped={visible !== null && !visible.has(item.code)}
+                    skipped={voided ? 'void' : visible !== null && !visible.has(item.code) ? 'hidden' : false}
                     autoFocus={!actionData && items[0]?.code === item.code}
                   />
                 ))}

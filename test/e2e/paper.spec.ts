@@ -38,10 +38,15 @@ async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await expect(page).toHaveURL(/\/(paper|admin\/users)$/)
 }
 
-async function openBatch(page: Page, { from, to, sheets, double }: { from: string; to: string; sheets: number; double: boolean }) {
+async function openBatch(
+  page: Page,
+  { from, to, sheets, double }: { from: string; to: string; sheets: number; double: boolean }
+) {
   await page.goto('/paper?lng=vi')
   const servicePoint = page.getByLabel('Điểm phục vụ')
-  await servicePoint.selectOption((await servicePoint.locator('option', { hasText: `${SERVICE_POINT} — ` }).getAttribute('value'))!)
+  await servicePoint.selectOption(
+    (await servicePoint.locator('option', { hasText: `${SERVICE_POINT} — ` }).getAttribute('value'))!
+  )
   await page.getByLabel('Phiếu ghi từ ngày').fill(from)
   await page.getByLabel('Đến ngày').fill(to)
   await page.getByLabel('Số phiếu trong lô').fill(String(sheets))
@@ -53,7 +58,10 @@ async function openBatch(page: Page, { from, to, sheets, double }: { from: strin
 const item = (page: Page, code: string) => page.locator(`[id="item-${code}"]`)
 /** The figure next to a label in the running totals. */
 const total = (page: Page, label: string) =>
-  page.locator('.paper-totals > div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd')
+  page
+    .locator('.paper-totals > div')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator('dd')
 
 /**
  * Keys the sheet on screen with the keyboard alone: from the first answer, each field gets the
@@ -120,7 +128,7 @@ test('a wrong key is reported next to its question and nothing is saved', async 
   await expect(summary).toContainText('Phiếu chưa được lưu.')
   await expect(item(page, 'demo.applicant_type')).toHaveAttribute('aria-invalid', 'true')
   await expect(page.locator('[id="item-demo.applicant_type-error"]')).toHaveText(
-    'Câu này bắt buộc phải có câu trả lời; phiếu để trống câu này chưa thể tính. Hãy báo người giám sát.',
+    'Câu này bắt buộc phải có câu trả lời. Nếu người trả lời để trống, hãy ghi phiếu là phiếu không hợp lệ (mã 1).'
   )
   await expect(total(page, 'Đã nhập')).toHaveText('0/1 phiếu')
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
@@ -130,10 +138,45 @@ test('a wrong key is reported next to its question and nothing is saved', async 
   await expect(item(page, 'demo.procedure_field')).toBeFocused()
 })
 
-test('double entry: two clerks key blind, a supervisor settles the difference and the sheet counts once', async ({ page }) => {
+test('a void sheet counts towards the batch, not the results, keyed with the keyboard alone', async ({ page }) => {
+  test.setTimeout(90_000)
+  await signIn(page, emailOf('clerk'))
+  await openBatch(page, { from: '2026-08-01', to: '2026-08-31', sheets: 2, double: false })
+  await expect(item(page, 'demo.gender')).toBeDisabled()
+  await expect(item(page, FIRST_ITEM)).toBeFocused()
+
+  // The respondent did not receive a result here (screened out): back one field, reason 2, Enter.
+  await page.keyboard.press('Shift+Tab')
+  await expect(page.getByLabel('Phiếu không hợp lệ: mã lý do')).toBeFocused()
+  await page.keyboard.type('2')
+  await expect(item(page, FIRST_ITEM)).toBeDisabled()
+  await expect(page.getByRole('button', { name: 'Lưu phiếu và sang phiếu tiếp (Enter)' })).toBeFocused()
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+  await page.keyboard.press('Enter')
+
+  await expect(page.getByRole('status')).toContainText('Đã lưu phiếu số 1 là phiếu không hợp lệ')
+  await expect(total(page, 'Đã nhập')).toHaveText('1/2 phiếu')
+  await expect(total(page, 'Hợp lệ / không hợp lệ')).toHaveText('0 hợp lệ, 1 không hợp lệ trên 2 phiếu')
+  await expect(total(page, 'Đã tính vào kết quả')).toHaveText('0')
+
+  // The next sheet starts enabled and valid.
+  await keySheet(page)
+  await expect(page.getByRole('status')).toContainText('Đã lưu phiếu số 2.')
+  await expect(total(page, 'Đã nhập')).toHaveText('2/2 phiếu')
+  await expect(total(page, 'Hợp lệ / không hợp lệ')).toHaveText('1 hợp lệ, 1 không hợp lệ trên 2 phiếu')
+  await expect(total(page, 'Đã tính vào kết quả')).toHaveText('1')
+})
+
+test('double entry: two clerks key blind, a supervisor settles the difference and the sheet counts once', async ({
+  page,
+}) => {
   test.setTimeout(120_000)
   const admin = emailOf('province_admin')
-  const secondClerk = { name: 'Cán bộ nhập phiếu thứ hai', email: `nhapphieu2.${Date.now()}@demo.sipas.vn`, password: 'giay-phieu-2026-hai' }
+  const secondClerk = {
+    name: 'Cán bộ nhập phiếu thứ hai',
+    email: `nhapphieu2.${Date.now()}@demo.sipas.vn`,
+    password: 'giay-phieu-2026-hai',
+  }
 
   // The province administrator creates the second clerk and assigns the service point.
   await signIn(page, admin)
@@ -189,7 +232,11 @@ test('double entry: two clerks key blind, a supervisor settles the difference an
 })
 
 test('without JavaScript the keying screen is a plain form', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN', baseURL: test.info().project.use.baseURL })
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    locale: 'vi-VN',
+    baseURL: test.info().project.use.baseURL,
+  })
   const page = await context.newPage()
   await signIn(page, emailOf('clerk'))
   await openBatch(page, { from: '2026-04-01', to: '2026-04-30', sheets: 1, double: false })
@@ -201,7 +248,7 @@ test('without JavaScript the keying screen is a plain form', async ({ browser })
     const code = ((await field.getAttribute('id')) ?? '').slice('item-'.length)
     if (code === 'perc.online_easy' || code === 'comment.suggestions') continue
     const complete = (await field.getAttribute('data-complete'))?.split(' ') ?? []
-    await field.fill(code === 'perc.online_used' ? '2' : (complete[0] ?? '1'))
+    await field.fill(code === 'perc.online_used' ? '2' : complete[0] ?? '1')
   }
   await page.getByRole('button', { name: 'Lưu phiếu và sang phiếu tiếp (Enter)' }).click()
   await expect(page.getByRole('status')).toContainText('Đã lưu phiếu số 1.')

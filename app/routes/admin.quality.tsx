@@ -1,0 +1,172 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { AdminInput, formResult } from '~/auth/admin-field'
+import { AdminNav } from '~/auth/admin-nav'
+import { CsrfInput } from '~/auth/csrf-input'
+import { validateCsrf } from '~/auth/csrf.server'
+import { textValues } from '~/auth/form-values'
+import { requireRole } from '~/auth/permissions.server'
+import { getFixedT, getLanguage } from '~/i18n/i18next.server'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+import { formatNumber } from '~/i18n/format'
+import { QUALITY_FLAG_NAMES, type QualityFlagName } from '~/responses/flags'
+import {
+  EXCLUDED_FIELD,
+  QUALITY_RULES,
+  QualityFormSchema,
+  qualityFieldErrors,
+  thresholdValue,
+} from '~/responses/quality-form'
+import { getQualitySettings, setQualitySettings } from '~/responses/quality.server'
+import { GeneralErrorBoundary } from '~/ui/error-boundary'
+
+/*
+ * The quality-flag thresholds and the rule official indices exclude flagged responses by
+ * (issue 5): configuration, set by the Ministry administrator for the whole country. Each rule
+ * is explained in plain words with its current values.
+ */
+
+export const handle = { i18n: ['admin'] } satisfies I18nHandle
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+
+/** The example questionnaire length the "too fast" explanation works out. */
+const EXAMPLE_ITEMS = 40
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ['ministry_admin'])
+  const [settings, t, locale] = await Promise.all([
+    getQualitySettings(),
+    getFixedT(request, 'admin'),
+    getLanguage(request),
+  ])
+  return { title: t('quality.metaTitle'), settings, locale }
+}
+
+type Result = {
+  fieldErrors: Record<string, string[]>
+  values: Record<string, string>
+  excluded: string[]
+  saved: boolean
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireRole(request, ['ministry_admin'])
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const values = textValues(formData)
+  const excluded = formData.getAll(EXCLUDED_FIELD).filter((value): value is string => typeof value === 'string')
+  const parsed = QualityFormSchema.safeParse({ ...values, [EXCLUDED_FIELD]: excluded })
+  if (!parsed.success) {
+    return data<Result>(
+      { fieldErrors: qualityFieldErrors(parsed.error), values, excluded, saved: false },
+      { status: 400 }
+    )
+  }
+  await setQualitySettings(parsed.data, actor.id)
+  return data<Result>({ fieldErrors: {}, values: {}, excluded: [], saved: true })
+}
+
+export default function QualityPage() {
+  const { settings, locale } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('admin')
+  const { field } = formResult(actionData, t)
+  const n = (value: number) => formatNumber(value, locale)
+  const flagName = (flag: string) => t(`quality.flags.${flag}.name`)
+  const rejected = actionData !== undefined && !actionData.saved
+  const excluded = new Set<string>(rejected ? actionData.excluded : settings.excluded)
+  const { tooFast, straightLining, burst, closingTime } = settings
+  // What each rule's explanation says, with the values in force.
+  const meaning: Record<QualityFlagName, Record<string, string>> = {
+    TOO_FAST: { secondsPerItem: n(tooFast.secondsPerItem), example: n(tooFast.secondsPerItem * EXAMPLE_ITEMS) },
+    STRAIGHT_LINING: { minItems: n(straightLining.minItems) },
+    BURST: {
+      windowSeconds: n(burst.windowSeconds),
+      maxPerDevice: n(burst.maxPerDevice),
+      maxPerServicePoint: n(burst.maxPerServicePoint),
+    },
+    HONEYPOT: {},
+    CLOSING_TIME_BURST: {
+      closesAt: closingTime.closesAt,
+      minutesBefore: n(closingTime.minutesBefore),
+      minutesAfter: n(closingTime.minutesAfter),
+      windowSeconds: n(closingTime.windowSeconds),
+      maxVerySatisfied: n(closingTime.maxVerySatisfied),
+    },
+  }
+
+  return (
+    <>
+      <h1>{t('quality.title')}</h1>
+      <AdminNav />
+      <p>{t('quality.explanation')}</p>
+      <p>
+        {settings.excluded.length > 0
+          ? t('quality.exclusionNow', { flags: settings.excluded.map(flagName).join('; ') })
+          : t('quality.exclusionNone')}
+      </p>
+      {actionData?.saved ? (
+        <p className="notice" role="status">
+          {t('quality.saved')}
+        </p>
+      ) : null}
+      {rejected ? (
+        <p className="notice error-summary" role="alert">
+          {t('quality.errorSummary')}
+        </p>
+      ) : null}
+      <Form method="post">
+        <CsrfInput />
+        <h2>{t('quality.thresholdsTitle')}</h2>
+        {QUALITY_RULES.map((rule) => (
+          <fieldset key={rule.flag}>
+            <legend>{flagName(rule.flag)}</legend>
+            <p>{t(`quality.flags.${rule.flag}.meaning`, meaning[rule.flag])}</p>
+            {rule.fields.length === 0 ? <p>{t('quality.noThreshold')}</p> : null}
+            {rule.fields.map((threshold) => {
+              const { value, ...named } = field(threshold.name)
+              return (
+                <AdminInput
+                  key={threshold.name}
+                  {...named}
+                  label={t(`quality.fields.${threshold.name}`)}
+                  value={value ?? thresholdValue(settings, threshold.name)}
+                  type={threshold.kind === 'time' ? 'time' : 'number'}
+                  inputMode={threshold.kind === 'time' ? undefined : threshold.step === 'any' ? 'decimal' : 'numeric'}
+                  min={threshold.min}
+                  max={threshold.max}
+                  step={threshold.step}
+                  required
+                />
+              )
+            })}
+          </fieldset>
+        ))}
+        <fieldset aria-describedby="excluded-help">
+          <legend>{t('quality.exclusionTitle')}</legend>
+          <p id="excluded-help">{t('quality.exclusionHelp')}</p>
+          {field(EXCLUDED_FIELD).error ? (
+            <p id="excluded-error" className="field-error">
+              {field(EXCLUDED_FIELD).error}
+            </p>
+          ) : null}
+          {QUALITY_FLAG_NAMES.map((flag) => (
+            <div key={flag} className="field checkbox-field">
+              <label>
+                <input type="checkbox" name={EXCLUDED_FIELD} value={flag} defaultChecked={excluded.has(flag)} />{' '}
+                {t('quality.excludeFlag', { name: flagName(flag) })}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit">{t('quality.save')}</button>
+      </Form>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
