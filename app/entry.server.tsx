@@ -4,6 +4,7 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
+import { settleRollupFolds } from './aggregation/rollup-fold.server'
 import { db } from './db.server'
 import { createI18n, getLanguage } from './i18n/i18next.server'
 import { runMaintenance } from './maintenance/maintenance.server'
@@ -13,6 +14,8 @@ const ABORT_DELAY = 5_000
 
 /** Called by server.mjs on SIGTERM/SIGINT: an embedded PGlite left open can corrupt its directory. */
 export async function closeDatabase() {
+  // A running fold finishes (it is one statement); a waiting one is left to the next start's readers.
+  await settleRollupFolds()
   await db.close()
 }
 

@@ -15,6 +15,10 @@ const database = process.env.TEST_ENGINE === 'postgres' ? await clonePostgres() 
 globalThis.__sipasDb = database
 
 afterAll(async () => {
+  // A submission's background fold must not run against a closed database. (Imported here: a
+  // static import would load ~/db.server before this file has set the clone as its database.)
+  const { settleRollupFolds } = await import('~/aggregation/rollup-fold.server')
+  await settleRollupFolds()
   await database.close()
   await dropClone?.()
 })

@@ -3,7 +3,7 @@ import { prisma } from '~/db.server'
 import { unitFigures } from './figures.server'
 import { parsePeriod } from './period'
 import { rebuildRollups, verifyRollups } from './recompute.server'
-import { foldPendingRollups } from './rollup-fold.server'
+import { FOLD_DELAY_MS, foldPendingRollups, scheduleRollupFold, settleRollupFolds } from './rollup-fold.server'
 import { type Survey, createSurvey, storeResponses, uniformAnswers } from './test-survey.server'
 
 const year = parsePeriod('2025')!
@@ -50,6 +50,16 @@ test('a stored response waits in the queue until a fold adds it to the rollups, 
   expect(await foldPendingRollups()).toBe(0)
   expect(await rollupTotals()).toEqual({ answers: before.answers + 6 * answersEach, responses: before.responses + 6 })
   expect(stored).toHaveLength(6)
+  expect(await verifyRollups()).toMatchObject({ ok: true, differences: 0 })
+})
+
+test('a scheduled fold empties the queue in the background, without any reader', async () => {
+  await store(5, 5)
+  expect(await prisma.pendingRollup.count()).toBe(5)
+  for (let i = 0; i < 10; i++) scheduleRollupFold()
+  await new Promise((resolve) => setTimeout(resolve, FOLD_DELAY_MS + 100))
+  await settleRollupFolds()
+  expect(await prisma.pendingRollup.count()).toBe(0)
   expect(await verifyRollups()).toMatchObject({ ok: true, differences: 0 })
 })
 

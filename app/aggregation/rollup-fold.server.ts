@@ -72,3 +72,10 @@ export function scheduleRollupFold(): void {
   // A waiting fold must not keep a finished process (a script, a test) alive.
   scheduled.unref?.()
 }
+
+/** Drops a waiting background fold and waits for a running one (before closing the database). */
+export async function settleRollupFolds(): Promise<void> {
+  if (scheduled) clearTimeout(scheduled)
+  scheduled = null
+  await running
+}
