@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -19,7 +26,7 @@ import { createDraft, createQuestionnaire, listQuestionnaires } from '~/question
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
-export const handle = { i18n: ['questionnaire', 'admin'] } satisfies I18nHandle
+export const handle = { i18n: ['questionnaire', 'admin'], hydrate: false } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
@@ -37,7 +44,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = textValues(formData)
   const parsed = NewQuestionnaireSchema.safeParse(values)
   if (!parsed.success) {
-    return data({ fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values }, { status: 400 })
+    return data(
+      { fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values },
+      { status: 400 }
+    )
   }
   const { template, ...questionnaire } = parsed.data
   let questionnaireId: string
@@ -97,7 +107,9 @@ export default function QuestionnairesPage() {
                     </td>
                     <td>{t(`status.${version.status}`)}</td>
                     <td>{version.methodologyCode}</td>
-                    <td>{version.publishedAt ? new Date(version.publishedAt).toLocaleDateString(i18n.language) : '—'}</td>
+                    <td>
+                      {version.publishedAt ? new Date(version.publishedAt).toLocaleDateString(i18n.language) : '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -10,7 +10,7 @@ import { getVersionForEditor } from '~/questionnaire/versions.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
-export const handle = { i18n: ['questionnaire'] } satisfies I18nHandle
+export const handle = { i18n: ['questionnaire'], hydrate: false } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
@@ -47,12 +47,20 @@ export default function PreviewPage() {
       </p>
       <nav aria-label={t('preview.options')} className="preview-switch">
         {DEVICES.map((candidate) => (
-          <Link key={candidate} to={link({ device: candidate })} aria-current={candidate === device ? 'true' : undefined}>
+          <Link
+            key={candidate}
+            to={link({ device: candidate })}
+            aria-current={candidate === device ? 'true' : undefined}
+          >
             {t(`preview.devices.${candidate}`)}
           </Link>
         ))}
         {LANGUAGES.map((candidate) => (
-          <Link key={candidate} to={link({ lang: candidate })} aria-current={candidate === language ? 'true' : undefined}>
+          <Link
+            key={candidate}
+            to={link({ lang: candidate })}
+            aria-current={candidate === language ? 'true' : undefined}
+          >
             {t(`preview.languages.${candidate}`)}
           </Link>
         ))}

@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminNav } from '~/auth/admin-nav'
@@ -15,7 +22,7 @@ import { getVersionForEditor, publishVersion } from '~/questionnaire/versions.se
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
-export const handle = { i18n: ['questionnaire', 'admin'] } satisfies I18nHandle
+export const handle = { i18n: ['questionnaire', 'admin'], hydrate: false } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
