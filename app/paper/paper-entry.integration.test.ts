@@ -1,12 +1,18 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { CSRF_FIELD } from '~/auth/csrf'
-import { getCsrfToken } from '~/auth/csrf.server'
 import { prisma } from '~/db.server'
-import { action as openBatchAction } from '~/routes/paper._index'
-import { action as keyAction, loader as keyLoader } from '~/routes/paper.batches.$batchId._index'
-import { action as reconcileAction, loader as reconcileLoader } from '~/routes/paper.batches.$batchId.reconcile'
-import { requestWith, sessionCookieFor } from '../../test/factories/accounts'
-import { createClerk, createPaperBatch, createPaperServicePoint, createProvinceUser } from '../../test/factories/paper'
+import {
+  createClerk,
+  createPaperBatch,
+  createPaperServicePoint,
+  createPaperWorld,
+  createProvinceUser,
+  keySheet,
+  openBatch,
+  reconcile,
+  sheet,
+  viewKeying,
+  viewReconciliation,
+} from '../../test/factories/paper'
 import { countSheet } from './counting.server'
 import { listDisputes, resolveSheet } from './reconcile.server'
 import { paperResponseId } from './response-id.server'
@@ -16,83 +22,21 @@ import { paperResponseId } from './response-id.server'
  * sheets, double entry and reconciliation, down to the responses stored by the submission path.
  */
 
-type RouteFunction = (args: never) => unknown
-type Outcome = { status: number; location: string | null; data: Record<string, unknown> | null }
-
-/** What a loader or action answered, thrown responses included. */
-async function settle(run: () => unknown): Promise<Outcome> {
-  let result: unknown
-  try {
-    result = await run()
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown
-    result = thrown
-  }
-  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), data: null }
-  if (result && typeof result === 'object' && (result as { type?: string }).type === 'DataWithResponseInit') {
-    const { data, init } = result as { data: Record<string, unknown>; init: ResponseInit | null }
-    return { status: init?.status ?? 200, location: null, data }
-  }
-  return { status: 200, location: null, data: result as Record<string, unknown> }
-}
-
-async function post(
-  fn: RouteFunction,
-  userId: string,
-  path: string,
-  params: Record<string, string>,
-  fields: Record<string, string>
-) {
-  const cookie = await sessionCookieFor(userId)
-  const body = new FormData()
-  body.set(CSRF_FIELD, (await getCsrfToken(requestWith(cookie, '/'))) ?? '')
-  for (const [name, value] of Object.entries(fields)) body.set(name, value)
-  const request = requestWith(cookie, path, { method: 'POST', body })
-  return settle(() => fn({ request, params, context: {} } as never))
-}
-
-async function get(fn: RouteFunction, userId: string, path: string, params: Record<string, string>) {
-  const request = requestWith(await sessionCookieFor(userId), path)
-  return settle(() => fn({ request, params, context: {} } as never))
-}
-
-/** A complete, valid sheet of the paper fixture as a clerk types it. */
-const sheet = (sheetNo: number, overrides: Record<string, string> = {}) => ({
-  sheetNo: String(sheetNo),
-  sheetDate: '2026-03-02',
-  screen: '1',
-  'svc.polite': '4',
-  'svc.rules': '8',
-  'svc.field': '10',
-  'svc.channels': '31',
-  'svc.online_used': '1',
-  'svc.online_easy': '5',
-  'svc.general': '5',
-  comment: '',
-  ...overrides,
-})
-
 let world: Awaited<ReturnType<typeof createWorld>>
 
 async function createWorld() {
-  const paper = await createPaperServicePoint()
+  const paper = await createPaperWorld()
   const other = await createPaperServicePoint()
-  const clerk = await createClerk(paper.province.id, [paper.servicePoint.id])
-  const secondClerk = await createClerk(paper.province.id, [paper.servicePoint.id])
   const thirdClerk = await createClerk(paper.province.id, [paper.servicePoint.id])
   const outsider = await createClerk(other.province.id, [other.servicePoint.id])
-  const supervisor = await createProvinceUser('province_admin', paper.province.id)
   const otherSupervisor = await createProvinceUser('province_admin', paper.province.id)
-  return { ...paper, clerk, secondClerk, thirdClerk, outsider, supervisor, otherSupervisor }
+  return { ...paper, thirdClerk, outsider, otherSupervisor }
 }
 
 beforeAll(async () => {
   world = await createWorld()
 })
 
-const keyPath = (batchId: string) => `/paper/batches/${batchId}`
-const keySheet = (userId: string, batchId: string, fields: Record<string, string>) =>
-  post(keyAction, userId, keyPath(batchId), { batchId }, fields)
 async function responsesOf(batchId: string) {
   const responses = await prisma.response.findMany({
     where: {
@@ -118,18 +62,12 @@ async function responsesOf(batchId: string) {
 
 describe('a single-entry batch', () => {
   test('a clerk opens it, and every saved sheet becomes one response on the paper channel, dated as on the sheet', async () => {
-    const opened = await post(
-      openBatchAction,
-      world.clerk.id,
-      '/paper',
-      {},
-      {
-        servicePointId: world.servicePoint.id,
-        fromDate: '2026-03-01',
-        toDate: '2026-03-31',
-        sheetCount: '3',
-      }
-    )
+    const opened = await openBatch(world.clerk.id, {
+      servicePointId: world.servicePoint.id,
+      fromDate: '2026-03-01',
+      toDate: '2026-03-31',
+      sheetCount: '3',
+    })
     expect(opened).toMatchObject({ status: 302, location: expect.stringMatching(/^\/paper\/batches\/[0-9a-f-]{36}$/) })
     const batchId = opened.location!.split('/').pop()!
 
@@ -164,7 +102,7 @@ describe('a single-entry batch', () => {
       'svc.rules=-2',
     ])
 
-    const page = await get(keyLoader, world.clerk.id, keyPath(batchId), { batchId })
+    const page = await viewKeying(world.clerk.id, batchId)
     expect(page.data).toMatchObject({ next: null, totals: { keyed: 3, counted: 3, mismatches: 0, waiting: 0 } })
     const opening = await prisma.auditEvent.findFirst({
       where: { action: 'paper.batch_opened', target: `paper_batch:${batchId}` },
@@ -199,7 +137,7 @@ describe('a double-entry batch', () => {
     expect(await responsesOf(batchId)).toHaveLength(0)
 
     // Blind: the second clerk's screen carries nothing of the first pass.
-    const secondScreen = await get(keyLoader, world.secondClerk.id, keyPath(batchId), { batchId })
+    const secondScreen = await viewKeying(world.secondClerk.id, batchId)
     expect(secondScreen.data).toMatchObject({ next: 1, totals: { keyed: 2, keyedSecond: 0 } })
     expect(JSON.stringify(secondScreen.data)).not.toContain('lần nhập một')
 
@@ -220,7 +158,7 @@ describe('a double-entry batch', () => {
     )
     expect(await responsesOf(batchId)).toHaveLength(1)
 
-    const page = await get(reconcileLoader, world.supervisor.id, `${keyPath(batchId)}/reconcile`, { batchId })
+    const page = await viewReconciliation(world.supervisor.id, batchId)
     expect(page.data).toMatchObject({
       sheetNos: [2],
       totals: { keyed: 2, keyedSecond: 2, counted: 1, mismatches: 1 },
@@ -241,13 +179,7 @@ describe('a double-entry batch', () => {
       'choice:svc.polite': 'rekeyed',
       'rekey:svc.polite': '3',
     }
-    const resolved = await post(
-      reconcileAction,
-      world.supervisor.id,
-      `${keyPath(batchId)}/reconcile`,
-      { batchId },
-      decision
-    )
+    const resolved = await reconcile(world.supervisor.id, batchId, decision)
     expect(resolved).toMatchObject({ status: 302, location: `/paper/batches/${batchId}/reconcile?resolved=2` })
     const responses = await responsesOf(batchId)
     expect(responses).toHaveLength(2)
@@ -256,13 +188,7 @@ describe('a double-entry batch', () => {
     expect(second.answers.find((a) => a.item.code === 'svc.polite')?.value).toBe(3)
 
     // Resolving twice, or counting the sheet again, never adds a response.
-    const again = await post(
-      reconcileAction,
-      world.otherSupervisor.id,
-      `${keyPath(batchId)}/reconcile`,
-      { batchId },
-      decision
-    )
+    const again = await reconcile(world.otherSupervisor.id, batchId, decision)
     expect(again.status).toBe(409)
     expect(await countSheet(batchId, 2)).toMatchObject({ counted: true, replayed: true })
     expect(await countSheet(batchId, 1)).toMatchObject({ counted: true, replayed: true })
@@ -302,20 +228,14 @@ describe('a double-entry batch', () => {
     })
     await keySheet(world.clerk.id, batchId, sheet(1))
     await keySheet(world.supervisor.id, batchId, sheet(1, { 'svc.general': '1' }))
-    const own = await post(
-      reconcileAction,
-      world.supervisor.id,
-      `${keyPath(batchId)}/reconcile`,
-      { batchId },
-      {
-        intent: 'resolve',
-        sheetNo: '1',
-        'choice:svc.general': 'first',
-      }
-    )
+    const own = await reconcile(world.supervisor.id, batchId, {
+      intent: 'resolve',
+      sheetNo: '1',
+      'choice:svc.general': 'first',
+    })
     expect(own.status).toBe(409)
     expect(own.data?.fieldErrors).toEqual({ sheet: { key: 'reconcile.errors.ownSheet' } })
-    expect((await get(reconcileLoader, world.clerk.id, `${keyPath(batchId)}/reconcile`, { batchId })).status).toBe(403)
+    expect((await viewReconciliation(world.clerk.id, batchId)).status).toBe(403)
     expect(await responsesOf(batchId)).toHaveLength(0)
   })
 
@@ -350,20 +270,14 @@ describe('access', () => {
       servicePointId: world.servicePoint.id,
       createdById: world.clerk.id,
     })
-    const opened = await post(
-      openBatchAction,
-      world.outsider.id,
-      '/paper',
-      {},
-      {
-        servicePointId: world.servicePoint.id,
-        fromDate: '2026-03-01',
-        toDate: '2026-03-31',
-        sheetCount: '3',
-      }
-    )
+    const opened = await openBatch(world.outsider.id, {
+      servicePointId: world.servicePoint.id,
+      fromDate: '2026-03-01',
+      toDate: '2026-03-31',
+      sheetCount: '3',
+    })
     expect(opened.status).toBe(403)
-    expect((await get(keyLoader, world.outsider.id, keyPath(batchId), { batchId })).status).toBe(403)
+    expect((await viewKeying(world.outsider.id, batchId)).status).toBe(403)
     expect((await keySheet(world.outsider.id, batchId, sheet(1))).status).toBe(403)
     expect(await prisma.paperSheet.count({ where: { batchId } })).toBe(0)
     expect(await prisma.paperBatch.count({ where: { createdById: world.outsider.id } })).toBe(0)
@@ -412,26 +326,14 @@ describe('bad input', () => {
       toDate: '2026-03-31',
       sheetCount: '10',
     }
-    const backwards = await post(openBatchAction, world.clerk.id, '/paper', {}, { ...form, toDate: '2026-02-01' })
+    const backwards = await openBatch(world.clerk.id, { ...form, toDate: '2026-02-01' })
     expect(backwards).toMatchObject({ status: 400, data: { fieldErrors: { toDate: ['batches.errors.toBeforeFrom'] } } })
-    const noCampaign = await post(
-      openBatchAction,
-      world.clerk.id,
-      '/paper',
-      {},
-      { ...form, fromDate: '2025-12-01', toDate: '2025-12-31' }
-    )
+    const noCampaign = await openBatch(world.clerk.id, { ...form, fromDate: '2025-12-01', toDate: '2025-12-31' })
     expect(noCampaign).toMatchObject({
       status: 400,
       data: { fieldErrors: { fromDate: ['batches.errors.noCampaign'] } },
     })
-    const straddling = await post(
-      openBatchAction,
-      world.clerk.id,
-      '/paper',
-      {},
-      { ...form, fromDate: '2025-12-15', toDate: '2026-01-15' }
-    )
+    const straddling = await openBatch(world.clerk.id, { ...form, fromDate: '2025-12-15', toDate: '2026-01-15' })
     expect(straddling).toMatchObject({
       status: 400,
       data: { fieldErrors: { fromDate: ['batches.errors.noCampaign'] } },
@@ -452,18 +354,12 @@ describe('a sheet agreed but not counted (the database failed in between)', () =
     await prisma.pendingRollup.deleteMany({ where: { responseId: paperResponseId(batchId, 1) } })
     await prisma.response.delete({ where: { id: paperResponseId(batchId, 1) } })
     await prisma.paperSheet.updateMany({ where: { batchId }, data: { status: 'agreed' } })
-    const page = await get(reconcileLoader, world.supervisor.id, `${keyPath(batchId)}/reconcile`, { batchId })
+    const page = await viewReconciliation(world.supervisor.id, batchId)
     expect(page.data).toMatchObject({ totals: { waiting: 1, counted: 0 } })
 
-    const counted = await post(
-      reconcileAction,
-      world.supervisor.id,
-      `${keyPath(batchId)}/reconcile`,
-      { batchId },
-      { intent: 'count' }
-    )
+    const counted = await reconcile(world.supervisor.id, batchId, { intent: 'count' })
     expect(counted).toMatchObject({ status: 302, location: `/paper/batches/${batchId}/reconcile?counted=1` })
-    await post(reconcileAction, world.supervisor.id, `${keyPath(batchId)}/reconcile`, { batchId }, { intent: 'count' })
+    await reconcile(world.supervisor.id, batchId, { intent: 'count' })
     expect(await responsesOf(batchId)).toHaveLength(1)
     expect(await prisma.paperSheet.findMany({ where: { batchId }, select: { status: true } })).toEqual([
       { status: 'counted' },

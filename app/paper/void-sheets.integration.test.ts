@@ -1,11 +1,16 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { CSRF_FIELD } from '~/auth/csrf'
-import { getCsrfToken } from '~/auth/csrf.server'
 import { prisma } from '~/db.server'
-import { action as keyAction, loader as keyLoader } from '~/routes/paper.batches.$batchId._index'
-import { action as reconcileAction, loader as reconcileLoader } from '~/routes/paper.batches.$batchId.reconcile'
-import { requestWith, sessionCookieFor } from '../../test/factories/accounts'
-import { createClerk, createPaperBatch, createPaperServicePoint, createProvinceUser } from '../../test/factories/paper'
+import {
+  createPaperBatch,
+  createPaperWorld,
+  keyPath,
+  keySheet,
+  reconcile,
+  reconcilePath,
+  sheet,
+  viewKeying,
+  viewReconciliation,
+} from '../../test/factories/paper'
 import { VOID_FIELD } from './compare'
 import { countSheet, countWaitingSheets } from './counting.server'
 import { listDisputes } from './reconcile.server'
@@ -16,76 +21,15 @@ import { paperResponseId } from './response-id.server'
  * batch's count, never become responses, and with double entry both passes must agree on them.
  */
 
-type RouteFunction = (args: never) => unknown
-type Outcome = { status: number; location: string | null; data: Record<string, unknown> | null }
-
-/** What a loader or action answered, thrown responses included. */
-async function settle(run: () => unknown): Promise<Outcome> {
-  let result: unknown
-  try {
-    result = await run()
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown
-    result = thrown
-  }
-  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), data: null }
-  if (result && typeof result === 'object' && (result as { type?: string }).type === 'DataWithResponseInit') {
-    const { data, init } = result as { data: Record<string, unknown>; init: ResponseInit | null }
-    return { status: init?.status ?? 200, location: null, data }
-  }
-  return { status: 200, location: null, data: result as Record<string, unknown> }
-}
-
-async function post(fn: RouteFunction, userId: string, path: string, batchId: string, fields: Record<string, string>) {
-  const cookie = await sessionCookieFor(userId)
-  const body = new FormData()
-  body.set(CSRF_FIELD, (await getCsrfToken(requestWith(cookie, '/'))) ?? '')
-  for (const [name, value] of Object.entries(fields)) body.set(name, value)
-  const request = requestWith(cookie, path, { method: 'POST', body })
-  return settle(() => fn({ request, params: { batchId }, context: {} } as never))
-}
-
-async function get(fn: RouteFunction, userId: string, path: string, batchId: string) {
-  const request = requestWith(await sessionCookieFor(userId), path)
-  return settle(() => fn({ request, params: { batchId }, context: {} } as never))
-}
-
-/** A complete, valid sheet of the paper fixture as a clerk types it. */
-const sheet = (sheetNo: number, overrides: Record<string, string> = {}) => ({
-  sheetNo: String(sheetNo),
-  sheetDate: '2026-03-02',
-  screen: '1',
-  'svc.polite': '4',
-  'svc.rules': '8',
-  'svc.field': '10',
-  'svc.channels': '31',
-  'svc.online_used': '1',
-  'svc.online_easy': '5',
-  'svc.general': '5',
-  comment: '',
-  ...overrides,
-})
 /** A sheet the respondent left blank, marked void with reason 1 (blank). */
 const blankSheet = (sheetNo: number) => ({ sheetNo: String(sheetNo), sheetDate: '2026-03-03', voidReason: '1' })
 
-let world: Awaited<ReturnType<typeof createWorld>>
-
-async function createWorld() {
-  const paper = await createPaperServicePoint()
-  const clerk = await createClerk(paper.province.id, [paper.servicePoint.id])
-  const secondClerk = await createClerk(paper.province.id, [paper.servicePoint.id])
-  const supervisor = await createProvinceUser('province_admin', paper.province.id)
-  return { ...paper, clerk, secondClerk, supervisor }
-}
+let world: Awaited<ReturnType<typeof createPaperWorld>>
 
 beforeAll(async () => {
-  world = await createWorld()
+  world = await createPaperWorld()
 })
 
-const keyPath = (batchId: string) => `/paper/batches/${batchId}`
-const reconcilePath = (batchId: string) => `${keyPath(batchId)}/reconcile`
-const keySheet = (userId: string, batchId: string, fields: Record<string, string>, lng = 'vi') =>
-  post(keyAction, userId, `${keyPath(batchId)}?lng=${lng}`, batchId, fields)
 const responseCount = (batchId: string, sheetCount = 10) =>
   prisma.response.count({
     where: { id: { in: Array.from({ length: sheetCount }, (_, i) => paperResponseId(batchId, i + 1)) } },
@@ -131,7 +75,7 @@ describe('a void sheet in a single-entry batch', () => {
       { submittedOn: '2026-03-03', answers: {}, voidReason: 'blank' },
     ])
 
-    const page = await get(keyLoader, world.clerk.id, `${keyPath(batchId)}?saved=3&void=1`, batchId)
+    const page = await viewKeying(world.clerk.id, batchId, '?saved=3&void=1')
     expect(page.data).toMatchObject({
       next: null,
       savedVoid: true,
@@ -187,7 +131,7 @@ describe('a void sheet in a double-entry batch', () => {
     await keySheet(world.secondClerk.id, batchId, { ...blankSheet(1), voidReason: '3' })
     expect(await statuses(batchId)).toEqual(['1/1:void', '1/2:void'])
     expect(await listDisputes(batchId, [])).toEqual([])
-    const page = await get(reconcileLoader, world.supervisor.id, reconcilePath(batchId), batchId)
+    const page = await viewReconciliation(world.supervisor.id, batchId)
     expect(page.data).toMatchObject({
       sheetNos: [],
       totals: { keyed: 1, keyedSecond: 1, void: 1, counted: 0, mismatches: 0 },
@@ -208,7 +152,7 @@ describe('a void sheet in a double-entry batch', () => {
     await keySheet(world.secondClerk.id, batchId, blankSheet(2))
     expect(await statuses(batchId)).toEqual(['1/1:mismatch', '1/2:mismatch', '2/1:mismatch', '2/2:mismatch'])
 
-    const page = await get(reconcileLoader, world.supervisor.id, reconcilePath(batchId), batchId)
+    const page = await viewReconciliation(world.supervisor.id, batchId)
     expect(page.data).toMatchObject({
       sheetNos: [1, 2],
       totals: { mismatches: 2, void: 0, counted: 0 },
@@ -216,7 +160,7 @@ describe('a void sheet in a double-entry batch', () => {
     })
 
     // Keying the paper again is no answer to "void or not"; nothing changes.
-    const rekeyed = await post(reconcileAction, world.supervisor.id, reconcilePath(batchId), batchId, {
+    const rekeyed = await reconcile(world.supervisor.id, batchId, {
       intent: 'resolve',
       sheetNo: '1',
       [`choice:${VOID_FIELD}`]: 'rekeyed',
@@ -226,14 +170,14 @@ describe('a void sheet in a double-entry batch', () => {
     expect(await statuses(batchId)).toEqual(['1/1:mismatch', '1/2:mismatch', '2/1:mismatch', '2/2:mismatch'])
 
     // Sheet 1: the first pass was right, the sheet is void.
-    const asVoid = await post(reconcileAction, world.supervisor.id, reconcilePath(batchId), batchId, {
+    const asVoid = await reconcile(world.supervisor.id, batchId, {
       intent: 'resolve',
       sheetNo: '1',
       [`choice:${VOID_FIELD}`]: 'first',
     })
     expect(asVoid).toMatchObject({ status: 302, location: `${reconcilePath(batchId)}?resolved=1&void=1` })
     // Sheet 2: the first pass's answers are what the paper says; the sheet counts.
-    const asKeyed = await post(reconcileAction, world.supervisor.id, reconcilePath(batchId), batchId, {
+    const asKeyed = await reconcile(world.supervisor.id, batchId, {
       intent: 'resolve',
       sheetNo: '2',
       [`choice:${VOID_FIELD}`]: 'first',
@@ -254,7 +198,7 @@ describe('a void sheet in a double-entry batch', () => {
     expect(
       await prisma.response.findUnique({ where: { id: paperResponseId(batchId, 2) }, select: { channel: true } })
     ).toEqual({ channel: 'paper' })
-    const after = await get(reconcileLoader, world.supervisor.id, reconcilePath(batchId), batchId)
+    const after = await viewReconciliation(world.supervisor.id, batchId)
     expect(after.data).toMatchObject({ sheetNos: [], totals: { keyed: 2, void: 1, counted: 1, mismatches: 0 } })
 
     const audit = await prisma.auditEvent.findMany({
@@ -276,7 +220,7 @@ describe('a void sheet in a double-entry batch', () => {
     })
     await keySheet(world.clerk.id, batchId, sheet(1))
     await keySheet(world.secondClerk.id, batchId, blankSheet(1))
-    const none = await post(reconcileAction, world.supervisor.id, reconcilePath(batchId), batchId, {
+    const none = await reconcile(world.supervisor.id, batchId, {
       intent: 'resolve',
       sheetNo: '1',
     })

@@ -7,9 +7,9 @@ import { textValues } from '~/auth/form-values'
 import { requirePaperEntryAccess } from '~/auth/permissions.server'
 import { requireUser } from '~/auth/session.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
+import { BatchHeading } from '~/paper/batch-heading'
 import { BatchTotalsList } from '~/paper/batch-totals'
 import { getBatch, getBatchTotals, getBatchVersion } from '~/paper/batches.server'
-import { formatDay } from '~/paper/dates'
 import { ErrorSummary } from '~/paper/error-summary'
 import { PAPER_PAGE_NAMESPACES } from '~/paper/namespaces'
 import { DONT_KNOW_KEY, NOT_APPLICABLE_KEY } from '~/paper/keys'
@@ -109,22 +109,10 @@ export default function KeyingPage() {
   const items = allItems(definition)
   const fieldHref = (field: string) =>
     `#${field === 'sheetNo' || field === 'sheetDate' || field === VOID_REASON_FIELD ? field : itemFieldId(field)}`
-  const servicePointName = locale === 'en' ? batch.servicePoint.nameEn : batch.servicePoint.name
 
   return (
     <>
-      <p className="paper-back">
-        <Link to="/paper">{t('keying.back')}</Link>
-      </p>
-      <h1>{t('keying.title', { code: batch.servicePoint.code })}</h1>
-      <p>
-        {t('keying.batchSummary', {
-          name: servicePointName,
-          from: formatDay(batch.fromDate),
-          to: formatDay(batch.toDate),
-          count: batch.sheetCount,
-        })}
-      </p>
+      <BatchHeading title={t('keying.title', { code: batch.servicePoint.code })} batch={batch} locale={locale} />
       {batch.doubleEntry ? <p className="notice">{t('keying.blind')}</p> : null}
       <div aria-live="polite" role="status" className="paper-status">
         {saved ? (

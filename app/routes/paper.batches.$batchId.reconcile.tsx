@@ -7,6 +7,7 @@ import { textValues } from '~/auth/form-values'
 import { requirePaperEntryAccess, requireRole } from '~/auth/permissions.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { describeValue } from '~/paper/answer-labels'
+import { BatchHeading } from '~/paper/batch-heading'
 import { BatchTotalsList } from '~/paper/batch-totals'
 import { getBatch, getBatchTotals, getBatchVersion } from '~/paper/batches.server'
 import { type Choice, resolveEntries, SHEET_DATE_FIELD, VOID_FIELD } from '~/paper/compare'
@@ -167,18 +168,7 @@ export default function ReconcilePage() {
 
   return (
     <>
-      <p className="paper-back">
-        <Link to="/paper">{t('keying.back')}</Link>
-      </p>
-      <h1>{t('reconcile.title', { code: batch.servicePoint.code })}</h1>
-      <p>
-        {t('keying.batchSummary', {
-          name: locale === 'en' ? batch.servicePoint.nameEn : batch.servicePoint.name,
-          from: formatDay(batch.fromDate),
-          to: formatDay(batch.toDate),
-          count: batch.sheetCount,
-        })}
-      </p>
+      <BatchHeading title={t('reconcile.title', { code: batch.servicePoint.code })} batch={batch} locale={locale} />
       <div role="status" className="paper-status">
         {resolved ? (
           <p>

@@ -1,22 +1,28 @@
 import { randomUUID } from 'node:crypto'
+import { CSRF_FIELD } from '~/auth/csrf'
+import { getCsrfToken } from '~/auth/csrf.server'
 import { prisma } from '~/db.server'
 import type { Role } from '~/generated/prisma/enums'
 import { paperDefinition } from '~/paper/paper-definition.fixture'
 import { createCampaign } from '~/questionnaire/campaigns.server'
 import type { Definition } from '~/questionnaire/definition'
-import { createDraft, createQuestionnaire, publishVersion } from '~/questionnaire/versions.server'
-import { createUser } from './accounts'
+import { action as openBatchAction } from '~/routes/paper._index'
+import { action as keyAction, loader as keyLoader } from '~/routes/paper.batches.$batchId._index'
+import { action as reconcileAction, loader as reconcileLoader } from '~/routes/paper.batches.$batchId.reconcile'
+import { createUser, requestWith, sessionCookieFor } from './accounts'
+import { publishDefinition } from './submissions'
 import { createAgency, createProvince, createServicePoint } from './units'
 
 /** A published questionnaire (the small paper fixture by default) asked at `servicePointIds` from `from` to `to`. */
 export async function createPaperCampaign(
   servicePointIds: readonly string[],
-  { from = '2026-01-01', to = '2026-12-31', definition = paperDefinition }: { from?: string; to?: string; definition?: Definition } = {},
+  {
+    from = '2026-01-01',
+    to = '2026-12-31',
+    definition = paperDefinition,
+  }: { from?: string; to?: string; definition?: Definition } = {}
 ) {
-  const { questionnaireId } = await createQuestionnaire({ slug: `paper-${randomUUID()}`, title: 'Phiếu', titleEn: 'Form' })
-  const { versionId } = await createDraft({ questionnaireId, definition, methodologyCode: 'sipas-2023' })
-  const published = await publishVersion(versionId)
-  if (!published.published) throw new Error(`fixture does not publish: ${JSON.stringify(published.problems)}`)
+  const versionId = await publishDefinition(definition)
   const { campaignId } = await createCampaign({
     name: `Đợt ${from}`,
     nameEn: `Round ${from}`,
@@ -40,7 +46,9 @@ export async function createPaperServicePoint() {
 export async function createClerk(provinceId: string, servicePointIds: readonly string[] = []) {
   const clerk = await createUser({ role: 'clerk', provinceId })
   if (servicePointIds.length) {
-    await prisma.clerkAssignment.createMany({ data: servicePointIds.map((servicePointId) => ({ userId: clerk.id, servicePointId })) })
+    await prisma.clerkAssignment.createMany({
+      data: servicePointIds.map((servicePointId) => ({ userId: clerk.id, servicePointId })),
+    })
   }
   return clerk
 }
@@ -73,4 +81,93 @@ export async function createPaperBatch(options: {
     select: { id: true },
   })
   return { id }
+}
+
+/** A paper service point with two clerks assigned to it and a supervisor (its province's administrator). */
+export async function createPaperWorld() {
+  const paper = await createPaperServicePoint()
+  const clerk = await createClerk(paper.province.id, [paper.servicePoint.id])
+  const secondClerk = await createClerk(paper.province.id, [paper.servicePoint.id])
+  const supervisor = await createProvinceUser('province_admin', paper.province.id)
+  return { ...paper, clerk, secondClerk, supervisor }
+}
+
+/** A complete, valid sheet of the paper fixture as a clerk types it. */
+export const sheet = (sheetNo: number, overrides: Record<string, string> = {}) => ({
+  sheetNo: String(sheetNo),
+  sheetDate: '2026-03-02',
+  screen: '1',
+  'svc.polite': '4',
+  'svc.rules': '8',
+  'svc.field': '10',
+  'svc.channels': '31',
+  'svc.online_used': '1',
+  'svc.online_easy': '5',
+  'svc.general': '5',
+  comment: '',
+  ...overrides,
+})
+
+export const keyPath = (batchId: string) => `/paper/batches/${batchId}`
+export const reconcilePath = (batchId: string) => `${keyPath(batchId)}/reconcile`
+
+/** `userId` posts the batch form of /paper. */
+export const openBatch = (userId: string, fields: Record<string, string>) =>
+  post(openBatchAction, userId, '/paper', {}, fields)
+
+/** `userId` saves a sheet on the keying screen (in the language `lng` when given). */
+export const keySheet = (userId: string, batchId: string, fields: Record<string, string>, lng?: string) =>
+  post(keyAction, userId, lng ? `${keyPath(batchId)}?lng=${lng}` : keyPath(batchId), { batchId }, fields)
+
+/** `userId` opens the keying screen (`search`: the query string a redirect left, if any). */
+export const viewKeying = (userId: string, batchId: string, search = '') =>
+  get(keyLoader, userId, `${keyPath(batchId)}${search}`, { batchId })
+
+/** `userId` posts the reconciliation screen's form (resolve a sheet, or count the waiting ones). */
+export const reconcile = (userId: string, batchId: string, fields: Record<string, string>) =>
+  post(reconcileAction, userId, reconcilePath(batchId), { batchId }, fields)
+
+/** `userId` opens the reconciliation screen. */
+export const viewReconciliation = (userId: string, batchId: string) =>
+  get(reconcileLoader, userId, reconcilePath(batchId), { batchId })
+
+type RouteFunction = (args: never) => unknown
+type Outcome = { status: number; location: string | null; data: Record<string, unknown> | null }
+
+/** What a loader or action answered, thrown responses included. */
+async function settle(run: () => unknown): Promise<Outcome> {
+  let result: unknown
+  try {
+    result = await run()
+  } catch (thrown) {
+    if (!(thrown instanceof Response)) throw thrown
+    result = thrown
+  }
+  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), data: null }
+  if (result && typeof result === 'object' && (result as { type?: string }).type === 'DataWithResponseInit') {
+    const { data, init } = result as { data: Record<string, unknown>; init: ResponseInit | null }
+    return { status: init?.status ?? 200, location: null, data }
+  }
+  return { status: 200, location: null, data: result as Record<string, unknown> }
+}
+
+/** A form post with a valid CSRF token, signed in as `userId`. */
+async function post(
+  fn: RouteFunction,
+  userId: string,
+  path: string,
+  params: Record<string, string>,
+  fields: Record<string, string>
+) {
+  const cookie = await sessionCookieFor(userId)
+  const body = new FormData()
+  body.set(CSRF_FIELD, (await getCsrfToken(requestWith(cookie, '/'))) ?? '')
+  for (const [name, value] of Object.entries(fields)) body.set(name, value)
+  const request = requestWith(cookie, path, { method: 'POST', body })
+  return settle(() => fn({ request, params, context: {} } as never))
+}
+
+async function get(fn: RouteFunction, userId: string, path: string, params: Record<string, string>) {
+  const request = requestWith(await sessionCookieFor(userId), path)
+  return settle(() => fn({ request, params, context: {} } as never))
 }
