@@ -3,8 +3,8 @@ import { prisma } from '~/db.server'
 /*
  * Submissions don't write the rollups (docs/decisions/012-submission-throughput.md): each stored
  * response leaves its id in PendingRollup, in its own transaction, and a fold adds every queued
- * response to AnswerRollup and ResponseRollup in ONE statement that also deletes the queue
- * entries it took. So a response is counted exactly once, and a fold of a second of submissions
+ * response to AnswerRollup and ResponseRollup in the transaction that deletes the queue entries
+ * it took. So a response is counted exactly once, and a fold of a second of submissions
  * adds one count per rollup cell instead of one per answer.
  *
  * Readers fold first (foldPendingRollups before reading rollups), so every figure includes every
@@ -12,14 +12,50 @@ import { prisma } from '~/db.server'
  * the rows the first deleted and skips them.
  */
 
-/** Adds every queued response to the rollups (in `db`'s transaction if given); returns how many were folded. */
-export async function foldPendingRollups(db: Pick<typeof prisma, '$queryRaw'> = prisma): Promise<number> {
-  const [row] = await db.$queryRaw<{ folded: number }[]>`
-    WITH p AS (DELETE FROM "PendingRollup" RETURNING "responseId"),
-    r AS (
+/** Responses taken from the queue per transaction: bounds memory after a long outage or a bulk load. */
+const FOLD_CHUNK = 5_000
+
+type Db = Pick<typeof prisma, '$queryRaw'>
+
+/** Adds every queued response to the rollups (in `tx`'s transaction if given); returns how many were folded. */
+export async function foldPendingRollups(tx?: Db): Promise<number> {
+  let folded = 0
+  for (;;) {
+    const taken = tx ? await foldChunk(tx) : await prisma.$transaction((own) => foldChunk(own))
+    folded += taken
+    if (taken < FOLD_CHUNK) return folded
+  }
+}
+
+/**
+ * Takes up to FOLD_CHUNK queue rows and adds their responses to both rollups, in the caller's
+ * transaction.
+ * NOTE: performance. Left to itself the planner hashed the whole Answer table for a few hundred
+ * responses and then JIT-compiled the statement (0.4–0.9 s a fold at 1 M answers). So the ids
+ * come back to Node and go in again as an array, each response's answers are looked up by index
+ * (`OFFSET 0` keeps that subquery from being flattened into a hash join), and JIT is off for the
+ * fold (its estimate of rows per response is generic, so its cost looks large): ~20 ms.
+ */
+async function foldChunk(tx: Db): Promise<number> {
+  const [{ jit } = { jit: 'on' }] = await tx.$queryRaw<{ jit: string }[]>`
+    SELECT current_setting('jit') AS jit, set_config('jit', 'off', true)`
+  const folded = await takeAndFold(tx)
+  // Inside a caller's transaction (a rebuild) the rest keeps its setting.
+  await tx.$queryRaw`SELECT set_config('jit', ${jit}, true)`
+  return folded
+}
+
+async function takeAndFold(tx: Db): Promise<number> {
+  const taken = await tx.$queryRaw<{ id: string }[]>`
+    DELETE FROM "PendingRollup"
+    WHERE "responseId" IN (SELECT "responseId" FROM "PendingRollup" LIMIT ${FOLD_CHUNK} FOR UPDATE)
+    RETURNING "responseId"::text AS id`
+  if (taken.length === 0) return 0
+  await tx.$queryRaw`
+    WITH r AS (
       SELECT r.id, date_trunc('month', r."submittedOn")::date AS month, r."servicePointId", r."agencyId",
         r."provinceId", r."versionId", r.channel, r.flags, r.weight
-      FROM "Response" r WHERE r.id IN (SELECT "responseId" FROM p)
+      FROM "Response" r WHERE r.id = ANY(${taken.map((row) => row.id)}::uuid[])
     ),
     -- ORDER BY: concurrent folds lock rollup rows in the same order (no deadlock).
     ar AS (
@@ -27,7 +63,7 @@ export async function foldPendingRollups(db: Pick<typeof prisma, '$queryRaw'> = 
         "sumW2")
       SELECT r.month, r."servicePointId", r."agencyId", r."provinceId", a."itemId", a.value, r.flags, count(*),
         sum(r.weight), sum(r.weight * r.weight)
-      FROM r JOIN "Answer" a ON a."responseId" = r.id
+      FROM r CROSS JOIN LATERAL (SELECT "itemId", value FROM "Answer" WHERE "responseId" = r.id OFFSET 0) a
       GROUP BY 1, 2, 3, 4, 5, 6, 7
       ORDER BY 1, 2, 3, 4, 5, 6, 7
       ON CONFLICT (month, "servicePointId", "itemId", value, flags, "agencyId", "provinceId") DO UPDATE
@@ -46,15 +82,15 @@ export async function foldPendingRollups(db: Pick<typeof prisma, '$queryRaw'> = 
       SET n = "ResponseRollup".n + EXCLUDED.n, "sumW" = "ResponseRollup"."sumW" + EXCLUDED."sumW",
         "sumW2" = "ResponseRollup"."sumW2" + EXCLUDED."sumW2"
     )
-    SELECT count(*)::int AS folded FROM p`
-  return row?.folded ?? 0
+    SELECT 1`
+  return taken.length
 }
 
 /**
  * How long after a write the background fold runs. Longer folds more responses per rollup cell
  * (cheaper per response); readers fold first, so the delay is never visible in a figure.
  */
-export const FOLD_DELAY_MS = 500
+export const FOLD_DELAY_MS = 1_000
 
 let scheduled: ReturnType<typeof setTimeout> | null = null
 let running: Promise<unknown> | null = null
