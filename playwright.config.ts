@@ -5,20 +5,30 @@ const PORT = Number(process.env.E2E_PORT ?? 3100)
 const DATA_DIR = process.env.E2E_PGLITE_DIR ?? `/tmp/sipas-e2e-${process.pid}`
 const chromium = {
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 }
 
 export default defineConfig({
   testDir: 'test/e2e',
   timeout: 30_000,
+  // `npm test` runs these beside the Vitest suite on two cores: a sign-in (argon2) or a page can
+  // take a few seconds longer than on an idle machine.
+  expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
   reporter: [['list']],
   use: { baseURL: `http://localhost:${PORT}`, locale: 'vi-VN', launchOptions: chromium, trace: 'off' },
-  projects: [
-    { name: 'phone', use: { ...devices['Pixel 5'], launchOptions: chromium } },
-  ],
+  projects: [{ name: 'phone', use: { ...devices['Pixel 5'], launchOptions: chromium } }],
   webServer: {
     command: [
       `rm -rf ${DATA_DIR}`,
@@ -26,7 +36,14 @@ export default defineConfig({
       'npx vite-node --config vitest.config.ts scripts/seed.ts',
       'node server.mjs',
     ].join(' && '),
-    env: { PGLITE_DIR: DATA_DIR, PORT: String(PORT), SEED_RESPONSES: '2000', NODE_ENV: 'production', SESSION_SECRET: 'e2e-session-secret-0123456789', ALLOW_DEMO_SEED: '1' },
+    env: {
+      PGLITE_DIR: DATA_DIR,
+      PORT: String(PORT),
+      SEED_RESPONSES: '2000',
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'e2e-session-secret-0123456789',
+      ALLOW_DEMO_SEED: '1',
+    },
     url: `http://localhost:${PORT}/readyz`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -1,26 +1,48 @@
 #!/usr/bin/env bash
 # `npm test`: installs what the tests need, then runs every suite: typecheck, lint, unit,
-# integration on PGlite and on a real PostgreSQL server, and the browser tests in Chromium.
+# integration on PGlite and on a real PostgreSQL server, and the browser tests in Chromium;
+# it fails if any of them fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
 
+# Two cores: jobs run side by side. Each job's output goes to a log printed whole when the job
+# ends, so lines never interleave; any failure fails the script once every job has finished.
+LOGS=$(mktemp -d /tmp/sipas-test-logs-XXXXXX)
+declare -A JOB_PID
+FAILED=()
+start_job() { # name command: runs `command` (bash) in its own process group, timed
+  setsid bash -c 'bash -c "$1"; status=$?; echo $SECONDS >"$2"; exit $status' _ "$2" "$LOGS/$1.time" \
+    >"$LOGS/$1.log" 2>&1 </dev/null &
+  JOB_PID[$1]=$!
+  echo "(started in the background: $1; its output follows when it ends)"
+}
+finish_job() { # name: waits for the job, then prints its output and outcome
+  local status=0
+  wait "${JOB_PID[$1]}" || status=$?
+  unset "JOB_PID[$1]"
+  step "$1: $([ "$status" = 0 ] && echo passed || echo "FAILED (exit $status)") in $(cat "$LOGS/$1.time" 2>/dev/null) s"
+  cat "$LOGS/$1.log"
+  [ "$status" = 0 ] || FAILED+=("$1")
+  return "$status"
+}
+stop_jobs() { for pid in "${JOB_PID[@]}"; do kill -- "-$pid" 2>/dev/null || true; done; rm -rf "$LOGS"; }
+cleanup() { :; }
+trap 'stop_jobs; cleanup' EXIT
+trap 'exit 130' INT TERM
+
+# Chromium comes from apt, the packages from npm: the two downloads overlap.
+if [ ! -x /usr/bin/chromium ]; then
+  [ "$(id -u)" = 0 ] || { echo "Chromium is missing and could not be installed (run as root or install the 'chromium' package)." >&2; exit 1; }
+  start_job "Chromium install" \
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null'
+fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "Installing dependencies"
   npm ci --ignore-scripts
 fi
 [ -f app/generated/prisma/client.ts ] && [ ! prisma/schema.prisma -nt app/generated/prisma/client.ts ] || node scripts/prisma.mjs generate
 
-if [ ! -x /usr/bin/chromium ]; then
-  step "Installing Debian's Chromium for the browser tests"
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  fi
-  [ -x /usr/bin/chromium ] || { echo "Chromium is missing and could not be installed (run as root or install the 'chromium' package)." >&2; exit 1; }
-fi
-
-cleanup() { :; }
-trap 'cleanup' EXIT
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
   step "Starting a throwaway PostgreSQL cluster"
   command -v initdb >/dev/null || { echo "PostgreSQL server binaries (initdb, pg_ctl) are missing: install postgresql or set TEST_DATABASE_URL." >&2; exit 1; }
@@ -34,10 +56,32 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   export TEST_PG_DATA="$PGTMP/data"
 fi
 
-step "Typecheck"; npx tsc --noEmit
-step "Lint"; npx eslint . --max-warnings 0
-step "Unit tests"; npx vitest run --project unit
-step "Integration tests on PGlite"; npx vitest run --project integration-pglite
-step "Integration tests on PostgreSQL"; npx vitest run --project integration-postgres
-step "Build"; npx remix vite:build
-step "Browser tests"; npx playwright test
+# Three one-core jobs first. The browser tests wait on a browser and a server more than they
+# compute (about half a core): they start as soon as the build is ready and run beside Vitest,
+# which keeps both cores busy.
+start_job "Typecheck" 'npx tsc --noEmit'
+start_job "Lint" 'npx eslint . --max-warnings 0'
+start_job "Build" 'npx remix vite:build'
+BROWSER_READY=1
+finish_job "Build" || BROWSER_READY=0
+[ -z "${JOB_PID[Chromium install]:-}" ] || finish_job "Chromium install" || BROWSER_READY=0
+if [ "$BROWSER_READY" = 1 ]; then
+  start_job "Browser tests" 'npx playwright test'
+else
+  echo "(the browser tests need the build and Chromium: not run)"
+fi
+finish_job "Typecheck" || true
+finish_job "Lint" || true
+
+# Vitest's output streams here.
+step "Unit tests, integration tests on PGlite and on PostgreSQL"
+START=$SECONDS
+npx vitest run || FAILED+=("Unit and integration tests")
+echo "(Vitest: $((SECONDS - START)) s)"
+[ -z "${JOB_PID[Browser tests]:-}" ] || finish_job "Browser tests" || true
+
+if [ ${#FAILED[@]} -gt 0 ]; then
+  step "FAILED: $(IFS=,; echo "${FAILED[*]}" | sed 's/,/, /g')"
+  exit 1
+fi
+step "All suites passed in $SECONDS s"

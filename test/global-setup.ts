@@ -8,12 +8,25 @@ import { pgliteAdapterFactory, postgresAdapterFactory } from '~/db/adapters.serv
 import { applyMigrations } from '~/db/migrations.server'
 import { databaseUrlFor, requirePostgresUrl } from './postgres-url'
 
+declare global {
+  var __sipasApplyMigrations: typeof applyMigrations | undefined
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string
+    pgliteEmpty: string
     postgresTemplate: string
   }
 }
+
+/*
+ * NOTE: Vitest loads this file once per project, each copy with its own ~/db/migrations.server,
+ * but the WASM schema engine's JS glue is a single Node module per process: a second copy
+ * re-initialises it under the first and the process dies without a word. When both integration
+ * projects run in one invocation, both therefore migrate through the first copy.
+ */
+const migrate = (globalThis.__sipasApplyMigrations ??= applyMigrations)
 
 /**
  * Migrates one template database per engine; every test file then gets its own copy
@@ -26,14 +39,20 @@ export default async function setup(project: TestProject) {
 
 async function setupPglite(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'sipas-pglite-'))
-  const pglite = new PGlite('memory://')
-  await applyMigrations(pgliteAdapterFactory(pglite))
-  const dump = await pglite.dumpDataDir('none')
+  const pglite = await PGlite.create('memory://')
+  // The cluster before migrating too: tests that need an empty database copy it rather than
+  // pay for another initdb.
+  project.provide('pgliteEmpty', await writeDump(pglite, join(dir, 'empty.tar')))
+  await migrate(pgliteAdapterFactory(pglite))
+  project.provide('pgliteTemplate', await writeDump(pglite, join(dir, 'template.tar')))
   await pglite.close()
-  const file = join(dir, 'template.tar')
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()))
-  project.provide('pgliteTemplate', file)
   return () => rmSync(dir, { recursive: true, force: true })
+}
+
+async function writeDump(pglite: PGlite, file: string): Promise<string> {
+  const dump = await pglite.dumpDataDir('none')
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()))
+  return file
 }
 
 async function setupPostgres(project: TestProject) {
@@ -44,11 +63,11 @@ async function setupPostgres(project: TestProject) {
   await admin.query(`DROP DATABASE IF EXISTS ${template}`)
   await admin.query(`CREATE DATABASE ${template}`)
   const factory = postgresAdapterFactory(databaseUrlFor(serverUrl, template), 1)
-  await applyMigrations(factory)
+  await migrate(factory)
   // A template must have no open connections when it is copied.
   await admin.query(
     `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
-    [template],
+    [template]
   )
   project.provide('postgresTemplate', template)
   return async () => {

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
-import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterAll, inject } from 'vitest'
 import { connect, type Database } from '~/db/connect.server'
+import { copyPglite } from './database'
 import { databaseUrlFor, requirePostgresUrl } from './postgres-url'
 
 /**
@@ -24,9 +23,7 @@ afterAll(async () => {
 })
 
 async function clonePglite(): Promise<Database> {
-  const template = readFileSync(inject('pgliteTemplate'))
-  const pglite = await PGlite.create({ loadDataDir: new Blob([template]) })
-  return connect({ pglite })
+  return connect({ pglite: await copyPglite('pgliteTemplate') })
 }
 
 async function clonePostgres(): Promise<Database & { url: string }> {

@@ -16,7 +16,16 @@ import { type ResponseSpec, type Survey, type SurveyVersion, createSurvey, store
  * computes from raw responses, to 1e-9.
  */
 
-const SEEDS = [{ seed: 11, year: 2024 }, { seed: 29, year: 2025 }, { seed: 47, year: 2026 }]
+const ALL_SEEDS = [
+  { seed: 11, year: 2024 },
+  { seed: 29, year: 2025 },
+  { seed: 47, year: 2026 },
+]
+// Every seed runs on the PostgreSQL server; PGlite (the slower engine: the database runs inside
+// the test process) runs the seed whose year straddles the merger. The SQL and the reference are
+// the same on both engines: what differs between engines shows on any seed, and what differs
+// between seeds does not depend on the engine, so more seeds on PGlite would repeat checks.
+const SEEDS = process.env.TEST_ENGINE === 'pglite' ? ALL_SEEDS.filter(({ year }) => year === 2025) : ALL_SEEDS
 const RESPONSES_PER_SEED = 200
 const OLD = ['prop-old-a', 'prop-old-b']
 const MERGER = '2025-07-01'
@@ -66,7 +75,12 @@ describe.each(SEEDS)('seed $seed ($year)', ({ seed, year }) => {
   test.each(SETTINGS)('unit figures at every level (weights $useWeights, mask $excludeFlagsMask)', async (options) => {
     // the year, and custom ranges read partly or wholly from raw rows
     const [yearly, , insideMonth, twoEdged] = periods()
-    const chosen = options === SETTINGS[0] ? [yearly!, insideMonth!, twoEdged!] : options === SETTINGS[1] ? [yearly!, twoEdged!] : [yearly!, insideMonth!]
+    const chosen =
+      options === SETTINGS[0]
+        ? [yearly!, insideMonth!, twoEdged!]
+        : options === SETTINGS[1]
+        ? [yearly!, twoEdged!]
+        : [yearly!, insideMonth!]
     for (const period of chosen) {
       for (const level of UNIT_LEVELS) {
         const rows = await unitFigures({ period, level }, options)
@@ -117,7 +131,10 @@ describe.each(SEEDS)('seed $seed ($year)', ({ seed, year }) => {
   test("a province's monthly trend matches each month's reference SIPAS", async () => {
     const options = SETTINGS[0]!
     const provinceId = survey.servicePoints[0]!.provinceId
-    const trend = await monthlyTrend({ level: 'province', unitId: provinceId, from: `${year}-01-01`, to: `${year}-12-31` }, options)
+    const trend = await monthlyTrend(
+      { level: 'province', unitId: provinceId, from: `${year}-01-01`, to: `${year}-12-31` },
+      options
+    )
     for (let month = 1; month <= 12; month++) {
       const key = `${year}-${String(month).padStart(2, '0')}`
       const point = trend.find((p) => p.month === key && p.methodologyCode === 'sipas-2023')
@@ -138,7 +155,7 @@ async function expectMatchesReference(
   asOf: string,
   level: (typeof UNIT_LEVELS)[number],
   options: ReferenceOptions,
-  channel?: Channel,
+  channel?: Channel
 ) {
   for (const [code, version] of series) {
     const reference = await referenceFor(responses, period, asOf, code, options, channel)
@@ -160,7 +177,7 @@ async function referenceFor(
   asOf: string,
   code: string,
   options: ReferenceOptions,
-  channel?: Channel,
+  channel?: Channel
 ) {
   const key = JSON.stringify([responses[0]?.id, period.from, period.to, asOf, code, options, channel])
   const known = references.get(key)

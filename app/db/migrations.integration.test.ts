@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { describe, expect, test } from 'vitest'
+import { copyPglite } from '../../test/database'
 import { databaseUrlFor, requirePostgresUrl } from '../../test/postgres-url'
 import { pgliteAdapterFactory, postgresAdapterFactory } from './adapters.server'
 import { connect } from './connect.server'
@@ -14,7 +15,9 @@ import { applyMigrations, readMigrations } from './migrations.server'
 const engine = process.env.TEST_ENGINE
 
 /** An empty database of the engine under test, dropped afterwards. */
-async function withEmptyDatabase(run: (factory: ReturnType<typeof pgliteAdapterFactory>, url?: string) => Promise<void>) {
+async function withEmptyDatabase(
+  run: (factory: ReturnType<typeof pgliteAdapterFactory>, url?: string) => Promise<void>
+) {
   if (engine === 'postgres') {
     const serverUrl = requirePostgresUrl()
     const name = `sipas_empty_${randomBytes(6).toString('hex')}`
@@ -29,7 +32,7 @@ async function withEmptyDatabase(run: (factory: ReturnType<typeof pgliteAdapterF
     }
     return
   }
-  const pglite = new PGlite('memory://')
+  const pglite = await copyPglite('pgliteEmpty')
   try {
     await run(pgliteAdapterFactory(pglite))
   } finally {
@@ -54,7 +57,10 @@ describe(`migrations on ${engine}`, () => {
       writeFileSync(join(dir, '99990101000000_broken', 'migration.sql'), 'ALTER TABLE "NoSuchTable" ADD COLUMN x INT;')
       migrations.migrationDirectories.push({
         path: '99990101000000_broken',
-        migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: 'ALTER TABLE "NoSuchTable" ADD COLUMN x INT;' } },
+        migrationFile: {
+          path: 'migration.sql',
+          content: { tag: 'ok', value: 'ALTER TABLE "NoSuchTable" ADD COLUMN x INT;' },
+        },
       })
       await expect(applyMigrations(factory, migrations)).rejects.toThrow(/NoSuchTable/)
       const database = url ? connect({ databaseUrl: url, poolSize: 1 }) : undefined
