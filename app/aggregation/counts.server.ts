@@ -110,7 +110,7 @@ async function answerCounts(db: Reader, key: CountKey, filter: CountFilter): Pro
       await db.$queryRaw<ItemCountRow[]>`
       SELECT ${rawKey.select} AS "unitId", a."itemId", a.value, count(*)::float8 AS n,
         sum(r.weight) AS "sumW", sum(r.weight * r.weight) AS "sumW2"
-      FROM "Response" r JOIN "Answer" a ON a."responseId" = r.id
+      FROM "Response" r CROSS JOIN LATERAL unnest(r."answerItemIds", r."answerValues") AS a("itemId", value)
       WHERE r."submittedOn" BETWEEN ${range.from}::date AND ${range.to}::date
         AND ${kept(filter, RAW)}
         ${unitConditions(filter, RAW)}

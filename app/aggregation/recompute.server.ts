@@ -33,7 +33,7 @@ const NOT_QUEUED = Prisma.sql`NOT EXISTS (SELECT 1 FROM "PendingRollup" q WHERE 
 const FRESH_ANSWER_ROLLUP = Prisma.sql`
   SELECT date_trunc('month', r."submittedOn")::date AS month, r."servicePointId", r."agencyId", r."provinceId",
     a."itemId", a.value, r.flags, count(*)::int AS n, sum(r.weight) AS "sumW", sum(r.weight * r.weight) AS "sumW2"
-  FROM "Answer" a JOIN "Response" r ON r.id = a."responseId"
+  FROM "Response" r CROSS JOIN LATERAL unnest(r."answerItemIds", r."answerValues") AS a("itemId", value)
   WHERE ${NOT_QUEUED}
   GROUP BY 1, 2, 3, 4, 5, 6, 7`
 
@@ -120,7 +120,7 @@ export async function verifyRollups(): Promise<RollupCheck> {
 export async function rebuildRollups(): Promise<{ differences: number }> {
   const result = await prisma.$transaction(
     async (tx) => {
-      await tx.$executeRaw`LOCK TABLE "Response", "Answer" IN SHARE MODE`
+      await tx.$executeRaw`LOCK TABLE "Response" IN SHARE MODE`
       // Queued responses are not wrong cells: fold them first, so the count below is of errors only.
       await foldPendingRollups(tx)
       await tx.$executeRaw(REBUILD_WORK_MEM)

@@ -72,6 +72,44 @@ describe(`migrations on ${engine}`, () => {
     })
   })
 
+  test('answers stored as rows before ADR 014 move onto their response, in item order', async () => {
+    await withEmptyDatabase(async (factory, url) => {
+      const migrations = readMigrations()
+      const arrays = migrations.migrationDirectories.findIndex((dir) => dir.path.endsWith('_answers_on_the_response'))
+      expect(arrays).toBeGreaterThan(0)
+      await applyMigrations(factory, {
+        ...migrations,
+        migrationDirectories: migrations.migrationDirectories.slice(0, arrays),
+      })
+      const database = url ? connect({ databaseUrl: url, poolSize: 1 }) : undefined
+      const prisma = database?.prisma ?? testPrismaOver(factory)
+      const [answered, unanswered] = ['7f2c1a52-3f61-4a37-9a55-1e0d2b6c4a01', '7f2c1a52-3f61-4a37-9a55-1e0d2b6c4a02']
+      for (const id of [answered, unanswered]) {
+        await prisma.$executeRaw`
+          INSERT INTO "Response" (id, "receiptId", "bodyHash", "versionId", "campaignId", "servicePointId", "agencyId",
+            "provinceId", channel, language, "submittedOn")
+          VALUES (${id}::uuid, ${`R-${id}`}, 'h', 'v', 'c', 's', 'a', 'p', 'paper', 'vi', '2025-03-01')`
+      }
+      await prisma.$executeRaw`
+        INSERT INTO "Answer" ("responseId", "itemId", value)
+        VALUES (${answered}::uuid, 12, 5), (${answered}::uuid, 3, 4), (${answered}::uuid, 12, 2)`
+
+      await applyMigrations(factory)
+
+      const rows = await prisma.$queryRaw<{ id: string; items: number[]; values: number[] }[]>`
+        SELECT id::text, "answerItemIds" AS items, "answerValues" AS values FROM "Response" ORDER BY id`
+      expect(rows).toEqual([
+        { id: answered, items: [3, 12, 12], values: [4, 2, 5] },
+        { id: unanswered, items: [], values: [] },
+      ])
+      const [answerTable] = await prisma.$queryRaw<
+        { exists: boolean }[]
+      >`SELECT to_regclass('"Answer"') IS NOT NULL AS exists`
+      expect(answerTable).toEqual({ exists: false })
+      await database?.close()
+    })
+  })
+
   test('the test database is ready: reachable and fully migrated', async () => {
     const { testDatabase } = await import('../../test/database')
     expect(await checkReadiness(testDatabase().prisma)).toEqual({ ready: true })

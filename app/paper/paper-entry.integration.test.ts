@@ -44,19 +44,16 @@ async function responsesOf(batchId: string) {
       id: { in: Array.from({ length: 20 }, (_, i) => paperResponseId(batchId, i + 1)) },
     },
     orderBy: { submittedOn: 'asc' },
-    select: { id: true, channel: true, submittedOn: true, paperSheetId: true },
+    select: { id: true, channel: true, submittedOn: true, paperSheetId: true, answerItemIds: true, answerValues: true },
   })
-  const answers = await prisma.answer.findMany({ where: { responseId: { in: responses.map((r) => r.id) } } })
   const items = await prisma.item.findMany({
-    where: { id: { in: answers.map((a) => a.itemId) } },
+    where: { id: { in: responses.flatMap((r) => r.answerItemIds) } },
     select: { id: true, code: true },
   })
   const codes = new Map(items.map((item) => [item.id, item.code]))
-  return responses.map((response) => ({
+  return responses.map(({ answerItemIds, answerValues, ...response }) => ({
     ...response,
-    answers: answers
-      .filter((a) => a.responseId === response.id)
-      .map((a) => ({ value: a.value, item: { code: codes.get(a.itemId)! } })),
+    answers: answerItemIds.map((itemId, i) => ({ value: answerValues[i]!, item: { code: codes.get(itemId)! } })),
   }))
 }
 
@@ -350,7 +347,6 @@ describe('a sheet agreed but not counted (the database failed in between)', () =
     })
     await keySheet(world.clerk.id, batchId, sheet(1))
     // As if the response had never been stored: the sheet is left agreed.
-    await prisma.answer.deleteMany({ where: { responseId: paperResponseId(batchId, 1) } })
     await prisma.pendingRollup.deleteMany({ where: { responseId: paperResponseId(batchId, 1) } })
     await prisma.response.delete({ where: { id: paperResponseId(batchId, 1) } })
     await prisma.paperSheet.updateMany({ where: { batchId }, data: { status: 'agreed' } })

@@ -8,7 +8,7 @@ import { z } from 'zod'
  * Answer coding, shared by storage and aggregation:
  * - scale items (satisfaction5, agreement5): 1 = very dissatisfied … 5 = very satisfied;
  * - choice items (yesNo, singleChoice, categorical, multiSelect): the option's `value` (≥ 1),
- *   one answer row per ticked option for multiSelect;
+ *   one (item, value) answer per ticked option for multiSelect;
  * - number items: the number itself; text items: no value, the text;
  * - DONT_KNOW and NOT_APPLICABLE for the non-substantive answers an item allows.
  */

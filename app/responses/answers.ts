@@ -29,7 +29,7 @@ export type SubmittedAnswers = Record<string, AnswerValue>
 
 export const SCALE_MIN = 1
 export const SCALE_MAX = 5
-/** Upper bound of a number item without its own `max` (Answer.value is a 32-bit integer). */
+/** Upper bound of a number item without its own `max` (Response.answerValues holds 32-bit integers). */
 export const MAX_NUMBER_ANSWER = 1_000_000
 
 /** How free text is stored: Unicode NFC (Vietnamese typed on different keyboards compares equal), trimmed. */

@@ -56,10 +56,11 @@ async function createAnsweredResponse(setup: Setup, submittedAt: Date, comment: 
       language: 'vi',
       submittedOn: submittedAt,
       submittedAt,
+      answerItemIds: [setup.itemId],
+      answerValues: [4],
       ...(comment ? { comment: { create: { itemCode: 'Q9', text: comment, createdAt: submittedAt } } } : {}),
     },
   })
-  await prisma.answer.create({ data: { responseId: id, itemId: setup.itemId, value: 4 } })
   return id
 }
 
@@ -78,7 +79,11 @@ describe('retention purge', () => {
     expect(purged.comments).toBe(1)
     expect(await prisma.comment.findUnique({ where: { responseId: old } })).toBeNull()
     expect(await prisma.comment.findUnique({ where: { responseId: recent } })).not.toBeNull()
-    expect(await prisma.answer.count({ where: { responseId: { in: [old, recent] } } })).toBe(2)
+    const kept = await prisma.response.findMany({
+      where: { id: { in: [old, recent] } },
+      select: { answerValues: true },
+    })
+    expect(kept.map((response) => response.answerValues)).toEqual([[4], [4]])
     expect(await prisma.response.count({ where: { id: { in: [old, recent] } } })).toBe(2)
   })
 

@@ -32,13 +32,13 @@ export type InsertOutcome =
   | { id: string; inserted: false; stored: { bodyHash: string; receiptId: string } }
 
 /**
- * Stores responses, their answers, comments and their place in the rollup queue in ONE statement
- * (so one transaction): an acknowledged response is never half-written, and the fold that adds
+ * Stores responses (their coded answers are arrays on the row, ADR 014), comments and their place
+ * in the rollup queue in ONE statement (so one transaction): an acknowledged response is never half-written, and the fold that adds
  * it to the rollups finds it (every reader folds first, so no figure misses it). Set-based SQL
  * (unnest) keeps the cost per batch, not per row.
  *
  * Idempotent by id: `ON CONFLICT (id) DO NOTHING`, and only the responses actually inserted get
- * answers and a queue entry. A concurrent insert of the same id waits on the unique index until
+ * a comment and a queue entry. A concurrent insert of the same id waits on the unique index until
  * the other transaction ends, so exactly one wins — never check-then-insert. For ids that were
  * already stored, the stored hash and receipt are read back afterwards (a statement of its own:
  * the insert's snapshot cannot see a row committed by the transaction it waited for).
@@ -50,7 +50,6 @@ export async function insertResponses(responses: readonly StoredResponse[]): Pro
   const ids = responses.map((r) => r.id)
   if (new Set(ids.map((id) => id.toLowerCase())).size !== ids.length)
     throw new Error('insertResponses: the same id twice in one batch')
-  const answers = responses.flatMap((r) => r.answers.map((a) => ({ responseId: r.id, ...a })))
   const comments = responses.flatMap((r) => (r.comment ? [{ responseId: r.id, ...r.comment }] : []))
   const column = (pick: (response: StoredResponse) => ArrayElement) => arrayLiteral(responses.map(pick))
 
@@ -58,8 +57,10 @@ export async function insertResponses(responses: readonly StoredResponse[]): Pro
     WITH r AS (
       INSERT INTO "Response" (id, "receiptId", "bodyHash", "versionId", "campaignId", "servicePointId", "agencyId",
         "provinceId", channel, language, "submittedOn", "submittedAt", "durationSeconds", flags, weight, "kioskId",
-        "paperSheetId")
-      SELECT * FROM unnest(
+        "paperSheetId", "answerItemIds", "answerValues")
+      SELECT x.id, x.receipt, x.hash, x.version, x.campaign, x.point, x.agency, x.province, x.channel, x.language,
+        x.day, x.at, x.duration, x.flags, x.weight, x.kiosk, x.sheet, x.items::int[], x.vals::int[]
+      FROM unnest(
         ${arrayLiteral(ids)}::uuid[], ${column((r) => r.receiptId)}::text[], ${column((r) => r.bodyHash)}::text[],
         ${column((r) => r.versionId)}::text[], ${column((r) => r.campaignId)}::text[],
         ${column((r) => r.servicePointId)}::text[], ${column((r) => r.agencyId)}::text[],
@@ -68,18 +69,15 @@ export async function insertResponses(responses: readonly StoredResponse[]): Pro
         ${column((r) => r.submittedAt?.toISOString() ?? null)}::timestamp[],
         ${column((r) => r.durationSeconds)}::int[], ${column((r) => r.flags)}::int[],
         ${column((r) => r.weight)}::float8[], ${column((r) => r.kioskId)}::text[],
-        ${column((r) => r.paperSheetId ?? null)}::text[])
+        ${column((r) => r.paperSheetId ?? null)}::text[],
+        -- Each response's answer arrays travel as one array literal per response ('{12,13}'): PostgreSQL
+        -- arrays of arrays must be rectangular.
+        ${column((r) => arrayLiteral(r.answers.map((a) => a.itemId)))}::text[],
+        ${column((r) => arrayLiteral(r.answers.map((a) => a.value)))}::text[]
+      ) AS x(id, receipt, hash, version, campaign, point, agency, province, channel, language, day, at, duration, flags,
+        weight, kiosk, sheet, items, vals)
       ON CONFLICT (id) DO NOTHING
       RETURNING id
-    ),
-    a AS (
-      INSERT INTO "Answer" ("responseId", "itemId", value)
-      SELECT x.rid, x.item, x.value
-      FROM unnest(${arrayLiteral(answers.map((a) => a.responseId))}::uuid[],
-        ${arrayLiteral(answers.map((a) => a.itemId))}::int[], ${arrayLiteral(answers.map((a) => a.value))}::int[])
-        AS x(rid, item, value)
-      WHERE x.rid IN (SELECT id FROM r)
-      RETURNING "responseId", "itemId", value
     ),
     c AS (
       INSERT INTO "Comment" ("responseId", "itemCode", text)

@@ -47,7 +47,8 @@ const rollupsMatchRawCounts = async () => {
     WITH raw AS (
       SELECT date_trunc('month', r."submittedOn")::date AS month, r."servicePointId", r."agencyId", r."provinceId",
         a."itemId", a.value, r.flags, count(*)::int AS n
-      FROM "Answer" a JOIN "Response" r ON r.id = a."responseId" GROUP BY 1, 2, 3, 4, 5, 6, 7
+      FROM "Response" r CROSS JOIN LATERAL unnest(r."answerItemIds", r."answerValues") AS a("itemId", value)
+      GROUP BY 1, 2, 3, 4, 5, 6, 7
     )
     SELECT count(*)::int AS differences FROM raw FULL JOIN "AnswerRollup" u
       ON u.month = raw.month AND u."servicePointId" = raw."servicePointId" AND u."agencyId" = raw."agencyId"

@@ -126,8 +126,8 @@ function validAnswers(version: SubmissionVersion, raw: unknown): SubmittedAnswer
 }
 
 /**
- * Coded answers become Answer rows (one per ticked option); free text, scrubbed of phone and ID
- * numbers, becomes the Comment.
+ * Coded answers become (item id, value) pairs (one per ticked option); free text, scrubbed of
+ * phone and ID numbers, becomes the Comment.
  * NOTE: Comment holds one text per response (its key is the response id); a questionnaire with
  * two text items answered both is refused (too_many_texts) rather than losing one.
  */

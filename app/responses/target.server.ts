@@ -26,7 +26,7 @@ export type SubmissionTarget = {
 export type SubmissionVersion = {
   id: string
   definition: Definition
-  /** Item row ids by item code (Answer.itemId). */
+  /** Item row ids by item code (Response.answerItemIds). */
   itemIds: ReadonlyMap<string, number>
 }
 

@@ -5,14 +5,17 @@ import { seedDemoData } from './seed.server'
 const RESPONSES = 400
 
 async function fingerprint() {
-  const [counts] = await prisma.$queryRaw<{ units: bigint; lineage: bigint; points: bigint; responses: bigint; answers: bigint; rollup: bigint }[]>`
+  const [counts] = await prisma.$queryRaw<
+    { units: bigint; lineage: bigint; points: bigint; responses: bigint; answers: bigint; rollup: bigint }[]
+  >`
     SELECT (SELECT count(*) FROM "AdminUnit") AS units, (SELECT count(*) FROM "UnitLineage") AS lineage,
       (SELECT count(*) FROM "ServicePoint") AS points, (SELECT count(*) FROM "Response") AS responses,
-      (SELECT count(*) FROM "Answer") AS answers, (SELECT coalesce(sum(n), 0) FROM "AnswerRollup") AS rollup`
+      (SELECT coalesce(sum(cardinality("answerValues")), 0) FROM "Response") AS answers, (SELECT coalesce(sum(n), 0) FROM "AnswerRollup") AS rollup`
   const [checksum] = await prisma.$queryRaw<{ md5: string }[]>`
     SELECT md5(string_agg(r.id::text || r."servicePointId" || r."provinceId" || r."submittedOn"::text || i.code || a.value::text, ','
       ORDER BY r.id, i.code, a.value)) AS md5
-    FROM "Response" r JOIN "Answer" a ON a."responseId" = r.id JOIN "Item" i ON i.id = a."itemId"`
+    FROM "Response" r CROSS JOIN LATERAL unnest(r."answerItemIds", r."answerValues") AS a("itemId", value)
+      JOIN "Item" i ON i.id = a."itemId"`
   return { ...counts, checksum: checksum!.md5 }
 }
 
@@ -41,7 +44,9 @@ test('a second seed of a database that has data does nothing', async () => {
 
 test('the 34 provinces in force and the 63 historical ones are both there', async () => {
   const inForce = await prisma.adminUnit.count({ where: { validTo: null } })
-  const before = await prisma.adminUnit.count({ where: { OR: [{ validFrom: null }, { validFrom: { lt: new Date('2025-01-01') } }] } })
+  const before = await prisma.adminUnit.count({
+    where: { OR: [{ validFrom: null }, { validFrom: { lt: new Date('2025-01-01') } }] },
+  })
   expect(inForce).toBe(34)
   expect(before).toBe(63)
 })

@@ -75,9 +75,10 @@ export function envelopeFor(
 export async function storedCounts() {
   // What a reader sees: readers fold the rollup queue first.
   await foldPendingRollups()
-  const [responses, answers, comments, answerRollup, responseRollup] = await Promise.all([
+  const [responses, [{ answers } = { answers: 0 }], comments, answerRollup, responseRollup] = await Promise.all([
     prisma.response.count(),
-    prisma.answer.count(),
+    prisma.$queryRaw<{ answers: number }[]>`
+      SELECT coalesce(sum(cardinality("answerValues")), 0)::int AS answers FROM "Response"`,
     prisma.comment.count(),
     prisma.answerRollup.aggregate({ _sum: { n: true } }),
     prisma.responseRollup.aggregate({ _sum: { n: true } }),
