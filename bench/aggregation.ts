@@ -56,7 +56,7 @@ try {
   await sql.query('ANALYZE')
   const sizes = await dataSizes(sql)
   line('responses / answers', `${sizes.responses.toLocaleString('en')} / ${sizes.answers.toLocaleString('en')}`)
-  line('raw size (Response + Answer, with indexes)', mb(sizes.rawBytes))
+  line('raw size (Response with its answer arrays, with indexes)', mb(sizes.rawBytes))
   line('load time (server-side INSERT … SELECT, indexes rebuilt)', seconds(load))
 
   const { rebuildRollups, recomputeAll } = await import('~/aggregation/recompute.server')
@@ -67,7 +67,7 @@ try {
   line('rollup rows (AnswerRollup / ResponseRollup)', `${rollups.answerRollups.toLocaleString('en')} / ${rollups.responseRollups.toLocaleString('en')}`)
   line('rollup size, with indexes', `${mb(rollups.rollupBytes)} (${ratio(rollups.rollupBytes / sizes.rawBytes)} of raw)`)
   const daily = await dailyGrain(sql)
-  line('a daily rollup grain would keep (one month measured)', `${ratio(daily)} of that month's answer rows`)
+  line('a daily rollup grain would keep (one month measured)', `${ratio(daily)} of that month's answers`)
 
   const { yearPeriod } = await import('~/aggregation/period')
   const year = yearPeriod(YEAR)
@@ -169,7 +169,7 @@ async function createUnitsAndQuestionnaire() {
 
 /**
  * Generates the responses and answers inside PostgreSQL (INSERT … SELECT generate_series):
- * 25M answer rows through JavaScript would take far longer than the figures being measured.
+ * 25M answers through JavaScript would take far longer than the figures being measured.
  * Constraints and secondary indexes are dropped for the load and rebuilt after, as a bulk load
  * would do; foreign keys come back NOT VALID (the generator only writes valid ids).
  */
@@ -209,7 +209,7 @@ async function loadResponses(sql: pg.Client, itemIds: Map<string, number>, servi
     await sql.query<{ table: string; name: string; def: string; kind: string }>(
       `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS def, contype AS kind
        FROM pg_constraint
-       WHERE conrelid IN ('"Answer"'::regclass, '"Response"'::regclass) AND contype IN ('p', 'f', 'u')
+       WHERE conrelid = '"Response"'::regclass AND contype IN ('p', 'f', 'u')
          AND conname <> 'Response_pkey'
        ORDER BY contype = 'f' DESC`,
     )
@@ -217,50 +217,53 @@ async function loadResponses(sql: pg.Client, itemIds: Map<string, number>, servi
   const indexes = (
     await sql.query<{ name: string; def: string }>(
       `SELECT indexname AS name, indexdef AS def FROM pg_indexes
-       WHERE tablename IN ('Answer', 'Response') AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
+       WHERE tablename = 'Response' AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
     )
   ).rows
   for (const c of constraints) await sql.query(`ALTER TABLE ${c.table} DROP CONSTRAINT "${c.name}"`)
   for (const index of indexes) await sql.query(`DROP INDEX "${index.name}"`)
 
+  // Scale answers lean on the service point's quality, like the demo seed; 3 % don't know; half
+  // the respondents tick a second priority, always a different one. OFFSET 0 keeps each subquery
+  // whole, so every row draws its own day, service point and random numbers once.
   await sql.query(
     `INSERT INTO "Response" (id, "receiptId", "bodyHash", "versionId", "campaignId", "servicePointId", "agencyId", "provinceId",
-       channel, language, "submittedOn", flags, weight)
+       channel, language, "submittedOn", flags, weight, "answerItemIds", "answerValues")
      SELECT gen_random_uuid(), 'B-' || d.g, 'bench', $1, $2, sp.id, sp.agency,
        CASE WHEN d.day < $5::date THEN sp.province_before ELSE sp.province END,
        (ARRAY['kiosk','kiosk','phone','phone','phone','paper','paper','web'])[1 + floor(random() * 8)::int]::"Channel",
        CASE WHEN random() < 0.92 THEN 'vi' ELSE 'en' END, d.day,
        CASE WHEN random() < 0.95 THEN 0 ELSE (ARRAY[1, 2, 4, 8])[1 + floor(random() * 4)::int] END,
-       CASE WHEN random() < 0.8 THEN 1 ELSE round((0.4 + random() * 2.2)::numeric, 3)::float8 END
-     -- OFFSET 0 keeps the subquery whole, so each row draws its own day and service point once
+       CASE WHEN random() < 0.8 THEN 1 ELSE round((0.4 + random() * 2.2)::numeric, 3)::float8 END,
+       answers.items, answers.vals
      FROM (SELECT g, $6::date + floor(random() * 365)::int AS day,
              ($4::int[])[1 + floor(random() * cardinality($4::int[]))::int] AS idx
            FROM generate_series(1, $3::int) g OFFSET 0) d
-     JOIN bench_sp sp ON sp.idx = d.idx`,
+     JOIN bench_sp sp ON sp.idx = d.idx
+     CROSS JOIN LATERAL (
+       SELECT array_agg(c.item ORDER BY c.item, t.value) AS items, array_agg(t.value ORDER BY c.item, t.value) AS vals
+       FROM (
+         SELECT item, CASE WHEN kind = 'multiSelect' AND w < 0.5
+           THEN ARRAY[first, 1 + (first + floor(x * (options - 1))::int) % options] ELSE ARRAY[first] END AS vs
+         FROM (
+           SELECT item, kind, options, w, x,
+             CASE kind
+               WHEN 'screen' THEN 1
+               WHEN 'harassment' THEN CASE WHEN u < q THEN 1 ELSE 1 + floor(v * 3)::int END
+               WHEN 'satisfaction5' THEN CASE
+                 WHEN u < 0.03 THEN -1
+                 WHEN v < q * 0.45 THEN 5 WHEN v < q THEN 4
+                 WHEN v < q + (1 - q) * 0.6 THEN 3 WHEN v < q + (1 - q) * 0.9 THEN 2 ELSE 1 END
+               ELSE 1 + floor(u * options)::int
+             END AS first
+           FROM (SELECT i.id AS item, i.kind, i.options, sp.quality AS q, random() AS u, random() AS v, random() AS w,
+                   random() AS x
+                 FROM bench_item i OFFSET 0) drawn
+         ) f
+       ) c CROSS JOIN LATERAL unnest(c.vs) AS t(value)
+     ) answers`,
     [versionId, campaign, RESPONSES, slots, MERGER_DAY, `${YEAR}-01-01`],
   )
-  // Scale answers lean on the service point's quality, like the demo seed; 3 % don't know.
-  await sql.query(`
-    INSERT INTO "Answer" ("responseId", "itemId", value)
-    SELECT id, item,
-      CASE kind
-        WHEN 'screen' THEN 1
-        WHEN 'harassment' THEN CASE WHEN u < quality THEN 1 ELSE 1 + floor(v * 3)::int END
-        WHEN 'satisfaction5' THEN CASE
-          WHEN u < 0.03 THEN -1
-          WHEN v < quality * 0.45 THEN 5 WHEN v < quality THEN 4
-          WHEN v < quality + (1 - quality) * 0.6 THEN 3 WHEN v < quality + (1 - quality) * 0.9 THEN 2 ELSE 1 END
-        ELSE 1 + floor(u * options)::int
-      END
-    -- OFFSET 0: each answer draws u and v once, however often the CASE reads them
-    FROM (SELECT r.id, i.id AS item, i.kind, i.options, sp.quality, random() AS u, random() AS v
-          FROM "Response" r JOIN bench_sp sp ON sp.id = r."servicePointId" CROSS JOIN bench_item i OFFSET 0) drawn`)
-  // Half the respondents tick a second priority, always a different one.
-  await sql.query(`
-    INSERT INTO "Answer" ("responseId", "itemId", value)
-    SELECT a."responseId", a."itemId", 1 + (a.value + floor(random() * (i.options - 1))::int) % i.options
-    FROM "Answer" a JOIN bench_item i ON i.id = a."itemId"
-    WHERE i.kind = 'multiSelect' AND random() < 0.5`)
   for (const c of [...constraints].reverse()) {
     const def = c.kind === 'f' ? `${c.def} NOT VALID` : c.def
     await sql.query(`ALTER TABLE ${c.table} ADD CONSTRAINT "${c.name}" ${def}`)
@@ -281,8 +284,8 @@ async function naiveGroupBy(sql: pg.Client) {
        sum(r.weight) FILTER (WHERE a.value >= 1) AS valid,
        sum(r.weight) FILTER (WHERE a.value = ANY(i.positive)) AS positive,
        count(*) FILTER (WHERE a.value >= 1) AS n
-     FROM "Answer" a
-     JOIN "Response" r ON r.id = a."responseId"
+     FROM "Response" r
+     CROSS JOIN LATERAL unnest(r."answerItemIds", r."answerValues") AS a("itemId", value)
      JOIN "Item" i ON i.id = a."itemId"
      LEFT JOIN "UnitLineage" l ON l."predecessorId" = r."provinceId" AND l."effectiveOn" <= $2::date
      -- the same flags predicate as counts.server.ts, so both get the same row estimates
@@ -296,7 +299,8 @@ async function naiveGroupBy(sql: pg.Client) {
 async function dailyGrain(sql: pg.Client): Promise<number> {
   const { rows } = await sql.query<{ cells: string; answers: string }>(`
     SELECT count(*) AS cells, sum(n) AS answers FROM (
-      SELECT count(*) AS n FROM "Answer" a JOIN "Response" r ON r.id = a."responseId"
+      SELECT count(*) AS n
+      FROM "Response" r CROSS JOIN LATERAL unnest(r."answerItemIds", r."answerValues") AS a("itemId", value)
       WHERE r."submittedOn" BETWEEN '${YEAR}-03-01' AND '${YEAR}-03-31'
       GROUP BY r."submittedOn", r."servicePointId", a."itemId", a.value, r.flags) cells`)
   return Number(rows[0]!.cells) / Number(rows[0]!.answers)
@@ -304,9 +308,9 @@ async function dailyGrain(sql: pg.Client): Promise<number> {
 
 async function dataSizes(sql: pg.Client) {
   const { rows } = await sql.query<Record<string, string>>(`
-    SELECT (SELECT count(*) FROM "Response") AS responses, (SELECT count(*) FROM "Answer") AS answers,
+    SELECT (SELECT count(*) FROM "Response") AS responses, (SELECT sum(cardinality("answerValues")) FROM "Response") AS answers,
       (SELECT count(*) FROM "AnswerRollup") AS "answerRollups", (SELECT count(*) FROM "ResponseRollup") AS "responseRollups",
-      pg_total_relation_size('"Response"') + pg_total_relation_size('"Answer"') AS "rawBytes",
+      pg_total_relation_size('"Response"') AS "rawBytes",
       pg_total_relation_size('"AnswerRollup"') + pg_total_relation_size('"ResponseRollup"') AS "rollupBytes"`)
   const row = rows[0]!
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)])) as Record<

@@ -237,13 +237,13 @@ How: the JSON API route (app/routes/api.submissions.ts) action called IN PROCESS
 Workload: SIPAS 2023 questionnaire (${allItems(version.definition).length} items), campaign running today, ${fmt(
   WARM_UP
 )} warm-up submissions not counted.
-Data size: ${fmt(SUSTAINED)} responses, ${fmt(meanAnswers, 1)} answer rows per response, ${fmt(
+Data size: ${fmt(SUSTAINED)} responses, ${fmt(meanAnswers, 1)} coded answers per response, ${fmt(
   commentShare * 100,
   1
 )} % with a comment, ${fmt(meanBytes)} bytes per request body.
 
 Raw PostgreSQL insert, same rows (pg, multi-row INSERT, ${RAW_BATCH} responses per transaction, 1 connection;
-  responses, answers and comments only: no rollup queue, no folds — the API does both on top):
+  responses with their answer arrays, and comments only: no rollup queue, no folds — the API does both on top):
   ${fmt(SUSTAINED)} responses in ${fmt(rawSeconds, 2)} s = ${fmt(rawRate)} responses/s
 JSON API sustained (${CLIENTS} clients as fast as answered):
   ${fmt(acknowledged)} acknowledged in ${fmt(apiSeconds, 2)} s = ${fmt(apiRate)} acknowledged/s — ${fmt(
@@ -298,12 +298,21 @@ function answer(random: Random, definition: Definition): SubmittedAnswers {
 /** The rows the API would write for `batch`, with fresh ids, as plain multi-row INSERTs. */
 async function insertRaw(batch: Submission[]) {
   const responses: unknown[][] = []
-  const answers: unknown[][] = []
   const comments: unknown[][] = []
   const day = vietnamDay(new Date())
   for (const submission of batch) {
     const id = random.uuid()
     const servicePointId = submission.point.id
+    const answerItemIds: number[] = []
+    const answerValues: number[] = []
+    for (const [code, value] of Object.entries(submission.envelope.answers)) {
+      if (typeof value === 'string') comments.push([id, code, value])
+      else
+        for (const coded of [value].flat()) {
+          answerItemIds.push(itemIds.get(code)!)
+          answerValues.push(coded)
+        }
+    }
     responses.push([
       id,
       `RAW-${id}`,
@@ -321,18 +330,15 @@ async function insertRaw(batch: Submission[]) {
       0,
       1,
       null,
+      answerItemIds,
+      answerValues,
     ])
-    for (const [code, value] of Object.entries(submission.envelope.answers)) {
-      if (typeof value === 'string') comments.push([id, code, value])
-      else for (const coded of [value].flat()) answers.push([id, itemIds.get(code), coded])
-    }
   }
   await raw.query('BEGIN')
   await insertValues(
-    '"Response" (id, "receiptId", "bodyHash", "versionId", "campaignId", "servicePointId", "agencyId", "provinceId", channel, language, "submittedOn", "submittedAt", "durationSeconds", flags, weight, "kioskId")',
+    '"Response" (id, "receiptId", "bodyHash", "versionId", "campaignId", "servicePointId", "agencyId", "provinceId", channel, language, "submittedOn", "submittedAt", "durationSeconds", flags, weight, "kioskId", "answerItemIds", "answerValues")',
     responses
   )
-  await insertValues('"Answer" ("responseId", "itemId", value)', answers)
   if (comments.length) await insertValues('"Comment" ("responseId", "itemCode", text)', comments)
   await raw.query('COMMIT')
 }
