@@ -71,8 +71,11 @@ function stringEnd(text: string, start: number): number {
  * thing give the same text, whatever the order their client wrote the keys in.
  */
 export function canonicalJson(value: unknown): string {
+  // Most values are answer codes: skip JSON.stringify for them (it prints finite numbers the same way).
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null'
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return `[${value.map((inner) => (inner === undefined ? 'null' : canonicalJson(inner))).join(',')}]`
+  if (Array.isArray(value))
+    return `[${value.map((inner) => (inner === undefined ? 'null' : canonicalJson(inner))).join(',')}]`
   const keys = Object.keys(value).sort()
   let out = ''
   for (const key of keys) {
