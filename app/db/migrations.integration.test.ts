@@ -49,6 +49,22 @@ describe(`migrations on ${engine}`, () => {
     })
   })
 
+  test.skipIf(engine !== 'postgres')(
+    'the engine closes its connections (and the migration lock) when done',
+    async () => {
+      await withEmptyDatabase(async (factory, url) => {
+        await applyMigrations(factory)
+        const observer = new pg.Client({ connectionString: url })
+        await observer.connect()
+        const { rows } = await observer.query<{ others: number }>(
+          `SELECT count(*)::int AS others FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`
+        )
+        await observer.end()
+        expect(rows).toEqual([{ others: 0 }])
+      })
+    }
+  )
+
   test('a broken migration fails and is recorded as failed, not applied', async () => {
     await withEmptyDatabase(async (factory, url) => {
       const migrations = readMigrations()

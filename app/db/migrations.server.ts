@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { PrismaPg } from '@prisma/adapter-pg'
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
@@ -66,7 +67,7 @@ let queue: Promise<unknown> = Promise.resolve()
 
 function withEngine<T>(
   factory: SqlMigrationAwareDriverAdapterFactory,
-  run: (engine: SchemaEngine) => Promise<T>,
+  run: (engine: SchemaEngine) => Promise<T>
 ): Promise<T> {
   const next = queue.then(() => runEngine(factory, run))
   queue = next.catch(() => undefined)
@@ -75,26 +76,50 @@ function withEngine<T>(
 
 async function runEngine<T>(
   factory: SqlMigrationAwareDriverAdapterFactory,
-  run: (engine: SchemaEngine) => Promise<T>,
+  run: (engine: SchemaEngine) => Promise<T>
 ): Promise<T> {
   const Engine = await loadSchemaEngine()
   const schema = readFileSync(SCHEMA_PATH, 'utf8')
+  const connections = closingConnections(factory)
   const engine = await Engine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(factory),
+    bindMigrationAwareSqlAdapterFactory(connections.factory)
   )
   try {
     return await run(engine)
   } finally {
     engine.free()
+    await connections.close()
   }
+}
+
+/**
+ * The factory, remembering the PostgreSQL connections the engine opens so they can be closed
+ * when it is done. NOTE: freeing the engine leaves its pool open, and with it the advisory lock
+ * Prisma takes while migrating: the next migration in the process waited ~10 s for the pool's
+ * idle timeout. PGlite instances belong to the caller and stay open.
+ */
+function closingConnections(factory: SqlMigrationAwareDriverAdapterFactory) {
+  const opened: { dispose(): Promise<void> }[] = []
+  const remember = async <A extends { dispose(): Promise<void> }>(connecting: Promise<A>) => {
+    const adapter = await connecting
+    if (factory instanceof PrismaPg) opened.push(adapter)
+    return adapter
+  }
+  const closing: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => remember(factory.connect()),
+    connectToShadowDb: () => remember(factory.connectToShadowDb()),
+  }
+  return { factory: closing, close: () => Promise.all(opened.splice(0).map((adapter) => adapter.dispose())) }
 }
 
 /** Applies pending migrations and records them in `_prisma_migrations`; returns their names. */
 export async function applyMigrations(
   factory: SqlMigrationAwareDriverAdapterFactory,
-  migrations: MigrationList = readMigrations(),
+  migrations: MigrationList = readMigrations()
 ): Promise<string[]> {
   return withEngine(factory, async (engine) => {
     const output = await engine.applyMigrations({ migrationsList: migrations, filters: NO_FILTERS })
@@ -108,7 +133,7 @@ export async function applyMigrations(
  */
 export async function diffMigrationsToSchema(
   schemaText = readFileSync(SCHEMA_PATH, 'utf8'),
-  migrations: MigrationList = readMigrations(),
+  migrations: MigrationList = readMigrations()
 ): Promise<string> {
   const pglite = new PGlite('memory://')
   try {
