@@ -67,7 +67,7 @@ let queue: Promise<unknown> = Promise.resolve()
 
 function withEngine<T>(
   factory: SqlMigrationAwareDriverAdapterFactory,
-  run: (engine: SchemaEngine) => Promise<T>
+  run: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const next = queue.then(() => runEngine(factory, run))
   queue = next.catch(() => undefined)
@@ -76,7 +76,7 @@ function withEngine<T>(
 
 async function runEngine<T>(
   factory: SqlMigrationAwareDriverAdapterFactory,
-  run: (engine: SchemaEngine) => Promise<T>
+  run: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const Engine = await loadSchemaEngine()
   const schema = readFileSync(SCHEMA_PATH, 'utf8')
@@ -84,7 +84,7 @@ async function runEngine<T>(
   const engine = await Engine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(connections.factory)
+    bindMigrationAwareSqlAdapterFactory(connections.factory),
   )
   try {
     return await run(engine)
@@ -119,7 +119,7 @@ function closingConnections(factory: SqlMigrationAwareDriverAdapterFactory) {
 /** Applies pending migrations and records them in `_prisma_migrations`; returns their names. */
 export async function applyMigrations(
   factory: SqlMigrationAwareDriverAdapterFactory,
-  migrations: MigrationList = readMigrations()
+  migrations: MigrationList = readMigrations(),
 ): Promise<string[]> {
   return withEngine(factory, async (engine) => {
     const output = await engine.applyMigrations({ migrationsList: migrations, filters: NO_FILTERS })
@@ -133,7 +133,7 @@ export async function applyMigrations(
  */
 export async function diffMigrationsToSchema(
   schemaText = readFileSync(SCHEMA_PATH, 'utf8'),
-  migrations: MigrationList = readMigrations()
+  migrations: MigrationList = readMigrations(),
 ): Promise<string> {
   const pglite = new PGlite('memory://')
   try {

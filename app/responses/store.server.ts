@@ -33,9 +33,9 @@ export type InsertOutcome =
 
 /**
  * Stores responses (their coded answers are arrays on the row, ADR 014), comments and their place
- * in the rollup queue in ONE statement (so one transaction): an acknowledged response is never half-written, and the fold that adds
- * it to the rollups finds it (every reader folds first, so no figure misses it). Set-based SQL
- * (unnest) keeps the cost per batch, not per row.
+ * in the rollup queue in ONE statement (so one transaction): an acknowledged response is never
+ * half-written, and the fold that adds it to the rollups finds it (every reader folds first, so
+ * no figure misses it). Set-based SQL (unnest) keeps the cost per batch, not per row.
  *
  * Idempotent by id: `ON CONFLICT (id) DO NOTHING`, and only the responses actually inserted get
  * a comment and a queue entry. A concurrent insert of the same id waits on the unique index until
