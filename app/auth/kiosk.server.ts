@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { prisma } from '~/db.server'
+import { createLookupCache } from '~/db/lookup-cache'
 import type { Prisma } from '~/generated/prisma/client'
 
 /** The header a kiosk sends its device token in. */
@@ -20,23 +21,14 @@ export type KioskDevice = { id: string; servicePointId: string }
  * at once (revokeKiosk forgets the cache); one process serves the platform (ADR 003).
  */
 const KIOSK_CACHE_MS = 30_000
-type CachedKiosk = { expires: number; kiosk: Promise<(KioskDevice & { lastSeenAt: Date | null }) | null> }
-const kiosks = new Map<string, CachedKiosk>()
+const kiosks = createLookupCache<string, (KioskDevice & { lastSeenAt: Date | null }) | null>({ ttlMs: KIOSK_CACHE_MS })
 
 /** The kiosk identified by the request's token header, or null (no token, unknown or revoked). */
 export async function getKioskDevice(request: Request, now = new Date()): Promise<KioskDevice | null> {
   const token = request.headers.get(KIOSK_TOKEN_HEADER)
   if (!token) return null
   const tokenHash = hashKioskToken(token)
-  let cached = kiosks.get(tokenHash)
-  if (!cached || cached.expires <= now.getTime()) {
-    const entry: CachedKiosk = { expires: now.getTime() + KIOSK_CACHE_MS, kiosk: findActiveKiosk(tokenHash) }
-    // A failed lookup (database down) is tried again next time.
-    entry.kiosk.catch(() => kiosks.get(tokenHash) === entry && kiosks.delete(tokenHash))
-    kiosks.set(tokenHash, entry)
-    cached = entry
-  }
-  const kiosk = await cached.kiosk
+  const kiosk = await kiosks.get(tokenHash, () => findActiveKiosk(tokenHash), now.getTime())
   if (!kiosk) return null
   if (!kiosk.lastSeenAt || now.getTime() - kiosk.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS) {
     kiosk.lastSeenAt = now

@@ -1,5 +1,6 @@
 import { recordAudit } from '~/auth/audit.server'
 import { prisma } from '~/db.server'
+import { createLookupCache } from '~/db/lookup-cache'
 import type { Channel } from '~/generated/prisma/enums'
 import {
   exclusionMaskOf,
@@ -39,17 +40,11 @@ const MAX_DURATION_SECONDS = 7 * 24 * 60 * 60
 const MAX_WINDOW_MS = 60 * 60 * 1000
 const TIME_BASED_FLAGS = QUALITY_FLAGS.TOO_FAST | QUALITY_FLAGS.BURST | QUALITY_FLAGS.CLOSING_TIME_BURST
 
-let cachedSettings: { expires: number; settings: Promise<QualitySettings> } | null = null
+const cachedSettings = createLookupCache<typeof QUALITY_SETTING_KEY, QualitySettings>({ ttlMs: SETTINGS_CACHE_MS })
 
 /** The flag thresholds and exclusion rule; a malformed stored value fails loudly. */
 export function getQualitySettings(now = Date.now()): Promise<QualitySettings> {
-  if (cachedSettings && cachedSettings.expires > now) return cachedSettings.settings
-  const settings = readSettings()
-  cachedSettings = { expires: now + SETTINGS_CACHE_MS, settings }
-  settings.catch(() => {
-    if (cachedSettings?.settings === settings) cachedSettings = null
-  })
-  return settings
+  return cachedSettings.get(QUALITY_SETTING_KEY, readSettings, now)
 }
 
 async function readSettings(): Promise<QualitySettings> {
@@ -59,7 +54,7 @@ async function readSettings(): Promise<QualitySettings> {
 
 /** Drop this process's copy of the settings (tests that change the Setting row directly). */
 export function forgetQualitySettings() {
-  cachedSettings = null
+  cachedSettings.clear()
 }
 
 /** Replaces the settings (partial: the rest take their defaults) and records who did it. */
@@ -71,7 +66,7 @@ export async function setQualitySettings(input: unknown, actorId: string): Promi
     update: { value: settings },
     select: { key: true },
   })
-  cachedSettings = null
+  cachedSettings.clear()
   await recordAudit('quality.settings_changed', { actorId, target: `setting:${QUALITY_SETTING_KEY}`, details: settings })
   return settings
 }

@@ -1,4 +1,5 @@
 import { prisma } from '~/db.server'
+import { createLookupCache } from '~/db/lookup-cache'
 import { getActiveCampaign } from '~/questionnaire/campaigns.server'
 import type { Definition } from '~/questionnaire/definition'
 import { getPublishedVersion } from '~/questionnaire/versions.server'
@@ -30,22 +31,17 @@ export type SubmissionVersion = {
   itemIds: ReadonlyMap<string, number>
 }
 
-const targets = new Map<string, { expires: number; target: Promise<SubmissionTarget> }>()
+// Refusals (unknown code, no campaign) are answers too; a failed lookup (database down) is tried again.
+const targets = createLookupCache<string, SubmissionTarget>({
+  ttlMs: TARGET_CACHE_MS,
+  maxEntries: MAX_CACHED_TARGETS,
+  keepError: (error) => error instanceof SubmissionError,
+})
 const versions = new Map<string, Promise<SubmissionVersion | null>>()
 
 /** The service point and campaign for a code on `day` (YYYY-MM-DD), or a SubmissionError (404/422). */
 export function resolveTarget(servicePointCode: string, day: string, now = Date.now()): Promise<SubmissionTarget> {
-  const key = `${servicePointCode}\u0000${day}`
-  const cached = targets.get(key)
-  if (cached && cached.expires > now) return cached.target
-  if (targets.size >= MAX_CACHED_TARGETS) targets.clear()
-  const target = findTarget(servicePointCode, day)
-  targets.set(key, { expires: now + TARGET_CACHE_MS, target })
-  // Only answers are cached: a failed lookup (database down) is tried again next time.
-  target.catch((error: unknown) => {
-    if (!(error instanceof SubmissionError) && targets.get(key)?.target === target) targets.delete(key)
-  })
-  return target
+  return targets.get(`${servicePointCode}\u0000${day}`, () => findTarget(servicePointCode, day), now)
 }
 
 async function findTarget(servicePointCode: string, day: string): Promise<SubmissionTarget> {
