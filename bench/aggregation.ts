@@ -1,7 +1,8 @@
 // `npm run bench:aggregation`: 1,000,000 responses (~25 answers each) in a fresh PostgreSQL
 // database, then the figures the pages need, timed against a naive group-by over raw answers.
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5439/postgres) names the server; the
-// database sipas_bench_agg is created and dropped. BENCH_RESPONSES overrides the size.
+// database sipas_bench_agg is created and dropped (kept with BENCH_KEEP=1, to look into). BENCH_RESPONSES
+// overrides the size.
 import pg from 'pg'
 import { connect } from '~/db/connect.server'
 import { postgresAdapterFactory } from '~/db/adapters.server'
@@ -56,6 +57,9 @@ try {
   await sql.query('ANALYZE')
   const sizes = await dataSizes(sql)
   line('responses / answers', `${sizes.responses.toLocaleString('en')} / ${sizes.answers.toLocaleString('en')}`)
+  // Answers drawn per service point instead of per response would shrink the rollups and flatter every ratio.
+  const { rows: distinct } = await sql.query<{ n: string }>(`SELECT count(DISTINCT "answerValues") AS n FROM "Response"`)
+  line('distinct answer arrays (drawn per response)', Number(distinct[0]!.n).toLocaleString('en'))
   line('raw size (Response with its answer arrays, with indexes)', mb(sizes.rawBytes))
   line('load time (server-side INSERT … SELECT, indexes rebuilt)', seconds(load))
 
@@ -109,7 +113,7 @@ try {
   await sql.end()
   await globalThis.__sipasDb.close()
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`)
+  if (!process.env.BENCH_KEEP) await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`)
   await admin.end()
 }
 // The schema engine leaves a timer running.
@@ -256,8 +260,10 @@ async function loadResponses(sql: pg.Client, itemIds: Map<string, number>, servi
                  WHEN v < q + (1 - q) * 0.6 THEN 3 WHEN v < q + (1 - q) * 0.9 THEN 2 ELSE 1 END
                ELSE 1 + floor(u * options)::int
              END AS first
+           -- d.g makes the draw depend on the response, not only on its service point: otherwise the
+           -- planner may compute it once per service point (Memoize) and every response there is alike.
            FROM (SELECT i.id AS item, i.kind, i.options, sp.quality AS q, random() AS u, random() AS v, random() AS w,
-                   random() AS x
+                   random() AS x, d.g
                  FROM bench_item i OFFSET 0) drawn
          ) f
        ) c CROSS JOIN LATERAL unnest(c.vs) AS t(value)
