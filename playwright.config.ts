@@ -20,8 +20,8 @@ const chromium = {
 export default defineConfig({
   testDir: 'test/e2e',
   timeout: 30_000,
-  // `npm test` runs these beside the Vitest suite on two cores: a sign-in (argon2) or a page can
-  // take a few seconds longer than on an idle machine.
+  // Two cores shared by Chromium, the server and its embedded database: a sign-in (argon2) or a
+  // page can take a few seconds longer than on an idle machine.
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

@@ -11,8 +11,8 @@ const integration = (engine: 'pglite' | 'postgres') => ({
     env: { TEST_ENGINE: engine },
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup-integration.ts'],
-    // Generous: `npm test` runs the browser tests beside these on two cores, and a PGlite file
-    // that seeds hundreds of responses takes 15 s alone but can take four times that then.
+    // Generous: two workers share two cores, and a PGlite file that seeds hundreds of responses
+    // takes 15 s alone but several times that beside a busy neighbour.
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -63,12 +63,9 @@ async function setupPostgres(project: TestProject) {
   await admin.query(`DROP DATABASE IF EXISTS ${template}`)
   await admin.query(`CREATE DATABASE ${template}`)
   const factory = postgresAdapterFactory(databaseUrlFor(serverUrl, template), 1)
+  // The migration closes its connections (app/db/migrations.server.ts): a template must have
+  // none open when it is copied.
   await migrate(factory)
-  // A template must have no open connections when it is copied.
-  await admin.query(
-    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
-    [template]
-  )
   project.provide('postgresTemplate', template)
   return async () => {
     await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`)
