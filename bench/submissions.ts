@@ -11,7 +11,8 @@
  *
  * Database: DATABASE_URL if set (migrated, then used as is), otherwise a fresh database created
  * on BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5439/postgres) and dropped at the end.
- * Knobs: BENCH_SUBMISSIONS (20000), BENCH_CLIENTS (64), BENCH_RATE (200/s), BENCH_RATE_SECONDS (15).
+ * Knobs: BENCH_SUBMISSIONS (20000), BENCH_CLIENTS (64), BENCH_RATE (200/s), BENCH_RATE_SECONDS (15);
+ * BENCH_KEEP=1 keeps the fresh database (its name is printed) to look into.
  */
 import { randomBytes } from 'node:crypto'
 import { cpus } from 'node:os'
@@ -52,7 +53,8 @@ if (!process.env.DATABASE_URL) {
   url.pathname = `/${name}`
   process.env.DATABASE_URL = url.toString()
   dropDatabase = async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    if (process.env.BENCH_KEEP) console.log(`Kept database ${name}`)
+    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     await admin.end()
   }
 }

@@ -59,19 +59,28 @@ async function takeAndFold(tx: Db): Promise<number> {
   if (taken.length === 0) return 0
   await tx.$queryRaw`
     WITH r AS (
-      SELECT r.id, date_trunc('month', r."submittedOn")::date AS month, r."servicePointId", r."agencyId",
-        r."provinceId", r."versionId", r.channel, r.flags, r.weight, r."answerItemIds", r."answerValues"
+      SELECT date_trunc('month', r."submittedOn")::date AS month, r."servicePointId", r."agencyId", r."provinceId",
+        r."versionId", r.channel, r.flags, r.weight, r."answerItemIds", r."answerValues",
+        -- One integer per rollup key prefix: the answers below are grouped by three integers
+        -- instead of a date and three text ids (a third of the fold's time).
+        dense_rank() OVER (ORDER BY date_trunc('month', r."submittedOn")::date, r."servicePointId" COLLATE "C",
+          r."agencyId" COLLATE "C", r."provinceId" COLLATE "C", r.flags) AS g
       FROM "Response" r WHERE r.id = ANY(${taken.map((row) => row.id)}::uuid[])
     ),
-    -- ORDER BY: concurrent folds lock rollup rows in the same order (no deadlock).
+    groups AS (SELECT DISTINCT g, month, "servicePointId", "agencyId", "provinceId", flags FROM r),
+    cells AS (
+      SELECT r.g, a."itemId", a.value, count(*) AS n, sum(r.weight) AS w, sum(r.weight * r.weight) AS w2
+      FROM r CROSS JOIN LATERAL unnest(r."answerItemIds", r."answerValues") AS a("itemId", value)
+      GROUP BY 1, 2, 3
+    ),
+    -- ORDER BY: concurrent folds lock rollup rows in the same order (no deadlock); g follows the
+    -- key's order, so (g, item, value) is one total order of the rollup keys.
     ar AS (
       INSERT INTO "AnswerRollup" (month, "servicePointId", "agencyId", "provinceId", "itemId", value, flags, n, "sumW",
         "sumW2")
-      SELECT r.month, r."servicePointId", r."agencyId", r."provinceId", a."itemId", a.value, r.flags, count(*),
-        sum(r.weight), sum(r.weight * r.weight)
-      FROM r CROSS JOIN LATERAL unnest(r."answerItemIds", r."answerValues") AS a("itemId", value)
-      GROUP BY 1, 2, 3, 4, 5, 6, 7
-      ORDER BY 1, 2, 3, 4, 5, 6, 7
+      SELECT k.month, k."servicePointId", k."agencyId", k."provinceId", c."itemId", c.value, k.flags, c.n, c.w, c.w2
+      FROM cells c JOIN groups k USING (g)
+      ORDER BY c.g, c."itemId", c.value
       ON CONFLICT (month, "servicePointId", "itemId", value, flags, "agencyId", "provinceId") DO UPDATE
       SET n = "AnswerRollup".n + EXCLUDED.n, "sumW" = "AnswerRollup"."sumW" + EXCLUDED."sumW",
         "sumW2" = "AnswerRollup"."sumW2" + EXCLUDED."sumW2"

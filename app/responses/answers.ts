@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isEligible, visibleItems } from '~/questionnaire/conditions'
+import { type AnswerLookup, isEligible, visibleItems } from '~/questionnaire/conditions'
 import {
   allItems,
   DONT_KNOW,
@@ -8,6 +8,7 @@ import {
   MAX_TEXT_ANSWER_LENGTH,
   NOT_APPLICABLE,
 } from '~/questionnaire/definition'
+import { type SortedKey, sortedKeys } from './json'
 import { ANSWER_ERROR_CODES, type AnswerErrorCode, type AnswerIssue, type ErrorParams } from './errors'
 
 /*
@@ -118,6 +119,8 @@ export type ItemIndex = {
   items: ReadonlyMap<string, Item>
   position: ReadonlyMap<string, number>
   options: ReadonlyMap<string, ReadonlySet<number>>
+  /** The item codes in canonical JSON order (app/responses/json.ts). */
+  sortedCodes: readonly SortedKey[]
 }
 const indexes = new WeakMap<Definition, ItemIndex>()
 
@@ -131,6 +134,7 @@ export function itemIndex(definition: Definition): ItemIndex {
       items: new Map(list.map((item) => [item.code, item])),
       position: new Map(list.map((item, position) => [item.code, position])),
       options: new Map(list.map((item) => [item.code, new Set((item.options ?? []).map((option) => option.value))])),
+      sortedCodes: sortedKeys(list.map((item) => item.code)),
     }
     indexes.set(definition, index)
   }
@@ -166,7 +170,7 @@ function checkAnswers(
   }
 
   if (issues.length === 0) checkVisibility(definition, answers, page, prior, issue)
-  issues.sort((a, b) => (lookup.position.get(a.itemCode) ?? -1) - (lookup.position.get(b.itemCode) ?? -1))
+  if (issues.length > 1) issues.sort((a, b) => (lookup.position.get(a.itemCode) ?? -1) - (lookup.position.get(b.itemCode) ?? -1))
   return { answers, issues }
 }
 
@@ -178,81 +182,92 @@ function checkVisibility(
   issue: (code: AnswerErrorCode, itemCode: string, params?: ErrorParams) => void,
 ) {
   const inScope = (code: string) => page === null || page.has(code)
-  const coded = codedAnswers(answers)
-  for (const [code, values] of codedAnswers(prior)) if (!inScope(code)) coded.set(code, values)
   const screeningItem = definition.screening.item
+  let assumedScreening: readonly number[] | undefined
+  // A view, not a copy: this runs on every submission.
+  const coded: AnswerLookup = {
+    get: (code) =>
+      code === screeningItem && assumedScreening ? assumedScreening : codedValue(inScope(code) ? answers[code] : prior[code]),
+  }
 
   if (!coded.get(screeningItem)?.length) {
     if (inScope(screeningItem)) issue('required', screeningItem)
     if (page === null || page.has(screeningItem)) return
     // A later page checked on its own (the UI already passed the screen): assume an eligible answer.
-    coded.set(screeningItem, [definition.screening.eligible[0]!])
+    assumedScreening = [definition.screening.eligible[0]!]
   } else if (!isEligible(definition, coded)) {
     if (page === null) issue('screened_out', screeningItem)
     return
   }
 
+  let answeredAndShown = 0
   const visible = visibleItems(definition, coded)
-  const shown = new Set<string>()
   for (const item of visible) {
-    shown.add(item.code)
-    if (item.required && answers[item.code] === undefined && inScope(item.code)) issue('required', item.code)
+    if (answers[item.code] !== undefined) answeredAndShown++
+    else if (item.required && inScope(item.code)) issue('required', item.code)
   }
+  if (answeredAndShown === Object.keys(answers).length) return
+  const shown = new Set(visible.map((item) => item.code))
   for (const code of Object.keys(answers)) if (!shown.has(code)) issue('hidden_item', code)
+}
+
+function codedValue(value: AnswerValue | undefined): readonly number[] | undefined {
+  return typeof value === 'number' ? [value] : Array.isArray(value) ? value : undefined
 }
 
 type Checked = { value: AnswerValue | undefined } | { problem: AnswerErrorCode; params?: ErrorParams }
 
 const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value)
+// Refusals without parameters are shared: this runs for every answer of every submission.
 const NOT_ANSWERED: Checked = { value: undefined }
+const WRONG_TYPE: Checked = { problem: 'wrong_type' }
+const UNKNOWN_OPTION: Checked = { problem: 'unknown_option' }
+const OUT_OF_SCALE: Checked = { problem: 'out_of_range', params: { min: SCALE_MIN, max: SCALE_MAX } }
 
 function checkValue(item: Item, value: unknown, options: ReadonlySet<number>): Checked {
   if (value === null) return NOT_ANSWERED
   switch (item.kind) {
     case 'satisfaction5':
     case 'agreement5':
-      return checkSingle(item, value, (v) => v >= SCALE_MIN && v <= SCALE_MAX, {
-        problem: 'out_of_range',
-        params: { min: SCALE_MIN, max: SCALE_MAX },
-      })
+      if (!isInteger(value)) return WRONG_TYPE
+      return value >= SCALE_MIN && value <= SCALE_MAX ? { value } : checkNonSubstantive(item, value, OUT_OF_SCALE)
     case 'yesNo':
     case 'singleChoice':
     case 'categorical':
-      return checkSingle(item, value, (v) => options.has(v), { problem: 'unknown_option' })
+      if (!isInteger(value)) return WRONG_TYPE
+      return options.has(value) ? { value } : checkNonSubstantive(item, value, UNKNOWN_OPTION)
     case 'multiSelect':
       return checkMultiSelect(item, value, options)
     case 'number': {
+      if (!isInteger(value)) return WRONG_TYPE
       const min = item.min ?? 0
       const max = item.max ?? MAX_NUMBER_ANSWER
-      return checkSingle(item, value, (v) => v >= min && v <= max, { problem: 'out_of_range', params: { min, max } })
+      if (value >= min && value <= max) return { value }
+      return checkNonSubstantive(item, value, { problem: 'out_of_range', params: { min, max } })
     }
     case 'text':
       return checkText(value)
   }
 }
 
-/** DONT_KNOW and NOT_APPLICABLE where the item allows them; otherwise the kind's own range. */
-function checkSingle(item: Item, value: unknown, inRange: (value: number) => boolean, outOfRange: Checked): Checked {
-  if (!isInteger(value)) return { problem: 'wrong_type' }
-  if (value === DONT_KNOW && item.allowDontKnow) return { value }
-  if (value === NOT_APPLICABLE && item.allowNotApplicable) return { value }
-  if (inRange(value)) return { value }
-  if (value === DONT_KNOW) return { problem: 'dont_know_not_allowed' }
-  if (value === NOT_APPLICABLE) return { problem: 'not_applicable_not_allowed' }
+/** An integer outside the kind's own range: DONT_KNOW and NOT_APPLICABLE where the item allows them. */
+function checkNonSubstantive(item: Item, value: number, outOfRange: Checked): Checked {
+  if (value === DONT_KNOW) return item.allowDontKnow ? { value } : { problem: 'dont_know_not_allowed' }
+  if (value === NOT_APPLICABLE) return item.allowNotApplicable ? { value } : { problem: 'not_applicable_not_allowed' }
   return outOfRange
 }
 
 function checkMultiSelect(item: Item, value: unknown, options: ReadonlySet<number>): Checked {
-  if (!Array.isArray(value) || !value.every(isInteger)) return { problem: 'wrong_type' }
+  if (!Array.isArray(value) || !value.every(isInteger)) return WRONG_TYPE
   if (value.length === 0) return NOT_ANSWERED
   if (new Set(value).size !== value.length) return { problem: 'duplicate_option' }
   const nonSubstantive = value.filter((v) => v === DONT_KNOW || v === NOT_APPLICABLE)
   if (nonSubstantive.length > 0) {
     if (value.length > 1) return { problem: 'non_substantive_with_others' }
-    const checked = checkSingle(item, value[0], () => false, { problem: 'unknown_option' })
+    const checked = checkNonSubstantive(item, value[0] as number, UNKNOWN_OPTION)
     return 'problem' in checked ? checked : { value: [value[0] as number] }
   }
-  if (!value.every((v) => options.has(v))) return { problem: 'unknown_option' }
+  if (!value.every((v) => options.has(v))) return UNKNOWN_OPTION
   return { value: [...value].sort((a, b) => a - b) }
 }
 

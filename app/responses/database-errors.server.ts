@@ -37,21 +37,39 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return visit(error)
 }
 
+export type DatabaseGuard = {
+  /**
+   * Runs database work against the guard's deadline: past it, or when the database cannot be
+   * reached, throws SubmissionError 503 with a Retry-After; other errors pass through.
+   */
+  run<T>(work: () => Promise<T>): Promise<T>
+  /** Stops the deadline's timer (call when the submission is answered). */
+  end(): void
+}
+
 /**
- * Runs database work against an absolute `deadline` (epoch ms): past it, or when the database
- * cannot be reached, throws SubmissionError 503 with a Retry-After; other errors pass through.
+ * One deadline (epoch ms) for every database step of a submission. One timer for all of them,
+ * not one per step: a submission takes four or five steps, and the timers were a measurable part
+ * of the server's work per submission.
  */
-export async function guardDatabase<T>(work: () => Promise<T>, deadline: number): Promise<T> {
+export function databaseGuard(deadline: number): DatabaseGuard {
   let timer: ReturnType<typeof setTimeout> | undefined
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(databaseUnavailable()), Math.max(0, deadline - Date.now()))
-  })
-  try {
-    return await Promise.race([work(), expired])
-  } catch (error) {
-    if (!(error instanceof SubmissionError) && isDatabaseUnavailable(error)) throw databaseUnavailable()
-    throw error
-  } finally {
-    clearTimeout(timer)
+  let expired: Promise<never> | undefined
+  const deadlinePassed = () =>
+    (expired ??= new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(databaseUnavailable()), Math.max(0, deadline - Date.now()))
+    }))
+  return {
+    async run(work) {
+      try {
+        return await Promise.race([work(), deadlinePassed()])
+      } catch (error) {
+        if (!(error instanceof SubmissionError) && isDatabaseUnavailable(error)) throw databaseUnavailable()
+        throw error
+      }
+    },
+    end() {
+      clearTimeout(timer)
+    },
   }
 }

@@ -150,14 +150,17 @@ export function answerFacts(definition: Definition, answers: Readonly<SubmittedA
   const satisfactionAnswers: number[] = []
   let answeredItems = 0
   const { items } = itemIndex(definition)
-  for (const [code, value] of Object.entries(answers)) {
+  for (const code in answers) {
     const item = items.get(code)
+    const value = answers[code]
     if (!item || value === undefined) continue
     answeredItems++
     // Substantive scale answers only: "don't know" and "not applicable" say nothing about satisfaction.
-    if (typeof value !== 'number' || !SCALE_KINDS.includes(item.kind) || value < 1) continue
-    scaleAnswers.push(value)
-    if (item.kind === 'satisfaction5') satisfactionAnswers.push(value)
+    if (typeof value !== 'number' || value < 1) continue
+    if (item.kind === 'satisfaction5') {
+      scaleAnswers.push(value)
+      satisfactionAnswers.push(value)
+    } else if (SCALE_KINDS.includes(item.kind)) scaleAnswers.push(value)
   }
   return { answeredItems, scaleAnswers, satisfactionAnswers }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { canonicalJson, findDuplicateKey, parseSubmissionJson } from './json'
+import { canonicalJson, canonicalJsonOfKnownKeys, findDuplicateKey, parseSubmissionJson, sortedKeys } from './json'
 import { SubmissionError } from './errors'
 
 describe('parsing a submission body', () => {
@@ -39,5 +39,20 @@ describe('canonical JSON', () => {
   test('leaves out undefined fields and keeps a __proto__ key as data', () => {
     expect(canonicalJson({ a: undefined, b: null })).toBe('{"b":null}')
     expect(canonicalJson(JSON.parse('{"__proto__":1}'))).toBe('{"__proto__":1}')
+  })
+
+  test('of an object with known keys is the text canonicalJson gives, whatever the order or the keys present', () => {
+    const keys = sortedKeys(['q.b', 'q10', 'q2', 'Q1', 'đánh_giá', 'a"quote', 'tiện.ích', '__proto__'])
+    const answers: Record<string, unknown>[] = [
+      { q2: 5, 'q.b': [3, 1], q10: -1, 'đánh_giá': 'Cán bộ \"tận tình\"\n', Q1: 0 },
+      { 'tiện.ích': [], q10: 4 },
+      JSON.parse('{"__proto__": 2, "a\\"quote": 1}') as Record<string, unknown>,
+      {},
+    ]
+    for (const value of answers) {
+      expect(canonicalJson({ id: 'x', answers: canonicalJsonOfKnownKeys(value, keys) })).toBe(
+        canonicalJson({ id: 'x', answers: value }),
+      )
+    }
   })
 })

@@ -71,6 +71,7 @@ function stringEnd(text: string, start: number): number {
  * thing give the same text, whatever the order their client wrote the keys in.
  */
 export function canonicalJson(value: unknown): string {
+  if (value instanceof CanonicalText) return value.json
   // Most values are answer codes: skip JSON.stringify for them (it prints finite numbers the same way).
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null'
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
@@ -84,4 +85,35 @@ export function canonicalJson(value: unknown): string {
     out += `${out ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(inner)}`
   }
   return `{${out}}`
+}
+
+/** Text already in canonical form, taken as is by canonicalJson. */
+export class CanonicalText {
+  constructor(readonly json: string) {}
+}
+
+/** An object's key with its JSON spelling, in canonical (sorted) order: see `sortedKeys`. */
+export type SortedKey = { key: string; json: string }
+
+export function sortedKeys(keys: readonly string[]): SortedKey[] {
+  return [...keys].sort().map((key) => ({ key, json: JSON.stringify(key) }))
+}
+
+/**
+ * canonicalJson(value) for an object whose keys are all among `keys` (sorted by `sortedKeys`):
+ * the same text without sorting the keys again. For the answers of every submission, whose keys
+ * are the questionnaire's item codes.
+ */
+export function canonicalJsonOfKnownKeys(
+  value: Readonly<Record<string, unknown>>,
+  keys: readonly SortedKey[],
+): CanonicalText {
+  let out = ''
+  for (const { key, json } of keys) {
+    // Own keys only: value['__proto__'] would be Object.prototype.
+    const inner = Object.hasOwn(value, key) ? value[key] : undefined
+    if (inner === undefined) continue
+    out += `${out ? ',' : ''}${json}:${canonicalJson(inner)}`
+  }
+  return new CanonicalText(`{${out}}`)
 }

@@ -3,8 +3,9 @@ import type { Channel } from '~/generated/prisma/enums'
 import type { Language } from '~/i18n/config'
 import { answerIssues, answersSchema, itemIndex, type SubmittedAnswers } from './answers'
 import {
+  databaseGuard,
+  type DatabaseGuard,
   databaseUnavailable,
-  guardDatabase,
   isDatabaseUnavailable,
   SUBMISSION_DEADLINE_MS,
 } from './database-errors.server'
@@ -13,7 +14,7 @@ import { SubmissionError } from './errors'
 import { answerFacts } from './flags'
 import { scheduleRollupFold } from '~/aggregation/rollup-fold.server'
 import { createGroupCommit } from './group-commit'
-import { canonicalJson } from './json'
+import { canonicalJson, canonicalJsonOfKnownKeys } from './json'
 import { assessQuality, getQualitySettings } from './quality.server'
 import { scrubPersonalNumbers } from './scrub'
 import { type InsertOutcome, insertResponses, type StoredResponse } from './store.server'
@@ -53,19 +54,33 @@ export type SubmissionResult = { status: 201 | 200; id: string; receiptId: strin
 /** Throws SubmissionError (status, code) on every refusal; anything else is a bug (500). */
 export async function submitResponse(body: unknown, context: SubmissionContext): Promise<SubmissionResult> {
   const deadline = context.deadline ?? Date.now() + SUBMISSION_DEADLINE_MS
+  const guard = databaseGuard(deadline)
+  try {
+    return await submitGuarded(body, context, guard, deadline)
+  } finally {
+    guard.end()
+  }
+}
+
+async function submitGuarded(
+  body: unknown,
+  context: SubmissionContext,
+  guard: DatabaseGuard,
+  deadline: number
+): Promise<SubmissionResult> {
   const now = context.now ?? new Date()
   const envelope = parseEnvelope(body)
   const submittedOn = context.submittedOn ?? vietnamDay(now)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(submittedOn))
     throw new Error(`submitResponse: submittedOn must be YYYY-MM-DD, not ${submittedOn}`)
-  const target = await guardDatabase(() => resolveTarget(envelope.servicePointCode, submittedOn), deadline)
+  const target = await guard.run(() => resolveTarget(envelope.servicePointCode, submittedOn))
   if (context.kioskServicePointId && context.kioskServicePointId !== target.servicePointId) {
     throw new SubmissionError(403, 'kiosk_service_point_mismatch')
   }
-  const version = await guardDatabase(() => requireTargetVersion(envelope.versionId, target), deadline)
+  const version = await guard.run(() => requireTargetVersion(envelope.versionId, target))
   const answers = validAnswers(version, envelope.answers)
   const stored = answerRows(version, answers)
-  const settings = await guardDatabase(() => getQualitySettings(), deadline)
+  const settings = await guard.run(() => getQualitySettings())
 
   // Kiosk and paper are vouched for by the caller; phone and web are what the client says.
   const channel =
@@ -86,7 +101,7 @@ export async function submitResponse(body: unknown, context: SubmissionContext):
   const row: StoredResponse = {
     id: envelope.id,
     receiptId: newReceiptId(),
-    bodyHash: bodyHash(envelope, answers),
+    bodyHash: bodyHash(version, envelope, answers),
     versionId: version.id,
     campaignId: target.campaignId,
     servicePointId: target.servicePointId,
@@ -105,7 +120,7 @@ export async function submitResponse(body: unknown, context: SubmissionContext):
   }
 
   try {
-    const outcome = await guardDatabase(() => writer.submit({ row, deadline }), deadline)
+    const outcome = await guard.run(() => writer.submit({ row, deadline }))
     if ('error' in outcome) throw outcome.error
     if (outcome.status !== 201) quality.forget()
     return { status: outcome.status, id: row.id, receiptId: outcome.receiptId }
@@ -152,9 +167,11 @@ function answerRows(
  * Hash of what the client said, normalised (keys sorted, text NFC, multi-select sorted), so a
  * retry of the same response matches whatever order its client wrote the JSON in.
  */
-function bodyHash(envelope: SubmissionEnvelope, answers: SubmittedAnswers): string {
+function bodyHash(version: SubmissionVersion, envelope: SubmissionEnvelope, answers: SubmittedAnswers): string {
+  // Valid answers only have the version's item codes as keys: their order is known in advance.
+  const canonicalAnswers = canonicalJsonOfKnownKeys(answers, itemIndex(version.definition).sortedCodes)
   return createHash('sha256')
-    .update(canonicalJson({ ...envelope, answers }))
+    .update(canonicalJson({ ...envelope, answers: canonicalAnswers }))
     .digest('hex')
 }
 

@@ -3,7 +3,7 @@ import { MAX_REQUEST_BODY_BYTES, readTextBody } from '~/auth/body-limit.server'
 import { getKioskDevice, KIOSK_TOKEN_HEADER } from '~/auth/kiosk.server'
 import { requireSubmissionBudget } from '~/auth/rate-limit.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
-import { guardDatabase, SUBMISSION_DEADLINE_MS } from '~/responses/database-errors.server'
+import { databaseGuard, SUBMISSION_DEADLINE_MS } from '~/responses/database-errors.server'
 import { errorMessageKey, SubmissionError } from '~/responses/errors'
 import { parseSubmissionJson } from '~/responses/json'
 import { submitResponse } from '~/responses/submit.server'
@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (request.method !== 'POST') throw new SubmissionError(405, 'method_not_allowed')
     if (!isJson(request.headers.get('Content-Type'))) throw new SubmissionError(415, 'unsupported_media_type')
     const deadline = Date.now() + SUBMISSION_DEADLINE_MS
-    const kiosk = request.headers.has(KIOSK_TOKEN_HEADER) ? await guardDatabase(() => getKioskDevice(request), deadline) : null
+    const kiosk = request.headers.has(KIOSK_TOKEN_HEADER) ? await kioskOf(request, deadline) : null
     if (request.headers.has(KIOSK_TOKEN_HEADER) && !kiosk) throw new SubmissionError(401, 'invalid_kiosk_token')
     await fromThrownResponse(() => requireSubmissionBudget({ kioskId: kiosk?.id, clientIp: context.clientIp }))
     const body = parseSubmissionJson(await fromThrownResponse(() => readTextBody(request)))
@@ -44,6 +44,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof SubmissionError) return errorResponse(request, error)
     console.error('POST /api/submissions failed:', error)
     return errorResponse(request, new SubmissionError(500, 'internal_error'))
+  }
+}
+
+async function kioskOf(request: Request, deadline: number) {
+  const guard = databaseGuard(deadline)
+  try {
+    return await guard.run(() => getKioskDevice(request))
+  } finally {
+    guard.end()
   }
 }
 
