@@ -7,7 +7,8 @@
  * a built server would need `remix vite:build`). Everything else is the production path: kiosk
  * token lookup, rate limit, JSON parsing, validation, quality flags, group commit, one statement
  * per batch, and the background folds that add the batches to the rollups (ADR 012), on a real
- * PostgreSQL server.
+ * PostgreSQL server. The raw insert and the API take turns (three rounds, each on a third of the
+ * submissions), so both see the machine at the same speed.
  *
  * Database: DATABASE_URL if set (migrated, then used as is), otherwise a fresh database created
  * on BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5439/postgres) and dropped at the end.
@@ -31,6 +32,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 64)
 const RATE = Number(process.env.BENCH_RATE ?? 200)
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 15)
 const WARM_UP = 1_000
+const ROUNDS = 3
 const SERVICE_POINTS = 50
 const RAW_BATCH = 200
 const COMMENT_SHARE = 0.08
@@ -128,7 +130,7 @@ const commentShare =
   sustained.length
 const meanBytes = sustained.reduce((n, s) => n + Buffer.byteLength(s.body), 0) / sustained.length
 
-// ── Raw PostgreSQL: the same rows (fresh ids), multi-row INSERTs, RAW_BATCH responses per transaction.
+// ── Raw PostgreSQL (below): the same rows (fresh ids), multi-row INSERTs, RAW_BATCH responses per transaction.
 const itemIds = new Map(version.items.map((item) => [item.code, item.id]))
 const agencyOf = new Map(
   (
@@ -138,15 +140,6 @@ const agencyOf = new Map(
     })
   ).map((row) => [row.id, row.agencyId])
 )
-const raw = new pg.Client({ connectionString: databaseUrl })
-await raw.connect()
-const rawStarted = performance.now()
-for (let i = 0; i < sustained.length; i += RAW_BATCH) await insertRaw(sustained.slice(i, i + RAW_BATCH))
-const rawSeconds = (performance.now() - rawStarted) / 1000
-// The raw rows stay out of the rollups (and out of the API's folds): their queue entries go.
-await raw.query('DELETE FROM "PendingRollup"')
-await raw.end()
-
 // ── The JSON API: warm up, then sustained with CLIENTS concurrent clients, then a fixed rate.
 const statuses = new Map<number, number>()
 async function send(submission: Submission): Promise<number> {
@@ -184,12 +177,43 @@ async function runClients(queue: Submission[], clients: number) {
   return { acknowledged, retried }
 }
 await runClients(warmUp, CLIENTS)
-const apiStarted = performance.now()
-const apiCpu = process.cpuUsage()
-const { acknowledged, retried } = await runClients(sustained, CLIENTS)
-const apiSeconds = (performance.now() - apiStarted) / 1000
-const { user, system } = process.cpuUsage(apiCpu)
-const cpuPerSubmission = (user + system) / 1000 / acknowledged
+
+// ── Raw and API in alternation, ROUNDS times, each on its share of the same submissions: this
+// machine's speed drifts by ±20 % within minutes, and the ratio should compare like with like.
+const { foldPendingRollups, settleRollupFolds } = await import('~/aggregation/rollup-fold.server')
+const raw = new pg.Client({ connectionString: databaseUrl })
+await raw.connect()
+let rawSeconds = 0
+let apiSeconds = 0
+let acknowledged = 0
+let retried = 0
+let apiCpuMicros = 0
+const roundRatios: number[] = []
+const perRound = Math.ceil(sustained.length / ROUNDS)
+for (let round = 0; round < ROUNDS; round++) {
+  const share = sustained.slice(round * perRound, (round + 1) * perRound)
+  // Nothing of the API's left to fold: the raw rows never reach the rollups or the API's folds.
+  await settleRollupFolds()
+  await foldPendingRollups()
+  const rawStarted = performance.now()
+  for (let i = 0; i < share.length; i += RAW_BATCH) await insertRaw(share.slice(i, i + RAW_BATCH))
+  const rawRound = (performance.now() - rawStarted) / 1000
+  await raw.query('DELETE FROM "PendingRollup"')
+
+  const apiStarted = performance.now()
+  const apiCpu = process.cpuUsage()
+  const clients = await runClients(share, CLIENTS)
+  const apiRound = (performance.now() - apiStarted) / 1000
+  const { user, system } = process.cpuUsage(apiCpu)
+  apiCpuMicros += user + system
+  rawSeconds += rawRound
+  apiSeconds += apiRound
+  acknowledged += clients.acknowledged
+  retried += clients.retried
+  roundRatios.push(clients.acknowledged / apiRound / (share.length / rawRound))
+}
+await raw.end()
+const cpuPerSubmission = apiCpuMicros / 1000 / acknowledged
 
 // The sustained run's last background fold finishes first: the fixed rate is measured on its own.
 await new Promise((resolve) => setTimeout(resolve, 1_500))
@@ -215,7 +239,6 @@ const percentile = (p: number) =>
   latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN
 
 // ── Check what was stored: every acknowledged response once, rollups equal to the rows (as a reader sees them).
-const { foldPendingRollups } = await import('~/aggregation/rollup-fold.server')
 await foldPendingRollups()
 const [check] = await prisma.$queryRaw<{ stored: number; rolled: number; flagged: number }[]>`
   SELECT (SELECT count(*)::int FROM "Response" WHERE "campaignId" = ${campaignId} AND "bodyHash" <> 'raw') AS stored,
@@ -246,11 +269,16 @@ Data size: ${fmt(SUSTAINED)} responses, ${fmt(meanAnswers, 1)} coded answers per
   1
 )} % with a comment, ${fmt(meanBytes)} bytes per request body.
 
+Raw and API alternate in ${ROUNDS} rounds of ${fmt(
+  perRound
+)} submissions each (raw, then the API, on the same submissions).
 Raw PostgreSQL insert, same rows (pg, multi-row INSERT, ${RAW_BATCH} responses per transaction, 1 connection;
   the rows the API writes: responses with their answer arrays, comments, rollup queue entries; no folds, which the
   API runs on top):
   ${fmt(SUSTAINED)} responses in ${fmt(rawSeconds, 2)} s = ${fmt(rawRate)} responses/s
-JSON API sustained (${CLIENTS} clients as fast as answered):
+JSON API sustained (${CLIENTS} clients as fast as answered; per round ${roundRatios
+  .map((ratio) => fmt(ratio, 2))
+  .join(', ')} × the raw rate):
   ${fmt(acknowledged)} acknowledged in ${fmt(apiSeconds, 2)} s = ${fmt(apiRate)} acknowledged/s — ${fmt(
   apiRate / rawRate,
   2
