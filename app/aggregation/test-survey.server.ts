@@ -127,7 +127,8 @@ export async function storeResponses(
       flags: spec.flags ?? 0,
       weight: spec.weight ?? 1,
       kioskId: null,
-      answers: spec.answers.map((answer) => ({ itemId: spec.version.itemIds.get(answer.itemCode)!, value: answer.value })),
+      answerItemIds: spec.answers.map((answer) => spec.version.itemIds.get(answer.itemCode)!),
+      answerValues: spec.answers.map((answer) => answer.value),
       comment: null,
     }
   })

@@ -22,7 +22,9 @@ export type StoredResponse = {
   weight: number
   kioskId: string | null
   paperSheetId?: string | null
-  answers: { itemId: number; value: number }[]
+  /** Coded answers as stored (ADR 014): item id and value at the same position; one pair per multi-select option. */
+  answerItemIds: number[]
+  answerValues: number[]
   comment: { itemCode: string; text: string } | null
 }
 
@@ -72,8 +74,8 @@ export async function insertResponses(responses: readonly StoredResponse[]): Pro
         ${column((r) => r.paperSheetId ?? null)}::text[],
         -- Each response's answer arrays travel as one array literal per response ('{12,13}'): PostgreSQL
         -- arrays of arrays must be rectangular.
-        ${column((r) => arrayLiteral(r.answers.map((a) => a.itemId)))}::text[],
-        ${column((r) => arrayLiteral(r.answers.map((a) => a.value)))}::text[]
+        ${column((r) => arrayLiteral(r.answerItemIds))}::text[],
+        ${column((r) => arrayLiteral(r.answerValues))}::text[]
       ) AS x(id, receipt, hash, version, campaign, point, agency, province, channel, language, day, at, duration, flags,
         weight, kiosk, sheet, items, vals)
       ON CONFLICT (id) DO NOTHING

@@ -141,7 +141,7 @@ function validAnswers(version: SubmissionVersion, raw: unknown): SubmittedAnswer
 }
 
 /**
- * Coded answers become (item id, value) pairs (one per ticked option); free text, scrubbed of
+ * Coded answers become the row's item-id and value arrays (one pair per ticked option); free text, scrubbed of
  * phone and ID numbers, becomes the Comment.
  * NOTE: Comment holds one text per response (its key is the response id); a questionnaire with
  * two text items answered both is refused (too_many_texts) rather than losing one.
@@ -149,18 +149,27 @@ function validAnswers(version: SubmissionVersion, raw: unknown): SubmittedAnswer
 function answerRows(
   version: SubmissionVersion,
   answers: SubmittedAnswers
-): Pick<StoredResponse, 'answers' | 'comment'> {
-  const rows: StoredResponse['answers'] = []
+): Pick<StoredResponse, 'answerItemIds' | 'answerValues' | 'comment'> {
+  const answerItemIds: number[] = []
+  const answerValues: number[] = []
   const texts: { itemCode: string; text: string }[] = []
   for (const item of itemIndex(version.definition).list) {
     const value = answers[item.code]
     if (value === undefined) continue
     if (typeof value === 'string') texts.push({ itemCode: item.code, text: scrubPersonalNumbers(value) })
-    else if (typeof value === 'number') rows.push({ itemId: version.itemIds.get(item.code)!, value })
-    else for (const coded of value) rows.push({ itemId: version.itemIds.get(item.code)!, value: coded })
+    else if (typeof value === 'number') {
+      answerItemIds.push(version.itemIds.get(item.code)!)
+      answerValues.push(value)
+    } else {
+      const itemId = version.itemIds.get(item.code)!
+      for (const coded of value) {
+        answerItemIds.push(itemId)
+        answerValues.push(coded)
+      }
+    }
   }
   if (texts.length > 1) throw new SubmissionError(422, 'too_many_texts', { itemCode: texts[1]!.itemCode })
-  return { answers: rows, comment: texts[0] ?? null }
+  return { answerItemIds, answerValues, comment: texts[0] ?? null }
 }
 
 /**

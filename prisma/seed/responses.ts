@@ -57,7 +57,8 @@ export function generateResponses(
       flags: 0,
       weight: 1,
       kioskId: null,
-      answers: flat,
+      answerItemIds: flat.map((answer) => answer.itemId),
+      answerValues: flat.map((answer) => answer.value),
       comment: random.next() < 0.08 ? { itemCode: 'comment.suggestions', text: random.pick(COMMENTS) } : null,
     })
   }
