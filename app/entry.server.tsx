@@ -22,6 +22,9 @@ export async function closeDatabase() {
 /** Called by server.mjs on a timer (retention purge, expired sign-in state). */
 export { runMaintenance }
 
+/** Mounted by server.mjs on POST /api/submissions, ahead of Remix (ADR 015). */
+export { serveSubmissionApi } from './responses/submission-http.server'
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,

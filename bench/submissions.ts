@@ -2,20 +2,30 @@
  * `npm run bench:submissions` — how many submissions the JSON API acknowledges per second, next
  * to the raw PostgreSQL insert rate for the same rows, and the latency at a fixed rate.
  *
- * Runs in one process: the route module's action (POST /api/submissions) is called with real
- * Request objects by concurrent in-process clients; there is no HTTP socket (measuring through
- * a built server would need `remix vite:build`). Everything else is the production path: kiosk
- * token lookup, rate limit, JSON parsing, validation, quality flags, group commit, one statement
- * per batch, and the background folds that add the batches to the rollups (ADR 012), on a real
- * PostgreSQL server. The raw insert and the API take turns (three rounds, each on a third of the
- * submissions), so both see the machine at the same speed.
+ * Two ways, both the production code path:
+ * - over HTTP: the built production server (`node server.mjs`, started here as a child process
+ *   on a free port) answered by CLIENTS keep-alive connections from this process. This is what
+ *   kiosks get, and it pays for loopback TCP, HTTP parsing and this load generator on the same
+ *   2 cores.
+ * - in process: answerSubmissionApi (the function server.mjs's handler and the Remix route both
+ *   call, ADR 015) called directly by CLIENTS concurrent callers: the submission's own cost,
+ *   without sockets.
+ * Each covers kiosk token lookup, rate limit, JSON parsing, validation, quality flags, group
+ * commit, one statement per batch and the background folds into the rollups (ADR 012), on a real
+ * PostgreSQL server. Raw insert, in-process and HTTP take turns (three rounds, each on its own
+ * third of the submissions), so all see the machine at the same speed.
  *
- * Database: DATABASE_URL if set (migrated, then used as is), otherwise a fresh database created
- * on BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5439/postgres) and dropped at the end.
+ * Needs the build (`npm run bench:submissions` builds first). Database: DATABASE_URL if set
+ * (migrated, then used as is), otherwise a fresh database created on BENCH_DATABASE_URL (default
+ * postgres://postgres@127.0.0.1:5439/postgres) and dropped at the end.
  * Knobs: BENCH_SUBMISSIONS (20000), BENCH_CLIENTS (64), BENCH_RATE (200/s), BENCH_RATE_SECONDS (15);
  * BENCH_KEEP=1 keeps the fresh database (its name is printed) to look into.
  */
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import http from 'node:http'
+import { createServer as createNetServer } from 'node:net'
 import { cpus } from 'node:os'
 import pg from 'pg'
 import { postgresAdapterFactory } from '~/db/adapters.server'
@@ -70,7 +80,7 @@ const { createCampaign } = await import('~/questionnaire/campaigns.server')
 const { createDraft, createQuestionnaire, getPublishedVersion, publishVersion } = await import(
   '~/questionnaire/versions.server'
 )
-const { action } = await import('~/routes/api.submissions')
+const { answerSubmissionApi } = await import('~/responses/submission-api.server')
 const { createAgency, createProvince, createServicePoint } = await import('../test/factories/units')
 
 // ── Minimal world: one province, 50 service points each with a kiosk, SIPAS 2023 running today.
@@ -114,21 +124,21 @@ function makeSubmission(): Submission {
   }
   return { point, body: JSON.stringify(envelope), envelope }
 }
-const total = WARM_UP + SUSTAINED + RATE * RATE_SECONDS
-const submissions = Array.from({ length: total }, makeSubmission)
-const warmUp = submissions.slice(0, WARM_UP)
-const sustained = submissions.slice(WARM_UP, WARM_UP + SUSTAINED)
-const paced = submissions.slice(WARM_UP + SUSTAINED)
+// Each way gets submissions of its own (their own ids): the same id twice would be a replay.
+const total = 2 * (WARM_UP + SUSTAINED) + RATE * RATE_SECONDS
+const batchOf = (n: number) => Array.from({ length: n }, makeSubmission)
+const warmUp = { inProcess: batchOf(WARM_UP), http: batchOf(WARM_UP) }
+const sustained = { inProcess: batchOf(SUSTAINED), http: batchOf(SUSTAINED) }
+const paced = batchOf(RATE * RATE_SECONDS)
 const answerRows = (answers: SubmittedAnswers) =>
   Object.values(answers).reduce<number>(
     (n, value) => n + (typeof value === 'string' ? 0 : Array.isArray(value) ? value.length : 1),
     0
   )
-const meanAnswers = sustained.reduce((n, s) => n + answerRows(s.envelope.answers), 0) / sustained.length
+const meanAnswers = sustained.http.reduce((n, s) => n + answerRows(s.envelope.answers), 0) / SUSTAINED
 const commentShare =
-  sustained.filter((s) => Object.values(s.envelope.answers).some((v) => typeof v === 'string')).length /
-  sustained.length
-const meanBytes = sustained.reduce((n, s) => n + Buffer.byteLength(s.body), 0) / sustained.length
+  sustained.http.filter((s) => Object.values(s.envelope.answers).some((v) => typeof v === 'string')).length / SUSTAINED
+const meanBytes = sustained.http.reduce((n, s) => n + Buffer.byteLength(s.body), 0) / SUSTAINED
 
 // ── Raw PostgreSQL (below): the same rows (fresh ids), multi-row INSERTs, RAW_BATCH responses per transaction.
 const itemIds = new Map(version.items.map((item) => [item.code, item.id]))
@@ -140,25 +150,72 @@ const agencyOf = new Map(
     })
   ).map((row) => [row.id, row.agencyId])
 )
-// ── The JSON API: warm up, then sustained with CLIENTS concurrent clients, then a fixed rate.
-const statuses = new Map<number, number>()
-async function send(submission: Submission): Promise<number> {
-  const request = new Request('http://localhost/api/submissions', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [KIOSK_TOKEN_HEADER]: submission.point.token },
-    body: submission.body,
+// ── The production server, on a free port, against the same database.
+const port = await freePort()
+const server = spawn(process.execPath, ['server.mjs'], {
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    SESSION_SECRET: randomBytes(24).toString('hex'),
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
+const serverExited = new Promise<void>((resolve) => server.once('exit', () => resolve()))
+await waitUntilServing(`http://127.0.0.1:${port}/healthz`)
+const apiUrl = `http://127.0.0.1:${port}/api/submissions`
+
+// ── The two ways in, warmed up, then sustained with CLIENTS concurrent clients, then a fixed rate.
+const statuses = new Map<string, number>()
+const count = (way: string, status: number) =>
+  statuses.set(`${status} (${way})`, (statuses.get(`${status} (${way})`) ?? 0) + 1)
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS })
+function sendHttp(submission: Submission): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      apiUrl,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(submission.body),
+          [KIOSK_TOKEN_HEADER]: submission.point.token,
+        },
+      },
+      (response) => {
+        response.resume() // the receipt is not needed, only that it came
+        response.once('end', () => {
+          count('HTTP', response.statusCode!)
+          resolve(response.statusCode!)
+        })
+        response.once('error', reject)
+      }
+    )
+    request.once('error', reject)
+    request.end(submission.body)
   })
-  const response = await action({ request, context: { clientIp: '10.0.0.1' }, params: {} } as never)
-  await response.arrayBuffer()
-  statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
-  return response.status
+}
+async function sendInProcess(submission: Submission): Promise<number> {
+  const answer = await answerSubmissionApi({
+    method: 'POST',
+    url: '/api/submissions',
+    header: (name) =>
+      name === 'Content-Type' ? 'application/json' : name === KIOSK_TOKEN_HEADER ? submission.point.token : null,
+    clientIp: '10.0.0.1',
+    readBody: async () => submission.body,
+  })
+  count('in process', answer.status)
+  return answer.status
 }
 /**
  * `clients` loops sending as fast as they are answered. Like a real kiosk, a client that gets 503
  * sends the same submission again later (here: after the rest of the queue); its retry is
  * acknowledged with 201, or 200 when the first attempt had committed after all.
  */
-async function runClients(queue: Submission[], clients: number) {
+async function runClients(queue: Submission[], clients: number, send: (submission: Submission) => Promise<number>) {
   const pending = [...queue]
   let acknowledged = 0
   let retried = 0
@@ -176,47 +233,67 @@ async function runClients(queue: Submission[], clients: number) {
   )
   return { acknowledged, retried }
 }
-await runClients(warmUp, CLIENTS)
+await runClients(warmUp.inProcess, CLIENTS, sendInProcess)
+await runClients(warmUp.http, CLIENTS, sendHttp)
 
-// ── Raw and API in alternation, ROUNDS times, each on its share of the same submissions: this
-// machine's speed drifts by ±20 % within minutes, and the ratio should compare like with like.
-const { foldPendingRollups, settleRollupFolds } = await import('~/aggregation/rollup-fold.server')
+// ── Raw, in process and HTTP in turn, ROUNDS times, each on its share of the submissions: this
+// machine's speed drifts by ±20 % within minutes, and the ratios should compare like with like.
+const { FOLD_DELAY_MS, foldPendingRollups, settleRollupFolds } = await import('~/aggregation/rollup-fold.server')
 const raw = new pg.Client({ connectionString: databaseUrl })
 await raw.connect()
+type Way = { seconds: number; acknowledged: number; retried: number; cpuMs: number; ratios: number[] }
+const way = (): Way => ({ seconds: 0, acknowledged: 0, retried: 0, cpuMs: 0, ratios: [] })
+const inProcess = way()
+const overHttp = way()
 let rawSeconds = 0
-let apiSeconds = 0
-let acknowledged = 0
-let retried = 0
-let apiCpuMicros = 0
-const roundRatios: number[] = []
-const perRound = Math.ceil(sustained.length / ROUNDS)
-for (let round = 0; round < ROUNDS; round++) {
-  const share = sustained.slice(round * perRound, (round + 1) * perRound)
-  // Nothing of the API's left to fold: the raw rows never reach the rollups or the API's folds.
+const perRound = Math.ceil(SUSTAINED / ROUNDS)
+async function measure(into: Way, share: Submission[], send: (s: Submission) => Promise<number>, rawRate: number) {
+  await quiesce()
+  const started = performance.now()
+  const cpu = processCpuMs()
+  const clients = await runClients(share, CLIENTS, send)
+  const seconds = (performance.now() - started) / 1000
+  into.seconds += seconds
+  into.acknowledged += clients.acknowledged
+  into.retried += clients.retried
+  into.cpuMs += processCpuMs() - cpu
+  into.ratios.push(clients.acknowledged / seconds / rawRate)
+}
+/**
+ * Every fold done, ours and the server's (which runs FOLD_DELAY_MS after its last write): each
+ * way is measured with the folds it caused, and no fold ever sees the raw rows.
+ */
+async function quiesce() {
   await settleRollupFolds()
+  await new Promise((resolve) => setTimeout(resolve, FOLD_DELAY_MS + 500))
   await foldPendingRollups()
+}
+/** CPU time of the process that answers: this one in process, the server over HTTP. */
+let processCpuMs = () => 0
+for (let round = 0; round < ROUNDS; round++) {
+  const slice = (list: Submission[]) => list.slice(round * perRound, (round + 1) * perRound)
+  // Nothing left to fold: the raw rows never reach the rollups or anybody's folds.
+  await quiesce()
   const rawStarted = performance.now()
-  for (let i = 0; i < share.length; i += RAW_BATCH) await insertRaw(share.slice(i, i + RAW_BATCH))
+  const rawShare = slice(sustained.inProcess)
+  for (let i = 0; i < rawShare.length; i += RAW_BATCH) await insertRaw(rawShare.slice(i, i + RAW_BATCH))
   const rawRound = (performance.now() - rawStarted) / 1000
-  await raw.query('DELETE FROM "PendingRollup"')
-
-  const apiStarted = performance.now()
-  const apiCpu = process.cpuUsage()
-  const clients = await runClients(share, CLIENTS)
-  const apiRound = (performance.now() - apiStarted) / 1000
-  const { user, system } = process.cpuUsage(apiCpu)
-  apiCpuMicros += user + system
   rawSeconds += rawRound
-  apiSeconds += apiRound
-  acknowledged += clients.acknowledged
-  retried += clients.retried
-  roundRatios.push(clients.acknowledged / apiRound / (share.length / rawRound))
+  await raw.query('DELETE FROM "PendingRollup"')
+  const rawRate = rawShare.length / rawRound
+
+  processCpuMs = () => {
+    const { user, system } = process.cpuUsage()
+    return (user + system) / 1000
+  }
+  await measure(inProcess, slice(sustained.inProcess), sendInProcess, rawRate)
+  processCpuMs = () => childCpuMs(server.pid!)
+  await measure(overHttp, slice(sustained.http), sendHttp, rawRate)
 }
 await raw.end()
-const cpuPerSubmission = apiCpuMicros / 1000 / acknowledged
 
-// The sustained run's last background fold finishes first: the fixed rate is measured on its own.
-await new Promise((resolve) => setTimeout(resolve, 1_500))
+// The last background folds finish first: the fixed rate is measured on its own.
+await quiesce()
 const latencies: number[] = []
 let pacedRefused = 0
 const pacedStarted = performance.now()
@@ -226,7 +303,7 @@ for (const [i, submission] of paced.entries()) {
   const wait = due - performance.now()
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
   inFlight.push(
-    send(submission).then((status) => {
+    sendHttp(submission).then((status) => {
       if (status === 201) latencies.push(performance.now() - due)
       else pacedRefused++
     })
@@ -237,6 +314,9 @@ const pacedSeconds = (performance.now() - pacedStarted) / 1000
 latencies.sort((a, b) => a - b)
 const percentile = (p: number) =>
   latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN
+agent.destroy()
+server.kill('SIGTERM')
+await serverExited
 
 // ── Check what was stored: every acknowledged response once, rollups equal to the rows (as a reader sees them).
 await foldPendingRollups()
@@ -245,46 +325,49 @@ const [check] = await prisma.$queryRaw<{ stored: number; rolled: number; flagged
     (SELECT coalesce(sum(n), 0)::int FROM "ResponseRollup" WHERE "versionId" = ${versionId}) AS rolled,
     (SELECT count(*)::int FROM "Response" WHERE "campaignId" = ${campaignId} AND "bodyHash" <> 'raw' AND flags <> 0) AS flagged`
 const { stored, rolled, flagged } = check!
-const [{ server } = { server: '?' }] = await prisma.$queryRaw<
+const [{ server: serverVersion } = { server: '?' }] = await prisma.$queryRaw<
   { server: string }[]
 >`SELECT current_setting('server_version') AS server`
 
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const rawRate = SUSTAINED / rawSeconds
-const apiRate = acknowledged / apiSeconds
 const host = new URL(databaseUrl).host
+const report = (name: string, w: Way, cpuOf: string) => {
+  const rate = w.acknowledged / w.seconds
+  return `${name} (${CLIENTS} clients as fast as answered; per round ${w.ratios
+    .map((r) => fmt(r, 2))
+    .join(', ')} × the raw rate):
+  ${fmt(w.acknowledged)} acknowledged in ${fmt(w.seconds, 2)} s = ${fmt(rate)} acknowledged/s — ${fmt(
+    rate / rawRate,
+    2
+  )} × the raw rate${w.retried ? ` (${fmt(w.retried)} 503s retried with the same id)` : ''}
+  ${cpuOf} CPU ${fmt(w.cpuMs / w.acknowledged, 2)} ms per acknowledged submission`
+}
 console.log(`bench/submissions — ${new Date().toISOString()}
 Machine: ${cpus().length} cores, Node ${
   process.version
-}, PostgreSQL ${server} at ${host} (fsync and synchronous_commit as configured on the server).
-How: the JSON API route (app/routes/api.submissions.ts) action called IN PROCESS with real Request objects by ${CLIENTS}
-  concurrent clients sharing this Node process (no HTTP socket); each request carries a kiosk token (${SERVICE_POINTS} service
-  points, one kiosk each), so every request also does the kiosk lookup and rate-limit check.
-Workload: SIPAS 2023 questionnaire (${allItems(version.definition).length} items), campaign running today, ${fmt(
-  WARM_UP
-)} warm-up submissions not counted.
-Data size: ${fmt(SUSTAINED)} responses, ${fmt(meanAnswers, 1)} coded answers per response, ${fmt(
+}, PostgreSQL ${serverVersion} at ${host} (fsync and synchronous_commit as configured on the server).
+Workload: SIPAS 2023 questionnaire (${allItems(version.definition).length} items), campaign running today; every request
+  carries a kiosk token (${SERVICE_POINTS} service points, one kiosk each), so each also does the kiosk lookup and
+  rate-limit check; ${fmt(WARM_UP)} warm-up submissions per way, not counted.
+Data size: ${fmt(SUSTAINED)} responses per way, ${fmt(meanAnswers, 1)} coded answers per response, ${fmt(
   commentShare * 100,
   1
 )} % with a comment, ${fmt(meanBytes)} bytes per request body.
 
-Raw and API alternate in ${ROUNDS} rounds of ${fmt(
-  perRound
-)} submissions each (raw, then the API, on the same submissions).
+Raw, in process and HTTP take turns in ${ROUNDS} rounds of ${fmt(perRound)} submissions each.
 Raw PostgreSQL insert, same rows (pg, multi-row INSERT, ${RAW_BATCH} responses per transaction, 1 connection;
   the rows the API writes: responses with their answer arrays, comments, rollup queue entries; no folds, which the
   API runs on top):
   ${fmt(SUSTAINED)} responses in ${fmt(rawSeconds, 2)} s = ${fmt(rawRate)} responses/s
-JSON API sustained (${CLIENTS} clients as fast as answered; per round ${roundRatios
-  .map((ratio) => fmt(ratio, 2))
-  .join(', ')} × the raw rate):
-  ${fmt(acknowledged)} acknowledged in ${fmt(apiSeconds, 2)} s = ${fmt(apiRate)} acknowledged/s — ${fmt(
-  apiRate / rawRate,
-  2
-)} × the raw rate${retried ? ` (${fmt(retried)} 503s retried with the same id)` : ''}
-  Node CPU (clients and server together) ${fmt(cpuPerSubmission, 2)} ms per acknowledged submission
-JSON API at a fixed ${RATE}/s for ${RATE_SECONDS} s (open loop, latency from the scheduled send):
+${report(
+  'JSON API over HTTP, production server (node server.mjs), load generator in this process',
+  overHttp,
+  'Server process'
+)}
+${report('JSON API in process (answerSubmissionApi, no sockets)', inProcess, 'Node')}
+JSON API over HTTP at a fixed ${RATE}/s for ${RATE_SECONDS} s (open loop, latency from the scheduled send to the answer):
   ${fmt(latencies.length)} acknowledged${pacedRefused ? `, ${fmt(pacedRefused)} refused (503)` : ''} in ${fmt(
   pacedSeconds,
   1
@@ -300,6 +383,33 @@ await db.close()
 await dropDatabase?.()
 // A 503 at the fixed rate may still have committed (the client would retry and get 200).
 process.exit(stored >= total - pacedRefused && stored <= total && rolled === stored ? 0 : 1)
+
+async function freePort(): Promise<number> {
+  const probe = createNetServer().listen(0, '127.0.0.1')
+  await new Promise((resolve) => probe.once('listening', resolve))
+  const { port } = probe.address() as { port: number }
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
+
+async function waitUntilServing(url: string) {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (server.exitCode !== null) throw new Error('The server exited; has the app been built (npm run build)?')
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false
+    )
+    if (ok) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`The server did not answer ${url} within 30 s`)
+}
+
+/** User and system CPU of a child process so far (Linux /proc; clock ticks of 10 ms). */
+function childCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
 
 /** One respondent's answers to every item shown, like the demo seed's (prisma/seed/responses.ts). */
 function answer(random: Random, definition: Definition): SubmittedAnswers {

@@ -23,9 +23,8 @@ export type KioskDevice = { id: string; servicePointId: string }
 const KIOSK_CACHE_MS = 30_000
 const kiosks = createLookupCache<string, (KioskDevice & { lastSeenAt: Date | null }) | null>({ ttlMs: KIOSK_CACHE_MS })
 
-/** The kiosk identified by the request's token header, or null (no token, unknown or revoked). */
-export async function getKioskDevice(request: Request, now = new Date()): Promise<KioskDevice | null> {
-  const token = request.headers.get(KIOSK_TOKEN_HEADER)
+/** The kiosk a device token (the KIOSK_TOKEN_HEADER of a request) belongs to, or null (none, unknown or revoked). */
+export async function kioskOfToken(token: string | null, now = new Date()): Promise<KioskDevice | null> {
   if (!token) return null
   const tokenHash = hashKioskToken(token)
   const kiosk = await kiosks.get(tokenHash, () => findActiveKiosk(tokenHash), now.getTime())

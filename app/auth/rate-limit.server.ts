@@ -82,7 +82,7 @@ const kioskSubmissions = createRateLimiter(KIOSK_SUBMISSION_LIMIT)
 
 /**
  * Takes one submission from the right budget: the kiosk's own when `kioskId` is set (from
- * getKioskDevice), otherwise the client IP's. Throws 429 with Retry-After when spent.
+ * kioskOfToken), otherwise the client IP's. Throws 429 with Retry-After when spent.
  */
 export function requireSubmissionBudget(client: { kioskId?: string | null; clientIp?: string }, now = Date.now()) {
   const decision = client.kioskId

@@ -16,11 +16,23 @@ export const languageCookie = createCookie('lng', {
  * then Vietnamese.
  */
 export async function getLanguage(request: Request): Promise<Language> {
-  const fromUrl = new URL(request.url).searchParams.get('lng')
+  return languageOf({
+    url: request.url,
+    cookie: request.headers.get('Cookie'),
+    acceptLanguage: request.headers.get('Accept-Language'),
+  })
+}
+
+/** What a request says about its language, for callers that have no Fetch `Request`. */
+export type LanguageHints = { url: string; cookie: string | null; acceptLanguage: string | null }
+
+/** getLanguage's rule, from the request's URL (absolute, or a path) and headers. */
+export async function languageOf({ url, cookie, acceptLanguage }: LanguageHints): Promise<Language> {
+  const fromUrl = url.includes('lng=') ? new URL(url, 'http://localhost').searchParams.get('lng') : null
   if (isLanguage(fromUrl)) return fromUrl
-  const fromCookie: unknown = await languageCookie.parse(request.headers.get('Cookie'))
+  const fromCookie: unknown = cookie ? await languageCookie.parse(cookie) : null
   if (isLanguage(fromCookie)) return fromCookie
-  return fromAcceptLanguage(request.headers.get('Accept-Language')) ?? DEFAULT_LANGUAGE
+  return fromAcceptLanguage(acceptLanguage) ?? DEFAULT_LANGUAGE
 }
 
 function fromAcceptLanguage(header: string | null): Language | undefined {
@@ -45,7 +57,11 @@ export async function createI18n(lng: Language): Promise<i18n> {
 
 /** A translator for messages produced outside React (API errors, emails). */
 export async function getFixedT(request: Request, ns = 'common') {
-  const lng = await getLanguage(request)
+  return fixedT(await getLanguage(request), ns)
+}
+
+/** getFixedT for a language already known. */
+export async function fixedT(lng: Language, ns = 'common') {
   return (await createI18n(lng)).getFixedT(lng, ns)
 }
 

@@ -1,0 +1,126 @@
+import { MAX_REQUEST_BODY_BYTES } from '~/auth/body-limit.server'
+import { KIOSK_TOKEN_HEADER, kioskOfToken } from '~/auth/kiosk.server'
+import { requireSubmissionBudget } from '~/auth/rate-limit.server'
+import { fixedT, languageOf } from '~/i18n/i18next.server'
+import { databaseGuard, SUBMISSION_DEADLINE_MS } from './database-errors.server'
+import { errorMessageKey, SubmissionError } from './errors'
+import { parseSubmissionJson } from './json'
+import { submitResponse } from './submit.server'
+
+/*
+ * POST /api/submissions — the submission contract over JSON, for kiosks and offline sync
+ * (submit.server.ts). A valid X-Kiosk-Token makes the channel `kiosk` with the kiosk's own
+ * budget; without one the envelope may say `phone` or `web` (default web) and the client IP's
+ * budget applies. Answers: 201/200 `{ id, receiptId }`, otherwise
+ * `{ error: { code, message, params?, issues? } }` in the request's language (?lng, cookie,
+ * Accept-Language), with Retry-After on 429 and 503.
+ *
+ * Written against a minimal request shape, not Fetch's Request: the Remix route
+ * (routes/api.submissions.ts) and the production server's direct handler
+ * (submission-http.server.ts, ADR 015) both answer through this one function.
+ */
+
+export type SubmissionApiRequest = {
+  method: string
+  /** The request URL, absolute or a path (for `?lng=`). */
+  url: string
+  /** A request header by name, case-insensitive; null when absent. */
+  header(name: string): string | null
+  clientIp?: string
+  /** The body as text; throws SubmissionError 413 beyond MAX_REQUEST_BODY_BYTES. */
+  readBody(): Promise<string>
+}
+
+export type SubmissionApiAnswer = { status: number; headers: Record<string, string>; body: string }
+
+const NO_STORE = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }
+
+export async function answerSubmissionApi(request: SubmissionApiRequest): Promise<SubmissionApiAnswer> {
+  try {
+    if (request.method !== 'POST') throw new SubmissionError(405, 'method_not_allowed')
+    if (!isJson(request.header('Content-Type'))) throw new SubmissionError(415, 'unsupported_media_type')
+    const deadline = Date.now() + SUBMISSION_DEADLINE_MS
+    const token = request.header(KIOSK_TOKEN_HEADER)
+    const kiosk = token === null ? null : await kioskOf(token, deadline)
+    if (token !== null && !kiosk) throw new SubmissionError(401, 'invalid_kiosk_token')
+    rateLimited(() => requireSubmissionBudget({ kioskId: kiosk?.id, clientIp: request.clientIp }))
+    const body = parseSubmissionJson(await request.readBody())
+    const result = await submitResponse(body, {
+      channel: kiosk ? 'kiosk' : 'web',
+      kioskId: kiosk?.id,
+      kioskServicePointId: kiosk?.servicePointId,
+      language: await languageOfRequest(request),
+      deadline,
+    })
+    return {
+      status: result.status,
+      headers: NO_STORE,
+      body: JSON.stringify({ id: result.id, receiptId: result.receiptId }),
+    }
+  } catch (error) {
+    if (error instanceof SubmissionError) return errorAnswer(request, error)
+    console.error('POST /api/submissions failed:', error)
+    return errorAnswer(request, new SubmissionError(500, 'internal_error'))
+  }
+}
+
+/** The refusal a body over MAX_REQUEST_BODY_BYTES gets, for the adapters' body readers. */
+export function payloadTooLarge(): SubmissionError {
+  return new SubmissionError(413, 'payload_too_large', { maxBytes: MAX_REQUEST_BODY_BYTES })
+}
+
+async function kioskOf(token: string, deadline: number) {
+  const guard = databaseGuard(deadline)
+  try {
+    return await guard.run(() => kioskOfToken(token))
+  } finally {
+    guard.end()
+  }
+}
+
+function isJson(contentType: string | null) {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json'
+}
+
+/** The rate limiter throws a ready-made 429 Response (shared with the HTML forms); this API answers in its own format. */
+function rateLimited(take: () => void) {
+  try {
+    take()
+  } catch (thrown) {
+    if (thrown instanceof Response && thrown.status === 429) {
+      throw new SubmissionError(429, 'rate_limited', {
+        retryAfterSeconds: Number(thrown.headers.get('Retry-After') ?? 1),
+      })
+    }
+    throw thrown
+  }
+}
+
+function languageOfRequest(request: SubmissionApiRequest) {
+  return languageOf({
+    url: request.url,
+    cookie: request.header('Cookie'),
+    acceptLanguage: request.header('Accept-Language'),
+  })
+}
+
+async function errorAnswer(request: SubmissionApiRequest, error: SubmissionError): Promise<SubmissionApiAnswer> {
+  const t = await fixedT(await languageOfRequest(request), 'submission')
+  const headers: Record<string, string> = { ...NO_STORE }
+  if (error.params.retryAfterSeconds !== undefined) headers['Retry-After'] = String(error.params.retryAfterSeconds)
+  if (error.status === 405) headers.Allow = 'POST'
+  const issues = error.issues.map((issue) => ({
+    code: issue.code,
+    itemCode: issue.itemCode,
+    message: t(errorMessageKey(issue.code), { itemCode: issue.itemCode, ...issue.params }),
+  }))
+  const body = {
+    error: {
+      code: error.code,
+      message: t(errorMessageKey(error.code), error.params),
+      ...(Object.keys(error.params).length ? { params: error.params } : {}),
+      ...(issues.length ? { issues } : {}),
+    },
+  }
+  return { status: error.status, headers, body: JSON.stringify(body) }
+}
