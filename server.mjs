@@ -17,7 +17,7 @@ if (trustProxy !== undefined) app.set('trust proxy', trustProxy)
 app.use(securityHeaders)
 app.use(limitRequestBody())
 // Submissions skip Remix's request handling, four times the cost of the submission itself (ADR 015).
-app.post('/api/submissions', (req, res) => void build.entry.module.serveSubmissionApi(req, res, req.ip))
+app.post('/api/submissions', (req, res, next) => build.entry.module.serveSubmissionApi(req, res, req.ip).catch(next))
 app.use(compression())
 // Fingerprinted assets never change; everything else in public/ is revalidated hourly.
 app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))

@@ -16,6 +16,7 @@ export async function serveSubmissionApi(req: IncomingMessage, res: ServerRespon
     clientIp,
     readBody: () => readBody(req),
   })
+  // The client may have gone while its submission was stored; the answer has nowhere to go.
   if (res.destroyed) return
   res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body) })
   res.end(body)
