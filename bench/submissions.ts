@@ -241,22 +241,31 @@ await runClients(warmUp.http, CLIENTS, sendHttp)
 const { FOLD_DELAY_MS, foldPendingRollups, settleRollupFolds } = await import('~/aggregation/rollup-fold.server')
 const raw = new pg.Client({ connectionString: databaseUrl })
 await raw.connect()
-type Way = { seconds: number; acknowledged: number; retried: number; cpuMs: number; ratios: number[] }
-const way = (): Way => ({ seconds: 0, acknowledged: 0, retried: 0, cpuMs: 0, ratios: [] })
+type Way = { seconds: number; acknowledged: number; retried: number; cpuMs: number; ownCpuMs: number; ratios: number[] }
+const way = (): Way => ({ seconds: 0, acknowledged: 0, retried: 0, cpuMs: 0, ownCpuMs: 0, ratios: [] })
 const inProcess = way()
 const overHttp = way()
 let rawSeconds = 0
 const perRound = Math.ceil(SUSTAINED / ROUNDS)
-async function measure(into: Way, share: Submission[], send: (s: Submission) => Promise<number>, rawRate: number) {
+/** `answeringCpuMs`: CPU time so far of the process that answers (this one in process, the server over HTTP). */
+async function measure(
+  into: Way,
+  share: Submission[],
+  send: (s: Submission) => Promise<number>,
+  answeringCpuMs: () => number,
+  rawRate: number
+) {
   await quiesce()
   const started = performance.now()
-  const cpu = processCpuMs()
+  const cpu = answeringCpuMs()
+  const own = ownCpuMs()
   const clients = await runClients(share, CLIENTS, send)
   const seconds = (performance.now() - started) / 1000
   into.seconds += seconds
   into.acknowledged += clients.acknowledged
   into.retried += clients.retried
-  into.cpuMs += processCpuMs() - cpu
+  into.cpuMs += answeringCpuMs() - cpu
+  into.ownCpuMs += ownCpuMs() - own
   into.ratios.push(clients.acknowledged / seconds / rawRate)
 }
 /**
@@ -268,8 +277,10 @@ async function quiesce() {
   await new Promise((resolve) => setTimeout(resolve, FOLD_DELAY_MS + 500))
   await foldPendingRollups()
 }
-/** CPU time of the process that answers: this one in process, the server over HTTP. */
-let processCpuMs = () => 0
+function ownCpuMs() {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
 for (let round = 0; round < ROUNDS; round++) {
   const slice = (list: Submission[]) => list.slice(round * perRound, (round + 1) * perRound)
   // Nothing left to fold: the raw rows never reach the rollups or anybody's folds.
@@ -282,13 +293,8 @@ for (let round = 0; round < ROUNDS; round++) {
   await raw.query('DELETE FROM "PendingRollup"')
   const rawRate = rawShare.length / rawRound
 
-  processCpuMs = () => {
-    const { user, system } = process.cpuUsage()
-    return (user + system) / 1000
-  }
-  await measure(inProcess, slice(sustained.inProcess), sendInProcess, rawRate)
-  processCpuMs = () => childCpuMs(server.pid!)
-  await measure(overHttp, slice(sustained.http), sendHttp, rawRate)
+  await measure(inProcess, slice(sustained.inProcess), sendInProcess, ownCpuMs, rawRate)
+  await measure(overHttp, slice(sustained.http), sendHttp, () => childCpuMs(server.pid!), rawRate)
 }
 await raw.end()
 
@@ -333,7 +339,7 @@ const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const rawRate = SUSTAINED / rawSeconds
 const host = new URL(databaseUrl).host
-const report = (name: string, w: Way, cpuOf: string) => {
+const report = (name: string, w: Way, cpu: string) => {
   const rate = w.acknowledged / w.seconds
   return `${name} (${CLIENTS} clients as fast as answered; per round ${w.ratios
     .map((r) => fmt(r, 2))
@@ -342,7 +348,9 @@ const report = (name: string, w: Way, cpuOf: string) => {
     rate / rawRate,
     2
   )} × the raw rate${w.retried ? ` (${fmt(w.retried)} 503s retried with the same id)` : ''}
-  ${cpuOf} CPU ${fmt(w.cpuMs / w.acknowledged, 2)} ms per acknowledged submission`
+  CPU per acknowledged submission: ${cpu
+    .replace('{answering}', fmt(w.cpuMs / w.acknowledged, 2))
+    .replace('{own}', fmt(w.ownCpuMs / w.acknowledged, 2))}`
 }
 console.log(`bench/submissions — ${new Date().toISOString()}
 Machine: ${cpus().length} cores, Node ${
@@ -364,9 +372,9 @@ Raw PostgreSQL insert, same rows (pg, multi-row INSERT, ${RAW_BATCH} responses p
 ${report(
   'JSON API over HTTP, production server (node server.mjs), load generator in this process',
   overHttp,
-  'Server process'
+  'server process {answering} ms, load generator (this process) {own} ms'
 )}
-${report('JSON API in process (answerSubmissionApi, no sockets)', inProcess, 'Node')}
+${report('JSON API in process (answerSubmissionApi, no sockets)', inProcess, 'Node {answering} ms (callers included)')}
 JSON API over HTTP at a fixed ${RATE}/s for ${RATE_SECONDS} s (open loop, latency from the scheduled send to the answer):
   ${fmt(latencies.length)} acknowledged${pacedRefused ? `, ${fmt(pacedRefused)} refused (503)` : ''} in ${fmt(
   pacedSeconds,
