@@ -167,6 +167,8 @@ const server = spawn(process.execPath, ['server.mjs'], {
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 const serverExited = new Promise<void>((resolve) => server.once('exit', () => resolve()))
+// Should the bench fail, the server goes with it (it would otherwise keep the port and the terminal).
+process.once('exit', () => server.kill('SIGTERM'))
 await waitUntilServing(`http://127.0.0.1:${port}/healthz`)
 const apiUrl = `http://127.0.0.1:${port}/api/submissions`
 
@@ -174,7 +176,13 @@ const apiUrl = `http://127.0.0.1:${port}/api/submissions`
 const statuses = new Map<string, number>()
 const count = (way: string, status: number) =>
   statuses.set(`${status} (${way})`, (statuses.get(`${status} (${way})`) ?? 0) + 1)
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS })
+// A fresh pool of keep-alive connections for each HTTP phase: a connection left idle past the
+// server's keep-alive timeout (5 s) may be closed just as it is reused ("socket hang up").
+let agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS })
+function freshConnections() {
+  agent.destroy()
+  agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS })
+}
 function sendHttp(submission: Submission): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -314,13 +322,16 @@ for (let round = 0; round < ROUNDS; round++) {
   await raw.query('DELETE FROM "PendingRollup"')
   const rawRate = rawShare.length / rawRound
 
+  const TRACE: number[][] = ((globalThis as any).__TRACE ??= []); TRACE.length = 0
   await measure(inProcess, slice(sustained.inProcess), sendInProcess, ownCpuMs, rawRate)
+  freshConnections()
   await measure(overHttp, slice(sustained.http), sendHttp, () => childCpuMs(server.pid!), rawRate)
 }
 await raw.end()
 
 // The last background folds finish first: the fixed rate is measured on its own.
 await quiesce()
+freshConnections()
 const latencies: number[] = []
 let pacedRefused = 0
 const pacedStarted = performance.now()

@@ -41,6 +41,30 @@ describe('group commit', () => {
     expect(batches).toEqual([[1], [2, 3]])
   })
 
+  test('with maxInFlight 2 a second batch is written while the first is still running', async () => {
+    const started: number[][] = []
+    let running = 0
+    let most = 0
+    const commit = createGroupCommit<number, number>(
+      async (items) => {
+        started.push(items)
+        most = Math.max(most, ++running)
+        await sleep(30)
+        running--
+        return items
+      },
+      { ...options, maxInFlight: 2 },
+    )
+    const first = commit.submit(1)
+    await sleep(10)
+    const second = commit.submit(2)
+    await sleep(10)
+    const third = commit.submit(3)
+    expect(await Promise.all([first, second, third])).toEqual([1, 2, 3])
+    expect(most).toBe(2)
+    expect(started).toEqual([[1], [2], [3]])
+  })
+
   test('a failed write fails its own callers only', async () => {
     const commit = createGroupCommit<number, number>(async (items) => {
       if (items.includes(1)) throw new Error('boom')

@@ -47,8 +47,11 @@ export type InsertOutcome =
  *
  * The ids within one call must differ (a duplicate throws).
  */
-export async function insertResponses(responses: readonly StoredResponse[]): Promise<InsertOutcome[]> {
-  if (responses.length === 0) return []
+export async function insertResponses(batch: readonly StoredResponse[]): Promise<InsertOutcome[]> {
+  if (batch.length === 0) return []
+  // In id order: two batches written at once then take the unique index's locks in the same
+  // order, so a replay in each of the other's ids waits instead of deadlocking.
+  const responses = [...batch].sort((a, b) => compareIds(a.id, b.id))
   const ids = responses.map((r) => r.id)
   if (new Set(ids.map((id) => id.toLowerCase())).size !== ids.length)
     throw new Error('insertResponses: the same id twice in one batch')
@@ -107,7 +110,7 @@ export async function insertResponses(responses: readonly StoredResponse[]): Pro
       )
     : new Map<string, { bodyHash: string; receiptId: string }>()
 
-  return ids.map((id): InsertOutcome => {
+  return batch.map(({ id }): InsertOutcome => {
     if (insertedIds.has(id.toLowerCase())) return { id, inserted: true }
     const row = stored.get(id.toLowerCase())
     if (!row) throw new Error(`insertResponses: ${id} was neither inserted nor found`)
@@ -116,6 +119,12 @@ export async function insertResponses(responses: readonly StoredResponse[]): Pro
 }
 
 type ArrayElement = string | number | null
+
+function compareIds(a: string, b: string) {
+  const x = a.toLowerCase()
+  const y = b.toLowerCase()
+  return x < y ? -1 : x > y ? 1 : 0
+}
 
 /**
  * A PostgreSQL array literal ('{1,2,NULL,"text"}') passed as ONE text parameter and cast in SQL.

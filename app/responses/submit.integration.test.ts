@@ -16,6 +16,7 @@ import { QUALITY_FLAGS } from './flags'
 import { forgetQualitySettings } from './quality.server'
 import { SCRUBBED_PLACEHOLDER } from './scrub'
 import { definition } from './submission-definition.fixture'
+import { insertResponses, type StoredResponse } from './store.server'
 import { type SubmissionContext, submitResponse } from './submit.server'
 import { forgetSubmissionTargets } from './target.server'
 
@@ -142,6 +143,45 @@ describe('storing a submission', () => {
     expect(after.answers - before.answers).toBe(7)
     expect(after.comments - before.comments).toBe(1)
     expect(after.responseRollupN - before.responseRollupN).toBe(1)
+  })
+
+  test('two writes at once, each replaying the other’s ids in the opposite order, store each id once without deadlock', async () => {
+    // The submission writer runs two batches at once (WRITERS); rows are inserted in id order,
+    // so crossing replays wait on each other's unique-index entries instead of deadlocking.
+    const rows = Array.from({ length: 4_000 }, (): StoredResponse => {
+      const id = randomUUID()
+      return {
+        id,
+        receiptId: `R-${id}`,
+        bodyHash: id,
+        versionId: point.versionId,
+        campaignId: point.campaignId,
+        servicePointId: point.servicePoint.id,
+        agencyId: point.agency.id,
+        provinceId: point.province.id,
+        channel: 'web',
+        language: 'vi',
+        submittedOn: '2026-01-15',
+        submittedAt: null,
+        durationSeconds: null,
+        flags: 0,
+        weight: 1,
+        kioskId: null,
+        answerItemIds: [],
+        answerValues: [],
+        comment: null,
+      }
+    })
+    // Batches long enough that the two statements overlap.
+    for (let round = 0; round < 4; round++) {
+      const batch = rows.slice(round * 1_000, round * 1_000 + 1_000)
+      const [forward, backward] = await Promise.all([insertResponses(batch), insertResponses([...batch].reverse())])
+      expect(forward.map((outcome) => outcome.id)).toEqual(batch.map((row) => row.id))
+      expect(backward.map((outcome) => outcome.id)).toEqual([...batch].reverse().map((row) => row.id))
+      for (const [i, outcome] of forward.entries())
+        expect(outcome.inserted).not.toBe(backward[batch.length - 1 - i]!.inserted)
+    }
+    expect(await prisma.response.count({ where: { id: { in: rows.map((row) => row.id) } } })).toBe(rows.length)
   })
 
   test('a replay later gets 200 with the same receipt; key order and text normalisation don’t matter', async () => {
