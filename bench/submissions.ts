@@ -322,7 +322,6 @@ for (let round = 0; round < ROUNDS; round++) {
   await raw.query('DELETE FROM "PendingRollup"')
   const rawRate = rawShare.length / rawRound
 
-  const TRACE: number[][] = ((globalThis as any).__TRACE ??= []); TRACE.length = 0
   await measure(inProcess, slice(sustained.inProcess), sendInProcess, ownCpuMs, rawRate)
   freshConnections()
   await measure(overHttp, slice(sustained.http), sendHttp, () => childCpuMs(server.pid!), rawRate)
