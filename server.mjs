@@ -1,9 +1,11 @@
 // Production server: Express serving the Remix build. Express rather than remix-serve because
 // the embedded PGlite must be closed on shutdown and each request needs a CSP nonce.
+import { createServer } from 'node:http'
 import { createRequestHandler } from '@remix-run/express'
 import compression from 'compression'
 import express from 'express'
 import { limitRequestBody, securityHeaders, trustProxySetting } from './server/security.mjs'
+import { routeSubmissionsFirst } from './server/submissions.mjs'
 
 const build = await import('./build/server/index.js')
 const port = Number(process.env.PORT ?? 3000)
@@ -16,8 +18,6 @@ if (trustProxy !== undefined) app.set('trust proxy', trustProxy)
 // Headers first, so static files get them too.
 app.use(securityHeaders)
 app.use(limitRequestBody())
-// Submissions skip Remix's request handling, four times the cost of the submission itself (ADR 015).
-app.post('/api/submissions', (req, res, next) => build.entry.module.serveSubmissionApi(req, res, req.ip).catch(next))
 app.use(compression())
 // Fingerprinted assets never change; everything else in public/ is revalidated hourly.
 app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
@@ -30,9 +30,14 @@ app.all(
   }),
 )
 
-const server = app.listen(port, host, () => {
-  console.log(`SIPAS is serving on http://localhost:${port}`)
-})
+// Submissions skip Express and Remix, whose request handling cost several times the submission itself (ADR 015).
+const server = createServer(routeSubmissionsFirst(app, build.entry.module.serveSubmissionApi)).listen(
+  port,
+  host,
+  () => {
+    console.log(`SIPAS is serving on http://localhost:${port}`)
+  },
+)
 
 // Retention and clean-up run on a clock in the server itself, so a deployment needs no cron.
 const MAINTENANCE_FIRST_RUN_MS = 60 * 1000

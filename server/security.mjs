@@ -30,6 +30,17 @@ export function securityHeaders(req, res, next) {
   const nonce = randomBytes(16).toString('base64')
   res.locals.cspNonce = nonce
   res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce))
+  setCommonHeaders(res, req.secure)
+  next()
+}
+
+/** The security headers of a JSON answer sent outside Express (server/submissions.mjs): it loads and runs nothing. */
+export function setApiSecurityHeaders(res, secure) {
+  res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'")
+  setCommonHeaders(res, secure)
+}
+
+function setCommonHeaders(res, secure) {
   res.setHeader('X-Content-Type-Options', 'nosniff')
   res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
   res.setHeader('Permissions-Policy', PERMISSIONS_POLICY)
@@ -37,8 +48,7 @@ export function securityHeaders(req, res, next) {
   res.setHeader('X-Frame-Options', 'DENY')
   // HSTS only over HTTPS: sent over plain HTTP it is ignored, and on a misconfigured
   // HTTP-only install it would promise something the server cannot keep.
-  if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
-  next()
+  if (secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
 }
 
 /**
@@ -64,7 +74,10 @@ function refuse(req, res, status, error, maxBytes) {
   if (req.accepts(['html', 'json']) === 'json' || req.path.startsWith('/api/')) {
     res.status(status).json({ error, maxBytes })
   } else {
-    res.status(status).type('text/plain').send(`${status}: the request body must be sent with a length of at most ${maxBytes} bytes.`)
+    res
+      .status(status)
+      .type('text/plain')
+      .send(`${status}: the request body must be sent with a length of at most ${maxBytes} bytes.`)
   }
   // The unread body is discarded rather than buffered.
   req.resume()

@@ -14,7 +14,7 @@ export async function serveSubmissionApi(req: IncomingMessage, res: ServerRespon
     url: req.url ?? '/',
     header: (name) => headerOf(req, name),
     clientIp,
-    readBody: () => readBody(req),
+    readBody: () => readBody(req, res),
   })
   // The client may have gone while its submission was stored; the answer has nowhere to go.
   if (res.destroyed) return
@@ -27,19 +27,27 @@ function headerOf(req: IncomingMessage, name: string): string | null {
   return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
 }
 
-/** The body as text, refused (413) once it passes the limit, whatever Content-Length said. */
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The body as text, refused (413) when Content-Length says it is too long, or once it passes the
+ * limit whatever Content-Length said. The rest of a refused body is discarded and the connection
+ * closed after the answer.
+ */
+function readBody(req: IncomingMessage, res: ServerResponse): Promise<string> {
   return new Promise((resolve, reject) => {
+    const refuse = () => {
+      res.setHeader('Connection', 'close')
+      req.off('data', onData)
+      req.resume() // discarded, not buffered, until the answer closes the connection
+      reject(payloadTooLarge())
+    }
     const chunks: Buffer[] = []
     let total = 0
     const onData = (chunk: Buffer) => {
       total += chunk.length
-      if (total > MAX_REQUEST_BODY_BYTES) {
-        req.off('data', onData)
-        req.resume() // the rest is discarded, not buffered
-        reject(payloadTooLarge())
-      } else chunks.push(chunk)
+      if (total > MAX_REQUEST_BODY_BYTES) refuse()
+      else chunks.push(chunk)
     }
+    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BODY_BYTES) return refuse()
     req.on('data', onData)
     req.once('end', () =>
       resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')),
