@@ -45,7 +45,8 @@ export type InsertOutcome =
  * already stored, the stored hash and receipt are read back afterwards (a statement of its own:
  * the insert's snapshot cannot see a row committed by the transaction it waited for).
  *
- * The ids within one call must differ (a duplicate throws).
+ * The ids within one call must differ (a duplicate throws). One outcome per response, in the
+ * order given.
  */
 export async function insertResponses(batch: readonly StoredResponse[]): Promise<InsertOutcome[]> {
   if (batch.length === 0) return []
