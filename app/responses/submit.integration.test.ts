@@ -172,10 +172,15 @@ describe('storing a submission', () => {
         comment: null,
       }
     })
+    // A replay is another attempt at the same response: same id and body, a receipt of its own.
+    const asReplay = (row: StoredResponse): StoredResponse => ({ ...row, receiptId: `R2-${row.id}` })
     // Batches long enough that the two statements overlap.
     for (let round = 0; round < 4; round++) {
       const batch = rows.slice(round * 1_000, round * 1_000 + 1_000)
-      const [forward, backward] = await Promise.all([insertResponses(batch), insertResponses([...batch].reverse())])
+      const [forward, backward] = await Promise.all([
+        insertResponses(batch),
+        insertResponses([...batch].reverse().map(asReplay)),
+      ])
       expect(forward.map((outcome) => outcome.id)).toEqual(batch.map((row) => row.id))
       expect(backward.map((outcome) => outcome.id)).toEqual([...batch].reverse().map((row) => row.id))
       for (const [i, outcome] of forward.entries())
