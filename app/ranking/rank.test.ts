@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { type ScoredUnit, rankUnits } from './rank'
+import { SCORE_TIE_TOLERANCE, type ScoredUnit, rankUnits } from './rank'
 
 const unit = (key: string, score: number | null, extra: Partial<ScoredUnit> = {}): ScoredUnit => ({
   key,
@@ -43,20 +43,50 @@ describe('rankUnits', () => {
     ])
   })
 
-  test('scores equal once rounded to 2 decimals are tied', () => {
-    const ranking = rankUnits([unit('x', 90.234), unit('y', 90.231), unit('z', 90.225)])
+  test('ranks on the unrounded score: the same printed score can hold two ranks', () => {
+    // PAR INDEX 2024 prints Cần Thơ and Bình Dương both at 89.13 but ranks them 22nd and 23rd;
+    // the unrounded values here are invented to show how that happens.
+    const ranking = rankUnits([unit('74', 89.1268), unit('92', 89.1345), unit('x', 90.234)])
     expect(ranking.units.map((u) => [u.key, u.rounded, u.rank])).toEqual([
       ['x', 90.23, 1],
-      ['y', 90.23, 1],
-      // 90.225 rounds half up to 90.23 as printed, so it ties too
-      ['z', 90.23, 1],
+      ['92', 89.13, 2],
+      ['74', 89.13, 3],
+    ])
+    expect(ranking.ranks).toBe('computed')
+  })
+
+  test('scores a hair apart but printed the same are not tied', () => {
+    expect(ranksOf([unit('a', 90.2300001), unit('b', 90.23)])).toEqual([
+      ['a', 1],
+      ['b', 2],
     ])
   })
 
-  test('scores that differ at the second decimal are not tied', () => {
-    expect(ranksOf([unit('a', 90.224), unit('b', 90.234)])).toEqual([
+  test('scores equal up to floating-point noise are tied', () => {
+    // The same ratio reached by different sums: 0.1 + 0.2 is 0.30000000000000004.
+    const viaSum = ((0.1 + 0.2) / 3) * 100
+    const direct = (0.3 / 3) * 100
+    expect(viaSum).not.toBe(direct)
+    expect(ranksOf([unit('b', viaSum), unit('a', direct), unit('c', 9)])).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['c', 3],
+    ])
+  })
+
+  test(`a difference of ${SCORE_TIE_TOLERANCE * 10} is a real one`, () => {
+    expect(ranksOf([unit('a', 80), unit('b', 80 + SCORE_TIE_TOLERANCE * 10)])).toEqual([
       ['b', 1],
       ['a', 2],
+    ])
+  })
+
+  test('ties do not chain: a unit is compared with the first unit holding the rank', () => {
+    const step = SCORE_TIE_TOLERANCE * 0.6
+    expect(ranksOf([unit('a', 80), unit('b', 80 - step), unit('c', 80 - 2 * step)])).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['c', 3],
     ])
   })
 
@@ -91,11 +121,54 @@ describe('rankUnits', () => {
   })
 
   test('an empty peer group gives an empty ranking', () => {
-    expect(rankUnits([])).toEqual({ units: [], baseline: null, tieGroups: [] })
+    expect(rankUnits([])).toEqual({ units: [], baseline: null, tieGroups: [], ranks: 'computed' })
   })
 
   test('groups are left empty when no thresholds are configured', () => {
     expect(rankUnits([unit('a', 95)]).units[0]?.group).toBeNull()
+  })
+})
+
+describe('published ranks', () => {
+  test('are kept when every scored unit has one, ordering units printed with the same score', () => {
+    const ranking = rankUnits([
+      unit('74', 89.13, { publishedRank: 23 }),
+      unit('92', 89.13, { publishedRank: 22 }),
+      unit('31', 96.17, { publishedRank: 1 }),
+      unit('99', null),
+    ])
+    expect(ranking.units.map((u) => [u.key, u.rank])).toEqual([
+      ['31', 1],
+      ['92', 22],
+      ['74', 23],
+      ['99', null],
+    ])
+    expect(ranking.ranks).toBe('published')
+  })
+
+  test('a published tie is kept and listed by key', () => {
+    const ranking = rankUnits([unit('b', 80, { publishedRank: 2 }), unit('a', 80, { publishedRank: 2 }), unit('c', 90, { publishedRank: 1 })])
+    expect(ranking.units.map((u) => [u.key, u.rank])).toEqual([
+      ['c', 1],
+      ['a', 2],
+      ['b', 2],
+    ])
+  })
+
+  test('are ignored unless every scored unit has one: the ranks then come from the scores', () => {
+    const ranking = rankUnits([unit('a', 80, { publishedRank: 1 }), unit('b', 90)])
+    expect(ranking.units.map((u) => [u.key, u.rank])).toEqual([
+      ['b', 1],
+      ['a', 2],
+    ])
+    expect(ranking.ranks).toBe('computed')
+  })
+
+  test('rank changes compare published ranks', () => {
+    const ranking = rankUnits([unit('a', 80, { publishedRank: 5 })], {
+      previous: { ranks: new Map([['a', 9]]), baseline: 'previous' },
+    })
+    expect(ranking.units[0]?.change).toBe(4)
   })
 })
 

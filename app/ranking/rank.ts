@@ -2,6 +2,16 @@ import { type GroupThreshold, groupOf } from './groups'
 import { roundScore } from './round'
 import { intervalsOverlap, tieGroups } from './ties'
 
+/**
+ * Two scores closer than this (in points of the score, e.g. percentage points) are equal for
+ * ranking. The platform computes a score from integer counts in two ways (SQL rollups and the
+ * raw-answer reference, which agree to 1e-9: docs/decisions/005-aggregation.md) and sums in an
+ * order that differs between engines; a difference below that says nothing about the units.
+ * Any difference at or above it does: ranks are never taken on the 2-decimal value people see
+ * (docs/methodology.md, "Ranks and ties").
+ */
+export const SCORE_TIE_TOLERANCE = 1e-9
+
 /** A unit to rank. A null score (no figure, or suppressed under the minimum n) gets no rank. */
 export type ScoredUnit = {
   key: string
@@ -9,6 +19,11 @@ export type ScoredUnit = {
   low?: number | null
   high?: number | null
   n?: number
+  /**
+   * The rank the index's publisher gave the unit (imported indices only). Used when every scored
+   * unit of the peer group has one: published tables rank on more precision than they print.
+   */
+  publishedRank?: number | null
 }
 
 /**
@@ -40,7 +55,7 @@ export type RankOptions = {
 }
 
 export type RankedUnit<U extends ScoredUnit> = U & {
-  /** The score as published and ranked: rounded to 2 decimals. */
+  /** The score as shown: rounded to 2 decimals. Ranks use the unrounded score. */
   rounded: number | null
   rank: number | null
   change: RankChange
@@ -50,38 +65,71 @@ export type RankedUnit<U extends ScoredUnit> = U & {
 }
 
 export type Ranking<U extends ScoredUnit> = {
-  /** Best first; ties on the rounded score by key; units without a score last, by key. */
+  /** Best first; units sharing a rank by key; units without a score last, by key. */
   units: RankedUnit<U>[]
   baseline: Baseline | null
   /** Runs of units the intervals can't order (ties.ts). */
   tieGroups: string[][]
+  /** 'published': the ranks are the publisher's own (every scored unit had one). */
+  ranks: 'computed' | 'published'
 }
 
-/** Competition ranking (1, 2, 2, 4) on the rounded score within one peer group. */
+/**
+ * Competition ranking (1, 2, 2, 4) within one peer group, on the unrounded score: units share a
+ * rank only when their scores are equal to within SCORE_TIE_TOLERANCE of the best score of the
+ * run, so ties never chain. When every scored unit carries a published rank, those ranks are
+ * kept as they are.
+ */
 export function rankUnits<U extends ScoredUnit>(units: readonly U[], options: RankOptions = {}): Ranking<U> {
   const keys = new Set(units.map((unit) => unit.key))
   if (keys.size !== units.length) throw new Error('rankUnits: unit keys must be unique')
 
-  const sorted = units
-    .map((unit) => ({ unit, rounded: unit.score === null ? null : roundScore(unit.score) }))
-    .sort(
-      (a, b) => (b.rounded ?? -Infinity) - (a.rounded ?? -Infinity) || compareKeys(a.unit.key, b.unit.key),
-    )
+  const scored = units.filter((unit): unit is U & { score: number } => unit.score !== null)
+  const published = scored.length > 0 && scored.every((unit) => unit.publishedRank != null)
+  const placed = published ? placeByPublishedRank(scored) : placeByScore(scored)
+  const unscored = units.filter((unit) => unit.score === null).sort((a, b) => compareKeys(a.key, b.key))
 
   const ranked: RankedUnit<U>[] = []
-  sorted.forEach(({ unit, rounded }, index) => {
-    const above = ranked[index - 1]
-    const rank = rounded === null ? null : above && above.rounded === rounded ? above.rank : index + 1
+  const rankOf = new Map(placed.map(({ unit, rank }) => [unit.key, rank]))
+  for (const unit of [...placed.map((place) => place.unit), ...unscored]) {
+    const above = ranked.at(-1)
+    const rank = rankOf.get(unit.key) ?? null
     ranked.push({
       ...unit,
-      rounded,
+      rounded: unit.score === null ? null : roundScore(unit.score),
       rank,
       change: rankChange(unit.key, rank, options),
       group: options.thresholds ? groupOf(unit.score, options.thresholds) : null,
       tiedWithAbove: rank !== null && above !== undefined && intervalsOverlap(unit, above),
     })
+  }
+  return {
+    units: ranked,
+    baseline: options.previous?.baseline ?? null,
+    tieGroups: tieGroups(ranked),
+    ranks: published ? 'published' : 'computed',
+  }
+}
+
+type Placed<U> = { unit: U; rank: number }
+
+function placeByScore<U extends ScoredUnit & { score: number }>(units: readonly U[]): Placed<U>[] {
+  const sorted = [...units].sort((a, b) => b.score - a.score || compareKeys(a.key, b.key))
+  const placed: Placed<U>[] = []
+  let head: Placed<U> | undefined
+  sorted.forEach((unit, index) => {
+    const place = head && head.unit.score - unit.score <= SCORE_TIE_TOLERANCE ? { unit, rank: head.rank } : { unit, rank: index + 1 }
+    if (place.rank !== head?.rank) head = place
+    placed.push(place)
   })
-  return { units: ranked, baseline: options.previous?.baseline ?? null, tieGroups: tieGroups(ranked) }
+  // Units sharing a rank are listed by key, not by their noise-level score differences.
+  return placed.sort((a, b) => a.rank - b.rank || compareKeys(a.unit.key, b.unit.key))
+}
+
+function placeByPublishedRank<U extends ScoredUnit & { score: number }>(units: readonly U[]): Placed<U>[] {
+  return units
+    .map((unit) => ({ unit, rank: unit.publishedRank! }))
+    .sort((a, b) => a.rank - b.rank || b.unit.score - a.unit.score || compareKeys(a.unit.key, b.unit.key))
 }
 
 function rankChange(key: string, rank: number | null, options: RankOptions): RankChange {

@@ -1,4 +1,7 @@
-/** Ranks and groups use the score as published: rounded to 2 decimals (SIPAS.md, "Ranking"). */
+/**
+ * Scores are shown with 2 decimals, and grade bands and cut-off counts use the score as shown;
+ * ranks use the unrounded score (rank.ts, docs/methodology.md).
+ */
 export const SCORE_DECIMALS = 2
 
 /**
