@@ -1,8 +1,14 @@
 import { prisma } from '~/db.server'
 import type { Prisma } from '~/generated/prisma/client'
 
+/*
+ * The audit log: who changed what, appended by every module that changes something worth
+ * answering for later. A module of its own, below the domain modules, so recording an event does
+ * not make a module depend on auth (docs/architecture.md).
+ */
+
 /**
- * Actions are `area.verb` strings. The ones recorded here and by other modules:
+ * Actions are `area.verb` strings, e.g.
  * auth.sign_in, auth.sign_in_failed, auth.sign_out, auth.sign_out_everywhere,
  * auth.password_reset_issued, auth.password_reset, user.created, user.role_changed,
  * user.deactivated, user.reactivated, user.clerk_assigned, user.clerk_unassigned,

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
-import { recordAudit } from './audit.server'
 import { hashPassword } from './password.server'
 
 /** A reset link works once, for a day: long enough to reach someone by e-mail or chat. */

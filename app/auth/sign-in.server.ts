@@ -1,6 +1,6 @@
+import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import type { Role } from '~/generated/prisma/enums'
-import { recordAudit } from './audit.server'
 import { clearAccountFailures, getLoginRetryAfterMs, loginThrottleKeys, recordLoginFailure } from './login-throttle.server'
 import { hashPassword, verifyPassword } from './password.server'
 

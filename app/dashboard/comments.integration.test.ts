@@ -1,7 +1,7 @@
 import { beforeAll, expect, test } from 'vitest'
 import { type Survey, createSurvey, storeResponses, uniformAnswers } from '~/aggregation/test-survey.server'
 import { yearPeriod } from '~/aggregation/period'
-import { listAuditEvents } from '~/auth/audit.server'
+import { listAuditEvents } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import { createUser } from '../../test/factories/accounts'
 import { hideComment, listAgencyComments, restoreComment } from './comments.server'

@@ -1,4 +1,4 @@
-import { recordAudit } from '~/auth/audit.server'
+import { recordAudit } from '~/audit/audit.server'
 import type { DateRange } from '~/aggregation/period'
 import { prisma } from '~/db.server'
 import type { Prisma } from '~/generated/prisma/client'

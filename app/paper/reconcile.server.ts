@@ -1,4 +1,4 @@
-import { recordAudit } from '~/auth/audit.server'
+import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import { type Choice, compareEntries, type Difference } from './compare'
 import { countSheet, type CountResult } from './counting.server'

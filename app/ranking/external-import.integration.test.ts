@@ -1,5 +1,5 @@
 import { beforeAll, expect, test } from 'vitest'
-import { listAuditEvents } from '~/auth/audit.server'
+import { listAuditEvents } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import { createUser } from '../../test/factories/accounts'
 import { createProvince } from '../../test/factories/units'

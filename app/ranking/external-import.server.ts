@@ -1,4 +1,4 @@
-import { recordAudit } from '~/auth/audit.server'
+import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import { type ImportProblem, parseExternalScores } from './external-import'
 import type { ExternalIndex } from './indices'

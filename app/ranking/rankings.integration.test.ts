@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { type ResponseSpec, type Survey, createSurvey, storeResponses, uniformAnswers } from '~/aggregation/test-survey.server'
-import { listAuditEvents } from '~/auth/audit.server'
+import { listAuditEvents } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import { createUser } from '../../test/factories/accounts'
 import { importExternalScores } from './external-import.server'

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { recordAudit } from '~/auth/audit.server'
+import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import { Prisma } from '~/generated/prisma/client'
 import type { IndexCode, PeerGroup } from './indices'

@@ -1,4 +1,4 @@
-import { recordAudit } from '~/auth/audit.server'
+import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import { createLookupCache } from '~/db/lookup-cache'
 import type { Channel } from '~/generated/prisma/enums'

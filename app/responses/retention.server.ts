@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { recordAudit } from '~/auth/audit.server'
+import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 
 /*

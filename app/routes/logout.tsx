@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { recordAudit } from '~/auth/audit.server'
+import { recordAudit } from '~/audit/audit.server'
 import { validateCsrf } from '~/auth/csrf.server'
 import { clearSessionCookie, endAllSessions, endSession, getUser } from '~/auth/session.server'
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { type Actor, hasAgencyAccess, hasProvinceAccess } from '~/auth/access'
-import { recordAudit } from '~/auth/audit.server'
+import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import { Prisma } from '~/generated/prisma/client'
 import type { AgencyInput, ServicePointInput } from './admin-forms'
