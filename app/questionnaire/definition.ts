@@ -120,6 +120,11 @@ export const DefinitionSchema = z.object({
   }),
   sections: z.array(SectionSchema).min(1, 'errors.noSections'),
   methodology: MethodologySchema,
+  /**
+   * The items a kiosk asks (docs/decisions/019-kiosk.md); absent = the default kiosk form of
+   * app/questionnaire/kiosk-form.ts.
+   */
+  kioskForm: z.object({ items: z.array(CodeSchema) }).optional(),
 })
 export type Definition = z.infer<typeof DefinitionSchema>
 

@@ -8,6 +8,7 @@ import {
   allItems,
   positiveValues,
 } from './definition'
+import { conditionsByItem } from './kiosk-form'
 import { LANGUAGES } from '~/i18n/config'
 
 /**
@@ -38,7 +39,21 @@ export function definitionProblems(definition: Definition): Problem[] {
     ...conditionProblems(definition),
     ...screeningProblems(definition),
     ...methodologyProblems(definition),
+    ...kioskFormProblems(definition),
   ]
+}
+
+/** A chosen kiosk form names items of the version, and asks every item its items' conditions look at. */
+function kioskFormProblems(definition: Definition): Problem[] {
+  if (!definition.kioskForm) return []
+  const chosen = new Set([...definition.kioskForm.items, definition.screening.item])
+  const conditions = conditionsByItem(definition)
+  return definition.kioskForm.items.flatMap((code) => {
+    if (!conditions.has(code)) return [problem('kioskFormUnknownItem', { item: code })]
+    return (conditions.get(code) ?? [])
+      .filter((condition) => !chosen.has(condition.item))
+      .map((condition) => problem('kioskFormConditionOutside', { item: code, target: condition.item }))
+  })
 }
 
 function problem(code: string, params: Problem['params'] = {}): Problem {

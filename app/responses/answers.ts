@@ -55,7 +55,7 @@ const AnswersObjectSchema = z.custom<Record<string, unknown>>(
 )
 
 function wholeResponseSchema(definition: Definition) {
-  return AnswersObjectSchema.transform((raw, ctx) => reportIssues(checkAnswers(definition, raw, null, {}), ctx))
+  return AnswersObjectSchema.transform((raw, ctx) => reportIssues(checkAnswers(definition, raw, null, {}, null), ctx))
 }
 const wholeResponseSchemas = new WeakMap<Definition, ReturnType<typeof wholeResponseSchema>>()
 
@@ -78,7 +78,23 @@ export function pageAnswersSchema(
   priorAnswers: Readonly<SubmittedAnswers> = {},
 ) {
   const page = new Set(itemCodes)
-  return AnswersObjectSchema.transform((raw, ctx) => reportIssues(checkAnswers(definition, raw, page, priorAnswers), ctx))
+  return AnswersObjectSchema.transform((raw, ctx) => reportIssues(checkAnswers(definition, raw, page, priorAnswers, null), ctx))
+}
+
+function formResponseSchema(definition: Definition, form: ReadonlySet<string>) {
+  return AnswersObjectSchema.transform((raw, ctx) => reportIssues(checkAnswers(definition, raw, null, {}, form), ctx))
+}
+const formResponseSchemas = new WeakMap<Definition, ReturnType<typeof formResponseSchema>>()
+
+/**
+ * A whole response to a short form of the version (the kiosk form, app/questionnaire/kiosk-form.ts):
+ * every rule of `answersSchema` for the form's items; required items outside the form are not
+ * required, and an answer to one is refused (`not_in_form`). One form per definition object.
+ */
+export function formAnswersSchema(definition: Definition, formItems: readonly string[]) {
+  let schema = formResponseSchemas.get(definition)
+  if (!schema) formResponseSchemas.set(definition, (schema = formResponseSchema(definition, new Set(formItems))))
+  return schema
 }
 
 /** The issues of a failed `answersSchema` / `pageAnswersSchema` parse, in questionnaire order. */
@@ -143,13 +159,15 @@ export function itemIndex(definition: Definition): ItemIndex {
 
 /**
  * The rules, in one pass: types and ranges per answer, then what the conditions show: no answer
- * to a hidden item, every required visible item answered. `page` null = the whole response.
+ * to a hidden item, every required visible item answered. `page` null = the whole response;
+ * `form` non-null = the whole response to a short form holding only those items.
  */
 function checkAnswers(
   definition: Definition,
   raw: Record<string, unknown>,
   page: ReadonlySet<string> | null,
   prior: Readonly<SubmittedAnswers>,
+  form: ReadonlySet<string> | null,
 ): CheckResult {
   const lookup = itemIndex(definition)
   const inScope = (code: string) => page === null || page.has(code)
@@ -163,13 +181,17 @@ function checkAnswers(
       issue('unknown_item', code)
       continue
     }
+    if (form && !form.has(code)) {
+      issue('not_in_form', code)
+      continue
+    }
     if (!inScope(code)) continue
     const checked = checkValue(item, value, lookup.options.get(code)!)
     if ('problem' in checked) issue(checked.problem, code, checked.params)
     else if (checked.value !== undefined) answers[code] = checked.value
   }
 
-  if (issues.length === 0) checkVisibility(definition, answers, page, prior, issue)
+  if (issues.length === 0) checkVisibility(definition, answers, page, prior, form, issue)
   if (issues.length > 1) issues.sort((a, b) => (lookup.position.get(a.itemCode) ?? -1) - (lookup.position.get(b.itemCode) ?? -1))
   return { answers, issues }
 }
@@ -179,6 +201,7 @@ function checkVisibility(
   answers: SubmittedAnswers,
   page: ReadonlySet<string> | null,
   prior: Readonly<SubmittedAnswers>,
+  form: ReadonlySet<string> | null,
   issue: (code: AnswerErrorCode, itemCode: string, params?: ErrorParams) => void,
 ) {
   const inScope = (code: string) => page === null || page.has(code)
@@ -204,7 +227,7 @@ function checkVisibility(
   const visible = visibleItems(definition, coded)
   for (const item of visible) {
     if (answers[item.code] !== undefined) answeredAndShown++
-    else if (item.required && inScope(item.code)) issue('required', item.code)
+    else if (item.required && inScope(item.code) && (!form || form.has(item.code))) issue('required', item.code)
   }
   if (answeredAndShown === Object.keys(answers).length) return
   const shown = new Set(visible.map((item) => item.code))

@@ -30,6 +30,7 @@ export const TARGET_ERROR_CODES = [
 export const ANSWER_ERROR_CODES = [
   'invalid_answers',
   'unknown_item',
+  'not_in_form',
   'wrong_type',
   'out_of_range',
   'unknown_option',
