@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { prisma } from '~/db.server'
 import type { Channel } from '~/generated/prisma/enums'
+import { isoDate } from '~/i18n/format'
 import { exclusionMask } from '~/responses/quality.server'
 import { attributeUnit, type LineageEdge, storedIdsFor, successorsAsOf } from './attribution'
 import { type CountFilter, type Counts, readCounts } from './counts.server'
@@ -223,7 +224,7 @@ export async function monthlyTrend(
 /** Unit lineage, for attributing responses to provinces as of a date. */
 export async function lineageEdges(): Promise<LineageEdge[]> {
   const rows = await prisma.unitLineage.findMany({ select: { predecessorId: true, successorId: true, effectiveOn: true } })
-  return rows.map((row) => ({ ...row, effectiveOn: row.effectiveOn.toISOString().slice(0, 10) }))
+  return rows.map((row) => ({ ...row, effectiveOn: isoDate(row.effectiveOn) }))
 }
 
 /** Counts → figures per unit and series (shared with the full recompute). */

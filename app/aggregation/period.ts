@@ -1,3 +1,4 @@
+import { isoDate } from '~/i18n/format'
 import type { LocalizedText } from '~/questionnaire/definition'
 
 /**
@@ -150,7 +151,7 @@ export function isWholeMonths(range: DateRange): boolean {
 
 function isDate(text: string): boolean {
   const time = Date.parse(`${text}T00:00:00Z`)
-  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === text
+  return Number.isFinite(time) && isoDate(new Date(time)) === text
 }
 
 function firstDay(year: number, month: number): string {
@@ -158,7 +159,7 @@ function firstDay(year: number, month: number): string {
 }
 
 function lastDay(year: number, month: number): string {
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10)
+  return isoDate(new Date(Date.UTC(year, month, 0)))
 }
 
 function lastDayOfMonth(date: string): string {
@@ -171,12 +172,11 @@ function monthStart(date: string): string {
 
 /** Moves to the first day of the month `count` months away. */
 function addMonths(date: string, count: number): string {
-  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1 + count, 1))
-  return d.toISOString().slice(0, 10)
+  return isoDate(new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1 + count, 1)))
 }
 
 function addDays(date: string, count: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + count * DAY_MS).toISOString().slice(0, 10)
+  return isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + count * DAY_MS))
 }
 
 function daysBetween(from: string, to: string): number {

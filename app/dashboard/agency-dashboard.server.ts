@@ -4,6 +4,7 @@ import type { UnitFigureRow } from '~/aggregation/figures.server'
 import { getVersionCatalog } from '~/aggregation/versions.server'
 import { prisma } from '~/db.server'
 import type { Prisma } from '~/generated/prisma/client'
+import { isoDate } from '~/i18n/format'
 import { type Item, allItems } from '~/questionnaire/definition'
 import { elementIntervals, indexInterval } from '~/ranking/index-interval'
 
@@ -42,7 +43,7 @@ export async function getAgencyFigures(
   minN: number,
 ) {
   // A province formed by a merger is compared over its predecessors' answers before it existed.
-  const provinceStart = agency.province?.validFrom?.toISOString().slice(0, 10) ?? null
+  const provinceStart = agency.province?.validFrom ? isoDate(agency.province.validFrom) : null
   const provinceAsOf = provinceStart && provinceStart > period.to ? provinceStart : undefined
   const [own, province, national] = await Promise.all([
     unitFigures({ period, level: 'agency', ids: [agency.id] }, { minN }),
@@ -108,7 +109,7 @@ export async function getAgencyFigures(
 /** The agency's SIPAS per month over the TREND_MONTHS months ending with the period. */
 export async function getAgencyTrend(agencyId: string, period: Period, minN: number) {
   const end = period.to
-  const start = new Date(Date.UTC(Number(end.slice(0, 4)), Number(end.slice(5, 7)) - TREND_MONTHS, 1)).toISOString().slice(0, 10)
+  const start = isoDate(new Date(Date.UTC(Number(end.slice(0, 4)), Number(end.slice(5, 7)) - TREND_MONTHS, 1)))
   const points = await monthlyTrend({ level: 'agency', unitId: agencyId, from: start, to: end }, { minN })
   // One point per month: the dominant series when a month was answered in two.
   const seen = new Set<string>()

@@ -2,6 +2,7 @@ import { recordAudit } from '~/audit/audit.server'
 import type { DateRange } from '~/aggregation/period'
 import { prisma } from '~/db.server'
 import type { Prisma } from '~/generated/prisma/client'
+import { isoDate } from '~/i18n/format'
 import { MAX_COMMENTS_SHOWN } from './comment-moderation'
 
 /*
@@ -38,7 +39,7 @@ export async function listAgencyComments(agencyId: string, range: DateRange, opt
   return comments.map((comment) => ({
     responseId: comment.responseId,
     text: comment.text,
-    submittedOn: comment.response.submittedOn.toISOString().slice(0, 10),
+    submittedOn: isoDate(comment.response.submittedOn),
     servicePoint: servicePointNames.get(comment.response.servicePointId) ?? { name: '', nameEn: '' },
     hidden: comment.hiddenAt !== null,
     hiddenReason: comment.hiddenReason,

@@ -1,5 +1,17 @@
 import { describe, expect, test } from 'vitest'
-import { MISSING, formatChange, formatDecimal, formatNumber, formatPercent, formatRankChange } from './format'
+import {
+  MISSING,
+  formatChange,
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatNumber,
+  formatPercent,
+  formatRankChange,
+  formatSignedNumber,
+  formatTime,
+  isoDate,
+} from './format'
 
 const NBSP = '\u00A0'
 
@@ -95,5 +107,56 @@ describe('formatDecimal', () => {
     expect(formatDecimal(45.2, 'vi')).toBe('45,20')
     expect(formatDecimal(45.2, 'en')).toBe('45.20')
     expect(formatDecimal(null, 'en')).toBe(MISSING)
+  })
+})
+
+describe('formatSignedNumber', () => {
+  test('signs a change unless it is zero', () => {
+    expect(formatSignedNumber(13, 'vi')).toBe('+13')
+    expect(formatSignedNumber(-2, 'en')).toBe('-2')
+    expect(formatSignedNumber(0, 'vi')).toBe('0')
+    expect(formatSignedNumber(1200, 'vi')).toBe('+1.200')
+    expect(formatSignedNumber(1200, 'en')).toBe('+1,200')
+  })
+})
+
+describe('dates', () => {
+  // 17:30 UTC on 5 March is half past midnight on 6 March in Vietnam.
+  const lateEvening = new Date('2026-03-05T17:30:00Z')
+
+  test('a day reads in the language, on Vietnam’s calendar', () => {
+    expect(formatDate(lateEvening, 'vi')).toBe('6 thg 3, 2026')
+    expect(formatDate(lateEvening, 'en')).toBe('6 Mar 2026')
+  })
+
+  test('a day in a sentence spells the month out', () => {
+    expect(formatDate(lateEvening, 'vi', 'long')).toBe('6 tháng 3, 2026')
+    expect(formatDate(lateEvening, 'en', 'long')).toBe('6 March 2026')
+  })
+
+  test('a calendar day stored as UTC midnight stays that day', () => {
+    expect(formatDate(new Date('2026-03-05T00:00:00Z'), 'vi')).toBe('5 thg 3, 2026')
+    expect(formatDate(new Date('2026-12-31T00:00:00Z'), 'en', 'long')).toBe('31 December 2026')
+  })
+
+  test('an ISO string from loader data reads like the Date it came from', () => {
+    expect(formatDate(lateEvening.toISOString(), 'en')).toBe(formatDate(lateEvening, 'en'))
+    expect(formatDateTime(lateEvening.toISOString(), 'vi')).toBe(formatDateTime(lateEvening, 'vi'))
+  })
+
+  test('a moment to the minute, in Vietnam time', () => {
+    expect(formatDateTime(lateEvening, 'vi')).toBe('00:30 6 thg 3, 2026')
+    expect(formatDateTime(lateEvening, 'en')).toBe('6 Mar 2026, 00:30')
+  })
+
+  test('a clock time is 24-hour in both languages', () => {
+    expect(formatTime(lateEvening, 'vi')).toBe('00:30')
+    expect(formatTime(new Date('2026-03-05T08:05:00Z'), 'en')).toBe('15:05')
+  })
+
+  test('isoDate is the UTC calendar day, what a @db.Date value stands for', () => {
+    expect(isoDate(new Date('2026-03-05T00:00:00Z'))).toBe('2026-03-05')
+    expect(isoDate(lateEvening)).toBe('2026-03-05')
+    expect(isoDate(new Date(Date.UTC(2024, 2, 0)))).toBe('2024-02-29')
   })
 })

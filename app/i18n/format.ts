@@ -1,10 +1,12 @@
 import type { Language } from './config'
 
 /**
- * Number formatting for figures (SIPAS.md, "Presentation"): percentages with 2 decimals,
- * `90,23 %` in Vietnamese and `90.23%` in English, changes in percentage points. Digits come
- * from Intl (vi-VN: "." groups thousands, "," marks decimals); the units around them are ours,
- * because Intl's percent style multiplies by 100 and spaces the sign differently per locale.
+ * Number and date formatting: the one place figures and dates are written for people.
+ *
+ * Numbers: percentages with 2 decimals, `90,23 %` in Vietnamese and `90.23%` in English,
+ * changes in percentage points. Digits come from Intl (vi-VN: "." groups thousands, "," marks
+ * decimals); the units around them are ours, because Intl's percent style multiplies by 100 and
+ * spaces the sign differently per locale.
  */
 
 /** Shown wherever a figure is missing or suppressed. */
@@ -47,6 +49,11 @@ export function formatNumber(value: number, locale: Language): string {
   return numberFormat(locale, {}).format(value)
 }
 
+/** A whole-number change, signed unless zero: "+13", "-2", "0" (a change of rank). */
+export function formatSignedNumber(value: number, locale: Language): string {
+  return numberFormat(locale, { signDisplay: 'exceptZero' }).format(value)
+}
+
 function fixedDigits(locale: Language, digits: number, signDisplay: 'auto' | 'exceptZero') {
   return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay })
 }
@@ -61,6 +68,56 @@ function numberFormat(locale: Language, options: Intl.NumberFormatOptions): Intl
   if (!formatter) {
     formatter = new Intl.NumberFormat(LOCALE_TAGS[locale], options)
     formatters.set(key, formatter)
+  }
+  return formatter
+}
+
+/*
+ * Dates. Every date people read is shown in Vietnam time, whatever the server's or the browser's
+ * time zone, so the server's rendering and the browser's agree (no hydration mismatch) and an
+ * official abroad sees the dates their colleagues see. English writes the day first (en-GB),
+ * like Vietnamese. A `@db.Date` column reads back as UTC midnight, which is 07:00 the same day in
+ * Vietnam, so calendar days and instants go through the same functions.
+ */
+
+const DATE_LOCALE_TAGS: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' }
+const TIME_ZONE = 'Asia/Ho_Chi_Minh'
+
+/**
+ * A day for a table ("6 thg 3, 2026" / "6 Mar 2026") or, with `long`, for a sentence
+ * ("6 tháng 3, 2026" / "6 March 2026"). Takes a Date or its ISO string, as loader data carries it.
+ */
+export function formatDate(date: Date | string, locale: Language, style: 'medium' | 'long' = 'medium'): string {
+  return dateFormat(locale, { dateStyle: style }).format(new Date(date))
+}
+
+/** A moment to the minute: "00:30 6 thg 3, 2026" / "6 Mar 2026, 00:30". */
+export function formatDateTime(instant: Date | string, locale: Language): string {
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant))
+}
+
+/** A clock time, 24-hour in both languages: "00:30". */
+export function formatTime(instant: Date | string, locale: Language): string {
+  return dateFormat(locale, { timeStyle: 'short' }).format(new Date(instant))
+}
+
+/**
+ * The UTC calendar day of `date` as YYYY-MM-DD: the day a `@db.Date` value stands for, or the
+ * result of date arithmetic done in UTC (`Date.UTC`, `T00:00:00Z`). For the day it is in Vietnam
+ * at an instant, `vietnamDay` in app/responses/vietnam-time.ts.
+ */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10)
+}
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>()
+
+function dateFormat(locale: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify([locale, options])
+  let formatter = dateFormatters.get(key)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(DATE_LOCALE_TAGS[locale], { ...options, timeZone: TIME_ZONE })
+    dateFormatters.set(key, formatter)
   }
   return formatter
 }

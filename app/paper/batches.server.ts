@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto'
 import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import type { Prisma } from '~/generated/prisma/client'
+import { isoDate } from '~/i18n/format'
 import { getActiveCampaign } from '~/questionnaire/campaigns.server'
 import { getPublishedVersion } from '~/questionnaire/versions.server'
 import type { BatchInput } from './batch-form'
 import { vietnamDay } from '~/responses/vietnam-time'
-import { dateOf, isoDay } from './dates'
+import { dateOf } from './dates'
 import { batchTotals, type BatchTotals } from './sheet-status'
 
 /*
@@ -75,7 +76,7 @@ export type Batch = Omit<Prisma.PaperBatchGetPayload<{ select: typeof batchSelec
 }
 
 function toBatch(row: Prisma.PaperBatchGetPayload<{ select: typeof batchSelect }>): Batch {
-  return { ...row, fromDate: isoDay(row.fromDate), toDate: isoDay(row.toDate) }
+  return { ...row, fromDate: isoDate(row.fromDate), toDate: isoDate(row.toDate) }
 }
 
 export async function getBatch(batchId: string): Promise<Batch | null> {

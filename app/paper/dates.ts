@@ -1,12 +1,8 @@
 /*
  * Calendar days as ISO strings (YYYY-MM-DD), the way `@db.Date` columns read back at UTC
- * midnight. Today in Vietnam: `vietnamDay` in app/responses/vietnam-time.ts.
+ * midnight. A `@db.Date` value as its day: `isoDate` in app/i18n/format.ts; today in Vietnam:
+ * `vietnamDay` in app/responses/vietnam-time.ts.
  */
-
-/** A `@db.Date` value as its day. */
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10)
-}
 
 /** A day as the `@db.Date` value for it. */
 export function dateOf(day: string): Date {

@@ -2,6 +2,7 @@ import { nationalFigures, unitFigures } from '~/aggregation/figures.server'
 import { yearPeriod } from '~/aggregation/period'
 import { getVersionCatalog } from '~/aggregation/versions.server'
 import { prisma } from '~/db.server'
+import { isoDate } from '~/i18n/format'
 import { elementIntervals, indexInterval } from './index-interval'
 import { INDICES, type IndexCode } from './indices'
 import { yearEnd } from './peer-units.server'
@@ -176,8 +177,4 @@ export async function getParIndexContribution(sipas: number | null, year: number
   const maxPoints = await getSipasCriterionPoints(year)
   if (maxPoints === null) return { configured: false as const }
   return { configured: true as const, maxPoints, points: sipas === null ? null : pointsFromSipas(sipas, maxPoints) }
-}
-
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10)
 }

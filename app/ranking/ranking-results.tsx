@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
-import { formatNumber, formatRankChange } from '~/i18n/format'
+import { formatDate, formatNumber, formatRankChange } from '~/i18n/format'
 import { formatInterval, formatScore } from './format-score'
 import type { PublishedRanking, RankingRow } from './ranking-table'
 import { FigureTable } from '~/ui/figure-table'
@@ -101,10 +101,7 @@ export function RankingResults({
 function RankingStatusNote({ ranking, locale }: { ranking: PublishedRanking; locale: Language }) {
   const { t } = useTranslation('rankings')
   if (ranking.status.kind === 'frozen') {
-    const date = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-      dateStyle: 'long',
-      timeZone: 'Asia/Ho_Chi_Minh',
-    }).format(new Date(ranking.status.frozenAt))
+    const date = formatDate(ranking.status.frozenAt, locale, 'long')
     return (
       <p className="notice status-frozen">
         <strong>{t('status.frozenTitle')}</strong> {t('status.frozen', { date, by: ranking.status.frozenBy })}

@@ -5,6 +5,7 @@ import type { UnitLevel } from '~/aggregation/reference'
 import { dominantSeries } from '~/aggregation/series'
 import { getVersionCatalog } from '~/aggregation/versions.server'
 import { prisma } from '~/db.server'
+import { isoDate } from '~/i18n/format'
 import { getExternalScores } from './external-import.server'
 import type { GroupThreshold } from './groups'
 import { indexInterval } from './index-interval'
@@ -249,8 +250,4 @@ export function defaultRankingYear(years: readonly number[], today = new Date())
 function ranksOf(scored: readonly Scored[]): Map<string, number> {
   const ranking = rankUnits(scored.filter((unit) => unit.status === 'ranked'))
   return new Map(ranking.units.flatMap((unit) => (unit.rank === null ? [] : [[unit.id, unit.rank] as const])))
-}
-
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10)
 }

@@ -1,3 +1,5 @@
+import { isoDate } from '~/i18n/format'
+
 /*
  * Calendar days and clock times in Vietnam (Asia/Ho_Chi_Minh). NOTE: a fixed UTC+7 offset is
  * exact: Vietnam has kept UTC+7 without daylight saving since 1975, and this is on the path of
@@ -7,7 +9,7 @@ const OFFSET_MS = 7 * 60 * 60 * 1000
 
 /** The day in Vietnam at `instant`, as YYYY-MM-DD (a submission's `submittedOn`). */
 export function vietnamDay(instant: Date): string {
-  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10)
+  return isoDate(new Date(instant.getTime() + OFFSET_MS))
 }
 
 /** Minutes after midnight, Vietnam time. */

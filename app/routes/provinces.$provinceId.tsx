@@ -3,7 +3,7 @@ import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { aggregationSettings } from '~/aggregation/figures.server'
 import type { Language } from '~/i18n/config'
-import { formatDecimal, formatNumber, formatPercent, formatRankChange } from '~/i18n/format'
+import { formatDecimal, formatNumber, formatPercent, formatRankChange, formatSignedNumber, isoDate } from '~/i18n/format'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { formatInterval, formatScore } from '~/ranking/format-score'
 import {
@@ -59,8 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     province: {
       id: province.id,
       name: province.name,
-      validFrom: province.validFrom?.toISOString().slice(0, 10) ?? null,
-      validTo: province.validTo?.toISOString().slice(0, 10) ?? null,
+      validFrom: province.validFrom ? isoDate(province.validFrom) : null,
+      validTo: province.validTo ? isoDate(province.validTo) : null,
       successors: province.successors.map((link) => link.successor),
       predecessors: province.predecessors.map((link) => link.predecessor).filter((unit) => unit.id !== province.id),
     },
@@ -287,9 +287,7 @@ function standingText(
       ? ''
       : standing.change === 'reorganised'
       ? t('table.reorganised')
-      : new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { signDisplay: 'exceptZero' }).format(
-          standing.change
-        )
+      : formatSignedNumber(standing.change, locale)
   return change
     ? t('province.standingWithChange', { index: name, rank: standing.rank, outOf: standing.outOf, change })
     : t('province.standing', { index: name, rank: standing.rank, outOf: standing.outOf })

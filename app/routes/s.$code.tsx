@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { type ShouldRevalidateFunction, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
+import { formatDate } from '~/i18n/format'
 import { getLanguage } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { isEligible } from '~/questionnaire/conditions'
@@ -175,13 +176,9 @@ async function requireOpenSurvey(request: Request, code: string) {
   const servicePoint = 'servicePoint' in survey ? (locale === 'en' ? survey.servicePoint.nameEn : survey.servicePoint.name) : undefined
   const day = survey.status === 'notStarted' ? survey.startsOn : survey.status === 'closed' ? survey.endedOn : null
   const status = survey.status === 'servicePointClosed' || survey.status === 'closed' ? 410 : 404
-  throw data(unavailable(survey.status, code, servicePoint, day ? formatDay(day, locale) : undefined), { status })
+  throw data(unavailable(survey.status, code, servicePoint, day ? formatDate(day, locale, 'long') : undefined), { status })
 }
 
 function unavailable(reason: Unavailable['reason'], code: string, servicePoint?: string, date?: string): Unavailable {
   return { reason, code, ...(servicePoint ? { servicePoint } : {}), ...(date ? { date } : {}) }
-}
-
-function formatDay(day: Date, locale: Language): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'long', timeZone: 'UTC' }).format(day)
 }
