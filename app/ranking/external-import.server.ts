@@ -1,6 +1,7 @@
 import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
-import { type ImportProblem, parseExternalScores } from './external-import'
+import { parseExternalScores } from './external-import'
+import type { ImportProblem } from './external-import-format'
 import type { ExternalIndex } from './indices'
 
 export type ImportResult = { imported: number; problems: [] } | { imported: 0; problems: ImportProblem[] }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { MAX_IMPORT_ROWS, parseExternalScores } from './external-import'
+import { parseExternalScores } from './external-import'
+import { MAX_IMPORT_ROWS } from './external-import-format'
 
 // Before the merger: 31 Hải Phòng, 77 Bà Rịa - Vũng Tàu, 19 Thái Nguyên; after it 77 is gone.
 const UNITS: Record<number, string[]> = {
@@ -40,6 +41,41 @@ describe('parseExternalScores', () => {
     expect(rows.map((row) => row.line)).toEqual([3])
   })
 
+  test('a quoted field may span lines; errors name the line where the record starts', () => {
+    const file = 'unit_code,name,year,index,score\n19,"Thái Nguyên\n(tỉnh)",2024,PCI,70\n31,"Hải\nPhòng",2024,PCI,nope\n'
+    const { rows, problems } = parse(file)
+    expect(rows).toEqual([{ line: 2, unitCode: '19', year: 2024, index: 'PCI', score: 70 }])
+    expect(problems).toEqual([{ line: 4, key: 'import.errors.score', values: { value: 'nope' } }])
+  })
+
+  test('a quoted line break in a CRLF file counts as one line', () => {
+    const file = 'unit_code;name;year;index;score\r\n19;"Thái Nguyên\r\ntỉnh";2024;PCI;70\r\n\r\n31;x;2024;PCI;7O\r\n'
+    const { rows, problems } = parse(file)
+    expect(rows.map((row) => row.line)).toEqual([2])
+    expect(problems).toEqual([{ line: 5, key: 'import.errors.score', values: { value: '7O' } }])
+  })
+
+  test('a quote left open is reported on the line its record starts', () => {
+    const { rows, problems } = parse('unit_code,year,index,score\n31,2024,PCI,70\n\n\n"19,2024,PCI,71\n77,2024,PCI,72\n')
+    expect(rows.map((row) => row.line)).toEqual([2])
+    expect(problems).toEqual([{ line: 5, key: 'import.errors.quote' }])
+  })
+
+  test('a semicolon file keeps decimal commas and quoted semicolons inside their fields', () => {
+    const { rows, problems } = parse('\uFEFF"unit_code";"name";"year";"index";"score"\n19;"Thái Nguyên; tỉnh";2024;PAR_INDEX;"89,13"\n31;Hải Phòng;2024;PAR_INDEX;96,17\n')
+    expect(problems).toEqual([])
+    expect(rows.map((row) => [row.line, row.unitCode, row.score])).toEqual([
+      [2, '19', 89.13],
+      [3, '31', 96.17],
+    ])
+  })
+
+  test("skips rows of only separators and spaces, as Excel writes below a table", () => {
+    const { rows, problems } = parse('unit_code;year;index;score\r\n31;2024;PCI;70\r\n;;;\r\n   \r\n19;2024;PCI;71\r\n;;;\r\n')
+    expect(problems).toEqual([])
+    expect(rows.map((row) => row.line)).toEqual([2, 5])
+  })
+
   test('reports every bad row with its line number and what is wrong', () => {
     const file = [
       'unit_code,year,index,score',
@@ -55,8 +91,8 @@ describe('parseExternalScores', () => {
       '31,2024,PCI,9O', // 11 not a number
       '31,2024,PAR_INDEX,95', // 12 duplicate of line 2
       '31,2024,PCI', // 13 missing a field
-      '"31,2024,PCI,70', // 14 open quote
-      ',2024,PCI,70', // 15 no unit code
+      ',2024,PCI,70', // 14 no unit code
+      '"31,2024,PCI,70', // 15 open quote, which runs to the end of the file
     ].join('\n')
     const { rows, problems } = parse(file)
     expect(rows.map((row) => row.line)).toEqual([2])
@@ -72,8 +108,8 @@ describe('parseExternalScores', () => {
       [11, 'import.errors.score'],
       [12, 'import.errors.duplicate'],
       [13, 'import.errors.fieldCount'],
-      [14, 'import.errors.quote'],
-      [15, 'import.errors.unitMissing'],
+      [14, 'import.errors.unitMissing'],
+      [15, 'import.errors.quote'],
     ])
     expect(problems.find((p) => p.line === 12)?.values).toEqual({ first: 2 })
     expect(problems.find((p) => p.line === 3)?.values).toEqual({ code: '99', year: 2024 })

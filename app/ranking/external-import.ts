@@ -1,30 +1,19 @@
+import { parse } from 'csv-parse/sync'
+import {
+  EXTERNAL_SCORE_COLUMNS,
+  type ImportProblem,
+  MAX_IMPORT_ROWS,
+  MIN_SCORE_YEAR,
+} from './external-import-format'
 import { type ExternalIndex, SCORE_RANGE, isExternalIndex } from './indices'
 
 /*
- * The CSV of other indices' scores (PAR INDEX, PAPI, PCI, DDCI), one score per unit, year and
- * index. The format, as the import page documents it:
- *
- * - UTF-8, with or without a byte-order mark (Excel's "CSV UTF-8" writes one); CRLF or LF.
- * - A header line naming the columns unit_code, year, index, score in any order; other columns
- *   are ignored.
- * - Separator: ',' or ';', whichever the header line uses. Excel set to Vietnamese writes ';'
- *   because ',' is its decimal mark, so a decimal comma (91,47) is accepted as well as 91.47.
- *   Fields may be double-quoted ("" for a quote inside); a field cannot span lines.
- * - Blank lines are skipped; line numbers in errors are the file's own, header = line 1.
- *
- * Parsing is pure: which unit codes exist in a year is asked of the caller.
+ * Parses the CSV of other indices' scores (the format: external-import-format.ts) with
+ * csv-parse, then checks each record. Parsing is pure: which unit codes exist in a year is
+ * asked of the caller.
  */
 
-export const EXTERNAL_SCORE_COLUMNS = ['unit_code', 'year', 'index', 'score'] as const
-/** Enough for every province and ministry, four indices, over decades. */
-export const MAX_IMPORT_ROWS = 5_000
-/** The earliest year any of these indices was published (PAPI started in 2009). */
-export const MIN_SCORE_YEAR = 2009
-
 export type ExternalScoreRow = { line: number; unitCode: string; year: number; index: ExternalIndex; score: number }
-
-/** A problem with the file, as an i18n key of the rankings namespace and its values. */
-export type ImportProblem = { line: number; key: string; values?: Record<string, string | number> }
 
 export type ImportOptions = {
   /** Whether a unit with this code (province or ministry) existed in that year. */
@@ -38,41 +27,28 @@ export type ParsedImport = { rows: ExternalScoreRow[]; problems: ImportProblem[]
 type Column = (typeof EXTERNAL_SCORE_COLUMNS)[number]
 
 export function parseExternalScores(text: string, options: ImportOptions): ParsedImport {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
-  const headerIndex = lines.findIndex((line) => line.trim() !== '')
-  if (headerIndex === -1) return { rows: [], problems: [{ line: 1, key: 'import.errors.empty' }] }
-
-  const headerLine = lines[headerIndex]!
-  const separator = detectSeparator(headerLine)
-  const header = splitFields(headerLine, separator)
-  if (header === null) return { rows: [], problems: [{ line: headerIndex + 1, key: 'import.errors.quote' }] }
-  const names = header.map((name) => name.trim().toLowerCase().replace(/[\s-]+/g, '_'))
+  const { records, unclosedQuoteLine } = readRecords(text)
+  const [header, ...data] = records
+  if (!header) {
+    return { rows: [], problems: [{ line: unclosedQuoteLine ?? 1, key: unclosedQuoteLine ? 'import.errors.quote' : 'import.errors.empty' }] }
+  }
+  const names = header.fields.map((name) => name.trim().toLowerCase().replace(/[\s-]+/g, '_'))
   const missing = EXTERNAL_SCORE_COLUMNS.filter((column) => !names.includes(column))
   if (missing.length > 0) {
-    return { rows: [], problems: [{ line: headerIndex + 1, key: 'import.errors.header', values: { columns: missing.join(', ') } }] }
+    return { rows: [], problems: [{ line: header.line, key: 'import.errors.header', values: { columns: missing.join(', ') } }] }
   }
   const position = Object.fromEntries(EXTERNAL_SCORE_COLUMNS.map((column) => [column, names.indexOf(column)])) as Record<Column, number>
 
   const rows: ExternalScoreRow[] = []
   const problems: ImportProblem[] = []
   const firstLineOf = new Map<string, number>()
-  let dataLines = 0
-  for (let i = headerIndex + 1; i < lines.length; i++) {
-    const raw = lines[i]!
-    if (raw.trim() === '') continue
-    const line = i + 1
-    dataLines += 1
-    if (dataLines > MAX_IMPORT_ROWS) {
+  for (const [count, { line, fields }] of data.entries()) {
+    if (count === MAX_IMPORT_ROWS) {
       problems.push({ line, key: 'import.errors.tooManyRows', values: { max: MAX_IMPORT_ROWS } })
       break
     }
-    const fields = splitFields(raw, separator)
-    if (fields === null) {
-      problems.push({ line, key: 'import.errors.quote' })
-      continue
-    }
-    if (fields.length !== header.length) {
-      problems.push({ line, key: 'import.errors.fieldCount', values: { found: fields.length, expected: header.length } })
+    if (fields.length !== header.fields.length) {
+      problems.push({ line, key: 'import.errors.fieldCount', values: { found: fields.length, expected: header.fields.length } })
       continue
     }
     const parsed = parseRow(line, (column) => fields[position[column]]!.trim(), options, problems)
@@ -86,8 +62,64 @@ export function parseExternalScores(text: string, options: ImportOptions): Parse
     firstLineOf.set(key, line)
     rows.push(parsed)
   }
-  if (dataLines === 0) problems.push({ line: headerIndex + 1, key: 'import.errors.empty' })
+  // An unclosed quote swallows the rest of the file into one field, so it comes last.
+  if (unclosedQuoteLine !== null) problems.push({ line: unclosedQuoteLine, key: 'import.errors.quote' })
+  else if (data.length === 0) problems.push({ line: header.line, key: 'import.errors.empty' })
   return { rows, problems }
+}
+
+type CsvRecord = { line: number; fields: string[] }
+
+/**
+ * The file's non-blank records, each with the line it starts on, and the line of a quote left
+ * open (which csv-parse reports once, at the end of the file).
+ *
+ * NOTE: csv-parse's own `info.lines` is the line a record ends on and counts the CR and the LF
+ * of a quoted CRLF as two lines, so lines are counted here from `info.bytes`, the offset where
+ * each record ends: with blank records kept, a record starts where the previous one ended.
+ */
+function readRecords(text: string): { records: CsvRecord[]; unclosedQuoteLine: number | null } {
+  const lineAt = lineLocator(new TextEncoder().encode(text))
+  const records: CsvRecord[] = []
+  let start = 0
+  let unclosedQuoteLine: number | null = null
+  parse(text, {
+    bom: true,
+    delimiter: detectSeparator(text),
+    relax_column_count: true,
+    // A quote inside an unquoted field is kept as text (then fails the field's own check).
+    relax_quotes: true,
+    skip_records_with_error: true,
+    on_record: (fields: string[], info) => {
+      if (fields.some((field) => field.trim() !== '')) records.push({ line: lineAt(start), fields })
+      start = info.bytes
+      return null
+    },
+    on_skip: (error) => {
+      if (error?.code !== 'CSV_QUOTE_NOT_CLOSED') throw error
+      unclosedQuoteLine = lineAt(start)
+    },
+  })
+  return { records, unclosedQuoteLine }
+}
+
+/** Line number (from 1) of a byte offset; CRLF, LF and a lone CR each end a line. */
+function lineLocator(bytes: Uint8Array): (offset: number) => number {
+  const lineStarts = [0]
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]
+    if (byte === 0x0a || (byte === 0x0d && bytes[i + 1] !== 0x0a)) lineStarts.push(i + 1)
+  }
+  return (offset) => {
+    let low = 0
+    let high = lineStarts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (lineStarts[middle]! <= offset) low = middle
+      else high = middle - 1
+    }
+    return low + 1
+  }
 }
 
 /** Checks one row's fields, reporting every problem on the line rather than only the first. */
@@ -137,35 +169,13 @@ function parseScore(text: string): number | null {
   return Number(text.replace(',', '.'))
 }
 
-/** The header decides: ';' when it has more semicolons than commas outside quotes. */
-function detectSeparator(headerLine: string): ',' | ';' {
+/**
+ * The header line decides: ';' when it has more semicolons than commas outside quotes. The
+ * separator must be known before parsing, since a ';' file's decimal commas are not separators.
+ */
+function detectSeparator(text: string): ',' | ';' {
+  const headerLine = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? ''
   const unquoted = headerLine.replace(/"[^"]*"/g, '')
   const count = (char: string) => unquoted.split(char).length - 1
   return count(';') > count(',') ? ';' : ','
-}
-
-/** Splits one line into fields, honouring double quotes; null when a quote is left open. */
-function splitFields(line: string, separator: string): string[] | null {
-  const fields: string[] = []
-  let current = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i]
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        current += '"'
-        i++
-      } else if (char === '"') quoted = false
-      else current += char
-    } else if (char === '"' && current.trim() === '') {
-      quoted = true
-      current = ''
-    } else if (char === separator) {
-      fields.push(current)
-      current = ''
-    } else current += char
-  }
-  if (quoted) return null
-  fields.push(current)
-  return fields
 }
