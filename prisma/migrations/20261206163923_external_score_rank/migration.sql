@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ExternalScore" ADD COLUMN     "rank" INTEGER;
