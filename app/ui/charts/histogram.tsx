@@ -1,5 +1,5 @@
+import { scaleLinear } from 'd3-scale'
 import { ChartFrame } from './chart-frame'
-import { linearScale } from './scale'
 
 export type HistogramBin = { from: number; to: number; count: number }
 
@@ -28,7 +28,7 @@ export function Histogram({
   formatBound: (value: number) => string
 }) {
   const most = Math.max(1, ...bins.map((bin) => bin.count))
-  const y = linearScale(0, most, HEIGHT - BOTTOM, TOP)
+  const y = scaleLinear([0, most], [HEIGHT - BOTTOM, TOP]).clamp(true)
   const columnWidth = (WIDTH - LEFT - RIGHT) / Math.max(1, bins.length)
   return (
     <ChartFrame id={id} title={title} description={description} width={WIDTH} height={HEIGHT}>

@@ -1,5 +1,6 @@
+import { scaleLinear } from 'd3-scale'
 import { ChartFrame } from './chart-frame'
-import { linearScale, ticks, truncate } from './scale'
+import { truncate } from './scale'
 
 export type IntervalBar = {
   key: string
@@ -19,6 +20,8 @@ const ROW = 22
 const BAR = 12
 const TOP = 24
 const LABEL_CHARS = 30
+// About this many grid lines across the bars: every 20 on 0..100, every 10 on PAPI's 0..80.
+const TICKS = 6
 
 /**
  * A horizontal bar per unit, from zero, with its 95 % interval as a whisker. Server-rendered
@@ -42,8 +45,7 @@ export function IntervalBarChart({
   format: (value: number) => string
 }) {
   const height = TOP + bars.length * ROW + 8
-  const x = linearScale(0, max, LABEL_WIDTH, WIDTH - VALUE_WIDTH)
-  const step = max <= 80 ? 10 : 20
+  const x = scaleLinear([0, max], [LABEL_WIDTH, WIDTH - VALUE_WIDTH]).clamp(true)
   return (
     <ChartFrame
       id={id}
@@ -53,7 +55,7 @@ export function IntervalBarChart({
       height={height}
       preserveAspectRatio="xMinYMin meet"
     >
-      {ticks(0, max, step).map((tick) => (
+      {x.ticks(TICKS).map((tick) => (
         <g key={tick}>
           <line className="chart-grid" x1={x(tick)} x2={x(tick)} y1={TOP - 6} y2={height - 8} />
           <text className="chart-axis" x={x(tick)} y={TOP - 10} textAnchor="middle">

@@ -1,19 +1,5 @@
 import { expect, test } from 'vitest'
-import { histogramBins, linearScale, paddedPercentDomain, ticks, truncate } from './scale'
-
-test('a linear scale maps and clamps', () => {
-  const x = linearScale(0, 100, 200, 600)
-  expect(x(0)).toBe(200)
-  expect(x(50)).toBe(400)
-  expect(x(100)).toBe(600)
-  expect(x(120)).toBe(600)
-  expect(x(-5)).toBe(200)
-})
-
-test('ticks include both ends without floating-point drift', () => {
-  expect(ticks(0, 100, 20)).toEqual([0, 20, 40, 60, 80, 100])
-  expect(ticks(0, 1, 0.1)).toHaveLength(11)
-})
+import { histogramBins, paddedPercentDomain, truncate } from './scale'
 
 test('a percent domain is padded to steps of 5, at least 10 tall, within 0..100', () => {
   expect(paddedPercentDomain([83.9, 91.1])).toEqual({ min: 80, max: 95 })
@@ -36,5 +22,14 @@ test('histogram bins count each value once; the top value falls in the last bin'
     [85, 0],
     [90, 0],
     [95, 1],
+  ])
+})
+
+test('histogram bins of 2.5 from an odd start end at 100', () => {
+  const bins = histogramBins([92.5, 94, 99.9, 100], 92.5, 100, 2.5)
+  expect(bins).toEqual([
+    { from: 92.5, to: 95, count: 2 },
+    { from: 95, to: 97.5, count: 0 },
+    { from: 97.5, to: 100, count: 2 },
   ])
 })

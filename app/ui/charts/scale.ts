@@ -1,20 +1,8 @@
-/** Pure geometry shared by the SVG charts (no DOM, so it renders the same on server and client). */
-
-/** Maps a value in [domainMin, domainMax] to a position in [rangeMin, rangeMax], clamped. */
-export function linearScale(domainMin: number, domainMax: number, rangeMin: number, rangeMax: number) {
-  const span = domainMax - domainMin || 1
-  return (value: number) => {
-    const clamped = Math.min(domainMax, Math.max(domainMin, value))
-    return rangeMin + ((clamped - domainMin) / span) * (rangeMax - rangeMin)
-  }
-}
-
-/** Evenly spaced tick values from min to max inclusive, `step` apart. */
-export function ticks(min: number, max: number, step: number): number[] {
-  const values: number[] = []
-  for (let value = min; value <= max + step / 1e6; value += step) values.push(Number(value.toFixed(6)))
-  return values
-}
+/**
+ * Pure figures shared by the SVG charts (no DOM, so they render the same on server and client);
+ * the scales and ticks themselves come from d3-scale in each chart.
+ */
+import { bin, range } from 'd3-array'
 
 /**
  * A y range for a line chart of percentages: the data's extent padded to whole steps of 5 and
@@ -39,18 +27,11 @@ export function truncate(label: string, max: number): string {
 
 /**
  * Counts values into bins of `width` starting at `start` (each bin [from, from + width), the last
- * one closed so a 100 % lands in it).
+ * one closed so a 100 % lands in it); values outside start..end are left out.
  */
 export function histogramBins(values: readonly number[], start: number, end: number, width: number) {
-  const bins: { from: number; to: number; count: number }[] = []
-  for (let from = start; from < end - width / 1e6; from += width) {
-    bins.push({ from: Number(from.toFixed(6)), to: Number(Math.min(end, from + width).toFixed(6)), count: 0 })
-  }
-  for (const value of values) {
-    if (value < start || value > end) continue
-    const index = Math.min(bins.length - 1, Math.floor((value - start) / width))
-    const bin = bins[index]
-    if (bin) bin.count += 1
-  }
-  return bins
+  const bins = bin()
+    .domain([start, end])
+    .thresholds(range(start + width, end, width))(values)
+  return bins.map((members) => ({ from: members.x0!, to: members.x1!, count: members.length }))
 }

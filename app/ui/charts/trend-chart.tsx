@@ -1,5 +1,6 @@
+import { scaleLinear } from 'd3-scale'
 import { ChartFrame } from './chart-frame'
-import { linearScale, paddedPercentDomain, ticks } from './scale'
+import { paddedPercentDomain } from './scale'
 
 export type TrendSeries = {
   key: string
@@ -38,15 +39,18 @@ export function TrendChart({
 }) {
   const values = series.flatMap((s) => s.values.filter((value): value is number => value !== null))
   const domain = paddedPercentDomain(values)
-  const y = linearScale(domain.min, domain.max, HEIGHT - BOTTOM, TOP)
+  const y = scaleLinear([domain.min, domain.max], [HEIGHT - BOTTOM, TOP]).clamp(true)
   const x = (index: number) =>
     labels.length <= 1 ? (LEFT + WIDTH - RIGHT) / 2 : LEFT + (index / (labels.length - 1)) * (WIDTH - LEFT - RIGHT)
-  const step = domain.max - domain.min > 40 ? 20 : 5
+  // A grid line every 5 points, every 20 on a tall axis. Asked for span / step ticks, d3 takes
+  // exactly that step (5 and 20 are among its 1-2-5 steps) and puts the lines on its multiples.
+  const span = domain.max - domain.min
+  const yTicks = y.ticks(span / (span > 40 ? 20 : 5))
   // Every label fits up to about 14 points; beyond that show every other one.
   const labelEvery = labels.length > 14 ? Math.ceil(labels.length / 12) : 1
   return (
     <ChartFrame id={id} title={title} description={description} width={WIDTH} height={HEIGHT}>
-      {ticks(domain.min, domain.max, step).map((tick) => (
+      {yTicks.map((tick) => (
         <g key={tick}>
           <line className="chart-grid" x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
           <text className="chart-axis" x={LEFT - 6} y={y(tick) + 4} textAnchor="end">
