@@ -1,5 +1,6 @@
 import { createCookie } from '@remix-run/node'
 import { createInstance, type i18n } from 'i18next'
+import Negotiator from 'negotiator'
 import { initReactI18next } from 'react-i18next'
 import { DEFAULT_LANGUAGE, i18nOptions, isLanguage, LANGUAGES, type Language } from './config'
 import { resources, resourcesFor } from './resources.server'
@@ -13,7 +14,7 @@ export const languageCookie = createCookie('lng', {
 
 /**
  * The user's language: `?lng=` in the URL, then the `lng` cookie, then Accept-Language,
- * then Vietnamese.
+ * then Vietnamese (docs/decisions/018-language-detection.md).
  */
 export async function getLanguage(request: Request): Promise<Language> {
   return languageOf({
@@ -35,17 +36,14 @@ export async function languageOf({ url, cookie, acceptLanguage }: LanguageHints)
   return fromAcceptLanguage(acceptLanguage) ?? DEFAULT_LANGUAGE
 }
 
+/**
+ * The first language the header accepts that the app speaks: negotiator orders the tags by q
+ * (dropping q=0), then as written; a regional tag (`en-GB`) counts for its language.
+ */
 function fromAcceptLanguage(header: string | null): Language | undefined {
   if (!header) return undefined
-  const ranked = header
-    .split(',')
-    .map((part) => {
-      const [tag = '', ...params] = part.trim().split(';')
-      const q = params.find((p) => p.trim().startsWith('q='))
-      return { lng: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 }
-    })
-    .sort((a, b) => b.q - a.q)
-  return ranked.map((r) => r.lng).find(isLanguage)
+  const accepted = new Negotiator({ headers: { 'accept-language': header } }).languages()
+  return accepted.map((tag) => tag.split('-')[0]?.toLowerCase()).find(isLanguage)
 }
 
 /** A fresh instance per request, so concurrent requests in two languages never mix. */
