@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { createRandom } from '../../prisma/seed/random'
 import { DONT_KNOW, NOT_APPLICABLE, SCALE_KINDS, allItems } from '~/questionnaire/definition'
 import type { Channel } from '~/generated/prisma/enums'
+import { type ResponseSpec, type Survey, type SurveyVersion, createSurvey, storeResponses } from '../../test/factories/survey'
 import { type LineageEdge, attributeUnit, successorsAsOf } from './attribution'
 import { lineageEdges, monthlyTrend, nationalFigures, unitFigures, type UnitFigureRow } from './figures.server'
 import { type DateRange, parsePeriod } from './period'
 import { recomputeAll } from './recompute.server'
 import { type RawResponse, type ReferenceOptions, UNIT_LEVELS, referenceFigures } from './reference'
-import { type ResponseSpec, type Survey, type SurveyVersion, createSurvey, storeResponses } from './test-survey.server'
 
 /*
  * The property the issue asks for: whatever responses arrive (don't-knows, not-applicable,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/db.server'
+import { type Survey, createSurvey, storeResponses, uniformAnswers } from '../../test/factories/survey'
 import {
   AGGREGATION_SETTING_KEYS,
   DEFAULT_AGGREGATION_SETTINGS,
@@ -11,7 +12,6 @@ import {
 import { DEFAULT_QUALITY_SETTINGS, exclusionMaskOf } from '~/responses/flags'
 import { QUALITY_SETTING_KEY, forgetQualitySettings } from '~/responses/quality.server'
 import { parsePeriod } from './period'
-import { type Survey, createSurvey, storeResponses, uniformAnswers } from './test-survey.server'
 
 const plain = { minN: 0, excludeFlagsMask: 0, useWeights: false }
 const period = (text: string) => parsePeriod(text)!

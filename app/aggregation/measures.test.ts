@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { allItems } from '~/questionnaire/definition'
-import { sampleDefinition } from './sample-definition.fixture'
+import { sampleDefinition } from '../../test/fixtures/aggregation-definition'
 import { optionValues, ratedValues, shareKind } from './measures'
 
 const items = new Map(allItems(sampleDefinition).map((item) => [item.code, item]))

@@ -1,9 +1,9 @@
 import { beforeAll, expect, test } from 'vitest'
 import { prisma } from '~/db.server'
+import { type Survey, createSurvey, storeResponses, uniformAnswers } from '../../test/factories/survey'
 import { unitFigures } from './figures.server'
 import { parsePeriod } from './period'
 import { rebuildRollups, recomputeAll, verifyRollups } from './recompute.server'
-import { type Survey, createSurvey, storeResponses, uniformAnswers } from './test-survey.server'
 
 const plain = { minN: 0, excludeFlagsMask: 0, useWeights: true }
 const year = parsePeriod('2025')!

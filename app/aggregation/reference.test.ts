@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { DONT_KNOW, NOT_APPLICABLE, allItems } from '~/questionnaire/definition'
+import { sampleDefinition } from '../../test/fixtures/aggregation-definition'
 import type { AnswerCount } from './counts'
 import { nationalFigures } from './national'
 import { type RawResponse, type UnitLevel, UNIT_LEVELS, referenceFigures } from './reference'
-import { sampleDefinition } from './sample-definition.fixture'
 import { computeUnitFigures } from './unit-figures'
 
 const items = allItems(sampleDefinition)

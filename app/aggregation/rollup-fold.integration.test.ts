@@ -1,10 +1,10 @@
 import { beforeAll, expect, test } from 'vitest'
 import { prisma } from '~/db.server'
+import { type Survey, createSurvey, storeResponses, uniformAnswers } from '../../test/factories/survey'
 import { unitFigures } from './figures.server'
 import { parsePeriod } from './period'
 import { rebuildRollups, verifyRollups } from './recompute.server'
 import { FOLD_DELAY_MS, foldPendingRollups, scheduleRollupFold, settleRollupFolds } from './rollup-fold.server'
-import { type Survey, createSurvey, storeResponses, uniformAnswers } from './test-survey.server'
 
 const year = parsePeriod('2025')!
 const plain = { minN: 0, excludeFlagsMask: 0, useWeights: false }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { type Definition, allItems } from '~/questionnaire/definition'
-import { sampleDefinition } from './sample-definition.fixture'
+import { sampleDefinition } from '../../test/fixtures/aggregation-definition'
 import { type ItemInfo, type VersionInfo, dominantSeries, figuresBySeries } from './series'
 
 const plain = { useWeights: false, minN: 0 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { DONT_KNOW, NOT_APPLICABLE, allItems } from '~/questionnaire/definition'
+import { sampleDefinition } from '../../test/fixtures/aggregation-definition'
 import { type AnswerCount, itemRate } from './counts'
-import { sampleDefinition } from './sample-definition.fixture'
 import { computeUnitFigures } from './unit-figures'
 
 const { methodology } = sampleDefinition

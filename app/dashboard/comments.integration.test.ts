@@ -1,9 +1,9 @@
 import { beforeAll, expect, test } from 'vitest'
-import { type Survey, createSurvey, storeResponses, uniformAnswers } from '~/aggregation/test-survey.server'
 import { yearPeriod } from '~/aggregation/period'
 import { listAuditEvents } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import { createUser } from '../../test/factories/accounts'
+import { type Survey, createSurvey, storeResponses, uniformAnswers } from '../../test/factories/survey'
 import { hideComment, listAgencyComments, restoreComment } from './comments.server'
 
 let survey: Survey

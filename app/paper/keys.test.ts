@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { DONT_KNOW, NOT_APPLICABLE } from '~/questionnaire/definition'
+import { itemOf } from '../../test/fixtures/paper-definition'
 import { formatKeyed, isCompleteKey, keyCodes, parseKeyed } from './keys'
-import { itemOf } from './paper-definition.fixture'
 
 describe('keys a clerk types', () => {
   test('a scale takes 1 to 5, and 9 for "don’t know" when the item allows it', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { DONT_KNOW } from '~/questionnaire/definition'
-import { paperDefinition } from './paper-definition.fixture'
+import { paperDefinition } from '../../test/fixtures/paper-definition'
 import { readSheetForm } from './sheet-form'
 
 const range = { fromDate: '2026-03-01', toDate: '2026-03-31', sheetCount: 20 }

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { DefinitionSchema, DONT_KNOW, MAX_TEXT_ANSWER_LENGTH, NOT_APPLICABLE } from '~/questionnaire/definition'
 import { sipas2023 } from '~/questionnaire/templates/sipas-2023'
+import { definition } from '../../test/fixtures/submission-definition'
 import { answerIssues, answersSchema, codedAnswers, normaliseText, pageAnswersSchema, type SubmittedAnswers } from './answers'
 import { ANSWER_ERROR_CODES } from './errors'
-import { definition } from './submission-definition.fixture'
 
 const valid: SubmittedAnswers = {
   screen: 1,

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { definition } from '../../test/fixtures/submission-definition'
 import {
   answerFacts,
   DEFAULT_QUALITY_SETTINGS as defaults,
@@ -15,7 +16,6 @@ import {
   qualityFlags,
   QualitySettingsSchema,
 } from './flags'
-import { definition } from './submission-definition.fixture'
 
 const facts = (overrides: Partial<QualityFacts> = {}): QualityFacts => ({
   honeypot: false,

@@ -11,11 +11,11 @@ import {
   storedCounts,
   VALID_ANSWERS,
 } from '../../test/factories/submissions'
+import { definition } from '../../test/fixtures/submission-definition'
 import { SubmissionError } from './errors'
 import { QUALITY_FLAGS } from './flags'
 import { forgetQualitySettings } from './quality.server'
 import { SCRUBBED_PLACEHOLDER } from './scrub'
-import { definition } from './submission-definition.fixture'
 import { insertResponses, type StoredResponse } from './store.server'
 import { type SubmissionContext, submitResponse } from './submit.server'
 import { forgetSubmissionTargets } from './target.server'

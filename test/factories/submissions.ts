@@ -6,8 +6,8 @@ import type { Definition } from '~/questionnaire/definition'
 import { createDraft, createQuestionnaire, publishVersion } from '~/questionnaire/versions.server'
 import type { SubmittedAnswers } from '~/responses/answers'
 import type { SubmissionEnvelopeInput } from '~/responses/envelope'
-import { definition as smallDefinition } from '~/responses/submission-definition.fixture'
 import { vietnamDay } from '~/responses/vietnam-time'
+import { definition as smallDefinition } from '../fixtures/submission-definition'
 import { createAgency, createProvince, createServicePoint } from './units'
 
 const DAY_MS = 86_400_000

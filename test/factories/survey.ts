@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { RawResponse } from '~/aggregation/reference'
 import { prisma } from '~/db.server'
 import type { Channel } from '~/generated/prisma/enums'
 import { createCampaign } from '~/questionnaire/campaigns.server'
@@ -6,13 +7,12 @@ import { type Definition, allItems } from '~/questionnaire/definition'
 import { TEMPLATES, type TemplateCode } from '~/questionnaire/templates'
 import { createDraft, createQuestionnaire, getPublishedVersion, publishVersion } from '~/questionnaire/versions.server'
 import { type StoredResponse, insertResponses } from '~/responses/store.server'
-import type { RawResponse } from './reference'
 
 /*
- * Test support for the aggregation integration tests: a small survey world (provinces with
- * lineage, agencies, service points, published SIPAS versions, a campaign) and responses stored
- * through the one write path, insertResponses, alongside the same responses in the shape the
- * reference implementation reads.
+ * Test support for the integration tests that read figures (aggregation, rankings, dashboards):
+ * a small survey world (provinces with lineage, agencies, service points, published SIPAS
+ * versions, a campaign) and responses stored through the one write path, insertResponses,
+ * alongside the same responses in the shape the reference implementation reads.
  */
 
 export type SurveyVersion = { id: string; methodologyCode: string; definition: Definition; itemIds: Map<string, number> }
