@@ -1,16 +1,16 @@
 import { describe, expect, test } from 'vitest'
 import { CSRF_FIELD } from '~/auth/csrf'
 import { getCsrfToken } from '~/auth/csrf.server'
+import { getActiveCampaign } from '~/questionnaire/campaigns.server'
+import { field } from '~/questionnaire/editor/form'
+import { getPublishedVersion } from '~/questionnaire/versions.server'
 import { action as campaignsAction } from '~/routes/admin.campaigns._index'
 import { loader as distributionFile } from '~/routes/admin.distribution.$code.$file'
 import { action as createAction } from '~/routes/admin.questionnaires._index'
 import { action as editAction, loader as editLoader } from '~/routes/admin.questionnaires.versions.$versionId._index'
 import { action as publishAction } from '~/routes/admin.questionnaires.versions.$versionId.publish'
-import { createUser, requestWith, sessionCookieFor } from '../../../test/factories/accounts'
-import { createAgency, createProvince, createServicePoint } from '../../../test/factories/units'
-import { getActiveCampaign } from '../campaigns.server'
-import { getPublishedVersion } from '../versions.server'
-import { field } from './form'
+import { createUser, requestWith, sessionCookieFor } from '../factories/accounts'
+import { createAgency, createProvince, createServicePoint } from '../factories/units'
 
 /*
  * The Ministry administrator's path through the editor, through the route modules themselves:

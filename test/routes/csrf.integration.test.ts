@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest'
+import { CSRF_FIELD } from '~/auth/csrf'
+import { getCsrfToken, validateCsrf } from '~/auth/csrf.server'
+import { prisma } from '~/db.server'
 import { action as createAgencyAction } from '~/routes/admin.agencies._index'
 import { action as logoutAction } from '~/routes/logout'
-import { prisma } from '~/db.server'
-import { createUser, requestWith, sessionCookieFor } from '../../test/factories/accounts'
-import { createProvince } from '../../test/factories/units'
-import { CSRF_FIELD } from './csrf'
-import { getCsrfToken, validateCsrf } from './csrf.server'
+import { createUser, requestWith, sessionCookieFor } from '../factories/accounts'
+import { createProvince } from '../factories/units'
 
 function form(fields: Record<string, string>) {
   const body = new FormData()

@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest'
+import type { FieldErrors } from '~/forms/field-errors'
 import { CSRF_FIELD } from '~/auth/csrf'
 import { getCsrfToken } from '~/auth/csrf.server'
 import { prisma } from '~/db.server'
+import { COMMENT_RETENTION_SETTING, getCommentRetentionDays } from '~/responses/retention.server'
 import { action } from '~/routes/admin.retention'
-import { createUser, requestWith, sessionCookieFor } from '../../test/factories/accounts'
-import { COMMENT_RETENTION_SETTING, getCommentRetentionDays } from './retention.server'
+import { createUser, requestWith, sessionCookieFor } from '../factories/accounts'
 
 async function post(days: string, lng = 'vi') {
   const admin = await createUser({ role: 'ministry_admin' })
@@ -24,9 +25,9 @@ describe('the retention admin page', () => {
 
   test.each(['0', '3651', 'abc', '12.5', ''])('rejects %j with 400 and changes nothing', async (days) => {
     const before = await prisma.setting.findUnique({ where: { key: COMMENT_RETENTION_SETTING } })
-    const result = (await post(days)) as { init: { status: number }; data: { error: string } }
+    const result = (await post(days)) as { init: { status: number }; data: { fieldErrors: FieldErrors } }
     expect(result.init.status).toBe(400)
-    expect(result.data.error).toBe('retention.errors.days')
+    expect(result.data.fieldErrors).toEqual({ days: { key: 'retention.errors.days' } })
     expect(await prisma.setting.findUnique({ where: { key: COMMENT_RETENTION_SETTING } })).toEqual(before)
   })
 })

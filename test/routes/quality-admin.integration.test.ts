@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, test } from 'vitest'
+import type { FieldErrors } from '~/forms/field-errors'
 import { CSRF_FIELD } from '~/auth/csrf'
 import { getCsrfToken } from '~/auth/csrf.server'
 import { prisma } from '~/db.server'
 import type { Role } from '~/generated/prisma/enums'
+import { DEFAULT_QUALITY_SETTINGS, QUALITY_FLAG_NAMES } from '~/responses/flags'
+import { THRESHOLD_FIELDS, thresholdValue } from '~/responses/quality-form'
+import { exclusionMask, forgetQualitySettings, getQualitySettings, QUALITY_SETTING_KEY } from '~/responses/quality.server'
 import { action, loader } from '~/routes/admin.quality'
-import { createUser, requestWith, sessionCookieFor } from '../../test/factories/accounts'
-import { DEFAULT_QUALITY_SETTINGS, QUALITY_FLAG_NAMES } from './flags'
-import { THRESHOLD_FIELDS, thresholdValue } from './quality-form'
-import { exclusionMask, forgetQualitySettings, getQualitySettings, QUALITY_SETTING_KEY } from './quality.server'
+import { createUser, requestWith, sessionCookieFor } from '../factories/accounts'
 
 /** The form as the page shows it with the default settings, every flag excluded. */
 const defaultForm = () => [
@@ -28,7 +29,7 @@ async function post(
   const request = requestWith(cookie, `/admin/quality?lng=${lng}`, { method: 'POST', body })
   const result = (await action({ request, params: {}, context: {} })) as {
     init: { status: number } | null
-    data: { saved: boolean; fieldErrors: Record<string, string[]>; values: Record<string, string> }
+    data: { saved?: boolean; fieldErrors?: FieldErrors; values?: Record<string, string> }
   }
   return { admin, status: result.init?.status ?? 200, ...result.data }
 }
@@ -99,9 +100,9 @@ describe('the quality flags admin page', () => {
         : replace(defaultForm(), name, value)
     const result = await post(fields, { lng: 'en' })
     expect(result.status).toBe(400)
-    expect(result.saved).toBe(false)
-    expect(result.fieldErrors).toEqual({ [name]: [`quality.errors.${name}`] })
-    if (name !== 'excluded') expect(result.values[name]).toBe(value)
+    expect(result.saved).toBeUndefined()
+    expect(result.fieldErrors).toEqual({ [name]: { key: `quality.errors.${name}` } })
+    if (name !== 'excluded') expect(result.values?.[name]).toBe(value)
     expect(await prisma.setting.findUnique({ where: { key: QUALITY_SETTING_KEY } })).toEqual(before)
     expect(await prisma.auditEvent.count({ where: { action: 'quality.settings_changed' } })).toBe(auditBefore)
   })
@@ -109,7 +110,7 @@ describe('the quality flags admin page', () => {
   test('a field missing from the post is refused, not reset to its default', async () => {
     const result = await post(defaultForm().filter(([name]) => name !== 'burst.maxPerServicePoint'))
     expect(result.status).toBe(400)
-    expect(result.fieldErrors).toEqual({ 'burst.maxPerServicePoint': ['quality.errors.burst.maxPerServicePoint'] })
+    expect(result.fieldErrors).toEqual({ 'burst.maxPerServicePoint': { key: 'quality.errors.burst.maxPerServicePoint' } })
     expect(await prisma.setting.count({ where: { key: QUALITY_SETTING_KEY } })).toBe(0)
   })
 
