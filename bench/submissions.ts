@@ -78,20 +78,21 @@ await applyMigrations(postgresAdapterFactory(databaseUrl, 1))
 
 // App modules read DATABASE_URL when first loaded, so they come after it is set.
 const { db, prisma } = await import('~/db.server')
-const { createKiosk, KIOSK_TOKEN_HEADER } = await import('~/auth/kiosk.server')
+const { KIOSK_TOKEN_HEADER } = await import('~/auth/kiosk.server')
 const { createCampaign } = await import('~/questionnaire/campaigns.server')
 const { createDraft, createQuestionnaire, getPublishedVersion, publishVersion } = await import(
   '~/questionnaire/versions.server'
 )
 const { answerSubmissionApi } = await import('~/responses/submission-api.server')
 const { createAgency, createProvince, createServicePoint } = await import('../test/factories/units')
+const { createEnrolledKiosk } = await import('../test/factories/kiosks')
 
 // ── Minimal world: one province, 50 service points each with a kiosk, SIPAS 2023 running today.
 const province = await createProvince()
 const points: { id: string; code: string; token: string }[] = []
 for (let i = 0; i < SERVICE_POINTS; i++) {
   const servicePoint = await createServicePoint(await createAgency({ provinceId: province.id }))
-  const kiosk = await createKiosk({ name: `Ki-ốt ${i + 1}`, servicePointId: servicePoint.id })
+  const kiosk = await createEnrolledKiosk({ name: `Ki-ốt ${i + 1}`, servicePointId: servicePoint.id })
   points.push({ id: servicePoint.id, code: servicePoint.code, token: kiosk.token })
 }
 const { questionnaireId } = await createQuestionnaire({

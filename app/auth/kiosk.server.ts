@@ -1,7 +1,11 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { prisma } from '~/db.server'
 import { createLookupCache } from '~/db/lookup-cache'
-import type { Prisma } from '~/generated/prisma/client'
+
+/*
+ * A kiosk's device token, as requests present it. Enrolment, revocation and the fleet live in
+ * app/kiosk/devices.server.ts; this module only answers "which kiosk sent this request".
+ */
 
 /** The header a kiosk sends its device token in. */
 export const KIOSK_TOKEN_HEADER = 'X-Kiosk-Token'
@@ -13,75 +17,43 @@ export function hashKioskToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
-export type KioskDevice = { id: string; servicePointId: string }
+export type KioskDevice = { id: string; servicePointId: string; revoked: boolean }
 
 /**
  * Kiosks send several submissions a minute each, so a looked-up token is kept this long (the
  * lookup was a third of a submission's server time). A revocation in this process takes effect
- * at once (revokeKiosk forgets the cache); one process serves the platform (ADR 003).
+ * at once (forgetKioskTokens); in another process within this time.
  */
 const KIOSK_CACHE_MS = 30_000
 const kiosks = createLookupCache<string, (KioskDevice & { lastSeenAt: Date | null }) | null>({ ttlMs: KIOSK_CACHE_MS })
 
-/** The kiosk a device token (the KIOSK_TOKEN_HEADER of a request) belongs to, or null (none, unknown or revoked). */
+/**
+ * The kiosk a device token (the KIOSK_TOKEN_HEADER of a request) belongs to, revoked or not, or
+ * null for no token or an unknown one.
+ */
 export async function kioskOfToken(token: string | null, now = new Date()): Promise<KioskDevice | null> {
   if (!token) return null
   const tokenHash = hashKioskToken(token)
-  const kiosk = await kiosks.get(tokenHash, () => findActiveKiosk(tokenHash), now.getTime())
+  const kiosk = await kiosks.get(tokenHash, () => findKiosk(tokenHash), now.getTime())
   if (!kiosk) return null
-  if (!kiosk.lastSeenAt || now.getTime() - kiosk.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS) {
+  if (!kiosk.revoked && (!kiosk.lastSeenAt || now.getTime() - kiosk.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS)) {
     kiosk.lastSeenAt = now
     await prisma.kioskDevice.update({ where: { id: kiosk.id }, data: { lastSeenAt: now }, select: { id: true } })
   }
-  return { id: kiosk.id, servicePointId: kiosk.servicePointId }
+  return { id: kiosk.id, servicePointId: kiosk.servicePointId, revoked: kiosk.revoked }
 }
 
-async function findActiveKiosk(tokenHash: string) {
+async function findKiosk(tokenHash: string) {
   const kiosk = await prisma.kioskDevice.findUnique({
     where: { tokenHash },
     select: { id: true, servicePointId: true, revokedAt: true, lastSeenAt: true },
   })
-  return kiosk && !kiosk.revokedAt
-    ? { id: kiosk.id, servicePointId: kiosk.servicePointId, lastSeenAt: kiosk.lastSeenAt }
+  return kiosk
+    ? { id: kiosk.id, servicePointId: kiosk.servicePointId, revoked: kiosk.revokedAt !== null, lastSeenAt: kiosk.lastSeenAt }
     : null
 }
 
-/** Registers a kiosk and returns its token, which is shown once and never stored. */
-export async function createKiosk(input: { name: string; servicePointId: string }) {
-  const token = randomBytes(32).toString('base64url')
-  const kiosk = await prisma.kioskDevice.create({
-    data: {
-      id: randomUUID(),
-      name: input.name,
-      servicePointId: input.servicePointId,
-      tokenHash: hashKioskToken(token),
-    },
-    select: { id: true },
-  })
-  return { id: kiosk.id, token }
-}
-
-export async function revokeKiosk(kioskId: string, now = new Date()) {
-  await prisma.kioskDevice.updateMany({ where: { id: kioskId, revokedAt: null }, data: { revokedAt: now } })
+/** Forget every looked-up token: a kiosk was revoked or re-enrolled. */
+export function forgetKioskTokens() {
   kiosks.clear()
-}
-
-export function getKioskServicePoint(kioskId: string) {
-  return prisma.kioskDevice.findUnique({ where: { id: kioskId }, select: { servicePointId: true } })
-}
-
-export function listKiosks(where: Prisma.KioskDeviceWhereInput) {
-  return prisma.kioskDevice.findMany({
-    where,
-    orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
-    take: 500,
-    select: {
-      id: true,
-      name: true,
-      lastSeenAt: true,
-      revokedAt: true,
-      createdAt: true,
-      servicePoint: { select: { code: true, name: true, nameEn: true } },
-    },
-  })
 }

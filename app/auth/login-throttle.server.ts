@@ -9,8 +9,13 @@ import { SESSION_SECRET } from './session.server'
  * hash: we need to recognise it, not to know it (privacy page).
  */
 export function loginThrottleKeys(email: string, clientIp: string | undefined): string[] {
+  return [`user:${email.toLowerCase()}`, clientThrottleKey('ip', clientIp)]
+}
+
+/** The throttle key of a client address for one purpose (`ip` for sign-in, `kiosk-enrolment`, …). */
+export function clientThrottleKey(purpose: string, clientIp: string | undefined): string {
   const ipHash = createHmac('sha256', SESSION_SECRET).update(clientIp ?? 'unknown').digest('hex').slice(0, 32)
-  return [`user:${email.toLowerCase()}`, `ip:${ipHash}`]
+  return `${purpose}:${ipHash}`
 }
 
 /** Milliseconds until an attempt under these keys is accepted; 0 when it may proceed now. */

@@ -1,19 +1,21 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { MAX_REQUEST_BODY_BYTES } from '~/auth/body-limit.server'
-import { createKiosk, KIOSK_TOKEN_HEADER, revokeKiosk } from '~/auth/kiosk.server'
+import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk.server'
+import { revokeKiosk } from '~/kiosk/devices.server'
+import { createEnrolledKiosk } from '../../test/factories/kiosks'
 import { resetSubmissionBudgets } from '~/auth/rate-limit.server'
 import { prisma } from '~/db.server'
 import { action, loader } from '~/routes/api.submissions'
 import { serveSubmissionApi } from './submission-http.server'
+import { MAX_REQUEST_BODY_BYTES } from '../../server/request-body'
 import { createSurveyPoint, envelopeFor, storedCounts, VALID_ANSWERS } from '../../test/factories/submissions'
 
 /*
  * POST /api/submissions, the HTTP side of the contract (methods, content type, body limits,
  * kiosk tokens, budgets, error format and language), through both ways in: the Remix route
- * module called with real Request objects (the dev server), and the handler server.mjs mounts
- * ahead of Remix (ADR 015) in a real Node HTTP server. The storage semantics are tested in
+ * module called with real Request objects, and the handler the server mounts ahead of Remix
+ * (ADR 015, server/submissions.ts) in a real Node HTTP server. The storage semantics are tested in
  * submit.integration.test.ts.
  */
 
@@ -45,7 +47,7 @@ const throughRoute: Transport = async (request, clientIp) => {
   return request.method === 'GET' ? loader(args) : action(args)
 }
 
-// server.mjs passes Express's req.ip; here the test says which address it is.
+// The server passes the address Express would give as req.ip; here the test says which address it is.
 const CLIENT_IP_HEADER = 'X-Test-Client-Ip'
 let base = ''
 const node = createServer(
@@ -128,7 +130,7 @@ describe.each(Object.entries(transports))('through %s', (_name, transport) => {
 
   describe('kiosks', () => {
     test('a valid token makes the channel kiosk and records the device', async () => {
-      const kiosk = await createKiosk({ name: 'Ki-ốt tầng 1', servicePointId: point.servicePoint.id })
+      const kiosk = await createEnrolledKiosk({ name: 'Ki-ốt tầng 1', servicePointId: point.servicePoint.id })
       const body = envelopeFor(point, { channel: 'web' })
       const result = await call(post(body, { headers: { [KIOSK_TOKEN_HEADER]: kiosk.token } }))
       expect(result.status).toBe(201)
@@ -140,30 +142,30 @@ describe.each(Object.entries(transports))('through %s', (_name, transport) => {
       })
     })
 
-    test('an unknown or revoked token is 401; a kiosk of another service point is 403', async () => {
+    test('an unknown token is 401; a revoked one and a kiosk of another service point are 403', async () => {
       const before = await storedCounts()
       expect(
         (await call(post(envelopeFor(point), { headers: { [KIOSK_TOKEN_HEADER]: 'forged' } }))).body.error.code
       ).toBe('invalid_kiosk_token')
-      const revoked = await createKiosk({ name: 'Cũ', servicePointId: point.servicePoint.id })
+      const revoked = await createEnrolledKiosk({ name: 'Cũ', servicePointId: point.servicePoint.id })
       await revokeKiosk(revoked.id)
       const refused = await call(post(envelopeFor(point), { headers: { [KIOSK_TOKEN_HEADER]: revoked.token } }))
-      expect(refused).toMatchObject({ status: 401, body: { error: { code: 'invalid_kiosk_token' } } })
+      expect(refused).toMatchObject({ status: 403, body: { error: { code: 'kiosk_revoked' } } })
       const elsewhere = await createSurveyPoint()
-      const kiosk = await createKiosk({ name: 'Ki-ốt', servicePointId: elsewhere.servicePoint.id })
+      const kiosk = await createEnrolledKiosk({ name: 'Ki-ốt', servicePointId: elsewhere.servicePoint.id })
       const mismatch = await call(post(envelopeFor(point), { headers: { [KIOSK_TOKEN_HEADER]: kiosk.token } }))
       expect(mismatch).toMatchObject({ status: 403, body: { error: { code: 'kiosk_service_point_mismatch' } } })
       expect(await storedCounts()).toEqual(before)
     })
 
     test('a kiosk revoked while its token is cached is refused from its next submission', async () => {
-      const kiosk = await createKiosk({ name: 'Quầy 2', servicePointId: point.servicePoint.id })
+      const kiosk = await createEnrolledKiosk({ name: 'Quầy 2', servicePointId: point.servicePoint.id })
       expect((await call(post(envelopeFor(point), { headers: { [KIOSK_TOKEN_HEADER]: kiosk.token } }))).status).toBe(
         201
       )
       await revokeKiosk(kiosk.id)
       const refused = await call(post(envelopeFor(point), { headers: { [KIOSK_TOKEN_HEADER]: kiosk.token } }))
-      expect(refused).toMatchObject({ status: 401, body: { error: { code: 'invalid_kiosk_token' } } })
+      expect(refused).toMatchObject({ status: 403, body: { error: { code: 'kiosk_revoked' } } })
     })
   })
 

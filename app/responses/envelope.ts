@@ -7,11 +7,15 @@ import { SubmissionError } from './errors'
  * (a client sending fields we would silently drop has a bug worth hearing about). `answers` is
  * checked separately, against the questionnaire version (app/responses/answers.ts).
  */
-export const MAX_HONEYPOT_LENGTH = 1000
+const MAX_HONEYPOT_LENGTH = 1000
 /** Channels a client may claim for itself; kiosk needs a device token, paper a clerk. */
-export const SELF_DECLARED_CHANNELS = ['phone', 'web'] as const
+const SELF_DECLARED_CHANNELS = ['phone', 'web'] as const
+/** The forms a response may answer: the whole version, or its kiosk form. */
+export const FORMS = ['full', 'kiosk'] as const
+/** Envelope fields only a kiosk (a request with a valid device token) may send. */
+export const KIOSK_ONLY_FIELDS = ['form', 'completedAt'] as const
 
-export const SubmissionEnvelopeSchema = z.strictObject({
+const SubmissionEnvelopeSchema = z.strictObject({
   /** Chosen by the client (UUID v4) before the first attempt and reused on every retry. */
   id: z.uuid({ version: 'v4' }).transform((id) => id.toLowerCase()),
   versionId: z.string().min(1).max(100),
@@ -21,6 +25,19 @@ export const SubmissionEnvelopeSchema = z.strictObject({
   channel: z.enum(SELF_DECLARED_CHANNELS).optional(),
   /** When the respondent opened the questionnaire, for the too-fast check. */
   startedAt: z.iso
+    .datetime({ offset: true })
+    .transform((value) => new Date(value).toISOString())
+    .optional(),
+  /**
+   * Kiosks only (docs/decisions/019-kiosk.md): `kiosk` = a response to the version's kiosk form,
+   * whose required items are the form's own.
+   */
+  form: z.enum(FORMS).optional(),
+  /**
+   * Kiosks only: when the respondent finished, by the device's clock. An answer sent from an
+   * offline queue counts for the day it was given, not the day it arrived.
+   */
+  completedAt: z.iso
     .datetime({ offset: true })
     .transform((value) => new Date(value).toISOString())
     .optional(),

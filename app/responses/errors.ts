@@ -4,7 +4,7 @@
  * `submission` i18n namespace; the codes are a public contract (kiosks and offline sync branch on
  * them), so never rename one.
  */
-export const REQUEST_ERROR_CODES = [
+const REQUEST_ERROR_CODES = [
   'method_not_allowed',
   'unsupported_media_type',
   'payload_too_large',
@@ -12,11 +12,17 @@ export const REQUEST_ERROR_CODES = [
   'duplicate_key',
   'rate_limited',
   'invalid_kiosk_token',
+  'kiosk_revoked',
 ] as const
 
-export const ENVELOPE_ERROR_CODES = ['invalid_envelope', 'unknown_field'] as const
+const ENVELOPE_ERROR_CODES = [
+  'invalid_envelope',
+  'unknown_field',
+  'kiosk_only_field',
+  'completed_at_out_of_range',
+] as const
 
-export const TARGET_ERROR_CODES = [
+const TARGET_ERROR_CODES = [
   'unknown_service_point',
   'no_campaign',
   'campaign_not_started',
@@ -47,10 +53,21 @@ export const ANSWER_ERROR_CODES = [
   'too_many_texts',
 ] as const
 
-export const STORAGE_ERROR_CODES = ['id_conflict', 'paper_sheet_conflict', 'database_unavailable', 'internal_error'] as const
+const STORAGE_ERROR_CODES = ['id_conflict', 'paper_sheet_conflict', 'database_unavailable', 'internal_error'] as const
+
+/** Refusals of the kiosk endpoints (docs/decisions/019-kiosk.md), beside the kiosk-token ones above. */
+const KIOSK_ERROR_CODES = [
+  'invalid_enrolment_code',
+  'unknown_enrolment_code',
+  'enrolment_code_used',
+  'enrolment_code_expired',
+  'too_many_attempts',
+  'invalid_heartbeat',
+] as const
 
 export const SUBMISSION_ERROR_CODES = [
   ...REQUEST_ERROR_CODES,
+  ...KIOSK_ERROR_CODES,
   ...ENVELOPE_ERROR_CODES,
   ...TARGET_ERROR_CODES,
   ...ANSWER_ERROR_CODES,

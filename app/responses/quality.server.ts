@@ -85,7 +85,10 @@ export type QualityInput = {
   channel: Channel
   kioskId: string | null
   servicePointId: string
+  /** When the respondent finished (for a kiosk's queued answer, by the kiosk's clock). */
   now: Date
+  /** Sent from an offline queue long after it was given: the burst windows say nothing of it. */
+  offline?: boolean
   startedAt: Date | null
   honeypot: boolean
   answeredItems: number
@@ -110,7 +113,7 @@ export type QualityAssessment = {
 export function assessQuality(input: QualityInput, settings: QualitySettings): QualityAssessment {
   const at = input.now.getTime()
   const durationSeconds = duration(input.startedAt, input.now)
-  const live = input.channel !== 'paper' && !(input.startedAt && at - input.startedAt.getTime() > OFFLINE_AFTER_MS)
+  const live = input.channel !== 'paper' && !input.offline && !(input.startedAt && at - input.startedAt.getTime() > OFFLINE_AFTER_MS)
   const recorded: (() => void)[] = []
   const countWith = (key: string, windowSeconds: number) => {
     recorded.push(recent.add(key, at))

@@ -1,9 +1,10 @@
-import { MAX_REQUEST_BODY_BYTES } from '~/auth/body-limit.server'
 import { KIOSK_TOKEN_HEADER, kioskOfToken } from '~/auth/kiosk.server'
-import { requireSubmissionBudget } from '~/auth/rate-limit.server'
+import { getKioskSettings } from '~/kiosk/settings.server'
+import { takeSubmissionBudget } from '~/auth/rate-limit.server'
 import { fixedT, languageOf } from '~/i18n/i18next.server'
+import { BodyAbortedError, BodyTooLargeError } from '../../server/request-body'
 import { databaseGuard, SUBMISSION_DEADLINE_MS } from './database-errors.server'
-import { errorMessageKey, SubmissionError } from './errors'
+import { type ErrorParams, errorMessageKey, SubmissionError, type SubmissionErrorCode } from './errors'
 import { parseSubmissionJson } from './json'
 import { submitResponse } from './submit.server'
 
@@ -20,14 +21,18 @@ import { submitResponse } from './submit.server'
  * (submission-http.server.ts, ADR 015) both answer through this one function.
  */
 
-export type SubmissionApiRequest = {
-  method: string
+/** What an error answer needs of a request: its language (`?lng=`, cookie, Accept-Language). */
+export type JsonErrorRequest = {
   /** The request URL, absolute or a path (for `?lng=`). */
   url: string
   /** A request header by name, case-insensitive; null when absent. */
   header(name: string): string | null
+}
+
+export type SubmissionApiRequest = JsonErrorRequest & {
+  method: string
   clientIp?: string
-  /** The body as text; throws SubmissionError 413 beyond MAX_REQUEST_BODY_BYTES. */
+  /** The body as text, read by readRequestBody (server/request-body.ts), whose errors it passes on. */
   readBody(): Promise<string>
 }
 
@@ -43,12 +48,18 @@ export async function answerSubmissionApi(request: SubmissionApiRequest): Promis
     const token = request.header(KIOSK_TOKEN_HEADER)
     const kiosk = token === null ? null : await kioskOf(token, deadline)
     if (token !== null && !kiosk) throw new SubmissionError(401, 'invalid_kiosk_token')
-    rateLimited(() => requireSubmissionBudget({ kioskId: kiosk?.id, clientIp: request.clientIp }))
-    const body = parseSubmissionJson(await request.readBody())
+    // Revoked is told apart from unknown: the kiosk then keeps its queue and says so on screen.
+    if (kiosk?.revoked) throw new SubmissionError(403, 'kiosk_revoked')
+    const budget = takeSubmissionBudget({ kioskId: kiosk?.id, clientIp: request.clientIp })
+    if (!budget.allowed) {
+      throw new SubmissionError(429, 'rate_limited', { retryAfterSeconds: budget.retryAfterSeconds })
+    }
+    const body = parseSubmissionJson(await readBody(request))
     const result = await submitResponse(body, {
       channel: kiosk ? 'kiosk' : 'web',
       kioskId: kiosk?.id,
       kioskServicePointId: kiosk?.servicePointId,
+      versionGraceDays: kiosk ? (await getKioskSettings()).versionGraceDays : undefined,
       language: await languageOfRequest(request),
       deadline,
     })
@@ -64,9 +75,31 @@ export async function answerSubmissionApi(request: SubmissionApiRequest): Promis
   }
 }
 
-/** The refusal a body over MAX_REQUEST_BODY_BYTES gets, for the adapters' body readers. */
-export function payloadTooLarge(): SubmissionError {
-  return new SubmissionError(413, 'payload_too_large', { maxBytes: MAX_REQUEST_BODY_BYTES })
+/**
+ * An error in the API's format, `{ error: { code, message, params? } }` with the message in the
+ * request's language, for refusals the server answers before or instead of answerSubmissionApi:
+ * a body over the limit on another path, a crash (server/app.ts).
+ */
+export function answerJsonError(
+  request: JsonErrorRequest,
+  status: number,
+  code: SubmissionErrorCode,
+  params?: ErrorParams,
+): Promise<SubmissionApiAnswer> {
+  return errorAnswer(request, new SubmissionError(status, code, params))
+}
+
+async function readBody(request: SubmissionApiRequest): Promise<string> {
+  try {
+    return await request.readBody()
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      throw new SubmissionError(413, 'payload_too_large', { maxBytes: error.maxBytes })
+    }
+    // The client went away mid-body: nothing is stored and nobody reads the answer.
+    if (error instanceof BodyAbortedError) throw new SubmissionError(400, 'invalid_json')
+    throw error
+  }
 }
 
 async function kioskOf(token: string, deadline: number) {
@@ -82,21 +115,7 @@ function isJson(contentType: string | null) {
   return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json'
 }
 
-/** The rate limiter throws a ready-made 429 Response (shared with the HTML forms); this API answers in its own format. */
-function rateLimited(take: () => void) {
-  try {
-    take()
-  } catch (thrown) {
-    if (thrown instanceof Response && thrown.status === 429) {
-      throw new SubmissionError(429, 'rate_limited', {
-        retryAfterSeconds: Number(thrown.headers.get('Retry-After') ?? 1),
-      })
-    }
-    throw thrown
-  }
-}
-
-function languageOfRequest(request: SubmissionApiRequest) {
+function languageOfRequest(request: JsonErrorRequest) {
   return languageOf({
     url: request.url,
     cookie: request.header('Cookie'),
@@ -104,7 +123,7 @@ function languageOfRequest(request: SubmissionApiRequest) {
   })
 }
 
-async function errorAnswer(request: SubmissionApiRequest, error: SubmissionError): Promise<SubmissionApiAnswer> {
+async function errorAnswer(request: JsonErrorRequest, error: SubmissionError): Promise<SubmissionApiAnswer> {
   const t = await fixedT(await languageOfRequest(request), 'submission')
   const headers: Record<string, string> = { ...NO_STORE }
   if (error.params.retryAfterSeconds !== undefined) headers['Retry-After'] = String(error.params.retryAfterSeconds)

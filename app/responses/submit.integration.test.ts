@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { foldPendingRollups } from '~/aggregation/rollup-fold.server'
-import { createKiosk } from '~/auth/kiosk.server'
+import { createEnrolledKiosk } from '../../test/factories/kiosks'
 import { prisma } from '~/db.server'
 import { MAX_TEXT_ANSWER_LENGTH } from '~/questionnaire/definition'
 import {
@@ -254,7 +254,7 @@ describe('storing a submission', () => {
 
   test('a mixed batch (new, replayed, conflicting, flagged, kiosk) leaves the rollups equal to the raw counts', async () => {
     const other = await createSurveyPoint()
-    const kiosk = await createKiosk({ name: 'Ki-ốt 1', servicePointId: other.servicePoint.id })
+    const kiosk = await createEnrolledKiosk({ name: 'Ki-ốt 1', servicePointId: other.servicePoint.id })
     const kioskContext: SubmissionContext = {
       channel: 'kiosk',
       kioskId: kiosk.id,
@@ -463,7 +463,7 @@ describe('refused submissions write nothing', () => {
 
   test('a kiosk submitting for another service point → 403', async () => {
     const other = await createSurveyPoint()
-    const kiosk = await createKiosk({ name: 'Ki-ốt', servicePointId: other.servicePoint.id })
+    const kiosk = await createEnrolledKiosk({ name: 'Ki-ốt', servicePointId: other.servicePoint.id })
     const context: SubmissionContext = {
       channel: 'kiosk',
       kioskId: kiosk.id,

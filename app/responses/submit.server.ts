@@ -1,7 +1,8 @@
 import { createHash, randomFillSync } from 'node:crypto'
 import type { Channel } from '~/generated/prisma/enums'
 import type { Language } from '~/i18n/config'
-import { answerIssues, answersSchema, itemIndex, type SubmittedAnswers } from './answers'
+import { kioskFormItems } from '~/questionnaire/kiosk-form'
+import { answerIssues, answersSchema, formAnswersSchema, itemIndex, type SubmittedAnswers } from './answers'
 import {
   databaseGuard,
   type DatabaseGuard,
@@ -9,13 +10,13 @@ import {
   isDatabaseUnavailable,
   SUBMISSION_DEADLINE_MS,
 } from './database-errors.server'
-import { parseEnvelope, type SubmissionEnvelope } from './envelope'
+import { type FORMS, KIOSK_ONLY_FIELDS, parseEnvelope, type SubmissionEnvelope } from './envelope'
 import { SubmissionError } from './errors'
 import { answerFacts } from './flags'
 import { scheduleRollupFold } from '~/aggregation/rollup-fold.server'
 import { createGroupCommit } from './group-commit'
 import { canonicalJson, canonicalJsonOfKnownKeys } from './json'
-import { assessQuality, getQualitySettings } from './quality.server'
+import { assessQuality, getQualitySettings, OFFLINE_AFTER_MS } from './quality.server'
 import { scrubPersonalNumbers } from './scrub'
 import { type InsertOutcome, insertResponses, type StoredResponse } from './store.server'
 import { requireTargetVersion, resolveTarget, type SubmissionVersion } from './target.server'
@@ -47,7 +48,20 @@ export type SubmissionContext = {
   paperSheetId?: string | null
   /** Answer (or 503) by this epoch-ms instant; default SUBMISSION_DEADLINE_MS from the call. */
   deadline?: number
+  /**
+   * Kiosks: an answer to a version that a campaign at the service point asked within this many
+   * days before the answer's day is still taken (docs/decisions/019-kiosk.md).
+   */
+  versionGraceDays?: number
 }
+
+/** The longest a kiosk may hold an answer offline before sending it. */
+export const MAX_OFFLINE_DAYS = 31
+/** Clock differences between a kiosk and the server tolerated in `completedAt`. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000
+const DAY_MS = 24 * 60 * 60 * 1000
+
+type Form = (typeof FORMS)[number]
 
 export type SubmissionResult = { status: 201 | 200; id: string; receiptId: string }
 
@@ -70,15 +84,17 @@ async function submitGuarded(
 ): Promise<SubmissionResult> {
   const now = context.now ?? new Date()
   const envelope = parseEnvelope(body)
-  const submittedOn = context.submittedOn ?? vietnamDay(now)
+  const answeredAt = answeredAtOf(envelope, context, now)
+  const submittedOn = context.submittedOn ?? vietnamDay(answeredAt)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(submittedOn))
     throw new Error(`submitResponse: submittedOn must be YYYY-MM-DD, not ${submittedOn}`)
   const target = await guard.run(() => resolveTarget(envelope.servicePointCode, submittedOn))
   if (context.kioskServicePointId && context.kioskServicePointId !== target.servicePointId) {
     throw new SubmissionError(403, 'kiosk_service_point_mismatch')
   }
-  const version = await guard.run(() => requireTargetVersion(envelope.versionId, target))
-  const answers = validAnswers(version, envelope.answers)
+  const grace = context.versionGraceDays ? { day: submittedOn, days: context.versionGraceDays } : undefined
+  const version = await guard.run(() => requireTargetVersion(envelope.versionId, target, grace))
+  const answers = validAnswers(version, envelope.answers, envelope.form ?? 'full')
   const stored = answerRows(version, answers)
   const settings = await guard.run(() => getQualitySettings())
 
@@ -91,7 +107,8 @@ async function submitGuarded(
       channel,
       kioskId,
       servicePointId: target.servicePointId,
-      now,
+      now: answeredAt,
+      offline: now.getTime() - answeredAt.getTime() > OFFLINE_AFTER_MS,
       startedAt: envelope.startedAt ? new Date(envelope.startedAt) : null,
       honeypot: (envelope.website ?? '').trim() !== '',
       ...answerFacts(version.definition, answers),
@@ -130,8 +147,29 @@ async function submitGuarded(
   }
 }
 
-function validAnswers(version: SubmissionVersion, raw: unknown): SubmittedAnswers {
-  const parsed = answersSchema(version.definition).safeParse(raw)
+/**
+ * When the respondent answered: the kiosk's `completedAt` (an offline queue sends answers days
+ * later), otherwise the arrival. Only a kiosk may say, and only within MAX_OFFLINE_DAYS.
+ */
+function answeredAtOf(envelope: SubmissionEnvelope, context: SubmissionContext, now: Date): Date {
+  if (context.channel !== 'kiosk') {
+    const field = KIOSK_ONLY_FIELDS.find((name) => envelope[name] !== undefined)
+    if (field) throw new SubmissionError(422, 'kiosk_only_field', { field })
+    return now
+  }
+  if (!envelope.completedAt) return now
+  const completedAt = new Date(envelope.completedAt)
+  const age = now.getTime() - completedAt.getTime()
+  if (age < -CLOCK_SKEW_MS || age > MAX_OFFLINE_DAYS * DAY_MS) {
+    throw new SubmissionError(422, 'completed_at_out_of_range', { maxDays: MAX_OFFLINE_DAYS })
+  }
+  return age < 0 ? now : completedAt
+}
+
+function validAnswers(version: SubmissionVersion, raw: unknown, form: Form): SubmittedAnswers {
+  const schema =
+    form === 'kiosk' ? formAnswersSchema(version.definition, kioskFormItems(version.definition)) : answersSchema(version.definition)
+  const parsed = schema.safeParse(raw)
   if (!parsed.success) {
     const issues = answerIssues(parsed.error)
     const first = issues[0]!

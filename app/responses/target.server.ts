@@ -13,7 +13,7 @@ import { SubmissionError } from './errors'
  *   day is part of the key, so a campaign ending at midnight ends at midnight.
  * - published versions for the life of the process: a database trigger freezes them (ADR 004).
  */
-export const TARGET_CACHE_MS = 10_000
+const TARGET_CACHE_MS = 10_000
 const MAX_CACHED_TARGETS = 20_000
 
 export type SubmissionTarget = {
@@ -78,11 +78,39 @@ async function explainNoCampaign(servicePointId: string, date: Date): Promise<Su
  * The version a submission answers. It must be the campaign's: a client holding another
  * (published) version gets `version_not_current` and should reload the questionnaire.
  */
-export async function requireTargetVersion(versionId: string, target: SubmissionTarget): Promise<SubmissionVersion> {
+export async function requireTargetVersion(
+  versionId: string,
+  target: SubmissionTarget,
+  grace?: VersionGrace,
+): Promise<SubmissionVersion> {
   const version = await getVersion(versionId)
   if (!version) throw new SubmissionError(422, 'unknown_version')
-  if (version.id !== target.versionId) throw new SubmissionError(422, 'version_not_current')
+  if (version.id !== target.versionId && !(grace && (await wasAskedRecently(version.id, target.servicePointId, grace)))) {
+    throw new SubmissionError(422, 'version_not_current')
+  }
   return version
+}
+
+/** Kiosks: the answer's day (YYYY-MM-DD) and how many days before it a superseded version is still taken. */
+export type VersionGrace = { day: string; days: number }
+
+const recentlyAsked = createLookupCache<string, boolean>({ ttlMs: TARGET_CACHE_MS, maxEntries: MAX_CACHED_TARGETS })
+
+/**
+ * Whether a campaign at the service point asked `versionId` on some day within `grace.days`
+ * before `grace.day`: a kiosk that was offline when a new version was published keeps its
+ * answers to the old one (docs/decisions/019-kiosk.md).
+ */
+function wasAskedRecently(versionId: string, servicePointId: string, grace: VersionGrace): Promise<boolean> {
+  return recentlyAsked.get(`${versionId}\u0000${servicePointId}\u0000${grace.day}\u0000${grace.days}`, async () => {
+    const day = new Date(`${grace.day}T00:00:00Z`)
+    const from = new Date(day.getTime() - grace.days * 24 * 60 * 60 * 1000)
+    const campaign = await prisma.campaign.findFirst({
+      where: { versionId, startsOn: { lte: day }, endsOn: { gte: from }, servicePoints: { some: { servicePointId } } },
+      select: { id: true },
+    })
+    return campaign !== null
+  })
 }
 
 function getVersion(versionId: string): Promise<SubmissionVersion | null> {
@@ -108,5 +136,6 @@ async function loadVersion(versionId: string): Promise<SubmissionVersion | null>
 /** Forget cached targets and versions (tests that change campaigns mid-file). */
 export function forgetSubmissionTargets() {
   targets.clear()
+  recentlyAsked.clear()
   versions.clear()
 }

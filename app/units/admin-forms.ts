@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { AgencyKind } from '~/generated/prisma/enums'
 
 /** Codes appear in URLs and QR links: upper-case letters, digits, dots, hyphens and underscores. */
-export const UNIT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]{1,31}$/
+const UNIT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]{1,31}$/
 
 const code = (key: string) =>
   z
@@ -38,6 +38,8 @@ export const ServicePointSchema = z.object({
 export const KioskSchema = z.object({
   name: name('kiosks.errors.name'),
   servicePointCode: code('kiosks.errors.servicePointCode'),
+  /** The PIN staff type on the kiosk to leave the survey flow (docs/decisions/019-kiosk.md). */
+  pin: z.string().regex(/^\d{4,8}$/, 'kiosks.errors.pin'),
 })
 
 export type AgencyInput = z.output<typeof AgencySchema>
