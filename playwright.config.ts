@@ -34,7 +34,7 @@ export default defineConfig({
       `rm -rf ${DATA_DIR}`,
       'npx vite-node --config vitest.config.ts scripts/migrate.ts',
       'npx vite-node --config vitest.config.ts scripts/seed.ts',
-      'node server.mjs',
+      'node build/server.js',
     ].join(' && '),
     env: {
       PGLITE_DIR: DATA_DIR,

@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from '@remix-run/dev'
 import { defineConfig } from 'vite'
 import tsconfigPaths from 'vite-tsconfig-paths'
+import { buildKioskServiceWorker } from './scripts/kiosk-service-worker'
 
 declare module '@remix-run/node' {
   interface Future {
@@ -9,11 +10,12 @@ declare module '@remix-run/node' {
 }
 
 export default defineConfig({
-  server: { port: 3000 },
-  build: { target: 'es2020' },
+  // The manifest tells the kiosk's service worker which files are its app shell (scripts/kiosk-service-worker.ts).
+  build: { target: 'es2020', manifest: true },
   plugins: [
     remix({
       ignoredRouteFiles: ['**/*.test.ts', '**/*.test.tsx', '**/.*'],
+      buildEnd: buildKioskServiceWorker,
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

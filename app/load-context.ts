@@ -1,6 +1,6 @@
 declare module '@remix-run/node' {
   interface AppLoadContext {
-    /** Per-request nonce for the Content-Security-Policy (set by server.mjs). */
+    /** Per-request nonce for the Content-Security-Policy (server/security.ts). */
     cspNonce?: string
     /**
      * The client's IP address as Express sees it (`req.ip`; behind a proxy only when

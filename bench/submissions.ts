@@ -3,11 +3,11 @@
  * to the raw PostgreSQL insert rate for the same rows, and the latency at a fixed rate.
  *
  * Two ways, both the production code path:
- * - over HTTP: the built production server (`node server.mjs`, started here as a child process
+ * - over HTTP: the built production server (`node build/server.js`, started here as a child process
  *   on a free port) answered by CLIENTS keep-alive connections from this process. This is what
  *   kiosks get, and it pays for loopback TCP, HTTP parsing and this load generator on the same
  *   2 cores.
- * - in process: answerSubmissionApi (the function server.mjs's handler and the Remix route both
+ * - in process: answerSubmissionApi (the function the server's handler and the Remix route both
  *   call, ADR 015) called directly by CLIENTS concurrent callers: the submission's own cost,
  *   without sockets.
  * Each covers kiosk token lookup, rate limit, JSON parsing, validation, quality flags, group
@@ -84,6 +84,9 @@ const { createDraft, createQuestionnaire, getPublishedVersion, publishVersion } 
   '~/questionnaire/versions.server'
 )
 const { answerSubmissionApi } = await import('~/responses/submission-api.server')
+// As the server does at start-up: stored submissions are folded in the background.
+const { wireModules } = await import('~/wiring.server')
+wireModules()
 const { createAgency, createProvince, createServicePoint } = await import('../test/factories/units')
 const { createEnrolledKiosk } = await import('../test/factories/kiosks')
 
@@ -156,7 +159,7 @@ const agencyOf = new Map(
 )
 // ── The production server, on a free port, against the same database.
 const port = await freePort()
-const server = spawn(process.execPath, ['server.mjs'], {
+const server = spawn(process.execPath, ['build/server.js'], {
   env: {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -403,7 +406,7 @@ Raw PostgreSQL insert, same rows (pg, multi-row INSERT, ${RAW_BATCH} responses p
   API runs on top):
   ${fmt(SUSTAINED)} responses in ${fmt(rawSeconds, 2)} s = ${fmt(rawRate)} responses/s
 ${report(
-  'JSON API over HTTP, production server (node server.mjs), load generator in this process',
+  'JSON API over HTTP, production server (node build/server.js), load generator in this process',
   overHttp,
   'server process {answering} ms, load generator (this process) {own} ms'
 )}

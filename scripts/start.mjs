@@ -9,11 +9,13 @@ const run = (command, env = {}) => execSync(command, { stdio: 'inherit', env: { 
 if (!existsSync('node_modules/.package-lock.json') || newer('package-lock.json', 'node_modules/.package-lock.json')) {
   run('npm ci --ignore-scripts')
 }
+// Every time, not only after an install: node_modules may predate a patch (ADR 016).
+run('npx --no-install patch-package --error-on-fail')
 if (!existsSync('app/generated/prisma/client.ts') || newer('prisma/schema.prisma', 'app/generated/prisma/client.ts')) {
   run('node scripts/prisma.mjs generate')
 }
-if (!existsSync('build/server/index.js') || newestIn(['app', 'locales', 'public']) > statSync('build/server/index.js').mtimeMs) {
-  run('npx remix vite:build')
+if (!existsSync('build/server.js') || newestIn(['app', 'locales', 'public', 'server']) > statSync('build/server.js').mtimeMs) {
+  run('npm run build')
 }
 run('npx vite-node --config vitest.config.ts scripts/migrate.ts')
 run('npx vite-node --config vitest.config.ts scripts/seed.ts')
@@ -21,7 +23,7 @@ run('npx vite-node --config vitest.config.ts scripts/seed.ts')
 const env = { ...process.env, NODE_ENV: 'production', SESSION_SECRET: process.env.SESSION_SECRET ?? 'demo-only-session-secret-change-me' }
 console.log('\nDemo logins (password sipas-demo-2026): bo.quantri@demo.sipas.vn (Ministry admin), bo.phantich@demo.sipas.vn (analyst),')
 console.log('  tinh.quantri@demo.sipas.vn (province admin), coquan.lanhdao@demo.sipas.vn / coquan.xem@demo.sipas.vn (agency), nhapphieu@demo.sipas.vn (clerk)\n')
-const server = spawn('node', ['server.mjs'], { stdio: 'inherit', env })
+const server = spawn('node', ['build/server.js'], { stdio: 'inherit', env })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))
 

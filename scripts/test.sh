@@ -41,6 +41,8 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   step "Installing dependencies"
   npm ci --ignore-scripts
 fi
+# Every time, not only after an install: node_modules may predate a patch (ADR 016).
+npx --no-install patch-package --error-on-fail
 [ -f app/generated/prisma/client.ts ] && [ ! prisma/schema.prisma -nt app/generated/prisma/client.ts ] || node scripts/prisma.mjs generate
 
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
@@ -61,7 +63,7 @@ fi
 # the whole took no less time.
 start_job "Typecheck" 'npx tsc --noEmit'
 start_job "Lint" 'npx eslint . --max-warnings 0'
-start_job "Build" 'npx remix vite:build'
+start_job "Build" 'npm run build'
 BROWSER_READY=1
 finish_job "Build" || BROWSER_READY=0
 [ -z "${JOB_PID[Chromium install]:-}" ] || finish_job "Chromium install" || BROWSER_READY=0

@@ -3,29 +3,37 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { routeSubmissionsFirst } from '../server/submissions.mjs'
+import type { AppEntry } from '../server/app-entry'
+import { routeSubmissionsFirst } from '../server/submissions'
 
 /*
- * server.mjs's request listener: POST /api/submissions goes to the submission handler ahead of
- * Express (ADR 015), with the security headers and the client address Express would give it.
- * The handler here only reports what it was given; the handler itself is tested against real
- * databases in app/responses/api.integration.test.ts.
+ * The server's request listener: POST /api/submissions (and /api/submissions/) goes to the
+ * submission handler ahead of Express (ADR 015), with the security headers and the client
+ * address Express would give it. The handler here only reports what it was given; the real one
+ * is tested against real databases in app/responses/api.integration.test.ts and, with the real
+ * error answers, in test/json-errors.integration.test.ts.
  */
 
 let base = ''
 let close: () => void = () => {}
 
-async function reportWhatItGot(req: IncomingMessage, res: ServerResponse, clientIp?: string) {
-  if (req.headers['x-test-fail']) throw new Error('a bug')
-  res.writeHead(201, { 'Content-Type': 'application/json' })
-  res.end(JSON.stringify({ handler: 'submissions', clientIp, url: req.url }))
-}
+const standIn = {
+  async serveSubmissionApi(req: IncomingMessage, res: ServerResponse, clientIp?: string) {
+    if (req.headers['x-test-fail']) throw new Error('a bug')
+    res.writeHead(201, { 'Content-Type': 'application/json' })
+    res.end(JSON.stringify({ handler: 'submissions', clientIp, url: req.url }))
+  },
+  async serveJsonError(_req: IncomingMessage, res: ServerResponse, status: number, code: string) {
+    res.writeHead(status, { 'Content-Type': 'application/json' })
+    res.end(JSON.stringify({ errorAnswer: { status, code } }))
+  },
+} as unknown as AppEntry
 
 beforeAll(async () => {
   const app = express()
   app.set('trust proxy', 'loopback')
   app.all('*', (req, res) => res.json({ handler: 'express', method: req.method, path: req.path }))
-  const server = createServer(routeSubmissionsFirst(app, reportWhatItGot)).listen(0, '127.0.0.1')
+  const server = createServer(routeSubmissionsFirst(app, async () => standIn)).listen(0, '127.0.0.1')
   await new Promise((resolve) => server.once('listening', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   close = () => server.close()
@@ -33,18 +41,17 @@ beforeAll(async () => {
 afterAll(() => close())
 
 describe('POST /api/submissions ahead of Express', () => {
-  test('goes to the submission handler, query string and all, with the security headers', async () => {
-    const response = await fetch(`${base}/api/submissions?lng=en`, { method: 'POST', body: '{}' })
-    expect(await response.json()).toEqual({
-      handler: 'submissions',
-      clientIp: '127.0.0.1',
-      url: '/api/submissions?lng=en',
-    })
-    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'")
-    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
-    expect(response.headers.get('X-Frame-Options')).toBe('DENY')
-    expect(response.headers.get('Strict-Transport-Security')).toBeNull()
-  })
+  test.each(['/api/submissions?lng=en', '/api/submissions/', '/api/submissions/?lng=en'])(
+    '%s goes to the submission handler, with the API’s security headers',
+    async (path) => {
+      const response = await fetch(`${base}${path}`, { method: 'POST', body: '{}' })
+      expect(await response.json()).toEqual({ handler: 'submissions', clientIp: '127.0.0.1', url: path })
+      expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none';frame-ancestors 'none'")
+      expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
+      expect(response.headers.get('X-Frame-Options')).toBe('DENY')
+      expect(response.headers.get('Strict-Transport-Security')).toBeNull()
+    },
+  )
 
   test('behind a trusted proxy the client address and HTTPS come from the forwarded headers', async () => {
     const response = await fetch(`${base}/api/submissions`, {
@@ -68,13 +75,13 @@ describe('POST /api/submissions ahead of Express', () => {
     }
   })
 
-  test('a handler that throws (a bug) still gets an answer: 500 internal_error', async () => {
+  test('a handler that throws (a bug) still gets an answer: the app’s 500 internal_error', async () => {
     const response = await fetch(`${base}/api/submissions`, {
       method: 'POST',
       body: '{}',
       headers: { 'X-Test-Fail': '1' },
     })
     expect(response.status).toBe(500)
-    expect(await response.json()).toEqual({ error: { code: 'internal_error' } })
+    expect(await response.json()).toEqual({ errorAnswer: { status: 500, code: 'internal_error' } })
   })
 })

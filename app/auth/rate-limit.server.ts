@@ -82,17 +82,16 @@ const kioskSubmissions = createRateLimiter(KIOSK_SUBMISSION_LIMIT)
 
 /**
  * Takes one submission from the right budget: the kiosk's own when `kioskId` is set (from
- * kioskOfToken), otherwise the client IP's. Throws 429 with Retry-After when spent.
+ * kioskOfToken), otherwise the client IP's. The caller answers a refusal in its own format,
+ * with Retry-After.
  */
-export function requireSubmissionBudget(client: { kioskId?: string | null; clientIp?: string }, now = Date.now()) {
-  const decision = client.kioskId
+export function takeSubmissionBudget(
+  client: { kioskId?: string | null; clientIp?: string },
+  now = Date.now(),
+): RateLimitDecision {
+  return client.kioskId
     ? kioskSubmissions.take(`kiosk:${client.kioskId}`, now)
     : publicSubmissions.take(`ip:${client.clientIp ?? 'unknown'}`, now)
-  if (decision.allowed) return
-  throw Response.json(
-    { error: 'rate_limited', retryAfterSeconds: decision.retryAfterSeconds },
-    { status: 429, headers: { 'Retry-After': String(decision.retryAfterSeconds) } },
-  )
 }
 
 /** Forget all submission budgets (tests). */

@@ -1,25 +1,45 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { MAX_REQUEST_BODY_BYTES } from '~/auth/body-limit.server'
-import { SubmissionError } from './errors'
-import { answerSubmissionApi, payloadTooLarge } from './submission-api.server'
+import { readRequestBody } from '../../server/request-body'
+import type { ErrorParams, SubmissionErrorCode } from './errors'
+import {
+  answerJsonError,
+  answerSubmissionApi,
+  type JsonErrorRequest,
+  type SubmissionApiAnswer,
+} from './submission-api.server'
 
 /**
- * POST /api/submissions straight from Node's HTTP server, for server.mjs (ADR 015): the same
- * answerSubmissionApi as the Remix route, without building a Fetch Request and Response and
- * matching Remix's routes for every submission, which cost four times the submission itself.
+ * POST /api/submissions straight from Node's HTTP server, for server/submissions.ts (ADR 015):
+ * the same answerSubmissionApi as the Remix route, without building a Fetch Request and Response
+ * and matching Remix's routes for every submission, which cost four times the submission itself.
  */
 export async function serveSubmissionApi(req: IncomingMessage, res: ServerResponse, clientIp?: string): Promise<void> {
-  const { status, headers, body } = await answerSubmissionApi({
+  const answer = await answerSubmissionApi({
+    ...jsonErrorRequest(req),
     method: req.method ?? 'GET',
-    url: req.url ?? '/',
-    header: (name) => headerOf(req, name),
     clientIp,
     readBody: () => readBody(req, res),
   })
   // The client may have gone while its submission was stored; the answer has nowhere to go.
-  if (res.destroyed) return
-  res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body) })
-  res.end(body)
+  if (!res.destroyed) send(res, answer)
+}
+
+/**
+ * An error in the API's JSON format and the request's language, for refusals the server gives
+ * itself (server/app.ts): a body over the limit, a crash.
+ */
+export async function serveJsonError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  code: SubmissionErrorCode,
+  params?: ErrorParams,
+): Promise<void> {
+  send(res, await answerJsonError(jsonErrorRequest(req), status, code, params))
+}
+
+function jsonErrorRequest(req: IncomingMessage): JsonErrorRequest {
+  return { url: req.url ?? '/', header: (name) => headerOf(req, name) }
 }
 
 function headerOf(req: IncomingMessage, name: string): string | null {
@@ -27,35 +47,17 @@ function headerOf(req: IncomingMessage, name: string): string | null {
   return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
 }
 
-/**
- * The body as text, refused (413) when Content-Length says it is too long, or once it passes the
- * limit whatever Content-Length said. The rest of a refused body is discarded and the connection
- * closed after the answer.
- */
-function readBody(req: IncomingMessage, res: ServerResponse): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const refuse = () => {
-      res.setHeader('Connection', 'close')
-      req.off('data', onData)
-      req.resume() // discarded, not buffered, until the answer closes the connection
-      reject(payloadTooLarge())
-    }
-    const chunks: Buffer[] = []
-    let total = 0
-    const onData = (chunk: Buffer) => {
-      total += chunk.length
-      if (total > MAX_REQUEST_BODY_BYTES) refuse()
-      else chunks.push(chunk)
-    }
-    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BODY_BYTES) return refuse()
-    req.on('data', onData)
-    req.once('end', () =>
-      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')),
-    )
-    req.once('error', reject)
-    // The client went away mid-body: nothing is stored and nobody reads the answer.
-    req.once('close', () => {
-      if (!req.complete) reject(new SubmissionError(400, 'invalid_json'))
-    })
-  })
+function send(res: ServerResponse, { status, headers, body }: SubmissionApiAnswer) {
+  res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body) })
+  res.end(body)
+}
+
+/** The body as text; a refused body is left unread, so the connection is closed after the answer. */
+async function readBody(req: IncomingMessage, res: ServerResponse): Promise<string> {
+  try {
+    return (await readRequestBody(req, req.headers['content-length'])).toString('utf8')
+  } catch (error) {
+    res.setHeader('Connection', 'close')
+    throw error
+  }
 }

@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import type { CacheHandle } from '~/cache-control'
 import { formatNumber } from '~/i18n/format'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { getPlatformStats } from '~/units/stats.server'
 
 // A public page a citizen may open on a slow phone: plain HTML, no JavaScript (ADR 011).
-export const handle = { hydrate: false } satisfies I18nHandle
+export const handle = { hydrate: false, cache: 'public' } satisfies I18nHandle & CacheHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 

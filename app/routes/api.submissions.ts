@@ -1,11 +1,14 @@
+import { Readable } from 'node:stream'
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { readTextBody } from '~/auth/body-limit.server'
-import { answerSubmissionApi, payloadTooLarge } from '~/responses/submission-api.server'
+import { answerSubmissionApi } from '~/responses/submission-api.server'
+import { readRequestBody } from '../../server/request-body'
 
 /*
- * POST /api/submissions — the submission contract over JSON (app/responses/submission-api.server.ts).
- * In production server.mjs answers this path before Remix (ADR 015); this route serves it under
- * the dev server and is the same function behind a Fetch Request.
+ * /api/submissions — the submission contract over JSON (app/responses/submission-api.server.ts).
+ * The server answers POST /api/submissions (and /api/submissions/) before Remix (ADR 015,
+ * server/submissions.ts); this route answers the other methods (405) and is the same function
+ * behind a Fetch Request.
  */
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -22,16 +25,11 @@ async function answer(request: Request, clientIp: string | undefined) {
     url: request.url,
     header: (name) => request.headers.get(name),
     clientIp,
-    readBody: () => readBody(request),
+    readBody: async () => {
+      if (!request.body) return ''
+      const stream = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>)
+      return (await readRequestBody(stream, request.headers.get('Content-Length'))).toString('utf8')
+    },
   })
   return new Response(body, { status, headers })
-}
-
-async function readBody(request: Request) {
-  try {
-    return await readTextBody(request)
-  } catch (thrown) {
-    if (thrown instanceof Response && thrown.status === 413) throw payloadTooLarge()
-    throw thrown
-  }
 }

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { getFixedT } from '~/i18n/i18next.server'
 import { getCommentRetentionDays, SUBMITTED_AT_RETENTION_DAYS } from '~/responses/retention.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import type { CacheHandle } from '~/cache-control'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
-export const handle = { i18n: ['privacy'], hydrate: false } satisfies I18nHandle
+export const handle = { i18n: ['privacy'], hydrate: false, cache: 'public' } satisfies I18nHandle & CacheHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 

@@ -21,10 +21,11 @@ import { IntervalBarChart } from '~/ui/charts/interval-bar-chart'
 import { TrendChart } from '~/ui/charts/trend-chart'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { FilterSelect } from '~/ui/filter-select'
+import type { CacheHandle } from '~/cache-control'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { FigureTable } from '~/ui/figure-table'
+import { DataTable } from '~/ui/data-table'
 
-export const handle = { i18n: ['rankings'], hydrate: false } satisfies I18nHandle
+export const handle = { i18n: ['rankings'], hydrate: false, cache: 'public' } satisfies I18nHandle & CacheHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 
@@ -111,7 +112,7 @@ export default function ProvincePage() {
       ) : (
         <>
           <p className="standings-line">{standings.map((standing) => standingText(standing, t, locale)).join(' · ')}</p>
-          <FigureTable
+          <DataTable
             caption={t('province.indicesCaption', { name: province.name, year })}
             columns={[
               { label: t('table.index') },
@@ -182,7 +183,7 @@ export default function ProvincePage() {
             ]}
             format={percent}
           />
-          <FigureTable
+          <DataTable
             caption={t('province.trendCaption', { name: province.name })}
             columns={[
               { label: t('form.year') },
@@ -227,7 +228,7 @@ export default function ProvincePage() {
             })}
             {breakdown.proForma ? ` ${t('province.proFormaMark')}` : ''}
           </p>
-          <FigureTable
+          <DataTable
             caption={t('province.elementsCaption', { name: province.name, year })}
             columns={[
               { label: t('table.element') },
