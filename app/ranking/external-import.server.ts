@@ -2,7 +2,8 @@ import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import { parseExternalScores } from './external-import'
 import type { ImportProblem } from './external-import-format'
-import type { ExternalIndex } from './indices'
+import { type ExternalIndex, isExternalIndex } from './indices'
+import type { ScoredPeerGroup, StoredScore } from './published-ranks'
 
 export type ImportResult = { imported: number; problems: [] } | { imported: 0; problems: ImportProblem[] }
 
@@ -12,23 +13,30 @@ export type ImportResult = { imported: number; problems: [] } | { imported: 0; p
  * index) together with the audit event, in one transaction.
  */
 export async function importExternalScores(text: string, actorId: string, now = new Date()): Promise<ImportResult> {
-  const isKnownUnit = await knownUnitCodes()
-  const { rows, problems } = parseExternalScores(text, { isKnownUnit, maxYear: now.getUTCFullYear() })
+  const [peerGroupOf, stored] = await Promise.all([unitPeerGroups(), storedScores()])
+  const { rows, problems } = parseExternalScores(text, { peerGroupOf, stored, maxYear: now.getUTCFullYear() })
   if (problems.length > 0) return { imported: 0, problems }
   await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`
-      INSERT INTO "ExternalScore" ("unitCode", year, index, score, "importedAt")
-      SELECT code, year, index, score, ${now} FROM unnest(
+      INSERT INTO "ExternalScore" ("unitCode", year, index, score, rank, "importedAt")
+      SELECT code, year, index, score, rank, ${now} FROM unnest(
         ${rows.map((row) => row.unitCode)}::text[], ${rows.map((row) => row.year)}::int[],
-        ${rows.map((row) => row.index)}::text[], ${rows.map((row) => row.score)}::float8[]
-      ) AS t(code, year, index, score)
-      ON CONFLICT (index, year, "unitCode") DO UPDATE SET score = EXCLUDED.score, "importedAt" = EXCLUDED."importedAt"`
+        ${rows.map((row) => row.index)}::text[], ${rows.map((row) => row.score)}::float8[],
+        ${rows.map((row) => row.rank)}::int[]
+      ) AS t(code, year, index, score, rank)
+      ON CONFLICT (index, year, "unitCode")
+      DO UPDATE SET score = EXCLUDED.score, rank = EXCLUDED.rank, "importedAt" = EXCLUDED."importedAt"`
     await recordAudit(
       'external_scores.imported',
       {
         actorId,
         target: 'external-scores',
-        details: { rows: rows.length, indices: [...new Set(rows.map((row) => row.index))], years: [...new Set(rows.map((row) => row.year))] },
+        details: {
+          rows: rows.length,
+          ranked: rows.filter((row) => row.rank !== null).length,
+          indices: [...new Set(rows.map((row) => row.index))],
+          years: [...new Set(rows.map((row) => row.year))],
+        },
       },
       tx,
     )
@@ -37,28 +45,37 @@ export async function importExternalScores(text: string, actorId: string, now = 
 }
 
 /**
- * Which codes name a unit in a given year: a province in force on 31 December of that year
- * (so 2024 means the 63, 2025 the 34), or a ministry.
+ * The peer group of the unit a code names in a given year: a province in force on 31 December
+ * of that year (so 2024 means the 63, 2025 the 34), or a ministry.
  */
-async function knownUnitCodes(): Promise<(code: string, year: number) => boolean> {
+async function unitPeerGroups(): Promise<(code: string, year: number) => ScoredPeerGroup | null> {
   const [provinces, ministries] = await Promise.all([
     prisma.adminUnit.findMany({ select: { code: true, validFrom: true, validTo: true } }),
     prisma.agency.findMany({ where: { kind: 'ministry' }, select: { code: true } }),
   ])
   const ministryCodes = new Set(ministries.map((ministry) => ministry.code))
   return (code, year) => {
-    if (ministryCodes.has(code)) return true
+    if (ministryCodes.has(code)) return 'ministries'
     const yearEnd = new Date(Date.UTC(year, 11, 31))
-    return provinces.some(
+    const province = provinces.some(
       (unit) => unit.code === code && (!unit.validFrom || unit.validFrom <= yearEnd) && (!unit.validTo || unit.validTo >= yearEnd),
     )
+    return province ? 'provinces' : null
   }
 }
 
-/** Imported scores of one index and year, by unit code. */
-export async function getExternalScores(index: ExternalIndex, year: number): Promise<Map<string, number>> {
-  const rows = await prisma.externalScore.findMany({ where: { index, year }, select: { unitCode: true, score: true } })
-  return new Map(rows.map((row) => [row.unitCode, row.score]))
+/** Every stored score: a few hundred a year, which the ranks of a new file must agree with. */
+async function storedScores(): Promise<StoredScore[]> {
+  const rows = await prisma.externalScore.findMany({ select: { unitCode: true, year: true, index: true, score: true, rank: true } })
+  return rows.flatMap((row) => (isExternalIndex(row.index) ? [{ ...row, index: row.index }] : []))
+}
+
+export type ExternalScore = { score: number; rank: number | null }
+
+/** Imported scores of one index and year, with their published ranks, by unit code. */
+export async function getExternalScores(index: ExternalIndex, year: number): Promise<Map<string, ExternalScore>> {
+  const rows = await prisma.externalScore.findMany({ where: { index, year }, select: { unitCode: true, score: true, rank: true } })
+  return new Map(rows.map((row) => [row.unitCode, { score: row.score, rank: row.rank }]))
 }
 
 /** How many scores are stored per index and year, for the import page. */

@@ -9,7 +9,7 @@ const UNITS: Record<number, string[]> = {
   2025: ['31', '19'],
 }
 const options = {
-  isKnownUnit: (code: string, year: number) => (UNITS[year] ?? []).includes(code),
+  peerGroupOf: (code: string, year: number) => ((UNITS[year] ?? []).includes(code) ? ('provinces' as const) : null),
   maxYear: 2026,
 }
 const parse = (text: string) => parseExternalScores(text, options)
@@ -19,21 +19,21 @@ describe('parseExternalScores', () => {
     const { rows, problems } = parse('unit_code,year,index,score\n31,2024,PAR_INDEX,96.17\n77,2024,PAR_INDEX,93.35\n')
     expect(problems).toEqual([])
     expect(rows).toEqual([
-      { line: 2, unitCode: '31', year: 2024, index: 'PAR_INDEX', score: 96.17 },
-      { line: 3, unitCode: '77', year: 2024, index: 'PAR_INDEX', score: 93.35 },
+      { line: 2, unitCode: '31', year: 2024, index: 'PAR_INDEX', score: 96.17, rank: null },
+      { line: 3, unitCode: '77', year: 2024, index: 'PAR_INDEX', score: 93.35, rank: null },
     ])
   })
 
   test("reads Excel's Vietnamese export: byte-order mark, semicolons, decimal commas, CRLF", () => {
     const { rows, problems } = parse('\uFEFFunit_code;year;index;score\r\n19;2024;PAR INDEX;91,47\r\n')
     expect(problems).toEqual([])
-    expect(rows).toEqual([{ line: 2, unitCode: '19', year: 2024, index: 'PAR_INDEX', score: 91.47 }])
+    expect(rows).toEqual([{ line: 2, unitCode: '19', year: 2024, index: 'PAR_INDEX', score: 91.47, rank: null }])
   })
 
   test('takes the columns in any order, ignores extra ones and accepts quoted fields', () => {
     const { rows, problems } = parse('Score,Index,Name,Year,Unit Code\n"91,47",pci,"Thái Nguyên, tỉnh",2024,19\n')
     expect(problems).toEqual([])
-    expect(rows).toEqual([{ line: 2, unitCode: '19', year: 2024, index: 'PCI', score: 91.47 }])
+    expect(rows).toEqual([{ line: 2, unitCode: '19', year: 2024, index: 'PCI', score: 91.47, rank: null }])
   })
 
   test('skips blank lines but keeps the file’s line numbers', () => {
@@ -44,7 +44,7 @@ describe('parseExternalScores', () => {
   test('a quoted field may span lines; errors name the line where the record starts', () => {
     const file = 'unit_code,name,year,index,score\n19,"Thái Nguyên\n(tỉnh)",2024,PCI,70\n31,"Hải\nPhòng",2024,PCI,nope\n'
     const { rows, problems } = parse(file)
-    expect(rows).toEqual([{ line: 2, unitCode: '19', year: 2024, index: 'PCI', score: 70 }])
+    expect(rows).toEqual([{ line: 2, unitCode: '19', year: 2024, index: 'PCI', score: 70, rank: null }])
     expect(problems).toEqual([{ line: 4, key: 'import.errors.score', values: { value: 'nope' } }])
   })
 
@@ -142,5 +142,38 @@ describe('parseExternalScores', () => {
     const body = Array.from({ length: MAX_IMPORT_ROWS + 1 }, () => '31,2024,PCI,70').join('\n')
     const { problems } = parse(`unit_code,year,index,score\n${body}`)
     expect(problems.at(-1)).toEqual({ line: MAX_IMPORT_ROWS + 2, key: 'import.errors.tooManyRows', values: { max: MAX_IMPORT_ROWS } })
+  })
+
+  test('reads the publisher\'s ranks from an optional rank column', () => {
+    // PAR INDEX 2024: Hải Phòng 1st with 96.17, Bà Rịa - Vũng Tàu 93.35, Thái Nguyên 5th with 91.47.
+    const { rows, problems } = parse('unit_code;year;index;score;rank\n31;2024;PAR_INDEX;96,17;1\n77;2024;PAR_INDEX;93,35;2\n19;2024;PAR_INDEX;91,47;5\n')
+    expect(problems).toEqual([])
+    expect(rows.map((row) => [row.unitCode, row.score, row.rank])).toEqual([
+      ['31', 96.17, 1],
+      ['77', 93.35, 2],
+      ['19', 91.47, 5],
+    ])
+  })
+
+  test('a rank that is not a whole number from 1 is refused', () => {
+    const { problems } = parse('unit_code,year,index,score,rank\n31,2024,PCI,70,0\n77,2024,PCI,60,2.5\n19,2024,PCI,50,third\n')
+    expect(problems).toEqual([
+      { line: 2, key: 'import.errors.rank', values: { value: '0' } },
+      { line: 3, key: 'import.errors.rank', values: { value: '2.5' } },
+      { line: 4, key: 'import.errors.rank', values: { value: 'third' } },
+    ])
+  })
+
+  test('a rank against the score order is reported on its line, among the other problems', () => {
+    const file = [
+      'unit_code,year,index,score,rank',
+      '31,2024,PAR_INDEX,96.17,2', // 2: a higher score than line 4 but a worse rank
+      '99,2024,PAR_INDEX,80,3', // 3: unknown unit
+      '77,2024,PAR_INDEX,93.35,1', // 4: reported, as the lower score of the two
+    ].join('\n')
+    expect(parse(file).problems).toEqual([
+      { line: 3, key: 'import.errors.unit', values: { code: '99', year: 2024 } },
+      { line: 4, key: 'import.errors.rankOrder', values: { rank: 1, score: 93.35, other: 2, otherRank: 2, otherScore: 96.17 } },
+    ])
   })
 })

@@ -4,8 +4,10 @@ import {
   type ImportProblem,
   MAX_IMPORT_ROWS,
   MIN_SCORE_YEAR,
+  RANK_COLUMN,
 } from './external-import-format'
 import { type ExternalIndex, SCORE_RANGE, isExternalIndex } from './indices'
+import { type ScoredPeerGroup, type StoredScore, checkPublishedRanks } from './published-ranks'
 
 /*
  * Parses the CSV of other indices' scores (the format: external-import-format.ts) with
@@ -13,18 +15,28 @@ import { type ExternalIndex, SCORE_RANGE, isExternalIndex } from './indices'
  * asked of the caller.
  */
 
-export type ExternalScoreRow = { line: number; unitCode: string; year: number; index: ExternalIndex; score: number }
+export type ExternalScoreRow = {
+  line: number
+  unitCode: string
+  year: number
+  index: ExternalIndex
+  score: number
+  /** The publisher's rank; null when the file gives none. */
+  rank: number | null
+}
 
 export type ImportOptions = {
-  /** Whether a unit with this code (province or ministry) existed in that year. */
-  isKnownUnit: (code: string, year: number) => boolean
+  /** The peer group of the unit with this code in that year; null when no unit had the code. */
+  peerGroupOf: (code: string, year: number) => ScoredPeerGroup | null
   /** Scores for years after this one are refused (a typo, not a forecast). */
   maxYear: number
+  /** Scores already stored, which published ranks in the file must agree with. */
+  stored?: readonly StoredScore[]
 }
 
 export type ParsedImport = { rows: ExternalScoreRow[]; problems: ImportProblem[] }
 
-type Column = (typeof EXTERNAL_SCORE_COLUMNS)[number]
+type Column = (typeof EXTERNAL_SCORE_COLUMNS)[number] | typeof RANK_COLUMN
 
 export function parseExternalScores(text: string, options: ImportOptions): ParsedImport {
   const { records, unclosedQuoteLine } = readRecords(text)
@@ -37,7 +49,9 @@ export function parseExternalScores(text: string, options: ImportOptions): Parse
   if (missing.length > 0) {
     return { rows: [], problems: [{ line: header.line, key: 'import.errors.header', values: { columns: missing.join(', ') } }] }
   }
-  const position = Object.fromEntries(EXTERNAL_SCORE_COLUMNS.map((column) => [column, names.indexOf(column)])) as Record<Column, number>
+  const position = Object.fromEntries(
+    [...EXTERNAL_SCORE_COLUMNS, RANK_COLUMN].map((column) => [column, names.indexOf(column)]),
+  ) as Record<Column, number>
 
   const rows: ExternalScoreRow[] = []
   const problems: ImportProblem[] = []
@@ -51,7 +65,7 @@ export function parseExternalScores(text: string, options: ImportOptions): Parse
       problems.push({ line, key: 'import.errors.fieldCount', values: { found: fields.length, expected: header.fields.length } })
       continue
     }
-    const parsed = parseRow(line, (column) => fields[position[column]]!.trim(), options, problems)
+    const parsed = parseRow(line, (column) => fields[position[column]]?.trim() ?? '', options, problems)
     if (!parsed) continue
     const key = JSON.stringify([parsed.unitCode, parsed.year, parsed.index])
     const first = firstLineOf.get(key)
@@ -62,6 +76,8 @@ export function parseExternalScores(text: string, options: ImportOptions): Parse
     firstLineOf.set(key, line)
     rows.push(parsed)
   }
+  problems.push(...checkPublishedRanks(rows, options.stored ?? [], options.peerGroupOf))
+  problems.sort((a, b) => a.line - b.line)
   // An unclosed quote swallows the rest of the file into one field, so it comes last.
   if (unclosedQuoteLine !== null) problems.push({ line: unclosedQuoteLine, key: 'import.errors.quote' })
   else if (data.length === 0) problems.push({ line: header.line, key: 'import.errors.empty' })
@@ -134,6 +150,7 @@ function parseRow(
   const yearText = field('year')
   const indexText = field('index')
   const scoreText = field('score')
+  const rankText = field(RANK_COLUMN)
 
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN
   const yearOk = Number.isInteger(year) && year >= MIN_SCORE_YEAR && year <= options.maxYear
@@ -142,7 +159,7 @@ function parseRow(
   }
 
   if (unitCode === '') problems.push({ line, key: 'import.errors.unitMissing' })
-  else if (yearOk && !options.isKnownUnit(unitCode, year)) {
+  else if (yearOk && options.peerGroupOf(unitCode, year) === null) {
     problems.push({ line, key: 'import.errors.unit', values: { code: unitCode, year } })
   }
 
@@ -159,8 +176,11 @@ function parseRow(
     }
   }
 
+  const rank = rankText === '' ? null : /^\d+$/.test(rankText) && Number(rankText) >= 1 ? Number(rankText) : NaN
+  if (Number.isNaN(rank)) problems.push({ line, key: 'import.errors.rank', values: { value: rankText } })
+
   if (problems.length > before || score === null || !isExternalIndex(index)) return null
-  return { line, unitCode, year, index, score }
+  return { line, unitCode, year, index, score, rank }
 }
 
 /** 91.47 or 91,47; no thousands separators, no exponents, no percent sign. */

@@ -7,14 +7,14 @@ import { INDICES, PEER_GROUPS } from './indices'
  * what comes back out of the database.
  */
 
-export const RowStatusSchema = z.enum(['ranked', 'insufficientSample', 'noData'])
+const RowStatusSchema = z.enum(['ranked', 'insufficientSample', 'noData'])
 
-export const RankingRowSchema = z.object({
+const RankingRowSchema = z.object({
   unitId: z.string(),
   code: z.string(),
   name: z.string(),
   nameEn: z.string(),
-  /** Rounded to 2 decimals; null when withheld (under the minimum n) or missing. */
+  /** As shown, rounded to 2 decimals (ranks use the unrounded score); null when withheld or missing. */
   score: z.number().nullable(),
   /** Respondents behind a survey figure; null for imported indices. */
   n: z.number().nullable(),
@@ -28,7 +28,7 @@ export const RankingRowSchema = z.object({
 })
 export type RankingRow = z.infer<typeof RankingRowSchema>
 
-export const RankingSummarySchema = z.object({
+const RankingSummarySchema = z.object({
   count: z.number().int(),
   unscored: z.number().int(),
   mean: z.number().nullable(),
@@ -47,6 +47,11 @@ export const RankingTableSchema = z.object({
   provinceId: z.string().nullable(),
   /** Ranked units best first, then those with too few respondents, then those without data. */
   rows: z.array(RankingRowSchema),
+  /**
+   * The ranks are the publisher's own (an imported index whose file gave every unit a rank),
+   * not computed here. Snapshots frozen before ranks could be imported lack the field.
+   */
+  publishedRanks: z.boolean().default(false),
   /** What rank changes are measured against; null when there is nothing to compare with. */
   baseline: z.enum(['previous', 'pro-forma']).nullable(),
   /** Units ranked now and in the period compared with ("11/63"). */

@@ -46,7 +46,7 @@ beforeAll(async () => {
   ])
 })
 
-const query = (year: number, index: 'SIPAS' | 'PAR_INDEX' = 'SIPAS') => ({ year, index, peerGroup: 'provinces' as const, provinceId: null })
+const query = (year: number, index: 'SIPAS' | 'PAR_INDEX' | 'PCI' = 'SIPAS') => ({ year, index, peerGroup: 'provinces' as const, provinceId: null })
 
 describe('the SIPAS ranking of provinces', () => {
   test('2025 is ranked against a pro-forma 2024 re-aggregated over the provinces of 2025', async () => {
@@ -129,7 +129,26 @@ describe('imported indices', () => {
       [p0, 91.5, 2, 'reorganised', 'A', null],
       [p2, null, null, null, null, null],
     ])
-    expect(ranking).toMatchObject({ baseline: null, reorganisation: true, previousOutOf: null, minN: null })
+    expect(ranking).toMatchObject({ baseline: null, reorganisation: true, previousOutOf: null, minN: null, publishedRanks: false })
+  })
+
+  test("show the publisher's ranks when the file gave them, even for one printed score", async () => {
+    const units = await prisma.adminUnit.findMany({ where: { id: { in: [p0, p1, p2] } }, select: { id: true, code: true } })
+    const code = (id: string) => units.find((unit) => unit.id === id)!.code
+    const csv = [
+      'unit_code;year;index;score;rank',
+      `${code(p0)};2025;PCI;89,13;3`,
+      `${code(p1)};2025;PCI;89,13;2`,
+      `${code(p2)};2025;PCI;95;1`,
+    ].join('\n')
+    expect(await importExternalScores(csv, adminId, new Date('2026-01-15'))).toEqual({ imported: 3, problems: [] })
+    const ranking = await getRanking(query(2025, 'PCI'))
+    expect(ranking.rows.map((row) => [row.unitId, row.score, row.rank])).toEqual([
+      [p2, 95, 1],
+      [p1, 89.13, 2],
+      [p0, 89.13, 3],
+    ])
+    expect(ranking.publishedRanks).toBe(true)
   })
 })
 

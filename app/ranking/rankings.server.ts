@@ -42,6 +42,8 @@ export async function freezeRanking(query: RankingQuery, actorId: string) {
 type Scored = PeerUnit & {
   key: string
   score: number | null
+  /** The publisher's rank of an imported score, if the file gave one. */
+  publishedRank?: number | null
   respondents: number | null
   low: number | null
   high: number | null
@@ -96,6 +98,7 @@ export async function computeRanking(query: RankingQuery): Promise<RankingTable>
     provinceId,
     rows,
     baseline: ranking.baseline,
+    publishedRanks: ranking.ranks === 'published',
     outOf: ranked.length,
     previousOutOf: comparison.previousOutOf,
     reorganisation: comparison.reorganised !== undefined,
@@ -139,15 +142,16 @@ async function scoreUnits(
   if (isExternalIndex(index)) {
     const scores = await getExternalScores(index, year)
     return units.map((unit) => {
-      const score = scores.get(unit.code) ?? null
+      const imported = scores.get(unit.code) ?? null
       return {
         ...unit,
         key: unit.id,
-        score,
+        score: imported?.score ?? null,
+        publishedRank: imported?.rank ?? null,
         respondents: null,
         low: null,
         high: null,
-        status: score === null ? 'noData' : 'ranked',
+        status: imported === null ? 'noData' : 'ranked',
       }
     })
   }
