@@ -19,10 +19,10 @@ export const PRIVATE_PAGE = 'private, no-store'
  * a snapshot is published, and each page carries its own CSP nonce, which a cached copy would hand
  * to everyone.
  */
-export const PUBLIC_PAGE = 'no-cache'
+const PUBLIC_PAGE = 'no-cache'
 
 /** The language, and so the page, comes from the `lng` cookie or Accept-Language. */
-export const PUBLIC_PAGE_VARY = 'Accept-Language, Cookie'
+const PUBLIC_PAGE_VARY = 'Accept-Language, Cookie'
 
 export type PageCacheFacts = {
   /** The `handle` of the deepest matched route (the page's own route). */

@@ -6,7 +6,7 @@ export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000
  * `lastSeenAt` is written at most this often: one write per request would double the load of
  * every signed-in page for a precision the 30-minute idle limit does not need.
  */
-export const SESSION_TOUCH_INTERVAL_MS = 60 * 1000
+const SESSION_TOUCH_INTERVAL_MS = 60 * 1000
 
 export type SessionTimes = { createdAt: Date; lastSeenAt: Date; expiresAt: Date }
 export type SessionState = 'active' | 'idle' | 'expired'

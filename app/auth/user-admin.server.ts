@@ -45,7 +45,7 @@ export function getManagedUser(userId: string) {
  * Checks that `actor` may give this role and attachment, and resolves the agency code. A
  * province administrator can only attach accounts to their own province and its agencies.
  */
-export async function resolveAccess(actor: Actor, access: UserAccess): Promise<{ attachment: Attachment } | { error: FieldError }> {
+async function resolveAccess(actor: Actor, access: UserAccess): Promise<{ attachment: Attachment } | { error: FieldError }> {
   if (!assignableRoles(actor.role).includes(access.role)) return { error: { field: 'role', key: 'users.errors.roleNotAllowed' } }
   const needs = roleAttachment(access.role)
   if (needs === 'none') return { attachment: { provinceId: null, agencyId: null } }

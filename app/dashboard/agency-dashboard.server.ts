@@ -16,7 +16,7 @@ import { elementIntervals, indexInterval } from '~/ranking/index-interval'
  */
 
 /** The trend covers this many months, ending with the period's last month. */
-export const TREND_MONTHS = 12
+const TREND_MONTHS = 12
 
 export async function getAgency(agencyId: string) {
   return prisma.agency.findUnique({

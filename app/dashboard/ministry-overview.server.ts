@@ -10,7 +10,7 @@ import { getRanking } from '~/ranking/rankings.server'
  */
 
 /** Movers listed in "what changed": this many up and this many down. */
-export const MOVERS_SHOWN = 5
+const MOVERS_SHOWN = 5
 
 export async function getMinistryOverview(year: number, minN: number) {
   const [current, previous, ranking] = await Promise.all([

@@ -2,7 +2,7 @@ import { createCookie } from '@remix-run/node'
 import { createInstance, type i18n } from 'i18next'
 import Negotiator from 'negotiator'
 import { initReactI18next } from 'react-i18next'
-import { DEFAULT_LANGUAGE, i18nOptions, isLanguage, LANGUAGES, type Language } from './config'
+import { DEFAULT_LANGUAGE, i18nOptions, isLanguage, type Language } from './config'
 import { resources, resourcesFor } from './resources.server'
 
 export const languageCookie = createCookie('lng', {
@@ -62,5 +62,3 @@ export async function getFixedT(request: Request, ns = 'common') {
 export async function fixedT(lng: Language, ns = 'common') {
   return (await createI18n(lng)).getFixedT(lng, ns)
 }
-
-export { LANGUAGES, resourcesFor }

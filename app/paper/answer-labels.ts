@@ -5,7 +5,7 @@ type Translate = (key: string) => string
 type Language = 'vi' | 'en'
 
 /** The words for one coded value of an item: the scale point, the option, or the non-answer. */
-export function valueLabel(item: Item, value: number, t: Translate, lng: Language): string {
+function valueLabel(item: Item, value: number, t: Translate, lng: Language): string {
   if (value === DONT_KNOW) return t('questionnaire:answers.dontKnow')
   if (value === NOT_APPLICABLE) return t('questionnaire:answers.notApplicable')
   if (SCALE_KINDS.includes(item.kind)) return t(`questionnaire:scale.${item.kind}.${value}`)

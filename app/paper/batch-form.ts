@@ -4,7 +4,7 @@ import { daysBetween } from './dates'
 /** A batch is one bundle of sheets handed to a clerk; larger bundles are split. */
 export const MAX_SHEETS_PER_BATCH = 500
 /** Sheets in one batch come from one collection period, at most a quarter. */
-export const MAX_BATCH_DAYS = 92
+const MAX_BATCH_DAYS = 92
 
 const day = (key: string) => z.iso.date({ error: key })
 

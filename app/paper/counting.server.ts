@@ -14,7 +14,7 @@ import { countedCopy, FIRST_PASS } from './sheet-status'
  */
 
 /** Paper forms are printed in Vietnamese. */
-export const PAPER_LANGUAGE: Language = 'vi'
+const PAPER_LANGUAGE: Language = 'vi'
 
 export type CountResult =
   | { counted: true; responseId: string; receiptId: string; replayed: boolean }

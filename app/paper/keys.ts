@@ -15,7 +15,7 @@ export const NOT_APPLICABLE_KEY = '8'
 const DONT_KNOW_FALLBACK_KEY = '99'
 const NOT_APPLICABLE_FALLBACK_KEY = '98'
 
-export const MAX_KEYED_LENGTH = 2000
+const MAX_KEYED_LENGTH = 2000
 
 /** A keyed answer, in the shape of the shared answer schema (app/responses/answers.ts). */
 export type KeyedValue = AnswerValue

@@ -6,7 +6,7 @@ import { VOID_REASONS } from './void'
  * What a PaperSheet row's `payload` holds: one keyed copy of a sheet and the version it follows.
  * A void copy has a reason and no answers.
  */
-export const SheetPayloadSchema = z.object({
+const SheetPayloadSchema = z.object({
   versionId: z.string(),
   submittedOn: z.iso.date(),
   answers: z.record(z.string(), z.union([z.number().int(), z.array(z.number().int()), z.string()])),

@@ -71,18 +71,8 @@ export async function claim(
   return count === 1
 }
 
-export async function setSheetStatus(batchId: string, sheetNo: number, status: SheetStatus, client: Client = prisma) {
+async function setSheetStatus(batchId: string, sheetNo: number, status: SheetStatus, client: Client = prisma) {
   await client.paperSheet.updateMany({ where: { batchId, sheetNo }, data: { status } })
-}
-
-/** The sheet numbers `clerkId` has keyed in a batch (any pass), ascending. */
-export async function listKeyedSheetNos(batchId: string, clerkId: string): Promise<number[]> {
-  const rows = await prisma.paperSheet.findMany({
-    where: { batchId, clerkId },
-    orderBy: { sheetNo: 'asc' },
-    select: { sheetNo: true },
-  })
-  return rows.map((row) => row.sheetNo)
 }
 
 /**

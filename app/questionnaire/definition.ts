@@ -15,7 +15,7 @@ import { z } from 'zod'
 export const DONT_KNOW = -1
 export const NOT_APPLICABLE = -2
 
-export const MAX_CODE_LENGTH = 40
+const MAX_CODE_LENGTH = 40
 export const MAX_TEXT_ANSWER_LENGTH = 2000
 
 export const ITEM_KINDS = [
@@ -33,30 +33,30 @@ export type ItemKind = (typeof ITEM_KINDS)[number]
 export const SCALE_KINDS: readonly ItemKind[] = ['satisfaction5', 'agreement5']
 export const CHOICE_KINDS: readonly ItemKind[] = ['yesNo', 'singleChoice', 'categorical', 'multiSelect']
 
-export const CodeSchema = z
+const CodeSchema = z
   .string()
   .min(1, 'errors.codeRequired')
   .max(MAX_CODE_LENGTH, 'errors.codeTooLong')
   .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'errors.codeFormat')
 
 /** Both languages; a draft may hold empty strings, publishing requires both. */
-export const TextSchema = z.object({ vi: z.string(), en: z.string() })
+const TextSchema = z.object({ vi: z.string(), en: z.string() })
 export type LocalizedText = z.infer<typeof TextSchema>
 
-export const OptionSchema = z.object({
+const OptionSchema = z.object({
   value: z.number().int().min(1),
   label: TextSchema,
 })
 
 /** Show an item or section only when an earlier answer matches. */
-export const ConditionSchema = z.object({
+const ConditionSchema = z.object({
   item: CodeSchema,
   op: z.enum(['equals', 'notEquals', 'in', 'answered']),
   value: z.union([z.number().int(), z.array(z.number().int())]).optional(),
 })
 export type Condition = z.infer<typeof ConditionSchema>
 
-export const ItemSchema = z.object({
+const ItemSchema = z.object({
   code: CodeSchema,
   kind: z.enum(ITEM_KINDS),
   text: TextSchema,
@@ -73,7 +73,7 @@ export const ItemSchema = z.object({
 })
 export type Item = z.infer<typeof ItemSchema>
 
-export const SectionSchema = z.object({
+const SectionSchema = z.object({
   code: CodeSchema,
   title: TextSchema,
   intro: TextSchema.optional(),
@@ -83,7 +83,7 @@ export const SectionSchema = z.object({
 export type Section = z.infer<typeof SectionSchema>
 
 /** How figures are computed from this version's answers (SIPAS.md, "How the numbers are computed"). */
-export const MethodologySchema = z.object({
+const MethodologySchema = z.object({
   elements: z.array(
     z.object({
       code: CodeSchema,

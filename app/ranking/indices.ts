@@ -5,12 +5,8 @@
 export const INDICES = ['SIPAS', 'PAR_INDEX', 'PAPI', 'PCI', 'DDCI'] as const
 export type IndexCode = (typeof INDICES)[number]
 
-export const EXTERNAL_INDICES = ['PAR_INDEX', 'PAPI', 'PCI', 'DDCI'] as const
+const EXTERNAL_INDICES = ['PAR_INDEX', 'PAPI', 'PCI', 'DDCI'] as const
 export type ExternalIndex = (typeof EXTERNAL_INDICES)[number]
-
-export function isIndexCode(value: unknown): value is IndexCode {
-  return typeof value === 'string' && (INDICES as readonly string[]).includes(value)
-}
 
 export function isExternalIndex(value: unknown): value is ExternalIndex {
   return typeof value === 'string' && (EXTERNAL_INDICES as readonly string[]).includes(value)
@@ -44,10 +40,6 @@ export const SCORE_UNIT: Record<IndexCode, 'percent' | 'points'> = {
  */
 export const PEER_GROUPS = ['provinces', 'departments', 'communes', 'servicePoints', 'ministries'] as const
 export type PeerGroup = (typeof PEER_GROUPS)[number]
-
-export function isPeerGroup(value: unknown): value is PeerGroup {
-  return typeof value === 'string' && (PEER_GROUPS as readonly string[]).includes(value)
-}
 
 /** Peer groups that live inside one province and need it chosen. */
 export function isInnerPeerGroup(peerGroup: PeerGroup): boolean {

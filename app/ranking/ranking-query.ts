@@ -9,7 +9,7 @@ export const MAX_RANKING_YEAR = 2100
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional())
 
 /** The query string of the public ranking page (a GET form, so it works without JavaScript). */
-export const RankingSearchSchema = z.object({
+const RankingSearchSchema = z.object({
   year: optional(z.coerce.number().int().min(MIN_RANKING_YEAR).max(MAX_RANKING_YEAR)),
   index: optional(z.enum(INDICES)),
   group: optional(z.enum(PEER_GROUPS)),

@@ -2,7 +2,7 @@
  * Scores are shown with 2 decimals, and grade bands and cut-off counts use the score as shown;
  * ranks use the unrounded score (rank.ts, docs/methodology.md).
  */
-export const SCORE_DECIMALS = 2
+const SCORE_DECIMALS = 2
 
 /**
  * Rounds half up on the decimal value people see, not on its binary approximation:

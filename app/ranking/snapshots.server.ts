@@ -16,7 +16,7 @@ import { type PublishedRanking, type RankingTable, RankingTableSchema } from './
 
 type SnapshotKey = { year: number; index: IndexCode; peerGroup: PeerGroup; provinceId: string | null }
 
-export function peerGroupKey(peerGroup: PeerGroup, provinceId: string | null): string {
+function peerGroupKey(peerGroup: PeerGroup, provinceId: string | null): string {
   return provinceId && peerGroup !== 'provinces' && peerGroup !== 'ministries' ? `${peerGroup}:${provinceId}` : peerGroup
 }
 

@@ -28,8 +28,8 @@ import { ANSWER_ERROR_CODES, type AnswerErrorCode, type AnswerIssue, type ErrorP
 export type AnswerValue = number | number[] | string
 export type SubmittedAnswers = Record<string, AnswerValue>
 
-export const SCALE_MIN = 1
-export const SCALE_MAX = 5
+const SCALE_MIN = 1
+const SCALE_MAX = 5
 /** Upper bound of a number item without its own `max` (Response.answerValues holds 32-bit integers). */
 export const MAX_NUMBER_ANSWER = 1_000_000
 

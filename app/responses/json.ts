@@ -88,7 +88,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** Text already in canonical form, taken as is by canonicalJson. */
-export class CanonicalText {
+class CanonicalText {
   constructor(readonly json: string) {}
 }
 

@@ -1,4 +1,4 @@
-import { CHOICE_KINDS, type Item, SCALE_KINDS } from '~/questionnaire/definition'
+import type { Item } from '~/questionnaire/definition'
 import type { AnswerValue, SubmittedAnswers } from '~/responses/answers'
 
 /*
@@ -69,9 +69,4 @@ export function toFieldValues(items: readonly Item[], answers: Readonly<Submitte
     else values[fieldName(item.code)] = answer === undefined || Array.isArray(answer) ? '' : String(answer)
   }
   return values
-}
-
-/** Whether the item is answered by choosing among fixed values (radio buttons). */
-export function isSingleChoice(item: Item): boolean {
-  return SCALE_KINDS.includes(item.kind) || (CHOICE_KINDS.includes(item.kind) && item.kind !== 'multiSelect')
 }

@@ -9,7 +9,7 @@ import { SESSION_SECRET } from '~/auth/session.server'
  * opened (the too-fast quality flag reads it). Answers are checked again, whole, on submission.
  */
 
-export const SurveyStateSchema = z.object({
+const SurveyStateSchema = z.object({
   /** The response id (UUID v4), minted when the survey opened and reused on every retry. */
   id: z.uuid(),
   servicePointCode: z.string(),

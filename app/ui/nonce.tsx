@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react'
 
 /** The per-request Content-Security-Policy nonce for inline scripts (empty in the browser). */
-export const NonceContext = createContext('')
+const NonceContext = createContext('')
 export const NonceProvider = NonceContext.Provider
 
 export function useNonce() {

@@ -5,7 +5,7 @@ import QRCode from 'qrcode'
 const QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 2 } as const
 
 /** Print size: 1,200 px is 10 cm at 300 dpi. */
-export const QR_PNG_WIDTH = 1200
+const QR_PNG_WIDTH = 1200
 
 export function qrSvg(url: string): Promise<string> {
   return QRCode.toString(url, { ...QR_OPTIONS, type: 'svg' })

@@ -5,7 +5,7 @@ import { options, text } from './build'
  * across templates, so the screen and the demographics compare across the 2022 series break.
  */
 
-export const SCREENING_ITEM = 'screen.received_result'
+const SCREENING_ITEM = 'screen.received_result'
 
 export const screeningSection = {
   code: 'screen',

@@ -9,7 +9,3 @@ export const TEMPLATES = {
 } as const satisfies Record<string, Definition>
 
 export type TemplateCode = keyof typeof TEMPLATES
-
-export function isTemplateCode(value: unknown): value is TemplateCode {
-  return typeof value === 'string' && value in TEMPLATES
-}
