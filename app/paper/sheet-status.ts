@@ -10,7 +10,7 @@
  * `agreed` lasts only until the response is stored; a sheet left there (the database was
  * unavailable at that moment) is counted again from the reconciliation page.
  */
-export export type SheetStatus = 'keyed' | 'mismatch' | 'agreed' | 'counted' | 'void'
+export type SheetStatus = 'keyed' | 'mismatch' | 'agreed' | 'counted' | 'void'
 
 export const FIRST_PASS = 1
 export const SECOND_PASS = 2
