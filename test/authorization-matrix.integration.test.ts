@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { CSRF_FIELD } from '~/auth/csrf'
 import { getCsrfToken } from '~/auth/csrf.server'
 import { issuePasswordReset } from '~/auth/password-reset.server'
-import { ROLES } from '~/auth/roles'
+import { CAPABILITIES, type Capability, ROLES } from '~/auth/policy'
+import { adminSectionsFor } from '~/auth/admin-nav'
 import { prisma } from '~/db.server'
 import type { Role } from '~/generated/prisma/enums'
 import { createUser, requestWith, sessionCookieFor } from './factories/accounts'
@@ -19,12 +20,17 @@ import { createAgency, createProvince, createServicePoint } from './factories/un
  *
  * Outcomes: 200 · 'sign-in' (redirect to /login) · 'redirect' (elsewhere) · 400 · 403 · 404 ·
  * 405 (no loader: an action-only route) · 409 · 415 (not JSON, for the JSON API).
+ *
+ * Routes guarded by a capability of app/auth/policy.ts take their expectations from HOLDERS,
+ * which says who holds each capability independently of the policy: a change of policy must be
+ * made in both places, and a capability added to the policy fails here until it is listed and
+ * guards a route.
  */
 
 /** A route's loader or action, called with whatever Remix would pass. */
 type RouteFunction = (args: never) => unknown
 type Who = 'anonymous' | Role
-type Outcome = 200 | 'sign-in' | 'redirect' | 400 | 403 | 404 | 405 | 409 | 415
+type Outcome = 200 | 'sign-in' | 'redirect' | 400 | 401 | 403 | 404 | 405 | 409 | 415
 type Expectations = Record<Who, Outcome>
 type World = Awaited<ReturnType<typeof buildWorld>>
 type Case = {
@@ -44,7 +50,41 @@ const roles = (allowed: Partial<Record<Role, Outcome>>, others: Outcome = 403): 
   ...signedIn(others),
   ...allowed,
 })
-const admins = (outcome: Outcome = 200) => roles({ ministry_admin: outcome, province_admin: outcome })
+
+const ADMINISTRATORS: readonly Role[] = ['ministry_admin', 'province_admin']
+const MINISTRY_ADMINISTRATOR: readonly Role[] = ['ministry_admin']
+const MINISTRY: readonly Role[] = ['ministry_admin', 'ministry_analyst']
+
+/** Who holds each capability, in the order of ROLES. */
+const HOLDERS: Record<Capability, readonly Role[]> = {
+  canManageUsers: ADMINISTRATORS,
+  canManageUnits: ADMINISTRATORS,
+  canManageKiosks: ADMINISTRATORS,
+  canManageCampaigns: ADMINISTRATORS,
+  canDistributeSurveys: ADMINISTRATORS,
+  canAdministerNationally: MINISTRY_ADMINISTRATOR,
+  canEditQuestionnaires: MINISTRY_ADMINISTRATOR,
+  canManageRankings: MINISTRY_ADMINISTRATOR,
+  canManageRetention: MINISTRY_ADMINISTRATOR,
+  canManageQualityRules: MINISTRY_ADMINISTRATOR,
+  canReadNationally: MINISTRY,
+  canExport: MINISTRY,
+  canReadDashboards: ['ministry_admin', 'ministry_analyst', 'province_admin', 'agency_manager', 'agency_viewer'],
+  canEnterPaper: ['ministry_admin', 'province_admin', 'clerk'],
+  canReconcilePaper: ADMINISTRATORS,
+}
+/**
+ * Capabilities that change what a page shows rather than whether it opens: choosing any province
+ * in administration pages (the national scope), and exports, which no route serves yet.
+ */
+const GUARDING_NO_ROUTE: readonly Capability[] = ['canAdministerNationally', 'canExport']
+
+const guarding = new Set<Capability>()
+/** A route guarded by `capability`: its holders get `outcome`, other signed-in users 403. */
+const holders = (capability: Capability, outcome: Outcome = 200): Expectations => {
+  guarding.add(capability)
+  return roles(Object.fromEntries(HOLDERS[capability].map((role) => [role, outcome])))
+}
 
 const MATRIX: Record<string, Case[]> = {
   '_index.tsx': [{ name: 'home', path: () => '/', loader: everyone(200) }],
@@ -53,6 +93,13 @@ const MATRIX: Record<string, Case[]> = {
   // The JSON submission API: anonymous by design (kiosks authenticate with a device token, not a
   // session); GET is 405 and a form post is 415 whoever sends it.
   'api.submissions.ts': [{ name: 'submission API', path: () => '/api/submissions', loader: everyone(405), action: everyone(415) }],
+  // Kiosk endpoints: a device token, never a session (docs/decisions/019-kiosk.md). Without a
+  // token: 401; enrolment without a code in the body: 400.
+  'api.kiosk.config.ts': [{ name: 'kiosk config', path: () => '/api/kiosk/config', loader: everyone(401) }],
+  'api.kiosk.heartbeat.ts': [
+    { name: 'kiosk heartbeat', path: () => '/api/kiosk/heartbeat', loader: everyone(405), action: everyone(401) },
+  ],
+  'api.kiosk.enrol.ts': [{ name: 'kiosk enrolment', path: () => '/api/kiosk/enrol', loader: everyone(405), action: everyone(400) }],
   's._index.tsx': [{ name: 'code form', path: () => '/s?code=ab12', loader: everyone('redirect') }],
   's.$code.tsx': [
     {
@@ -106,14 +153,21 @@ const MATRIX: Record<string, Case[]> = {
       action: everyone(400),
     },
   ],
-  'admin.users._index.tsx': [{ name: 'users in scope', path: () => '/admin/users', loader: admins(), action: admins(400) }],
+  'admin.users._index.tsx': [
+    {
+      name: 'users in scope',
+      path: () => '/admin/users',
+      loader: holders('canManageUsers'),
+      action: holders('canManageUsers', 400),
+    },
+  ],
   'admin.users.$userId.tsx': [
     {
       name: 'a viewer in the province',
       path: (w) => `/admin/users/${w.viewerHere.id}`,
       params: (w) => ({ userId: w.viewerHere.id }),
-      loader: admins(),
-      action: admins(400),
+      loader: holders('canManageUsers'),
+      action: holders('canManageUsers', 400),
     },
     {
       name: 'a viewer in another province',
@@ -126,20 +180,32 @@ const MATRIX: Record<string, Case[]> = {
       name: 'an unknown account',
       path: () => '/admin/users/unknown',
       params: () => ({ userId: 'unknown' }),
-      loader: admins(404),
-      action: admins(404),
+      loader: holders('canManageUsers', 404),
+      action: holders('canManageUsers', 404),
     },
   ],
-  'admin.agencies._index.tsx': [{ name: 'agencies in scope', path: () => '/admin/agencies', loader: admins(), action: admins(400) }],
+  'admin.agencies._index.tsx': [
+    {
+      name: 'agencies in scope',
+      path: () => '/admin/agencies',
+      loader: holders('canManageUnits'),
+      action: holders('canManageUnits', 400),
+    },
+  ],
   'admin.service-points._index.tsx': [
-    { name: 'service points in scope', path: () => '/admin/service-points', loader: admins(), action: admins(400) },
+    {
+      name: 'service points in scope',
+      path: () => '/admin/service-points',
+      loader: holders('canManageUnits'),
+      action: holders('canManageUnits', 400),
+    },
   ],
   'admin.questionnaires._index.tsx': [
     {
       name: 'questionnaire list',
       path: () => '/admin/questionnaires',
-      loader: roles({ ministry_admin: 200 }),
-      action: roles({ ministry_admin: 400 }),
+      loader: holders('canEditQuestionnaires'),
+      action: holders('canEditQuestionnaires', 400),
     },
   ],
   'admin.questionnaires.versions.$versionId._index.tsx': [
@@ -147,8 +213,8 @@ const MATRIX: Record<string, Case[]> = {
       name: 'an unknown version',
       path: () => '/admin/questionnaires/versions/unknown',
       params: () => ({ versionId: 'unknown' }),
-      loader: roles({ ministry_admin: 404 }),
-      action: roles({ ministry_admin: 404 }),
+      loader: holders('canEditQuestionnaires', 404),
+      action: holders('canEditQuestionnaires', 404),
     },
   ],
   'admin.questionnaires.versions.$versionId.preview.tsx': [
@@ -156,7 +222,7 @@ const MATRIX: Record<string, Case[]> = {
       name: 'preview of an unknown version',
       path: () => '/admin/questionnaires/versions/unknown/preview',
       params: () => ({ versionId: 'unknown' }),
-      loader: roles({ ministry_admin: 404 }),
+      loader: holders('canEditQuestionnaires', 404),
     },
   ],
   'admin.questionnaires.versions.$versionId.publish.tsx': [
@@ -164,45 +230,61 @@ const MATRIX: Record<string, Case[]> = {
       name: 'publishing an unknown version',
       path: () => '/admin/questionnaires/versions/unknown/publish',
       params: () => ({ versionId: 'unknown' }),
-      loader: roles({ ministry_admin: 404 }),
+      loader: holders('canEditQuestionnaires', 404),
       // publishVersion reports an unknown version as a publishing problem (409), not 404.
-      action: roles({ ministry_admin: 409 }),
+      action: holders('canEditQuestionnaires', 409),
     },
   ],
-  'admin.campaigns._index.tsx': [{ name: 'campaigns in scope', path: () => '/admin/campaigns', loader: admins(), action: admins(400) }],
-  'admin.distribution._index.tsx': [{ name: 'service point links', path: () => '/admin/distribution', loader: admins() }],
+  'admin.campaigns._index.tsx': [
+    {
+      name: 'campaigns in scope',
+      path: () => '/admin/campaigns',
+      loader: holders('canManageCampaigns'),
+      action: holders('canManageCampaigns', 400),
+    },
+  ],
+  'admin.distribution._index.tsx': [
+    { name: 'service point links', path: () => '/admin/distribution', loader: holders('canDistributeSurveys') },
+  ],
   'admin.distribution.$code.$file.ts': [
     {
       name: 'a QR code',
       path: (w) => `/admin/distribution/${w.servicePoint.code}/qr.svg`,
       params: (w) => ({ code: w.servicePoint.code, file: 'qr.svg' }),
-      loader: admins(),
+      loader: holders('canDistributeSurveys'),
     },
   ],
   'admin.retention.tsx': [
     {
       name: 'comment retention',
       path: () => '/admin/retention',
-      loader: roles({ ministry_admin: 200 }),
-      action: roles({ ministry_admin: 400 }),
+      loader: holders('canManageRetention'),
+      action: holders('canManageRetention', 400),
     },
   ],
   'admin.quality.tsx': [
     {
       name: 'quality flag thresholds',
       path: () => '/admin/quality',
-      loader: roles({ ministry_admin: 200 }),
-      action: roles({ ministry_admin: 400 }),
+      loader: holders('canManageQualityRules'),
+      action: holders('canManageQualityRules', 400),
     },
   ],
-  'admin.kiosks._index.tsx': [{ name: 'kiosks in scope', path: () => '/admin/kiosks', loader: admins(), action: admins(400) }],
+  'admin.kiosks._index/route.tsx': [
+    {
+      name: 'kiosks in scope',
+      path: () => '/admin/kiosks',
+      loader: holders('canManageKiosks'),
+      action: holders('canManageKiosks', 400),
+    },
+  ],
   // Paper entry: assigned clerks and administrators in scope key; administrators reconcile.
   'paper._index.tsx': [
     {
       name: 'batches in scope',
       path: () => '/paper',
-      loader: roles({ clerk: 200, province_admin: 200, ministry_admin: 200 }),
-      action: roles({ clerk: 400, province_admin: 400, ministry_admin: 400 }),
+      loader: holders('canEnterPaper'),
+      action: holders('canEnterPaper', 400),
     },
   ],
   'paper.batches.$batchId._index.tsx': [
@@ -221,20 +303,20 @@ const MATRIX: Record<string, Case[]> = {
       action: signedIn(404),
     },
   ],
-  'paper.batches.$batchId.reconcile.tsx': [
+  'paper.batches.$batchId.reconcile/route.tsx': [
     {
       name: 'reconciling a batch in the province',
       path: (w) => `/paper/batches/${w.paperBatch.id}/reconcile`,
       params: (w) => ({ batchId: w.paperBatch.id }),
-      loader: admins(),
-      action: admins(400),
+      loader: holders('canReconcilePaper'),
+      action: holders('canReconcilePaper', 400),
     },
     {
       name: 'reconciling an unknown batch',
       path: () => '/paper/batches/unknown/reconcile',
       params: () => ({ batchId: 'unknown' }),
-      loader: admins(404),
-      action: admins(404),
+      loader: holders('canReconcilePaper', 404),
+      action: holders('canReconcilePaper', 404),
     },
   ],
   // Rankings and province pages are public; the ranking administration is the Ministry administrator's.
@@ -255,16 +337,16 @@ const MATRIX: Record<string, Case[]> = {
     {
       name: 'freezing rankings',
       path: () => '/admin/snapshots',
-      loader: roles({ ministry_admin: 200 }),
-      action: roles({ ministry_admin: 400 }),
+      loader: holders('canManageRankings'),
+      action: holders('canManageRankings', 400),
     },
   ],
   'admin.external-indices._index.tsx': [
     {
       name: 'importing other indices',
       path: () => '/admin/external-indices',
-      loader: roles({ ministry_admin: 200 }),
-      action: roles({ ministry_admin: 400 }),
+      loader: holders('canManageRankings'),
+      action: holders('canManageRankings', 400),
     },
   ],
   // Agency staff are sent to their own dashboard; province and Ministry users choose one.
@@ -272,17 +354,33 @@ const MATRIX: Record<string, Case[]> = {
     {
       name: 'dashboard chooser',
       path: () => '/dashboard',
-      loader: roles({
-        ministry_admin: 200,
-        ministry_analyst: 200,
-        province_admin: 200,
-        agency_manager: 'redirect',
-        agency_viewer: 'redirect',
-      }),
+      loader: { ...holders('canReadDashboards'), agency_manager: 'redirect', agency_viewer: 'redirect' },
     },
   ],
-  // Comments are moderated by the agency's manager and the Ministry administrator only.
-  'dashboard.$agencyId.tsx': [
+  // An agency's figures; its comments are the index route below.
+  'dashboard.$agencyId/route.tsx': [
+    {
+      name: 'own agency',
+      path: (w) => `/dashboard/${w.agency.id}`,
+      params: (w) => ({ agencyId: w.agency.id }),
+      loader: roles({ ministry_admin: 200, ministry_analyst: 200, province_admin: 200, agency_manager: 200, agency_viewer: 200 }),
+    },
+    {
+      name: 'an agency in another province',
+      path: (w) => `/dashboard/${w.viewerElsewhere.agencyId}`,
+      params: (w) => ({ agencyId: w.viewerElsewhere.agencyId! }),
+      loader: roles({ ministry_admin: 200, ministry_analyst: 200 }),
+    },
+    {
+      name: 'an unknown agency',
+      path: () => '/dashboard/unknown',
+      params: () => ({ agencyId: 'unknown' }),
+      loader: signedIn(404),
+    },
+  ],
+  // The comments under the figures: read by the agency's own staff, moderated by its manager
+  // and the Ministry administrator (the loader answers the others without them).
+  'dashboard.$agencyId._index.tsx': [
     {
       name: 'own agency',
       path: (w) => `/dashboard/${w.agency.id}`,
@@ -306,7 +404,7 @@ const MATRIX: Record<string, Case[]> = {
     },
   ],
   'ministry._index.tsx': [
-    { name: 'national overview', path: () => '/ministry', loader: roles({ ministry_admin: 200, ministry_analyst: 200 }) },
+    { name: 'national overview', path: () => '/ministry', loader: holders('canReadNationally') },
   ],
 }
 
@@ -390,6 +488,33 @@ async function cookieFor(world: World, who: Who) {
 let world: World
 beforeAll(async () => {
   world = await buildWorld()
+})
+
+describe('capabilities', () => {
+  test('every capability of the policy has its holders written here', () => {
+    expect(Object.keys(HOLDERS).sort()).toEqual(Object.keys(CAPABILITIES).sort())
+  })
+
+  test.each(Object.keys(CAPABILITIES) as Capability[])('%s is held by exactly the roles written here', (capability) => {
+    expect(ROLES.filter((role) => CAPABILITIES[capability]({ role }))).toEqual(HOLDERS[capability])
+  })
+
+  test('every capability guards a route of the matrix, unless it guards none by design', () => {
+    const unguarding = (Object.keys(CAPABILITIES) as Capability[]).filter(
+      (capability) => !guarding.has(capability) && !GUARDING_NO_ROUTE.includes(capability),
+    )
+    expect(unguarding).toEqual([])
+  })
+
+  test('the administration menu links exactly the administration pages each role may open', () => {
+    for (const role of ROLES) {
+      const openable = Object.values(MATRIX)
+        .flat()
+        .filter((routeCase) => /^\/admin\/[a-z-]+$/.test(routeCase.path(world)) && routeCase.loader[role] === 200)
+        .map((routeCase) => routeCase.path(world))
+      expect(adminSectionsFor({ role }).map((section) => `/admin/${section}`).sort(), role).toEqual(openable.sort())
+    }
+  })
 })
 
 describe('authorization matrix', () => {

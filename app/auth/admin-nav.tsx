@@ -1,16 +1,44 @@
 import { NavLink, useRouteLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '~/generated/prisma/enums'
+import {
+  canDistributeSurveys,
+  canEditQuestionnaires,
+  canManageCampaigns,
+  canManageKiosks,
+  canManageQualityRules,
+  canManageRankings,
+  canManageRetention,
+  canManageUnits,
+  canManageUsers,
+  type RoleHolder,
+} from './policy'
 
-const SECTIONS = ['users', 'agencies', 'service-points', 'kiosks'] as const
-/** Settings that bind the whole country, so only the Ministry administrator sees them. */
-const MINISTRY_SECTIONS = ['snapshots', 'external-indices', 'retention', 'quality'] as const
+/** Every administration page (`/admin/<section>`) and the capability that opens it. */
+const SECTIONS = [
+  ['users', canManageUsers],
+  ['agencies', canManageUnits],
+  ['service-points', canManageUnits],
+  ['kiosks', canManageKiosks],
+  ['campaigns', canManageCampaigns],
+  ['distribution', canDistributeSurveys],
+  ['questionnaires', canEditQuestionnaires],
+  ['snapshots', canManageRankings],
+  ['external-indices', canManageRankings],
+  ['retention', canManageRetention],
+  ['quality', canManageQualityRules],
+] as const
 
-/** Links between the administration pages. */
+/** The administration pages this user may open, in menu order. */
+export function adminSectionsFor(user: RoleHolder): (typeof SECTIONS)[number][0][] {
+  return SECTIONS.filter(([, may]) => may(user)).map(([section]) => section)
+}
+
+/** Links between the administration pages: exactly those the signed-in user may open. */
 export function AdminNav() {
   const { t } = useTranslation('admin')
   const root = useRouteLoaderData<{ user: { role: Role } | null }>('root')
-  const sections = root?.user?.role === 'ministry_admin' ? [...SECTIONS, ...MINISTRY_SECTIONS] : SECTIONS
+  const sections = root?.user ? adminSectionsFor(root.user) : []
   return (
     <nav aria-label={t('nav.label')}>
       <ul className="admin-nav">

@@ -1,14 +1,19 @@
 import { describe, expect, test } from 'vitest'
 import type { Role } from '~/generated/prisma/enums'
+import * as policy from './policy'
 import {
   type Actor,
+  assignableRoles,
+  CAPABILITIES,
+  canEnterPaperAt,
   canManageUser,
-  canSeeComments,
-  hasAgencyAccess,
-  hasPaperEntryAccess,
-  hasProvinceAccess,
-} from './access'
-import { assignableRoles } from './roles'
+  canModerateComments,
+  canReadComments,
+  canSeeAgency,
+  canSeeProvince,
+  canSeeServicePoint,
+  ROLES,
+} from './policy'
 
 const actor = (role: Role, place: Partial<Actor> = {}): Actor => ({
   id: `${role}-1`,
@@ -30,44 +35,68 @@ describe('who sees an agency', () => {
     ['agency_viewer', { agencyId: 'agency-hue' }, false, true],
     ['clerk', { provinceId: 'hanoi' }, false, false],
   ] as const)('%s %o: Hà Nội agency %s, Huế agency %s', (role, place, hanoi, hue) => {
-    expect(hasAgencyAccess(actor(role, place), hanoiAgency)).toBe(hanoi)
-    expect(hasAgencyAccess(actor(role, place), hueAgency)).toBe(hue)
+    expect(canSeeAgency(actor(role, place), hanoiAgency)).toBe(hanoi)
+    expect(canSeeAgency(actor(role, place), hueAgency)).toBe(hue)
   })
 
   test('a province administrator never reaches a national agency', () => {
-    expect(hasAgencyAccess(actor('province_admin', { provinceId: 'hanoi' }), { id: 'moha', provinceId: null })).toBe(false)
+    expect(canSeeAgency(actor('province_admin', { provinceId: 'hanoi' }), { id: 'moha', provinceId: null })).toBe(false)
   })
 })
 
 describe('who sees a province', () => {
   test('the Ministry and that province’s administrator only', () => {
-    expect(hasProvinceAccess(actor('ministry_analyst'), 'hue')).toBe(true)
-    expect(hasProvinceAccess(actor('province_admin', { provinceId: 'hanoi' }), 'hanoi')).toBe(true)
-    expect(hasProvinceAccess(actor('province_admin', { provinceId: 'hanoi' }), 'hue')).toBe(false)
-    expect(hasProvinceAccess(actor('agency_manager', { provinceId: 'hanoi', agencyId: 'agency-hn' }), 'hanoi')).toBe(false)
+    expect(canSeeProvince(actor('ministry_analyst'), 'hue')).toBe(true)
+    expect(canSeeProvince(actor('province_admin', { provinceId: 'hanoi' }), 'hanoi')).toBe(true)
+    expect(canSeeProvince(actor('province_admin', { provinceId: 'hanoi' }), 'hue')).toBe(false)
+    expect(canSeeProvince(actor('agency_manager', { provinceId: 'hanoi', agencyId: 'agency-hn' }), 'hanoi')).toBe(false)
   })
 })
 
 describe('free-text comments', () => {
   test('are read by the agency’s own staff and the Ministry administrator, nobody else', () => {
-    expect(canSeeComments(actor('agency_viewer', { agencyId: 'agency-hn' }), 'agency-hn')).toBe(true)
-    expect(canSeeComments(actor('agency_manager', { agencyId: 'agency-hn' }), 'agency-hn')).toBe(true)
-    expect(canSeeComments(actor('ministry_admin'), 'agency-hn')).toBe(true)
-    expect(canSeeComments(actor('agency_manager', { agencyId: 'agency-hue' }), 'agency-hn')).toBe(false)
-    expect(canSeeComments(actor('ministry_analyst'), 'agency-hn')).toBe(false)
-    expect(canSeeComments(actor('province_admin', { provinceId: 'hanoi' }), 'agency-hn')).toBe(false)
-    expect(canSeeComments(actor('clerk', { provinceId: 'hanoi' }), 'agency-hn')).toBe(false)
+    expect(canReadComments(actor('agency_viewer', { agencyId: 'agency-hn' }), 'agency-hn')).toBe(true)
+    expect(canReadComments(actor('agency_manager', { agencyId: 'agency-hn' }), 'agency-hn')).toBe(true)
+    expect(canReadComments(actor('ministry_admin'), 'agency-hn')).toBe(true)
+    expect(canReadComments(actor('agency_manager', { agencyId: 'agency-hue' }), 'agency-hn')).toBe(false)
+    expect(canReadComments(actor('ministry_analyst'), 'agency-hn')).toBe(false)
+    expect(canReadComments(actor('province_admin', { provinceId: 'hanoi' }), 'agency-hn')).toBe(false)
+    expect(canReadComments(actor('clerk', { provinceId: 'hanoi' }), 'agency-hn')).toBe(false)
+  })
+})
+
+describe('a service point', () => {
+  test('is seen by whoever sees its agency', () => {
+    const point = { agencyId: 'agency-hn', provinceId: 'hanoi' }
+    expect(canSeeServicePoint(actor('province_admin', { provinceId: 'hanoi' }), point)).toBe(true)
+    expect(canSeeServicePoint(actor('province_admin', { provinceId: 'hue' }), point)).toBe(false)
+    expect(canSeeServicePoint(actor('agency_viewer', { agencyId: 'agency-hn' }), point)).toBe(true)
+    expect(canSeeServicePoint(actor('clerk', { provinceId: 'hanoi' }), point)).toBe(false)
+  })
+})
+
+describe('moderating comments', () => {
+  test("an agency's manager and the Ministry administrator moderate its comments", () => {
+    expect(canModerateComments(actor('agency_manager', { agencyId: 'agency-hn' }), 'agency-hn')).toBe(true)
+    expect(canModerateComments(actor('ministry_admin'), 'agency-hn')).toBe(true)
+  })
+
+  test('viewers, other agencies, analysts and province administrators do not', () => {
+    expect(canModerateComments(actor('agency_viewer', { agencyId: 'agency-hn' }), 'agency-hn')).toBe(false)
+    expect(canModerateComments(actor('agency_manager', { agencyId: 'agency-hue' }), 'agency-hn')).toBe(false)
+    expect(canModerateComments(actor('ministry_analyst'), 'agency-hn')).toBe(false)
+    expect(canModerateComments(actor('province_admin', { provinceId: 'hanoi' }), 'agency-hn')).toBe(false)
   })
 })
 
 describe('paper entry', () => {
   test('a clerk only where assigned; an administrator within scope', () => {
     const point = { provinceId: 'hanoi' }
-    expect(hasPaperEntryAccess(actor('clerk', { provinceId: 'hanoi' }), point, true)).toBe(true)
-    expect(hasPaperEntryAccess(actor('clerk', { provinceId: 'hanoi' }), point, false)).toBe(false)
-    expect(hasPaperEntryAccess(actor('province_admin', { provinceId: 'hanoi' }), point, false)).toBe(true)
-    expect(hasPaperEntryAccess(actor('province_admin', { provinceId: 'hue' }), point, false)).toBe(false)
-    expect(hasPaperEntryAccess(actor('agency_manager', { agencyId: 'agency-hn' }), point, false)).toBe(false)
+    expect(canEnterPaperAt(actor('clerk', { provinceId: 'hanoi' }), point, true)).toBe(true)
+    expect(canEnterPaperAt(actor('clerk', { provinceId: 'hanoi' }), point, false)).toBe(false)
+    expect(canEnterPaperAt(actor('province_admin', { provinceId: 'hanoi' }), point, false)).toBe(true)
+    expect(canEnterPaperAt(actor('province_admin', { provinceId: 'hue' }), point, false)).toBe(false)
+    expect(canEnterPaperAt(actor('agency_manager', { agencyId: 'agency-hn' }), point, false)).toBe(false)
   })
 })
 
@@ -90,5 +119,29 @@ describe('managing accounts', () => {
   test('a province administrator cannot create a peer or anything above', () => {
     expect(assignableRoles('province_admin')).toEqual(['agency_manager', 'agency_viewer', 'clerk'])
     expect(assignableRoles('agency_manager')).toEqual([])
+  })
+})
+
+describe('capabilities', () => {
+  test('every capability of the policy is listed in CAPABILITIES', () => {
+    // A role-level rule takes the user alone; scoped rules take the unit too.
+    const roleLevel = Object.entries(policy)
+      .filter(([name, value]) => name.startsWith('can') && typeof value === 'function' && value.length === 1)
+      .map(([name]) => name)
+      .sort()
+    expect(Object.keys(CAPABILITIES).sort()).toEqual(roleLevel)
+  })
+
+  test('a scoped rule never admits a role its capability refuses', () => {
+    // Attached to everything the scoped rules compare, so only the role can refuse.
+    const everywhere = (role: Role): Actor => ({ id: 'u', role, provinceId: 'hanoi', agencyId: 'agency-hn' })
+    for (const role of ROLES) {
+      const user = everywhere(role)
+      if (canSeeAgency(user, hanoiAgency)) expect(CAPABILITIES.canReadDashboards(user)).toBe(true)
+      if (canEnterPaperAt(user, { provinceId: 'hanoi' }, true)) expect(CAPABILITIES.canEnterPaper(user)).toBe(true)
+      if (canManageUser(user, { id: 'other', role: 'clerk', provinceId: 'hanoi' })) {
+        expect(CAPABILITIES.canManageUsers(user)).toBe(true)
+      }
+    }
   })
 })

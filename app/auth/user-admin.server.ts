@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import { Prisma, type Role } from '~/generated/prisma/client'
-import { type Actor, canManageUser, hasAgencyAccess } from './access'
-import { assignableRoles, roleAttachment } from './roles'
+import { type Actor, assignableRoles, canManageUser, canSeeAgency, canSeeServicePoint, roleAttachment } from './policy'
 import { endAllSessions } from './session.server'
 import type { NewUser, UserAccess } from './user-schema'
 
@@ -59,7 +58,7 @@ async function resolveAccess(actor: Actor, access: UserAccess): Promise<{ attach
   if (!access.agencyCode) return { error: { field: 'agencyCode', key: 'users.errors.agencyRequired' } }
   const agency = await prisma.agency.findUnique({ where: { code: access.agencyCode }, select: { id: true, provinceId: true } })
   if (!agency) return { error: { field: 'agencyCode', key: 'users.errors.agencyUnknown' } }
-  if (!hasAgencyAccess(actor, agency)) return { error: { field: 'agencyCode', key: 'users.errors.agencyOutOfScope' } }
+  if (!canSeeAgency(actor, agency)) return { error: { field: 'agencyCode', key: 'users.errors.agencyOutOfScope' } }
   return { attachment: { provinceId: agency.provinceId, agencyId: agency.id } }
 }
 
@@ -118,8 +117,7 @@ export async function assignClerk(actor: Actor, target: Target, servicePointCode
     select: { id: true, agencyId: true, provinceId: true },
   })
   if (!servicePoint) return { error: { field: 'servicePointCode', key: 'users.errors.servicePointUnknown' } }
-  const inScope = hasAgencyAccess(actor, { id: servicePoint.agencyId, provinceId: servicePoint.provinceId })
-  if (!inScope || servicePoint.provinceId !== target.provinceId) {
+  if (!canSeeServicePoint(actor, servicePoint) || servicePoint.provinceId !== target.provinceId) {
     return { error: { field: 'servicePointCode', key: 'users.errors.servicePointOutOfScope' } }
   }
   await prisma.clerkAssignment.upsert({

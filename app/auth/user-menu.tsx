@@ -1,10 +1,8 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '~/generated/prisma/enums'
-import { CsrfInput } from './csrf-input'
-import { workLinksFor } from './roles'
-
-const WORK_PATHS = { admin: '/admin/users', ministry: '/ministry', dashboard: '/dashboard', paper: '/paper' } as const
+import { CsrfInput } from '~/ui/csrf-input'
+import { WORK_PATHS, workLinksFor } from './work-screens'
 
 /** The header's account links: sign in, or the signed-in user's pages and a sign-out button. */
 export function UserMenu({ user }: { user: { name: string; role: Role } | null }) {
@@ -14,7 +12,7 @@ export function UserMenu({ user }: { user: { name: string; role: Role } | null }
       <ul>
         {user ? (
           <>
-            {workLinksFor(user.role).map((link) => (
+            {workLinksFor(user).map((link) => (
               <li key={link}>
                 <a href={WORK_PATHS[link]}>{t(`menu.${link}`)}</a>
               </li>

@@ -7,8 +7,9 @@ import { MAX_COMMENTS_SHOWN } from './comment-moderation'
 
 /*
  * Citizens' free-text comments about one agency. Comments are personal data (ADR 003): callers
- * check canSeeComments before listing and canModerateComments before hiding; every query here
- * is scoped to the agency, so a comment id from another agency simply isn't found.
+ * check canReadComments before listing and canModerateComments before hiding
+ * (app/auth/policy.ts); every query here is scoped to the agency, so a comment id from another
+ * agency simply isn't found.
  */
 
 const commentSelect = {

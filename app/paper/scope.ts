@@ -1,13 +1,13 @@
-import type { Actor } from '~/auth/access'
+import { type Actor, canAdministerNationally } from '~/auth/policy'
 import type { Prisma } from '~/generated/prisma/client'
 
 /**
- * Service points a user may key paper sheets for: the rule of `hasPaperEntryAccess`
- * (app/auth/access.ts) as a query — assigned clerks, the province's administrator, the Ministry
+ * Service points a user may key paper sheets for: the rule of `canEnterPaperAt`
+ * (app/auth/policy.ts) as a query — assigned clerks, the province's administrator, the Ministry
  * administrator.
  */
 export function paperServicePointScope(user: Actor): Prisma.ServicePointWhereInput {
-  if (user.role === 'ministry_admin') return {}
+  if (canAdministerNationally(user)) return {}
   if (user.role === 'province_admin' && user.provinceId) return { provinceId: user.provinceId }
   if (user.role === 'clerk') return { clerks: { some: { userId: user.id } } }
   return { id: { in: [] } }

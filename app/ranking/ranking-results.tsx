@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
 import { formatDate, formatNumber, formatRankChange } from '~/i18n/format'
 import { formatInterval, formatScore } from './format-score'
+import { rankingNotes } from './ranking-notes'
 import type { PublishedRanking, RankingRow } from './ranking-table'
-import { FigureTable } from '~/ui/figure-table'
+import { DataTable } from '~/ui/data-table'
 
 /**
  * A ranking as a table: rank, unit, score, n, 95 % interval, change, group and the
@@ -35,7 +36,7 @@ export function RankingResults({
   return (
     <>
       <RankingStatusNote ranking={ranking} locale={locale} />
-      <FigureTable
+      <DataTable
         caption={caption}
         className="ranking-table"
         columns={[
@@ -117,17 +118,7 @@ function RankingStatusNote({ ranking, locale }: { ranking: PublishedRanking; loc
 
 function RankingFootnotes({ ranking }: { ranking: PublishedRanking }) {
   const { t } = useTranslation('rankings')
-  const previousYear = ranking.year - 1
-  const notes: string[] = []
-  if (ranking.baseline === 'pro-forma')
-    notes.push(t('notes.proForma', { year: previousYear, outOf: ranking.previousOutOf ?? 0 }))
-  else if (ranking.reorganisation) notes.push(t('notes.reorganised', { year: previousYear }))
-  else if (ranking.baseline === 'previous')
-    notes.push(t('notes.previous', { year: previousYear, outOf: ranking.previousOutOf ?? 0 }))
-  else notes.push(t('notes.noPrevious', { year: previousYear }))
-  if (ranking.rows.some((row) => row.tiedWithAbove)) notes.push(t('notes.ties'))
-  if (ranking.minN !== null) notes.push(t('notes.minN', { minN: ranking.minN }))
-  if (ranking.index === 'SIPAS') notes.push(t('notes.interval'))
+  const notes = rankingNotes(ranking).map((note) => t(note.key, note.values))
   return (
     <ul className="footnotes">
       {notes.map((note) => (

@@ -1,17 +1,21 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AdminInput, AdminSelect, AdminTable, formResult } from '~/auth/admin-field'
 import { AdminNav } from '~/auth/admin-nav'
-import { CsrfInput } from '~/auth/csrf-input'
+import { CsrfInput } from '~/ui/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
-import { fieldErrorsOf, rejectForm, textValues } from '~/auth/form-values'
-import { requireRole } from '~/auth/permissions.server'
-import { ADMIN_ROLES } from '~/auth/roles'
+import { requireCapability } from '~/auth/permissions.server'
+import { canAdministerNationally, canManageUnits } from '~/auth/policy'
 import { agencyScope } from '~/auth/scope'
 import { AgencyKind } from '~/generated/prisma/enums'
+import { formFields } from '~/forms/form-fields'
+import { textValues } from '~/forms/form-values'
+import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
+import { DataTable } from '~/ui/data-table'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { InputField } from '~/ui/input-field'
+import { SelectField } from '~/ui/select-field'
 import { AgencySchema } from '~/units/admin-forms'
 import { createAgency, listAgencies, listCurrentProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -21,10 +25,10 @@ export const handle = { i18n: ['admin'] } satisfies I18nHandle
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ADMIN_ROLES)
+  const user = await requireCapability(request, canManageUnits)
   const [agencies, provinces, t, locale] = await Promise.all([
     listAgencies(agencyScope(user)),
-    user.role === 'ministry_admin' ? listCurrentProvinces() : Promise.resolve([]),
+    canAdministerNationally(user) ? listCurrentProvinces() : Promise.resolve([]),
     getFixedT(request, 'admin'),
     getLanguage(request),
   ])
@@ -32,64 +36,62 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ADMIN_ROLES)
+  const actor = await requireCapability(request, canManageUnits)
   const formData = await request.formData()
   await validateCsrf(request, formData)
-  const values = textValues(formData)
-  const parsed = AgencySchema.safeParse(values)
-  if (!parsed.success) {
-    return rejectForm(values, fieldErrorsOf(parsed.error))
-  }
-  const created = await createAgency(actor, parsed.data)
+  const { data: agency, rejection } = parseForm(AgencySchema, formData)
+  if (rejection) return rejection
+  const created = await createAgency(actor, agency)
   if ('error' in created) {
-    return rejectForm(values, { [created.error.field]: [created.error.key] })
+    return rejectForm({ fieldErrors: { [created.error.field]: { key: created.error.key } }, values: textValues(formData) })
   }
-  return data({ fieldErrors: {}, values: {}, created: parsed.data.code })
+  return data({ created: agency.code })
 }
 
 export default function AgenciesPage() {
   const { agencies, provinces, locale } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('admin')
-  const { field } = formResult(actionData, t)
+  const { field } = formFields(actionData, t)
 
   return (
     <>
       <h1>{t('agencies.title')}</h1>
       <AdminNav />
-      {actionData?.created ? (
+      {actionData && 'created' in actionData ? (
         <p className="notice" role="status">
           {t('agencies.created', { code: actionData.created })}
         </p>
       ) : null}
-      <AdminTable
+      <DataTable
         caption={t('agencies.title')}
+        hideCaption
         columns={[
           { label: t('agencies.code') },
-          { label: t('agencies.name') },
+          { label: t('agencies.name'), rowHeader: true },
           { label: t('agencies.kind') },
           { label: t('agencies.province') },
           { label: t('agencies.servicePoints'), numeric: true },
         ]}
-      >
-        {agencies.map((agency) => (
-          <tr key={agency.id}>
-            <td>{agency.code}</td>
-            <td>{locale === 'en' ? agency.nameEn : agency.name}</td>
-            <td>{t(`agencies.kinds.${agency.kind}`)}</td>
-            <td>{agency.province?.name ?? t('users.national')}</td>
-            <td className="num">{agency._count.servicePoints}</td>
-          </tr>
-        ))}
-      </AdminTable>
+        rows={agencies.map((agency) => ({
+          key: agency.id,
+          cells: [
+            agency.code,
+            locale === 'en' ? agency.nameEn : agency.name,
+            t(`agencies.kinds.${agency.kind}`),
+            agency.province?.name ?? t('users.national'),
+            agency._count.servicePoints,
+          ],
+        }))}
+      />
 
       <h2>{t('agencies.createTitle')}</h2>
       <Form method="post">
         <CsrfInput />
-        <AdminInput {...field('code')} label={t('agencies.code')} required autoCapitalize="characters" />
-        <AdminInput {...field('name')} label={t('agencies.nameVi')} required lang="vi" />
-        <AdminInput {...field('nameEn')} label={t('agencies.nameEn')} required lang="en" />
-        <AdminSelect
+        <InputField {...field('code')} label={t('agencies.code')} required autoCapitalize="characters" />
+        <InputField {...field('name')} label={t('agencies.nameVi')} required lang="vi" />
+        <InputField {...field('nameEn')} label={t('agencies.nameEn')} required lang="en" />
+        <SelectField
           {...field('kind')}
           label={t('agencies.kind')}
           required
@@ -99,7 +101,7 @@ export default function AgenciesPage() {
           }))}
         />
         {provinces.length > 0 ? (
-          <AdminSelect
+          <SelectField
             {...field('provinceId')}
             label={t('agencies.province')}
             empty={t('users.noProvince')}

@@ -7,23 +7,27 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AdminField, AdminInput, AdminSelect, AdminTable, formResult } from '~/auth/admin-field'
 import { AdminNav } from '~/auth/admin-nav'
-import type { Actor } from '~/auth/access'
-import { CsrfInput } from '~/auth/csrf-input'
+import { CsrfInput } from '~/ui/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
-import { fieldErrorsOf, textValues } from '~/auth/form-values'
-import { requireRole } from '~/auth/permissions.server'
-import { ADMIN_ROLES } from '~/auth/roles'
+import { requireCapability } from '~/auth/permissions.server'
+import { type Actor, canAdministerNationally, canManageCampaigns } from '~/auth/policy'
 import { servicePointScope } from '~/auth/scope'
+import { formFields } from '~/forms/form-fields'
+import { textValues } from '~/forms/form-values'
+import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import type { Prisma } from '~/generated/prisma/client'
+import { isoDate } from '~/i18n/format'
 import { getFixedT } from '~/i18n/i18next.server'
 import { CampaignError, createCampaign, findServicePointIds, listCampaigns } from '~/questionnaire/campaigns.server'
 import editorStyles from '~/questionnaire/editor/editor.css?url'
-import { QuestionnaireNav } from '~/questionnaire/editor/questionnaire-nav'
 import { NewCampaignSchema, parseCodes } from '~/questionnaire/editor/schemas'
 import { listPublishedVersions } from '~/questionnaire/versions.server'
+import { DataTable } from '~/ui/data-table'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { Field } from '~/ui/field'
+import { InputField } from '~/ui/input-field'
+import { SelectField } from '~/ui/select-field'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
@@ -34,41 +38,36 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyl
 
 /** The Ministry sees every campaign; a province administrator the national ones and their own. */
 function campaignScope(user: Actor): Prisma.CampaignWhereInput {
-  if (user.role === 'ministry_admin') return {}
+  if (canAdministerNationally(user)) return {}
   return { OR: [{ provinceId: null }, { provinceId: user.provinceId ?? '' }] }
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ADMIN_ROLES)
+  const user = await requireCapability(request, canManageCampaigns)
   const [campaigns, versions, provinces, t] = await Promise.all([
     listCampaigns(campaignScope(user)),
     listPublishedVersions(),
-    user.role === 'ministry_admin' ? listCurrentProvinces() : Promise.resolve([]),
+    canAdministerNationally(user) ? listCurrentProvinces() : Promise.resolve([]),
     getFixedT(request, 'questionnaire'),
   ])
   return { title: t('campaigns.metaTitle'), campaigns, versions, provinces }
 }
 
-type FieldErrors = Record<string, string[]>
-
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ADMIN_ROLES)
+  const user = await requireCapability(request, canManageCampaigns)
   const formData = await request.formData()
   await validateCsrf(request, formData)
+  const { data: input, rejection } = parseForm(NewCampaignSchema, formData)
+  if (rejection) return rejection
   const values = textValues(formData)
-  const fail = (fieldErrors: FieldErrors) => data({ fieldErrors, values, created: null }, { status: 400 })
-  const parsed = NewCampaignSchema.safeParse(values)
-  if (!parsed.success) return fail(fieldErrorsOf(parsed.error))
-
-  const input = parsed.data
   // A province administrator's campaigns are always their own province's.
-  const provinceId = user.role === 'ministry_admin' ? input.provinceId || null : user.provinceId
+  const provinceId = canAdministerNationally(user) ? input.provinceId || null : user.provinceId
   const scope: Prisma.ServicePointWhereInput = { AND: [servicePointScope(user), provinceId ? { provinceId } : {}] }
   const codes = input.allServicePoints === 'on' ? null : parseCodes(input.servicePointCodes)
   const servicePoints = await findServicePointIds(codes, scope)
   const unknown = codes?.filter((code) => !servicePoints.some((point) => point.code === code)) ?? []
   if (unknown.length > 0 || servicePoints.length === 0) {
-    return fail({ servicePointCodes: ['campaigns.errors.unknownServicePoints'] })
+    return rejectForm({ fieldErrors: { servicePointCodes: { key: 'campaigns.errors.unknownServicePoints' } }, values })
   }
   try {
     await createCampaign({
@@ -81,10 +80,10 @@ export async function action({ request }: ActionFunctionArgs) {
       servicePointIds: servicePoints.map((point) => point.id),
     })
   } catch (error) {
-    if (error instanceof CampaignError) return fail({ versionId: [error.message] })
+    if (error instanceof CampaignError) return rejectForm({ fieldErrors: { versionId: { key: error.message } }, values })
     throw error
   }
-  return data({ fieldErrors: {} as FieldErrors, values: {}, created: input.name })
+  return data({ created: input.name })
 }
 
 export default function CampaignsPage() {
@@ -92,21 +91,21 @@ export default function CampaignsPage() {
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation('questionnaire')
   const english = i18n.language === 'en'
-  const { values, error, field } = formResult(actionData, t)
-  const day = (value: string | Date) => new Date(value).toISOString().slice(0, 10)
+  const { values, error, field } = formFields(actionData, t)
+  const day = (value: string | Date) => isoDate(new Date(value))
 
   return (
     <>
       <h1>{t('campaigns.title')}</h1>
       <AdminNav />
-      <QuestionnaireNav />
-      {actionData?.created ? (
+      {actionData && 'created' in actionData ? (
         <p className="notice" role="status">
           {t('campaigns.created', { name: actionData.created })}
         </p>
       ) : null}
-      <AdminTable
+      <DataTable
         caption={t('campaigns.title')}
+        hideCaption
         columns={[
           { label: t('campaigns.name') },
           { label: t('campaigns.period') },
@@ -114,36 +113,34 @@ export default function CampaignsPage() {
           { label: t('campaigns.version') },
           { label: t('campaigns.servicePoints'), numeric: true },
         ]}
-      >
-        {campaigns.map((campaign) => (
-          <tr key={campaign.id}>
-            <td>{english ? campaign.nameEn : campaign.name}</td>
-            <td>{t('campaigns.periodValue', { from: day(campaign.startsOn), to: day(campaign.endsOn) })}</td>
-            <td>{campaign.province?.name ?? t('campaigns.national')}</td>
-            <td>
-              {campaign.version.questionnaire.slug} v{campaign.version.version}
-            </td>
-            <td className="num">{campaign._count.servicePoints}</td>
-          </tr>
-        ))}
-      </AdminTable>
+        rows={campaigns.map((campaign) => ({
+          key: campaign.id,
+          cells: [
+            english ? campaign.nameEn : campaign.name,
+            t('campaigns.periodValue', { from: day(campaign.startsOn), to: day(campaign.endsOn) }),
+            campaign.province?.name ?? t('campaigns.national'),
+            `${campaign.version.questionnaire.slug} v${campaign.version.version}`,
+            campaign._count.servicePoints,
+          ],
+        }))}
+      />
 
       <h2>{t('campaigns.createTitle')}</h2>
       <Form method="post">
         <CsrfInput />
-        <AdminInput {...field('name')} label={t('campaigns.nameVi')} required lang="vi" />
-        <AdminInput {...field('nameEn')} label={t('campaigns.nameEn')} required lang="en" />
-        <AdminInput {...field('startsOn')} label={t('campaigns.startsOn')} type="date" required />
-        <AdminInput {...field('endsOn')} label={t('campaigns.endsOn')} type="date" required />
+        <InputField {...field('name')} label={t('campaigns.nameVi')} required lang="vi" />
+        <InputField {...field('nameEn')} label={t('campaigns.nameEn')} required lang="en" />
+        <InputField {...field('startsOn')} label={t('campaigns.startsOn')} type="date" required />
+        <InputField {...field('endsOn')} label={t('campaigns.endsOn')} type="date" required />
         {provinces.length > 0 ? (
-          <AdminSelect
+          <SelectField
             {...field('provinceId')}
             label={t('campaigns.scope')}
             empty={t('campaigns.national')}
             options={provinces.map((province) => ({ value: province.id, label: province.name }))}
           />
         ) : null}
-        <AdminSelect
+        <SelectField
           {...field('versionId')}
           label={t('campaigns.version')}
           required
@@ -152,13 +149,9 @@ export default function CampaignsPage() {
             label: (english ? version.questionnaire.titleEn : version.questionnaire.title) + ` — v${version.version}`,
           }))}
         />
-        <AdminField
-          name="servicePointCodes"
-          label={t('campaigns.servicePointCodes')}
-          error={error('servicePointCodes')}
-        >
+        <Field name="servicePointCodes" label={t('campaigns.servicePointCodes')} error={error('servicePointCodes')}>
           {(props) => <textarea {...props} rows={4} defaultValue={values.servicePointCodes} />}
-        </AdminField>
+        </Field>
         <label className="checkbox">
           <input type="checkbox" name="allServicePoints" defaultChecked={values.allServicePoints === 'on'} />{' '}
           {t('campaigns.allServicePoints')}

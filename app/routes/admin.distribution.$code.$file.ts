@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireRole, requireServicePointAccess } from '~/auth/permissions.server'
-import { ADMIN_ROLES } from '~/auth/roles'
+import { requireCapability, requireServicePointAccess } from '~/auth/permissions.server'
+import { canDistributeSurveys } from '~/auth/policy'
 import { getServicePointByCode } from '~/questionnaire/distribution/distribution.server'
 import { posterPdf } from '~/questionnaire/distribution/poster.server'
 import { qrPng, qrSvg } from '~/questionnaire/distribution/qr.server'
@@ -9,10 +9,10 @@ import { surveyUrl } from '~/questionnaire/distribution/survey-link'
 /** A service point's QR code (SVG, PNG) and A4 poster (PDF): /admin/distribution/<code>/qr.svg … */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Signed-in administrators only, before anything tells whether the code exists.
-  await requireRole(request, ADMIN_ROLES)
+  await requireCapability(request, canDistributeSurveys)
   const servicePoint = await getServicePointByCode(params.code ?? '')
   if (!servicePoint) throw new Response(null, { status: 404 })
-  await requireServicePointAccess(request, servicePoint.id, { roles: ADMIN_ROLES })
+  await requireServicePointAccess(request, servicePoint.id)
   const url = surveyUrl(new URL(request.url).origin, servicePoint.code)
   const filename = `sipas-${servicePoint.code}`
   switch (params.file) {

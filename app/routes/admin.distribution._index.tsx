@@ -2,14 +2,14 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminNav } from '~/auth/admin-nav'
-import { requireRole } from '~/auth/permissions.server'
-import { ADMIN_ROLES } from '~/auth/roles'
+import { requireCapability } from '~/auth/permissions.server'
+import { canAdministerNationally, canDistributeSurveys } from '~/auth/policy'
 import { servicePointScope } from '~/auth/scope'
 import { getFixedT } from '~/i18n/i18next.server'
 import { listServicePointLinks } from '~/questionnaire/distribution/distribution.server'
 import { surveyUrl } from '~/questionnaire/distribution/survey-link'
 import editorStyles from '~/questionnaire/editor/editor.css?url'
-import { QuestionnaireNav } from '~/questionnaire/editor/questionnaire-nav'
+import { DataTable } from '~/ui/data-table'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -21,9 +21,9 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyl
 
 /** Every service point's code, survey link, QR code and poster, one province at a time. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ADMIN_ROLES)
+  const user = await requireCapability(request, canDistributeSurveys)
   const url = new URL(request.url)
-  const ministry = user.role === 'ministry_admin'
+  const ministry = canAdministerNationally(user)
   const provinceId = ministry ? url.searchParams.get('province') : user.provinceId
   const [provinces, servicePoints, t] = await Promise.all([
     ministry ? listCurrentProvinces() : Promise.resolve([]),
@@ -46,7 +46,6 @@ export default function DistributionPage() {
     <>
       <h1>{t('distribution.title')}</h1>
       <AdminNav />
-      <QuestionnaireNav />
       {provinces.length > 0 ? (
         <Form method="get" className="editor-row">
           <div className="field">
@@ -67,45 +66,41 @@ export default function DistributionPage() {
       ) : null}
       {provinceId && servicePoints.length === 0 ? <p>{t('distribution.empty')}</p> : null}
       {servicePoints.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t('distribution.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('distribution.code')}</th>
-                <th scope="col">{t('distribution.servicePoint')}</th>
-                <th scope="col">{t('distribution.link')}</th>
-                <th scope="col">{t('distribution.downloads')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {servicePoints.map((point) => {
-                const base = `/admin/distribution/${encodeURIComponent(point.code)}`
-                const name = english ? point.nameEn : point.name
-                return (
-                  <tr key={point.id}>
-                    <td>{point.code}</td>
-                    <td>
-                      {name}
-                      <br />
-                      <small>{english ? point.agency.nameEn : point.agency.name}</small>
-                    </td>
-                    <td>
-                      <a href={point.url}>{point.url}</a>
-                    </td>
-                    <td>
-                      <a href={`${base}/poster.pdf`} download aria-label={t('distribution.posterFor', { name })}>
-                        {t('distribution.poster')}
-                      </a>{' '}
-                      · <a href={`${base}/qr.svg`} download aria-label={t('distribution.svgFor', { name })}>SVG</a>{' '}
-                      · <a href={`${base}/qr.png`} download aria-label={t('distribution.pngFor', { name })}>PNG</a>
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('distribution.title')}
+          hideCaption
+          columns={[
+            { label: t('distribution.code') },
+            { label: t('distribution.servicePoint'), rowHeader: true },
+            { label: t('distribution.link') },
+            { label: t('distribution.downloads') },
+          ]}
+          rows={servicePoints.map((point) => {
+            const base = `/admin/distribution/${encodeURIComponent(point.code)}`
+            const name = english ? point.nameEn : point.name
+            return {
+              key: point.id,
+              cells: [
+                point.code,
+                <>
+                  {name}
+                  <br />
+                  <small>{english ? point.agency.nameEn : point.agency.name}</small>
+                </>,
+                <a href={point.url}>
+                  {point.url}
+                </a>,
+                <>
+                  <a href={`${base}/poster.pdf`} download aria-label={t('distribution.posterFor', { name })}>
+                    {t('distribution.poster')}
+                  </a>{' '}
+                  · <a href={`${base}/qr.svg`} download aria-label={t('distribution.svgFor', { name })}>SVG</a>{' '}
+                  · <a href={`${base}/qr.png`} download aria-label={t('distribution.pngFor', { name })}>PNG</a>
+                </>,
+              ],
+            }
+          })}
+        />
       ) : null}
     </>
   )

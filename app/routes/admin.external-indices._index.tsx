@@ -2,32 +2,34 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { AdminField, AdminTable } from '~/auth/admin-field'
-import { CsrfInput } from '~/auth/csrf-input'
+import { CsrfInput } from '~/ui/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
-import { textValues } from '~/auth/form-values'
-import { requireRole } from '~/auth/permissions.server'
-import { formatDecimal } from '~/i18n/format'
+import { requireCapability } from '~/auth/permissions.server'
+import { canManageRankings } from '~/auth/policy'
+import { formFields } from '~/forms/form-fields'
+import { textValues } from '~/forms/form-values'
+import { parseForm, rejectForm } from '~/forms/reject-form.server'
+import { formatDate, formatDecimal } from '~/i18n/format'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { GroupsSchema, SipasPointsFormSchema } from '~/ranking/admin-forms'
-import { EXTERNAL_SCORE_COLUMNS, type ImportProblem, MAX_IMPORT_ROWS } from '~/ranking/external-import'
+import { EXTERNAL_SCORE_COLUMNS, MAX_IMPORT_ROWS, RANK_COLUMN } from '~/ranking/external-import-format'
 import { importExternalScores, summarizeExternalScores } from '~/ranking/external-import.server'
 import { INDICES } from '~/ranking/indices'
 import { RankingAdminNav } from '~/ranking/ranking-admin-nav'
 import { listRankingSettings, setGroupThresholds, setSipasCriterionPoints } from '~/ranking/ranking-settings.server'
+import { DataTable } from '~/ui/data-table'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { Field } from '~/ui/field'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['rankings'] } satisfies I18nHandle
 
 /** Imported indices and ranking configuration change published figures: Ministry administrator only. */
-const ADMIN = ['ministry_admin'] as const
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ADMIN)
+  await requireCapability(request, canManageRankings)
   const [imported, settings, t, locale] = await Promise.all([
     summarizeExternalScores(),
     listRankingSettings(),
@@ -43,19 +45,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-type ActionResult = {
-  form: 'import' | 'groups' | 'points'
-  fieldErrors: Record<string, string[] | undefined>
-  values: Record<string, string>
-  problems: ImportProblem[]
-  done: string | null
-}
-
-const result = (partial: Partial<ActionResult> & Pick<ActionResult, 'form'>, status = 200) =>
-  data<ActionResult>({ fieldErrors: {}, values: {}, problems: [], done: null, ...partial }, { status })
+/** The page's three forms; the action's answer names the one it answers. */
+type SettingsFormName = 'import' | 'groups' | 'points'
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ADMIN)
+  const actor = await requireCapability(request, canManageRankings)
   const formData = await request.formData()
   await validateCsrf(request, formData)
   const values = textValues(formData)
@@ -63,48 +57,43 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === 'import') {
     const file = formData.get('file')
-    if (!(file instanceof File) || file.size === 0) {
-      return result({ form: 'import', fieldErrors: { file: ['admin.errors.file'] } }, 400)
-    }
+    if (!(file instanceof File) || file.size === 0) return refuseFile(values)
     const imported = await importExternalScores(await file.text(), actor.id)
-    if (imported.problems.length > 0) return result({ form: 'import', problems: imported.problems }, 400)
-    return result({ form: 'import', done: String(imported.imported) })
+    if (imported.problems.length > 0) {
+      return rejectForm({ form: 'import' as const, fieldErrors: {}, values, problems: imported.problems })
+    }
+    return data({ form: 'import' as const, done: String(imported.imported) })
   }
 
   if (intent === 'groups') {
-    const parsed = GroupsSchema.safeParse(values)
-    if (!parsed.success)
-      return result({ form: 'groups', fieldErrors: z.flattenError(parsed.error).fieldErrors, values }, 400)
-    await setGroupThresholds(parsed.data.index, parsed.data.year, parsed.data.bands, actor.id)
-    return result({ form: 'groups', done: `${parsed.data.index} ${parsed.data.year}` })
+    const { data: groups, rejection } = parseForm(GroupsSchema, formData, { form: 'groups' as const })
+    if (rejection) return rejection
+    await setGroupThresholds(groups.index, groups.year, groups.bands, actor.id)
+    return data({ form: 'groups' as const, done: `${groups.index} ${groups.year}` })
   }
 
   if (intent === 'points') {
-    const parsed = SipasPointsFormSchema.safeParse(values)
-    if (!parsed.success)
-      return result({ form: 'points', fieldErrors: z.flattenError(parsed.error).fieldErrors, values }, 400)
-    await setSipasCriterionPoints(parsed.data.year, parsed.data.points, actor.id)
-    return result({ form: 'points', done: String(parsed.data.year) })
+    const { data: points, rejection } = parseForm(SipasPointsFormSchema, formData, { form: 'points' as const })
+    if (rejection) return rejection
+    await setSipasCriterionPoints(points.year, points.points, actor.id)
+    return data({ form: 'points' as const, done: String(points.year) })
   }
 
-  return result({ form: 'import', fieldErrors: { file: ['admin.errors.file'] } }, 400)
+  return refuseFile(values)
+}
+
+/** No file, an empty one, or a post that names none of the forms. */
+function refuseFile(values: Record<string, string>) {
+  return rejectForm({ form: 'import' as const, fieldErrors: { file: { key: 'admin.errors.file' } }, values })
 }
 
 export default function ExternalIndicesPage() {
   const { imported, settings, locale } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('rankings')
-  const errorOf = (form: ActionResult['form'], field: string) => {
-    if (actionData?.form !== form) return undefined
-    const key = actionData.fieldErrors[field]?.[0]
-    return key ? t(key) : undefined
-  }
-  const valueOf = (form: ActionResult['form'], field: string) =>
-    actionData?.form === form ? actionData.values[field] : undefined
-  const dateTime = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    dateStyle: 'medium',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  })
+  const fieldsOf = (form: SettingsFormName) => formFields(actionData?.form === form ? actionData : undefined, t)
+  const [importForm, groupsForm, pointsForm] = [fieldsOf('import'), fieldsOf('groups'), fieldsOf('points')]
+  const problems = actionData && 'problems' in actionData ? actionData.problems : []
 
   return (
     <>
@@ -113,19 +102,20 @@ export default function ExternalIndicesPage() {
 
       <h2>{t('admin.external.importTitle')}</h2>
       <p>{t('admin.external.format', { columns: EXTERNAL_SCORE_COLUMNS.join(', '), max: MAX_IMPORT_ROWS })}</p>
-      <pre className="csv-sample">{'unit_code;year;index;score\n31;2024;PAR_INDEX;96,17\n19;2024;PAR_INDEX;91,47'}</pre>
-      {actionData?.form === 'import' && actionData.done ? (
+      <p>{t('admin.external.rankFormat', { column: RANK_COLUMN })}</p>
+      <pre className="csv-sample">{'unit_code;year;index;score;rank\n31;2024;PAR_INDEX;96,17;1\n19;2024;PAR_INDEX;91,47;5'}</pre>
+      {actionData?.form === 'import' && 'done' in actionData ? (
         <p className="notice" role="status">
           {t('admin.external.imported', { rows: actionData.done })}
         </p>
       ) : null}
-      {actionData?.form === 'import' && actionData.problems.length > 0 ? (
+      {problems.length > 0 ? (
         <div className="notice error-summary" role="alert">
           <p>
-            <strong>{t('admin.external.problemsTitle', { problems: actionData.problems.length })}</strong>
+            <strong>{t('admin.external.problemsTitle', { problems: problems.length })}</strong>
           </p>
           <ul>
-            {actionData.problems.map((problem, index) => (
+            {problems.map((problem, index) => (
               <li key={`${problem.line}-${index}`}>
                 {t('admin.external.problemLine', { line: problem.line })} {t(problem.key, problem.values)}
               </li>
@@ -136,9 +126,9 @@ export default function ExternalIndicesPage() {
       <Form method="post" encType="multipart/form-data">
         <CsrfInput />
         <input type="hidden" name="intent" value="import" />
-        <AdminField name="file" label={t('admin.external.file')} error={errorOf('import', 'file')}>
+        <Field name="file" label={t('admin.external.file')} error={importForm.error('file')}>
           {(props) => <input {...props} type="file" accept=".csv,text/csv" required />}
-        </AdminField>
+        </Field>
         <button type="submit">{t('admin.external.import')}</button>
       </Form>
 
@@ -146,26 +136,27 @@ export default function ExternalIndicesPage() {
       {imported.length === 0 ? (
         <p>{t('admin.external.noneImported')}</p>
       ) : (
-        <AdminTable
+        <DataTable
           caption={t('admin.external.importedTitle')}
+          hideCaption
           columns={[
             { label: t('form.year') },
             { label: t('form.index') },
             { label: t('admin.external.units'), numeric: true },
             { label: t('admin.external.lastImport') },
           ]}
-        >
-          {imported.map((row) => (
-            <tr key={`${row.index}-${row.year}`}>
-              <td>{row.year}</td>
-              <td>
-                <a href={`/rankings?year=${row.year}&index=${row.index}`}>{t(`indices.${row.index}`)}</a>
-              </td>
-              <td className="num">{row.count}</td>
-              <td>{row.importedAt ? dateTime.format(new Date(row.importedAt)) : ''}</td>
-            </tr>
-          ))}
-        </AdminTable>
+          rows={imported.map((row) => ({
+            key: `${row.index}-${row.year}`,
+            cells: [
+              row.year,
+              <a href={`/rankings?year=${row.year}&index=${row.index}`}>
+                {t(`indices.${row.index}`)}
+              </a>,
+              row.count,
+              row.importedAt ? formatDate(row.importedAt, locale) : '',
+            ],
+          }))}
+        />
       )}
 
       <h2>{t('admin.external.settingsTitle')}</h2>
@@ -192,9 +183,9 @@ export default function ExternalIndicesPage() {
 
       <h3>{t('admin.external.groupsTitle')}</h3>
       <SettingsForm intent="groups">
-        <AdminField name="groups-index" label={t('form.index')} error={errorOf('groups', 'index')}>
+        <Field name="groups-index" label={t('form.index')} error={groupsForm.error('index')}>
           {(props) => (
-            <select {...props} name="index" defaultValue={valueOf('groups', 'index') ?? 'SIPAS'}>
+            <select {...props} name="index" defaultValue={groupsForm.values.index ?? 'SIPAS'}>
               {INDICES.map((index) => (
                 <option key={index} value={index}>
                   {t(`indices.${index}`)}
@@ -202,24 +193,24 @@ export default function ExternalIndicesPage() {
               ))}
             </select>
           )}
-        </AdminField>
-        <YearField name="groups-year" error={errorOf('groups', 'year')} value={valueOf('groups', 'year')} />
-        <AdminField name="groups-bands" label={t('admin.external.bands')} error={errorOf('groups', 'bands')}>
+        </Field>
+        <YearField name="groups-year" error={groupsForm.error('year')} value={groupsForm.values.year} />
+        <Field name="groups-bands" label={t('admin.external.bands')} error={groupsForm.error('bands')}>
           {(props) => (
-            <input {...props} name="bands" defaultValue={valueOf('groups', 'bands') ?? 'A:90, B:80, C:70, D:0'} />
+            <input {...props} name="bands" defaultValue={groupsForm.values.bands ?? 'A:90, B:80, C:70, D:0'} />
           )}
-        </AdminField>
+        </Field>
       </SettingsForm>
 
       <h3>{t('admin.external.pointsTitle')}</h3>
       <p>{t('admin.external.pointsHelp')}</p>
       <SettingsForm intent="points">
-        <YearField name="points-year" error={errorOf('points', 'year')} value={valueOf('points', 'year')} />
-        <AdminField name="points-points" label={t('admin.external.points')} error={errorOf('points', 'points')}>
+        <YearField name="points-year" error={pointsForm.error('year')} value={pointsForm.values.year} />
+        <Field name="points-points" label={t('admin.external.points')} error={pointsForm.error('points')}>
           {(props) => (
-            <input {...props} name="points" inputMode="decimal" required defaultValue={valueOf('points', 'points')} />
+            <input {...props} name="points" inputMode="decimal" required defaultValue={pointsForm.values.points} />
           )}
-        </AdminField>
+        </Field>
       </SettingsForm>
     </>
   )
@@ -231,7 +222,7 @@ function SettingsForm({ intent, children }: { intent: 'groups' | 'points'; child
   const { t } = useTranslation('rankings')
   return (
     <>
-      {actionData?.form === intent && actionData.done ? (
+      {actionData?.form === intent && 'done' in actionData ? (
         <p className="notice" role="status">
           {t('admin.external.saved')}
         </p>
@@ -251,11 +242,11 @@ function YearField({ name, error, value }: { name: string; error?: string; value
   const { thisYear } = useLoaderData<typeof loader>()
   const { t } = useTranslation('rankings')
   return (
-    <AdminField name={name} label={t('form.year')} error={error}>
+    <Field name={name} label={t('form.year')} error={error}>
       {(props) => (
         <input {...props} name="year" inputMode="numeric" required defaultValue={value ?? String(thisYear)} />
       )}
-    </AdminField>
+    </Field>
   )
 }
 

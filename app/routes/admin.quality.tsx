@@ -1,16 +1,18 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AdminInput, formResult } from '~/auth/admin-field'
 import { AdminNav } from '~/auth/admin-nav'
-import { CsrfInput } from '~/auth/csrf-input'
+import { CsrfInput } from '~/ui/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
-import { textValues } from '~/auth/form-values'
-import { requireRole } from '~/auth/permissions.server'
+import { requireCapability } from '~/auth/permissions.server'
+import { canManageQualityRules } from '~/auth/policy'
+import { formFields } from '~/forms/form-fields'
+import { textValues } from '~/forms/form-values'
+import { rejectForm } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { formatNumber } from '~/i18n/format'
-import { QUALITY_FLAG_NAMES, type QualityFlagName } from '~/responses/flags'
+import { QUALITY_FLAG_NAMES, type QualityFlagName } from '~/quality/flags'
 import {
   EXCLUDED_FIELD,
   QUALITY_RULES,
@@ -18,8 +20,10 @@ import {
   qualityFieldErrors,
   thresholdValue,
 } from '~/responses/quality-form'
-import { getQualitySettings, setQualitySettings } from '~/responses/quality.server'
+import { getQualitySettings, setQualitySettings } from '~/quality/settings.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { ErrorMessage } from '~/ui/error-message'
+import { InputField } from '~/ui/input-field'
 
 /*
  * The quality-flag thresholds and the rule official indices exclude flagged responses by
@@ -35,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const EXAMPLE_ITEMS = 40
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ['ministry_admin'])
+  await requireCapability(request, canManageQualityRules)
   const [settings, t, locale] = await Promise.all([
     getQualitySettings(),
     getFixedT(request, 'admin'),
@@ -44,39 +48,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t('quality.metaTitle'), settings, locale }
 }
 
-type Result = {
-  fieldErrors: Record<string, string[]>
-  values: Record<string, string>
-  excluded: string[]
-  saved: boolean
-}
-
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ['ministry_admin'])
+  const actor = await requireCapability(request, canManageQualityRules)
   const formData = await request.formData()
   await validateCsrf(request, formData)
   const values = textValues(formData)
   const excluded = formData.getAll(EXCLUDED_FIELD).filter((value): value is string => typeof value === 'string')
   const parsed = QualityFormSchema.safeParse({ ...values, [EXCLUDED_FIELD]: excluded })
-  if (!parsed.success) {
-    return data<Result>(
-      { fieldErrors: qualityFieldErrors(parsed.error), values, excluded, saved: false },
-      { status: 400 }
-    )
-  }
+  if (!parsed.success) return rejectForm({ fieldErrors: qualityFieldErrors(parsed.error), values, excluded })
   await setQualitySettings(parsed.data, actor.id)
-  return data<Result>({ fieldErrors: {}, values: {}, excluded: [], saved: true })
+  return data({ saved: true })
 }
 
 export default function QualityPage() {
   const { settings, locale } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('admin')
-  const { field } = formResult(actionData, t)
+  const { field } = formFields(actionData, t)
   const n = (value: number) => formatNumber(value, locale)
   const flagName = (flag: string) => t(`quality.flags.${flag}.name`)
-  const rejected = actionData !== undefined && !actionData.saved
-  const excluded = new Set<string>(rejected ? actionData.excluded : settings.excluded)
+  const rejected = actionData && 'excluded' in actionData ? actionData : null
+  const excluded = new Set<string>(rejected ? rejected.excluded : settings.excluded)
   const { tooFast, straightLining, burst, closingTime } = settings
   // What each rule's explanation says, with the values in force.
   const meaning: Record<QualityFlagName, Record<string, string>> = {
@@ -107,7 +99,7 @@ export default function QualityPage() {
           ? t('quality.exclusionNow', { flags: settings.excluded.map(flagName).join('; ') })
           : t('quality.exclusionNone')}
       </p>
-      {actionData?.saved ? (
+      {actionData && 'saved' in actionData ? (
         <p className="notice" role="status">
           {t('quality.saved')}
         </p>
@@ -128,7 +120,7 @@ export default function QualityPage() {
             {rule.fields.map((threshold) => {
               const { value, ...named } = field(threshold.name)
               return (
-                <AdminInput
+                <InputField
                   key={threshold.name}
                   {...named}
                   label={t(`quality.fields.${threshold.name}`)}
@@ -147,11 +139,7 @@ export default function QualityPage() {
         <fieldset aria-describedby="excluded-help">
           <legend>{t('quality.exclusionTitle')}</legend>
           <p id="excluded-help">{t('quality.exclusionHelp')}</p>
-          {field(EXCLUDED_FIELD).error ? (
-            <p id="excluded-error" className="field-error">
-              {field(EXCLUDED_FIELD).error}
-            </p>
-          ) : null}
+          <ErrorMessage id="excluded-error" message={field(EXCLUDED_FIELD).error} />
           {QUALITY_FLAG_NAMES.map((flag) => (
             <div key={flag} className="field checkbox-field">
               <label>

@@ -2,10 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminNav } from '~/auth/admin-nav'
-import { CsrfInput } from '~/auth/csrf-input'
+import { CsrfInput } from '~/ui/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
-import { textValues } from '~/auth/form-values'
-import { requireRole } from '~/auth/permissions.server'
+import { textValues } from '~/forms/form-values'
+import { requireCapability } from '~/auth/permissions.server'
+import { canEditQuestionnaires } from '~/auth/policy'
 import { getFixedT } from '~/i18n/i18next.server'
 import { type Definition, DefinitionSchema, allItems } from '~/questionnaire/definition'
 import { diffVersions } from '~/questionnaire/diff'
@@ -14,8 +15,6 @@ import { DefinitionFields } from '~/questionnaire/editor/definition-fields'
 import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { applyForm } from '~/questionnaire/editor/form'
 import { ProblemList } from '~/questionnaire/editor/problem-list'
-import { QuestionnaireNav } from '~/questionnaire/editor/questionnaire-nav'
-import { QUESTIONNAIRE_EDITOR_ROLES } from '~/questionnaire/editor/roles'
 import { VersionDiffView } from '~/questionnaire/editor/version-diff'
 import { publishProblems } from '~/questionnaire/publish-rules'
 import { copyToNewDraft, getVersionForEditor, retireVersion, updateDraft } from '~/questionnaire/versions.server'
@@ -37,7 +36,7 @@ async function requireVersion(versionId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, QUESTIONNAIRE_EDITOR_ROLES)
+  await requireCapability(request, canEditQuestionnaires)
   const [version, t] = await Promise.all([requireVersion(params.versionId), getFixedT(request, 'questionnaire')])
   return {
     title: t('editor.metaTitle', { version: version.version, slug: version.questionnaire.slug }),
@@ -48,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, QUESTIONNAIRE_EDITOR_ROLES)
+  const user = await requireCapability(request, canEditQuestionnaires)
   const formData = await request.formData()
   await validateCsrf(request, formData)
   const version = await requireVersion(params.versionId)
@@ -93,7 +92,6 @@ export default function VersionEditorPage() {
     <>
       <h1>{t('editor.heading', { title, version: version.version })}</h1>
       <AdminNav />
-      <QuestionnaireNav />
       <p>
         {t(`status.${version.status}`)} · {version.methodologyCode} ·{' '}
         <Link to={`${base}/preview`}>{t('editor.preview')}</Link>

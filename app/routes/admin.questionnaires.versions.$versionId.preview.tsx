@@ -1,11 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireRole } from '~/auth/permissions.server'
+import { requireCapability } from '~/auth/permissions.server'
+import { canEditQuestionnaires } from '~/auth/policy'
 import { getFixedT } from '~/i18n/i18next.server'
 import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { QuestionnairePreview } from '~/questionnaire/editor/questionnaire-preview'
-import { QUESTIONNAIRE_EDITOR_ROLES } from '~/questionnaire/editor/roles'
 import { getVersionForEditor } from '~/questionnaire/versions.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -19,7 +19,7 @@ const DEVICES = ['phone', 'kiosk'] as const
 const LANGUAGES = ['vi', 'en'] as const
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, QUESTIONNAIRE_EDITOR_ROLES)
+  await requireCapability(request, canEditQuestionnaires)
   const version = params.versionId ? await getVersionForEditor(params.versionId) : null
   if (!version) throw new Response(null, { status: 404 })
   const url = new URL(request.url)

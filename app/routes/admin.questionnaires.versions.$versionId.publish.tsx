@@ -2,14 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminNav } from '~/auth/admin-nav'
-import { CsrfInput } from '~/auth/csrf-input'
+import { CsrfInput } from '~/ui/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
-import { requireRole } from '~/auth/permissions.server'
+import { requireCapability } from '~/auth/permissions.server'
+import { canEditQuestionnaires } from '~/auth/policy'
 import { getFixedT } from '~/i18n/i18next.server'
 import { allItems } from '~/questionnaire/definition'
 import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { ProblemList } from '~/questionnaire/editor/problem-list'
-import { QUESTIONNAIRE_EDITOR_ROLES } from '~/questionnaire/editor/roles'
 import { publishProblems } from '~/questionnaire/publish-rules'
 import { getVersionForEditor, publishVersion } from '~/questionnaire/versions.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, QUESTIONNAIRE_EDITOR_ROLES)
+  await requireCapability(request, canEditQuestionnaires)
   const version = params.versionId ? await getVersionForEditor(params.versionId) : null
   if (!version) throw new Response(null, { status: 404 })
   if (version.status !== 'draft') throw redirect(`/admin/questionnaires/versions/${version.id}`)
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, QUESTIONNAIRE_EDITOR_ROLES)
+  const user = await requireCapability(request, canEditQuestionnaires)
   const formData = await request.formData()
   await validateCsrf(request, formData)
   const result = await publishVersion(params.versionId ?? '', user.id)

@@ -1,11 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AdminField } from '~/auth/admin-field'
 import { AdminNav } from '~/auth/admin-nav'
-import { CsrfInput } from '~/auth/csrf-input'
+import { CsrfInput } from '~/ui/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
-import { requireRole } from '~/auth/permissions.server'
+import { requireCapability } from '~/auth/permissions.server'
+import { canManageRetention } from '~/auth/policy'
+import { formFields } from '~/forms/form-fields'
+import { textValues } from '~/forms/form-values'
+import { rejectForm } from '~/forms/reject-form.server'
 import { getFixedT } from '~/i18n/i18next.server'
 import {
   getCommentRetentionDays,
@@ -14,6 +17,7 @@ import {
   SUBMITTED_AT_RETENTION_DAYS,
 } from '~/responses/retention.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { Field } from '~/ui/field'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
@@ -21,40 +25,42 @@ export const handle = { i18n: ['admin'] } satisfies I18nHandle
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ['ministry_admin'])
+  await requireCapability(request, canManageRetention)
   const [days, t] = await Promise.all([getCommentRetentionDays(), getFixedT(request, 'admin')])
   return { title: t('retention.metaTitle'), days, submittedAtDays: SUBMITTED_AT_RETENTION_DAYS }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ['ministry_admin'])
+  const actor = await requireCapability(request, canManageRetention)
   const formData = await request.formData()
   await validateCsrf(request, formData)
   const parsed = RetentionFormSchema.safeParse({ days: formData.get('days') })
   if (!parsed.success) {
-    return data({ saved: false, error: 'retention.errors.days', value: String(formData.get('days') ?? '') }, { status: 400 })
+    return rejectForm({ fieldErrors: { days: { key: 'retention.errors.days' } }, values: textValues(formData) })
   }
   await setCommentRetentionDays(parsed.data.days, actor.id)
-  return { saved: true, error: null, value: String(parsed.data.days) }
+  return data({ saved: true })
 }
 
 export default function RetentionPage() {
-  const { days, submittedAtDays } = useLoaderData<typeof loader>()
+  const { days: savedDays, submittedAtDays } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('admin')
+  const { field } = formFields(actionData, t)
+  const days = field('days')
   return (
     <>
       <h1>{t('retention.title')}</h1>
       <AdminNav />
       <p>{t('retention.explanation', { submittedAtDays })}</p>
-      {actionData?.saved ? (
+      {actionData && 'saved' in actionData ? (
         <p className="notice" role="status">
           {t('retention.saved')}
         </p>
       ) : null}
       <Form method="post">
         <CsrfInput />
-        <AdminField name="days" label={t('retention.days')} error={actionData?.error ? t(actionData.error) : undefined}>
+        <Field name="days" label={t('retention.days')} error={days.error}>
           {(props) => (
             <input
               {...props}
@@ -63,10 +69,10 @@ export default function RetentionPage() {
               min={1}
               max={3650}
               required
-              defaultValue={actionData?.value ?? String(days)}
+              defaultValue={days.value ?? String(savedDays)}
             />
           )}
-        </AdminField>
+        </Field>
         <button type="submit">{t('retention.save')}</button>
       </Form>
     </>

@@ -1,19 +1,20 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { AdminField } from '~/auth/admin-field'
 import { AdminNav } from '~/auth/admin-nav'
-import { CsrfInput } from '~/auth/csrf-input'
+import { CsrfInput } from '~/ui/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
-import { textValues } from '~/auth/form-values'
 import { issuePasswordReset } from '~/auth/password-reset.server'
 import { requireManagedUser } from '~/auth/permissions.server'
-import { assignableRoles } from '~/auth/roles'
+import { assignableRoles, canAdministerNationally } from '~/auth/policy'
 import { assignClerk, changeUserAccess, getManagedUser, setUserActive, unassignClerk } from '~/auth/user-admin.server'
 import { UserAccessSchema } from '~/auth/user-schema'
+import { formFields } from '~/forms/form-fields'
+import { textValues } from '~/forms/form-values'
+import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { Field } from '~/ui/field'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
@@ -25,17 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, target: access } = await requireManagedUser(request, params.userId ?? '')
   const [target, provinces, t, locale] = await Promise.all([
     getManagedUser(access.id),
-    actor.role === 'ministry_admin' ? listCurrentProvinces() : Promise.resolve([]),
+    canAdministerNationally(actor) ? listCurrentProvinces() : Promise.resolve([]),
     getFixedT(request, 'admin'),
     getLanguage(request),
   ])
   if (!target) throw new Response(null, { status: 404 })
   return { title: t('user.metaTitle', { name: target.name }), target, provinces, roles: assignableRoles(actor.role), locale }
 }
-
-type Result = { fieldErrors: Record<string, string[]>; values: Record<string, string>; resetLink: string | null; saved: boolean }
-const result = (partial: Partial<Result>, status = 200) =>
-  data<Result>({ fieldErrors: {}, values: {}, resetLink: null, saved: false, ...partial }, { status })
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, target } = await requireManagedUser(request, params.userId ?? '')
@@ -45,28 +42,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (values.intent) {
     case 'access': {
-      const parsed = UserAccessSchema.safeParse(values)
-      if (!parsed.success) return result({ fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values }, 400)
-      const { error } = await changeUserAccess(actor, target, parsed.data)
-      if (error) return result({ fieldErrors: { [error.field]: [error.key] }, values }, 400)
-      return result({ saved: true })
+      const { data: access, rejection } = parseForm(UserAccessSchema, formData)
+      if (rejection) return rejection
+      const { error } = await changeUserAccess(actor, target, access)
+      if (error) return rejectForm({ fieldErrors: { [error.field]: { key: error.key } }, values })
+      return data({ saved: true })
     }
     case 'deactivate':
     case 'reactivate':
       await setUserActive(actor, target, values.intent === 'reactivate')
-      return result({ saved: true })
+      return data({ saved: true })
     case 'reset': {
       const path = await issuePasswordReset(target.id, actor.id)
-      return result({ resetLink: new URL(path, request.url).toString() })
+      return data({ resetLink: new URL(path, request.url).toString() })
     }
     case 'assign': {
       const { error } = await assignClerk(actor, target, values.servicePointCode ?? '')
-      if (error) return result({ fieldErrors: { [error.field]: [error.key] }, values }, 400)
-      return result({ saved: true })
+      if (error) return rejectForm({ fieldErrors: { [error.field]: { key: error.key } }, values })
+      return data({ saved: true })
     }
     case 'unassign':
       await unassignClerk(actor, target, values.servicePointId ?? '')
-      return result({ saved: true })
+      return data({ saved: true })
     default:
       throw new Response(null, { status: 400 })
   }
@@ -76,16 +73,14 @@ export default function UserPage() {
   const { target, provinces, roles, locale } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('admin')
-  const errors = actionData?.fieldErrors ?? {}
-  const values = actionData?.values ?? {}
-  const error = (field: string) => (errors[field]?.[0] ? t(errors[field][0]) : undefined)
+  const { values, error } = formFields(actionData, t)
   const localName = (unit: { name: string; nameEn: string }) => (locale === 'en' ? unit.nameEn : unit.name)
 
   return (
     <>
       <h1>{target.name}</h1>
       <AdminNav />
-      {actionData?.saved ? (
+      {actionData && 'saved' in actionData ? (
         <p className="notice" role="status">
           {t('user.saved')}
         </p>
@@ -105,7 +100,7 @@ export default function UserPage() {
       <Form method="post">
         <CsrfInput />
         <input type="hidden" name="intent" value="access" />
-        <AdminField name="role" label={t('users.role')} error={error('role')}>
+        <Field name="role" label={t('users.role')} error={error('role')}>
           {(props) => (
             <select {...props} defaultValue={values.role ?? target.role}>
               {roles.map((role) => (
@@ -115,9 +110,9 @@ export default function UserPage() {
               ))}
             </select>
           )}
-        </AdminField>
+        </Field>
         {provinces.length > 0 ? (
-          <AdminField name="provinceId" label={t('users.province')} error={error('provinceId')}>
+          <Field name="provinceId" label={t('users.province')} error={error('provinceId')}>
             {(props) => (
               <select {...props} defaultValue={values.provinceId ?? target.provinceId ?? ''}>
                 <option value="">{t('users.noProvince')}</option>
@@ -128,11 +123,11 @@ export default function UserPage() {
                 ))}
               </select>
             )}
-          </AdminField>
+          </Field>
         ) : null}
-        <AdminField name="agencyCode" label={t('users.agencyCode')} error={error('agencyCode')}>
+        <Field name="agencyCode" label={t('users.agencyCode')} error={error('agencyCode')}>
           {(props) => <input {...props} defaultValue={values.agencyCode ?? target.agency?.code ?? ''} />}
-        </AdminField>
+        </Field>
         <button type="submit">{t('user.saveAccess')}</button>
       </Form>
 
@@ -157,9 +152,9 @@ export default function UserPage() {
           <Form method="post">
             <CsrfInput />
             <input type="hidden" name="intent" value="assign" />
-            <AdminField name="servicePointCode" label={t('user.servicePointCode')} error={error('servicePointCode')}>
+            <Field name="servicePointCode" label={t('user.servicePointCode')} error={error('servicePointCode')}>
               {(props) => <input {...props} required defaultValue={values.servicePointCode} />}
-            </AdminField>
+            </Field>
             <button type="submit">{t('user.assign')}</button>
           </Form>
         </>
@@ -167,7 +162,7 @@ export default function UserPage() {
 
       <h2>{t('user.resetTitle')}</h2>
       <p>{t('user.resetHelp')}</p>
-      {actionData?.resetLink ? (
+      {actionData && 'resetLink' in actionData ? (
         <p className="one-time-secret" role="status">
           {actionData.resetLink}
         </p>

@@ -1,19 +1,23 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AdminInput, AdminSelect, AdminTable, formResult } from '~/auth/admin-field'
 import { AdminNav } from '~/auth/admin-nav'
-import { CsrfInput } from '~/auth/csrf-input'
+import { CsrfInput } from '~/ui/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
-import { fieldErrorsOf, rejectForm, textValues } from '~/auth/form-values'
 import { issuePasswordReset } from '~/auth/password-reset.server'
-import { requireRole } from '~/auth/permissions.server'
-import { ADMIN_ROLES, assignableRoles } from '~/auth/roles'
+import { requireCapability } from '~/auth/permissions.server'
+import { assignableRoles, canAdministerNationally, canManageUsers } from '~/auth/policy'
 import { userScope } from '~/auth/scope'
 import { createUser, listUsers } from '~/auth/user-admin.server'
 import { NewUserSchema } from '~/auth/user-schema'
+import { formFields } from '~/forms/form-fields'
+import { textValues } from '~/forms/form-values'
+import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
+import { DataTable } from '~/ui/data-table'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { InputField } from '~/ui/input-field'
+import { SelectField } from '~/ui/select-field'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
@@ -22,10 +26,10 @@ export const handle = { i18n: ['admin'] } satisfies I18nHandle
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ADMIN_ROLES)
+  const user = await requireCapability(request, canManageUsers)
   const [users, provinces, t, locale] = await Promise.all([
     listUsers(userScope(user)),
-    user.role === 'ministry_admin' ? listCurrentProvinces() : Promise.resolve([]),
+    canAdministerNationally(user) ? listCurrentProvinces() : Promise.resolve([]),
     getFixedT(request, 'admin'),
     getLanguage(request),
   ])
@@ -39,52 +43,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ADMIN_ROLES)
+  const actor = await requireCapability(request, canManageUsers)
   const formData = await request.formData()
   await validateCsrf(request, formData)
-  const values = textValues(formData)
-  const parsed = NewUserSchema.safeParse(values)
-  if (!parsed.success) {
-    return rejectForm(values, fieldErrorsOf(parsed.error))
-  }
-  const result = await createUser(actor, parsed.data)
+  const { data: newUser, rejection } = parseForm(NewUserSchema, formData)
+  if (rejection) return rejection
+  const result = await createUser(actor, newUser)
   if ('error' in result) {
-    return data(
-      {
-        fieldErrors: { [result.error.field]: [result.error.key] },
-        values,
-        created: null,
-      },
-      { status: 400 }
-    )
+    return rejectForm({ fieldErrors: { [result.error.field]: { key: result.error.key } }, values: textValues(formData) })
   }
   const resetPath = await issuePasswordReset(result.userId, actor.id)
   const resetLink = new URL(resetPath, request.url).toString()
-  return data({
-    fieldErrors: {},
-    values: {},
-    created: { email: parsed.data.email, resetLink },
-  })
+  return data({ created: { email: newUser.email, resetLink } })
 }
 
 export default function UsersPage() {
   const { users, provinces, roles, locale } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('admin')
-  const { field } = formResult(actionData, t)
+  const { field } = formFields(actionData, t)
+  const created = actionData && 'created' in actionData ? actionData.created : null
 
   return (
     <>
       <h1>{t('users.title')}</h1>
       <AdminNav />
-      {actionData?.created ? (
+      {created ? (
         <div className="notice" role="status">
-          <p>{t('users.created', { email: actionData.created.email })}</p>
-          <p className="one-time-secret">{actionData.created.resetLink}</p>
+          <p>{t('users.created', { email: created.email })}</p>
+          <p className="one-time-secret">{created.resetLink}</p>
         </div>
       ) : null}
-      <AdminTable
+      <DataTable
         caption={t('users.title')}
+        hideCaption
         columns={[
           { label: t('users.name') },
           { label: t('users.email') },
@@ -92,33 +84,31 @@ export default function UsersPage() {
           { label: t('users.scope') },
           { label: t('users.status') },
         ]}
-      >
-        {users.map((user) => (
-          <tr key={user.id}>
-            <td>
-              <a href={`/admin/users/${user.id}`}>{user.name}</a>
-            </td>
-            <td>{user.email}</td>
-            <td>{t(`auth:roles.${user.role}`)}</td>
-            <td>
-              {user.agency
-                ? locale === 'en'
-                  ? user.agency.nameEn
-                  : user.agency.name
-                : user.province?.name ?? t('users.national')}
-            </td>
-            <td>{user.active ? t('users.active') : t('users.inactive')}</td>
-          </tr>
-        ))}
-      </AdminTable>
+        rows={users.map((user) => ({
+          key: user.id,
+          cells: [
+            <a href={`/admin/users/${user.id}`}>
+              {user.name}
+            </a>,
+            user.email,
+            t(`auth:roles.${user.role}`),
+            user.agency
+              ? locale === 'en'
+                ? user.agency.nameEn
+                : user.agency.name
+              : user.province?.name ?? t('users.national'),
+            user.active ? t('users.active') : t('users.inactive'),
+          ],
+        }))}
+      />
 
       <h2>{t('users.createTitle')}</h2>
       <p>{t('users.createHelp')}</p>
       <Form method="post">
         <CsrfInput />
-        <AdminInput {...field('name')} label={t('users.name')} required />
-        <AdminInput {...field('email')} label={t('users.email')} type="email" required />
-        <AdminSelect
+        <InputField {...field('name')} label={t('users.name')} required />
+        <InputField {...field('email')} label={t('users.email')} type="email" required />
+        <SelectField
           {...field('role')}
           label={t('users.role')}
           required
@@ -128,7 +118,7 @@ export default function UsersPage() {
           }))}
         />
         {provinces.length > 0 ? (
-          <AdminSelect
+          <SelectField
             {...field('provinceId')}
             label={t('users.province')}
             empty={t('users.noProvince')}
@@ -138,7 +128,7 @@ export default function UsersPage() {
             }))}
           />
         ) : null}
-        <AdminInput {...field('agencyCode')} label={t('users.agencyCode')} />
+        <InputField {...field('agencyCode')} label={t('users.agencyCode')} />
         <button type="submit">{t('users.create')}</button>
       </Form>
     </>

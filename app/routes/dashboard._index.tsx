@@ -1,10 +1,9 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { isMinistry } from '~/auth/access'
-import { AGENCY_ROLES } from '~/auth/roles'
+import { requireCapability } from '~/auth/permissions.server'
+import { canReadDashboards, canReadNationally, roleAttachment } from '~/auth/policy'
 import { agencyScope } from '~/auth/scope'
-import { requireUser } from '~/auth/session.server'
 import { listDashboardAgencies } from '~/dashboard/agency-dashboard.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { listCurrentProvinces } from '~/ranking/peer-units.server'
@@ -20,13 +19,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
  * agencies (a province administrator, the Ministry) pick one. Clerks have no dashboard.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  if (AGENCY_ROLES.includes(user.role)) {
+  const user = await requireCapability(request, canReadDashboards)
+  if (roleAttachment(user.role) === 'agency') {
     if (!user.agencyId) throw new Response(null, { status: 403 })
     throw redirect(`/dashboard/${user.agencyId}`)
   }
-  if (user.role !== 'province_admin' && !isMinistry(user)) throw new Response(null, { status: 403 })
-  const ministry = isMinistry(user)
+  const ministry = canReadNationally(user)
   const chosen = new URL(request.url).searchParams.get('province') || null
   const provinceId = ministry ? chosen : user.provinceId
   const [provinces, agencies, t, locale] = await Promise.all([

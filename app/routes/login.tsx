@@ -1,18 +1,22 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { AdminField } from '~/auth/admin-field'
 import { LoginSchema, type Login, type LoginInput } from '~/auth/login-schema'
-import { homePathFor } from '~/auth/roles'
+import { homePathFor } from '~/auth/work-screens'
 import { safeRedirectPath } from '~/auth/session-policy'
 import { getUser, startSession } from '~/auth/session.server'
 import { signIn } from '~/auth/sign-in.server'
+import type { FieldError } from '~/forms/field-errors'
+import { formFields } from '~/forms/form-fields'
+import { type FormValues, textValues } from '~/forms/form-values'
+import { parseForm, rejectForm } from '~/forms/reject-form.server'
+import { formatTime } from '~/i18n/format'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { CheckedForm } from '~/ui/checked-form'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { Field } from '~/ui/field'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['auth'] } satisfies I18nHandle
@@ -22,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const user = await getUser(request)
-  if (user) throw redirect(safeRedirectPath(url.searchParams.get('redirectTo'), homePathFor(user.role)))
+  if (user) throw redirect(safeRedirectPath(url.searchParams.get('redirectTo'), homePathFor(user)))
   const t = await getFixedT(request, 'auth')
   return {
     title: t('login.metaTitle'),
@@ -31,40 +35,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-type FieldErrors = Partial<Record<keyof Login, string[]>>
-
-// Officials sign in from Vietnam; a clock time there reads better than "wait 4 minutes".
-function formatRetryTime(at: Date, lng: string) {
-  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'vi-VN', {
-    timeStyle: 'short',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }).format(at)
+/** The sign-in refused as a whole, the fields being well formed: one message above the form. */
+function refuseSignIn(values: FormValues, formError: FieldError, init?: ResponseInit) {
+  return rejectForm({ fieldErrors: {}, values, formError }, init)
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submitted = Object.fromEntries(await request.formData())
-  const parsed = LoginSchema.safeParse(submitted)
-  const values = { email: typeof submitted.email === 'string' ? submitted.email : '' }
-  if (!parsed.success) {
-    const fieldErrors: FieldErrors = z.flattenError(parsed.error).fieldErrors
-    return data({ fieldErrors, formError: null, values }, { status: 400 })
-  }
-  const result = await signIn({ ...parsed.data, clientIp: context.clientIp })
+  const formData = await request.formData()
+  const values = textValues(formData)
+  const { data: login, rejection } = parseForm(LoginSchema, formData, { formError: null as FieldError | null })
+  if (rejection) return rejection
+  const result = await signIn({ ...login, clientIp: context.clientIp })
   if (result.kind === 'throttled') {
-    const time = formatRetryTime(new Date(Date.now() + result.retryAfterMs), await getLanguage(request))
-    return data(
-      { fieldErrors: {} as FieldErrors, formError: { key: 'login.errors.throttled', time }, values },
-      { status: 429, headers: { 'Retry-After': String(Math.ceil(result.retryAfterMs / 1000)) } }
-    )
+    // Officials sign in from Vietnam; a clock time there reads better than "wait 4 minutes".
+    const time = formatTime(new Date(Date.now() + result.retryAfterMs), await getLanguage(request))
+    return refuseSignIn(values, { key: 'login.errors.throttled', params: { time } }, {
+      status: 429,
+      headers: { 'Retry-After': String(Math.ceil(result.retryAfterMs / 1000)) },
+    })
   }
-  if (result.kind === 'invalid') {
-    return data(
-      { fieldErrors: {} as FieldErrors, formError: { key: 'login.errors.invalid', time: '' }, values },
-      { status: 400 }
-    )
-  }
+  if (result.kind === 'invalid') return refuseSignIn(values, { key: 'login.errors.invalid' })
   const cookie = await startSession(request, result.userId)
-  throw redirect(safeRedirectPath(parsed.data.redirectTo, homePathFor(result.role)), {
+  throw redirect(safeRedirectPath(login.redirectTo, homePathFor(result)), {
     headers: { 'Set-Cookie': cookie },
   })
 }
@@ -82,8 +74,7 @@ export default function LoginPage() {
     resolver: zodResolver(LoginSchema),
     defaultValues: { email: actionData?.values.email ?? '', password: '' },
   })
-  const emailError = errors.email?.message ?? actionData?.fieldErrors.email?.[0]
-  const passwordError = errors.password?.message ?? actionData?.fieldErrors.password?.[0]
+  const { error } = formFields(actionData, t, { clientErrors: errors })
   const formError = actionData?.formError
 
   return (
@@ -96,12 +87,12 @@ export default function LoginPage() {
       ) : null}
       {formError ? (
         <p className="error-text" role="alert">
-          {t(formError.key, { time: formError.time })}
+          {t(formError.key, formError.params)}
         </p>
       ) : null}
       <CheckedForm handleSubmit={handleSubmit}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <AdminField name="email" label={t('login.email')} error={emailError ? t(emailError) : undefined}>
+        <Field name="email" label={t('login.email')} error={error('email')}>
           {(props) => (
             <input
               {...props}
@@ -111,10 +102,10 @@ export default function LoginPage() {
               {...register('email')}
             />
           )}
-        </AdminField>
-        <AdminField name="password" label={t('login.password')} error={passwordError ? t(passwordError) : undefined}>
+        </Field>
+        <Field name="password" label={t('login.password')} error={error('password')}>
           {(props) => <input {...props} type="password" autoComplete="current-password" {...register('password')} />}
-        </AdminField>
+        </Field>
         <button type="submit" disabled={busy}>
           {t('login.submit')}
         </button>

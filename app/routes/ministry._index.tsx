@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { aggregationSettings } from '~/aggregation/figures.server'
-import { requireRole } from '~/auth/permissions.server'
-import { MINISTRY_ROLES } from '~/auth/roles'
+import { requireCapability } from '~/auth/permissions.server'
+import { canReadNationally } from '~/auth/policy'
 import { getMinistryOverview } from '~/dashboard/ministry-overview.server'
 import { MISSING, formatChange, formatNumber, formatPercent, formatRankChange } from '~/i18n/format'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
@@ -15,7 +15,7 @@ import { histogramBins } from '~/ui/charts/scale'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { FilterSelect } from '~/ui/filter-select'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { FigureTable } from '~/ui/figure-table'
+import { DataTable } from '~/ui/data-table'
 
 export const handle = { i18n: ['dashboard', 'rankings'] } satisfies I18nHandle
 
@@ -25,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const BIN_WIDTH = 2.5
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, MINISTRY_ROLES)
+  await requireCapability(request, canReadNationally)
   const yearText = new URL(request.url).searchParams.get('year')
   const asked = yearText ? Number(yearText) : null
   if (asked !== null && (!Number.isInteger(asked) || asked < MIN_RANKING_YEAR || asked > MAX_RANKING_YEAR)) {
@@ -89,7 +89,7 @@ export default function MinistryOverview() {
         <p className="hint">{t('agency.excluded', { excluded: formatNumber(national.excluded, locale) })}</p>
       ) : null}
 
-      <FigureTable
+      <DataTable
         caption={t('ministry.figuresCaption', { year })}
         columns={[
           { label: t('ministry.figure') },
@@ -162,7 +162,7 @@ export default function MinistryOverview() {
             bins={bins}
             formatBound={(value) => formatNumber(value, locale)}
           />
-          <FigureTable
+          <DataTable
             caption={t('ministry.distributionSvgTitle', { year })}
             columns={[{ label: t('ministry.band') }, { label: t('ministry.provinces'), numeric: true }]}
             rows={bins.map((bin) => ({

@@ -1,21 +1,22 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { AdminField } from '~/auth/admin-field'
-import { CsrfInput } from '~/auth/csrf-input'
+import { CsrfInput } from '~/ui/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
-import { textValues } from '~/auth/form-values'
-import { requirePaperEntryAccess, requireRole } from '~/auth/permissions.server'
+import { requireCapability, requirePaperEntryAccess } from '~/auth/permissions.server'
+import { canEnterPaper, canReconcilePaper } from '~/auth/policy'
+import { formFields } from '~/forms/form-fields'
+import { textValues } from '~/forms/form-values'
+import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { BatchSchema, MAX_SHEETS_PER_BATCH } from '~/paper/batch-form'
 import { BatchTotalsList } from '~/paper/batch-totals'
 import { listBatches, listPaperServicePoints, openBatch } from '~/paper/batches.server'
 import { formatDay } from '~/paper/dates'
-import { PAPER_ENTRY_ROLES, PAPER_SUPERVISOR_ROLES } from '~/paper/roles'
 import { paperBatchScope, paperServicePointScope } from '~/paper/scope'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { Field } from '~/ui/field'
 
 /*
  * Paper entry home: the batches of the service points the user keys for, with running totals,
@@ -27,30 +28,27 @@ export const handle = { i18n: ['paper'] } satisfies I18nHandle
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, PAPER_ENTRY_ROLES)
+  const user = await requireCapability(request, canEnterPaper)
   const [batches, servicePoints, t, locale] = await Promise.all([
     listBatches(paperBatchScope(user)),
     listPaperServicePoints(paperServicePointScope(user)),
     getFixedT(request, 'paper'),
     getLanguage(request),
   ])
-  return { title: t('batches.metaTitle'), batches, servicePoints, locale, supervisor: PAPER_SUPERVISOR_ROLES.includes(user.role) }
+  return { title: t('batches.metaTitle'), batches, servicePoints, locale, supervisor: canReconcilePaper(user) }
 }
 
-type Result = { fieldErrors: Record<string, string[]>; values: Record<string, string> }
-
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, PAPER_ENTRY_ROLES)
+  const user = await requireCapability(request, canEnterPaper)
   const formData = await request.formData()
   await validateCsrf(request, formData)
-  const values = textValues(formData)
-  const parsed = BatchSchema.safeParse(values)
-  if (!parsed.success) {
-    return data<Result>({ fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values }, { status: 400 })
+  const { data: batch, rejection } = parseForm(BatchSchema, formData)
+  if (rejection) return rejection
+  await requirePaperEntryAccess(request, batch.servicePointId)
+  const result = await openBatch({ ...batch, createdById: user.id })
+  if ('error' in result) {
+    return rejectForm({ fieldErrors: { [result.error.field]: { key: result.error.key } }, values: textValues(formData) })
   }
-  await requirePaperEntryAccess(request, parsed.data.servicePointId)
-  const result = await openBatch({ ...parsed.data, createdById: user.id })
-  if ('error' in result) return data<Result>({ fieldErrors: { [result.error.field]: [result.error.key] }, values }, { status: 400 })
   return redirect(`/paper/batches/${result.batchId}`)
 }
 
@@ -58,9 +56,7 @@ export default function PaperBatchesPage() {
   const { batches, servicePoints, locale, supervisor } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('paper')
-  const errors = actionData?.fieldErrors ?? {}
-  const values = actionData?.values ?? {}
-  const error = (field: string) => (errors[field]?.[0] ? t(errors[field][0], { max: MAX_SHEETS_PER_BATCH }) : undefined)
+  const { values, error } = formFields(actionData, t, { params: { max: MAX_SHEETS_PER_BATCH } })
   const name = (servicePoint: { name: string; nameEn: string }) => (locale === 'en' ? servicePoint.nameEn : servicePoint.name)
 
   return (
@@ -102,7 +98,7 @@ export default function PaperBatchesPage() {
       ) : (
         <Form method="post">
           <CsrfInput />
-          <AdminField name="servicePointId" label={t('batches.servicePoint')} error={error('servicePointId')}>
+          <Field name="servicePointId" label={t('batches.servicePoint')} error={error('servicePointId')}>
             {(props) => (
               <select {...props} required defaultValue={values.servicePointId}>
                 {servicePoints.map((servicePoint) => (
@@ -112,18 +108,18 @@ export default function PaperBatchesPage() {
                 ))}
               </select>
             )}
-          </AdminField>
-          <AdminField name="fromDate" label={t('batches.fromDate')} error={error('fromDate')}>
+          </Field>
+          <Field name="fromDate" label={t('batches.fromDate')} error={error('fromDate')}>
             {(props) => <input {...props} type="date" required defaultValue={values.fromDate} />}
-          </AdminField>
-          <AdminField name="toDate" label={t('batches.toDate')} error={error('toDate')}>
+          </Field>
+          <Field name="toDate" label={t('batches.toDate')} error={error('toDate')}>
             {(props) => <input {...props} type="date" required defaultValue={values.toDate} />}
-          </AdminField>
-          <AdminField name="sheetCount" label={t('batches.sheetCount')} error={error('sheetCount')}>
+          </Field>
+          <Field name="sheetCount" label={t('batches.sheetCount')} error={error('sheetCount')}>
             {(props) => (
               <input {...props} type="number" inputMode="numeric" min={1} max={MAX_SHEETS_PER_BATCH} required defaultValue={values.sheetCount} />
             )}
-          </AdminField>
+          </Field>
           <div className="field checkbox-field">
             <label>
               <input type="checkbox" name="doubleEntry" defaultChecked={values.doubleEntry === 'on'} /> {t('batches.doubleEntry')}

@@ -1,20 +1,22 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CsrfInput } from '~/auth/csrf-input'
+import { CsrfInput } from '~/ui/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
-import { textValues } from '~/auth/form-values'
 import { requirePaperEntryAccess } from '~/auth/permissions.server'
+import { canReconcilePaper } from '~/auth/policy'
 import { requireUser } from '~/auth/session.server'
+import { formFields } from '~/forms/form-fields'
+import { textValues } from '~/forms/form-values'
+import { rejectForm } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { BatchHeading } from '~/paper/batch-heading'
 import { BatchTotalsList } from '~/paper/batch-totals'
 import { getBatch, getBatchTotals, getBatchVersion } from '~/paper/batches.server'
-import { ErrorSummary } from '~/paper/error-summary'
+import { ErrorSummary } from '~/ui/error-summary'
 import { PAPER_PAGE_NAMESPACES } from '~/paper/namespaces'
 import { DONT_KNOW_KEY, NOT_APPLICABLE_KEY } from '~/paper/keys'
-import { PAPER_SUPERVISOR_ROLES } from '~/paper/roles'
-import { type FieldErrors, readSheetForm } from '~/paper/sheet-form'
+import { readSheetForm } from '~/paper/sheet-form'
 import { itemFieldId, SheetItemField } from '~/paper/sheet-item-field'
 import { keySheet, lastKeyedDate, nextSheetNo } from '~/paper/sheets.server'
 import { useKeyingForm } from '~/paper/use-keying-form'
@@ -22,6 +24,7 @@ import { VOID_REASON_FIELD, VOID_REASON_KEYS, VOID_REASONS } from '~/paper/void'
 import { allItems } from '~/questionnaire/definition'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { ErrorMessage } from '~/ui/error-message'
 
 /*
  * The keying screen: one paper sheet per screen, keyboard only. Number keys answer, the cursor
@@ -68,11 +71,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sheetDate: lastDate ?? batch.fromDate,
     saved,
     savedVoid: search.get('void') === '1',
-    canReconcile: batch.doubleEntry && PAPER_SUPERVISOR_ROLES.includes(user.role),
+    canReconcile: batch.doubleEntry && canReconcilePaper(user),
   }
 }
-
-type Result = { fieldErrors: FieldErrors; values: Record<string, string> }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { batch, user, version } = await requireBatch(request, params.batchId)
@@ -80,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await validateCsrf(request, formData)
   const values = textValues(formData)
   const read = readSheetForm(version.definition, values, batch)
-  if (!read.ok) return data<Result>({ fieldErrors: read.fieldErrors, values }, { status: 400 })
+  if (!read.ok) return rejectForm({ fieldErrors: read.fieldErrors, values })
 
   const result = await keySheet(batch, {
     clerkId: user.id,
@@ -90,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   })
   if ('error' in result) {
     const fieldErrors = { [result.error.field]: { key: result.error.key, params: { sheetNo: read.sheetNo } } }
-    return data<Result>({ fieldErrors, values }, { status: 409 })
+    return rejectForm({ fieldErrors, values }, { status: 409 })
   }
   return redirect(`/paper/batches/${batch.id}?saved=${read.sheetNo}${read.entry.voidReason ? '&void=1' : ''}`)
 }
@@ -103,9 +104,7 @@ export default function KeyingPage() {
   const { t } = useTranslation(PAPER_PAGE_NAMESPACES)
   const sheetKey = `${next}-${saved}`
   const { formRef, visible, voided, onInput, onFocus } = useKeyingForm(definition, sheetKey)
-  const errors = actionData?.fieldErrors ?? {}
-  const values = actionData?.values ?? {}
-  const message = (field: string) => (errors[field] ? t(errors[field].key, errors[field].params) : undefined)
+  const { fieldErrors: errors, values, error: message } = formFields(actionData, t)
   const items = allItems(definition)
   const fieldHref = (field: string) =>
     `#${field === 'sheetNo' || field === 'sheetDate' || field === VOID_REASON_FIELD ? field : itemFieldId(field)}`
@@ -176,11 +175,7 @@ export default function KeyingPage() {
                 <p id="sheetNo-hint" className="keying-hint">
                   {t('keying.sheetNoHint', { max: batch.sheetCount })}
                 </p>
-                {errors.sheetNo ? (
-                  <p id="sheetNo-error" className="field-error">
-                    {message('sheetNo')}
-                  </p>
-                ) : null}
+                <ErrorMessage id="sheetNo-error" message={message('sheetNo')} />
               </div>
               <div className="field">
                 <label htmlFor="sheetDate">{t('keying.sheetDate')}</label>
@@ -194,11 +189,7 @@ export default function KeyingPage() {
                   aria-describedby={errors.sheetDate ? 'sheetDate-error' : undefined}
                   aria-invalid={errors.sheetDate ? true : undefined}
                 />
-                {errors.sheetDate ? (
-                  <p id="sheetDate-error" className="field-error">
-                    {message('sheetDate')}
-                  </p>
-                ) : null}
+                <ErrorMessage id="sheetDate-error" message={message('sheetDate')} />
               </div>
               <div className="field">
                 <label htmlFor={VOID_REASON_FIELD}>{t('keying.void.label')}</label>
@@ -226,11 +217,7 @@ export default function KeyingPage() {
                     ).join(' · '),
                   })}
                 </p>
-                {errors[VOID_REASON_FIELD] ? (
-                  <p id={`${VOID_REASON_FIELD}-error`} className="field-error">
-                    {message(VOID_REASON_FIELD)}
-                  </p>
-                ) : null}
+                <ErrorMessage id={`${VOID_REASON_FIELD}-error`} message={message(VOID_REASON_FIELD)} />
               </div>
             </div>
             {voided ? <p className="notice">{t('keying.void.notice')}</p> : null}

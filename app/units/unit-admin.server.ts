@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import { type Actor, hasAgencyAccess, hasProvinceAccess } from '~/auth/access'
 import { recordAudit } from '~/audit/audit.server'
+import { type Actor, canAdministerNationally, canSeeAgency, canSeeProvince, canSeeServicePoint } from '~/auth/policy'
 import { prisma } from '~/db.server'
 import { Prisma } from '~/generated/prisma/client'
 import type { AgencyInput, ServicePointInput } from './admin-forms'
 
 /*
  * Queries behind the administration pages for agencies and service points. Scope checks use
- * the rules in app/auth/access.ts; list filters come from app/auth/scope.ts.
+ * the rules in app/auth/policy.ts; list filters come from app/auth/scope.ts.
  */
 
 export type FieldError = { field: string; key: string }
@@ -50,8 +50,8 @@ export function listAgencies(where: Prisma.AgencyWhereInput) {
 /** A province administrator creates agencies in their province; the Ministry anywhere, or national ones. */
 export async function createAgency(actor: Actor, input: AgencyInput): Promise<{ agencyId: string } | { error: FieldError }> {
   const provinceId = actor.role === 'province_admin' ? actor.provinceId : input.provinceId
-  if (provinceId && !hasProvinceAccess(actor, provinceId)) return { error: { field: 'provinceId', key: 'agencies.errors.province' } }
-  if (!provinceId && actor.role !== 'ministry_admin') return { error: { field: 'provinceId', key: 'agencies.errors.province' } }
+  if (provinceId && !canSeeProvince(actor, provinceId)) return { error: { field: 'provinceId', key: 'agencies.errors.province' } }
+  if (!provinceId && !canAdministerNationally(actor)) return { error: { field: 'provinceId', key: 'agencies.errors.province' } }
   if (provinceId && !(await prisma.adminUnit.findUnique({ where: { id: provinceId }, select: { id: true } }))) {
     return { error: { field: 'provinceId', key: 'agencies.errors.province' } }
   }
@@ -93,7 +93,7 @@ export async function createServicePoint(
 ): Promise<{ servicePointId: string } | { error: FieldError }> {
   const agency = await prisma.agency.findUnique({ where: { code: input.agencyCode }, select: { id: true, provinceId: true } })
   if (!agency) return { error: { field: 'agencyCode', key: 'servicePoints.errors.agencyUnknown' } }
-  if (!hasAgencyAccess(actor, agency)) return { error: { field: 'agencyCode', key: 'servicePoints.errors.agencyOutOfScope' } }
+  if (!canSeeAgency(actor, agency)) return { error: { field: 'agencyCode', key: 'servicePoints.errors.agencyOutOfScope' } }
   if (!agency.provinceId) return { error: { field: 'agencyCode', key: 'servicePoints.errors.agencyWithoutProvince' } }
   const id = randomUUID()
   try {
@@ -129,6 +129,6 @@ export async function findServicePointInScope(actor: Actor, code: string) {
     where: { code },
     select: { id: true, agencyId: true, provinceId: true },
   })
-  if (!servicePoint || !hasAgencyAccess(actor, { id: servicePoint.agencyId, provinceId: servicePoint.provinceId })) return null
+  if (!servicePoint || !canSeeServicePoint(actor, servicePoint)) return null
   return servicePoint
 }

@@ -1,27 +1,28 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CsrfInput } from '~/auth/csrf-input'
+import { CsrfInput } from '~/ui/csrf-input'
 import { validateCsrf } from '~/auth/csrf.server'
-import { textValues } from '~/auth/form-values'
-import { requirePaperEntryAccess, requireRole } from '~/auth/permissions.server'
+import { requireCapability, requirePaperEntryAccess } from '~/auth/permissions.server'
+import { canReconcilePaper } from '~/auth/policy'
+import { formFields } from '~/forms/form-fields'
+import { textValues } from '~/forms/form-values'
+import { rejectForm } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
-import { describeValue } from '~/paper/answer-labels'
 import { BatchHeading } from '~/paper/batch-heading'
 import { BatchTotalsList } from '~/paper/batch-totals'
 import { getBatch, getBatchTotals, getBatchVersion } from '~/paper/batches.server'
-import { type Choice, resolveEntries, SHEET_DATE_FIELD, VOID_FIELD } from '~/paper/compare'
+import { resolveEntries, SHEET_DATE_FIELD, VOID_FIELD } from '~/paper/compare'
 import { countWaitingSheets } from '~/paper/counting.server'
-import { formatDay } from '~/paper/dates'
-import { ErrorSummary } from '~/paper/error-summary'
+import { ErrorSummary } from '~/ui/error-summary'
 import { PAPER_PAGE_NAMESPACES } from '~/paper/namespaces'
-import { isCodedItem, parseKeyed } from '~/paper/keys'
 import { listDisputes, resolveSheet } from '~/paper/reconcile.server'
-import { PAPER_SUPERVISOR_ROLES } from '~/paper/roles'
-import { checkSheetAnswers, type FieldErrors, readSheetDate } from '~/paper/sheet-form'
+import { readChoices, readDisputedSheetNo } from '~/paper/reconcile-form'
+import { checkSheetAnswers } from '~/paper/sheet-form'
 import { allItems } from '~/questionnaire/definition'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { DifferenceFieldset, firstChoiceId } from './difference-fieldset'
 
 /*
  * Reconciliation of a double-entry batch, for a supervisor: the sheets whose two passes
@@ -35,7 +36,7 @@ export const handle = { i18n: PAPER_PAGE_NAMESPACES } satisfies I18nHandle
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 
 async function requireSupervisedBatch(request: Request, batchId: string | undefined) {
-  const user = await requireRole(request, PAPER_SUPERVISOR_ROLES)
+  const user = await requireCapability(request, canReconcilePaper)
   const batch = await getBatch(batchId ?? '')
   if (!batch) throw new Response(null, { status: 404 })
   await requirePaperEntryAccess(request, batch.servicePointId)
@@ -71,8 +72,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type Result = { fieldErrors: FieldErrors; values: Record<string, string> }
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, batch, version, order } = await requireSupervisedBatch(request, params.batchId)
   const formData = await request.formData()
@@ -83,47 +82,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const results = await countWaitingSheets(batch.id)
     return redirect(`/paper/batches/${batch.id}/reconcile?counted=${results.filter((result) => result.counted).length}`)
   }
-  if (values.intent !== 'resolve') return data<Result>({ fieldErrors: {}, values }, { status: 400 })
+  if (values.intent !== 'resolve') return rejectForm({ fieldErrors: {}, values })
 
-  const sheetNo = Number(values.sheetNo)
-  const [dispute] = Number.isInteger(sheetNo) && sheetNo > 0 ? await listDisputes(batch.id, order, sheetNo) : []
-  if (!dispute)
-    return data<Result>({ fieldErrors: { sheet: { key: 'reconcile.errors.notDisputed' } }, values }, { status: 409 })
-
-  const items = new Map(allItems(version.definition).map((item) => [item.code, item]))
-  const fieldErrors: FieldErrors = {}
-  const choices: Record<string, Choice> = {}
-  for (const { field } of dispute.differences) {
-    const from = values[`choice:${field}`]
-    if (from === 'first' || from === 'second') choices[field] = { from }
-    // Void or keyed is settled by taking a pass whole; there is nothing to key again.
-    else if (from !== 'rekeyed' || field === VOID_FIELD) fieldErrors[field] = { key: 'reconcile.errors.choose' }
-    else if (field === SHEET_DATE_FIELD) {
-      const day = readSheetDate(values[`rekey:${field}`], batch)
-      if (day) choices[field] = { from, value: day }
-      else
-        fieldErrors[field] = {
-          key: 'keying.errors.sheetDate',
-          params: { from: formatDay(batch.fromDate), to: formatDay(batch.toDate) },
-        }
-    } else {
-      const item = items.get(field)
-      const parsed = item
-        ? parseKeyed(item, values[`rekey:${field}`] ?? '')
-        : ({ ok: false, error: 'reconcile.errors.notDisputed' } as const)
-      if (parsed.ok) choices[field] = { from, value: parsed.value }
-      else fieldErrors[field] = { key: parsed.error }
-    }
+  const sheetNo = readDisputedSheetNo(values.sheetNo)
+  const [dispute] = sheetNo ? await listDisputes(batch.id, order, sheetNo) : []
+  if (!sheetNo || !dispute) {
+    return rejectForm({ fieldErrors: { sheet: { key: 'reconcile.errors.notDisputed' } }, values }, { status: 409 })
   }
-  if (Object.keys(fieldErrors).length > 0) return data<Result>({ fieldErrors, values }, { status: 400 })
+  const read = readChoices(version.definition, dispute.differences, values, batch)
+  if (!read.ok) return rejectForm({ fieldErrors: read.fieldErrors, values })
 
-  const resolution = resolveEntries(dispute.first, dispute.second, order, choices)
-  if (!resolution.ok)
-    return data<Result>({ fieldErrors: { sheet: { key: 'reconcile.errors.choose' } }, values }, { status: 400 })
+  const resolution = resolveEntries(dispute.first, dispute.second, order, read.choices)
+  if (!resolution.ok) return rejectForm({ fieldErrors: { sheet: { key: 'reconcile.errors.choose' } }, values })
   const answerErrors = resolution.entry.voidReason
     ? {}
     : checkSheetAnswers(version.definition, resolution.entry.answers)
-  if (Object.keys(answerErrors).length > 0) return data<Result>({ fieldErrors: answerErrors, values }, { status: 400 })
+  if (Object.keys(answerErrors).length > 0) return rejectForm({ fieldErrors: answerErrors, values })
 
   const result = await resolveSheet({
     batchId: batch.id,
@@ -131,10 +105,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     supervisorId: user.id,
     clerkIds: dispute.clerkIds,
     entry: { versionId: dispute.first.versionId, ...resolution.entry },
-    choices,
+    choices: read.choices,
   })
-  if ('error' in result)
-    return data<Result>({ fieldErrors: { sheet: { key: result.error.key } }, values }, { status: 409 })
+  if ('error' in result) return rejectForm({ fieldErrors: { sheet: { key: result.error.key } }, values }, { status: 409 })
   return redirect(
     `/paper/batches/${batch.id}/reconcile?resolved=${sheetNo}${resolution.entry.voidReason ? '&void=1' : ''}`
   )
@@ -145,9 +118,7 @@ export default function ReconcilePage() {
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation(PAPER_PAGE_NAMESPACES)
-  const errors = actionData?.fieldErrors ?? {}
-  const values = actionData?.values ?? {}
-  const message = (field: string) => (errors[field] ? t(errors[field].key, errors[field].params) : undefined)
+  const { fieldErrors: errors, values, error: message } = formFields(actionData, t)
   const items = allItems(definition)
   const itemOf = (field: string) => items.find((item) => item.code === field)
   const fieldLabel = (field: string) => {
@@ -156,15 +127,6 @@ export default function ReconcilePage() {
     const item = itemOf(field)
     return item ? t('reconcile.itemLabel', { number: items.indexOf(item) + 1, text: item.text[locale] }) : field
   }
-  const show = (field: string, value: string | number | number[] | null) => {
-    if (field === SHEET_DATE_FIELD && typeof value === 'string') return formatDay(value)
-    if (field === VOID_FIELD)
-      return value === null
-        ? t('reconcile.keyedSheet')
-        : t('reconcile.voidSheet', { reason: t(`voidReasons.${value}`) })
-    return describeValue(itemOf(field), value, t, locale)
-  }
-  const fieldId = (field: string) => `choice-${field}`
 
   return (
     <>
@@ -229,69 +191,22 @@ export default function ReconcilePage() {
               title={t('reconcile.errorSummary')}
               errors={Object.keys(errors).map((field) => ({
                 href: current.differences.some((difference) => difference.field === field)
-                  ? `#${fieldId(field)}-first`
+                  ? `#${firstChoiceId(field)}`
                   : '#sheet-title',
                 message: message(field) ?? '',
               }))}
             />
-            {current.differences.map(({ field, first, second }) => {
-              const id = fieldId(field)
-              const chosen = values[`choice:${field}`]
-              return (
-                <fieldset
-                  key={field}
-                  className="reconcile-field"
-                  aria-describedby={errors[field] ? `${id}-error` : undefined}
-                >
-                  <legend>{fieldLabel(field)}</legend>
-                  {field === VOID_FIELD ? <p className="keying-hint">{t('reconcile.voidHelp')}</p> : null}
-                  {errors[field] ? (
-                    <p id={`${id}-error`} className="field-error">
-                      {message(field)}
-                    </p>
-                  ) : null}
-                  <label className="reconcile-choice">
-                    <input
-                      type="radio"
-                      id={`${id}-first`}
-                      name={`choice:${field}`}
-                      value="first"
-                      defaultChecked={chosen === 'first'}
-                    />{' '}
-                    {t('reconcile.first', { value: show(field, first) })}
-                  </label>
-                  <label className="reconcile-choice">
-                    <input type="radio" name={`choice:${field}`} value="second" defaultChecked={chosen === 'second'} />{' '}
-                    {t('reconcile.second', { value: show(field, second) })}
-                  </label>
-                  {field === VOID_FIELD ? null : (
-                    <>
-                      <label className="reconcile-choice">
-                        <input
-                          type="radio"
-                          name={`choice:${field}`}
-                          value="rekeyed"
-                          defaultChecked={chosen === 'rekeyed'}
-                        />{' '}
-                        {t('reconcile.rekeyed')}
-                      </label>
-                      <label htmlFor={`${id}-rekey`} className="visually-hidden">
-                        {t('reconcile.rekeyLabel', { field: fieldLabel(field) })}
-                      </label>
-                      <input
-                        id={`${id}-rekey`}
-                        name={`rekey:${field}`}
-                        type={field === SHEET_DATE_FIELD ? 'date' : 'text'}
-                        inputMode={itemOf(field) && isCodedItem(itemOf(field)!) ? 'numeric' : undefined}
-                        autoComplete="off"
-                        className={itemOf(field)?.kind === 'text' ? 'keying-text' : 'keying-code'}
-                        defaultValue={values[`rekey:${field}`]}
-                      />
-                    </>
-                  )}
-                </fieldset>
-              )
-            })}
+            {current.differences.map((difference) => (
+              <DifferenceFieldset
+                key={difference.field}
+                difference={difference}
+                label={fieldLabel(difference.field)}
+                item={itemOf(difference.field)}
+                values={values}
+                error={message(difference.field)}
+                locale={locale}
+              />
+            ))}
             <button type="submit" disabled={current.ownSheet}>
               {t('reconcile.save', { sheetNo: current.sheetNo })}
             </button>

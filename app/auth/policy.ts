@@ -1,0 +1,214 @@
+import { Role } from '~/generated/prisma/enums'
+
+/*
+ * Who may do what: every access rule of the application, as pure functions of the user (and of
+ * the unit, where scope matters). The request guards in permissions.server.ts, the list filters
+ * in scope.ts and app/paper/scope.ts, the navigation and the authorization matrix test
+ * (test/authorization-matrix.integration.test.ts) all apply these; nothing else names a role to
+ * decide access. Why the rules are what they are: docs/decisions/003-accounts-and-access.md.
+ */
+
+export type Actor = { id: string; role: Role; provinceId: string | null; agencyId: string | null }
+/** What a capability looks at: the role alone (the navigation has no more than that). */
+export type RoleHolder = Pick<Actor, 'role'>
+
+/** Every role, in the order the hierarchy lists them (also the order of role pickers). */
+export const ROLES: readonly Role[] = Object.values(Role)
+
+/** What a user of this role must be attached to: their scope. */
+export function roleAttachment(role: Role): 'none' | 'province' | 'agency' {
+  if (role === 'ministry_admin' || role === 'ministry_analyst') return 'none'
+  if (role === 'agency_manager' || role === 'agency_viewer') return 'agency'
+  return 'province'
+}
+
+// ─── Capabilities: what a role may do at all ───
+// Which units it may do it to is decided by the scoped rules further down.
+
+/** The Ministry's administrator and the provinces' administrators, each within their scope. */
+const administers = (user: RoleHolder) => user.role === 'ministry_admin' || user.role === 'province_admin'
+/** Settings that bind the whole country. */
+const isMinistryAdministrator = (user: RoleHolder) => user.role === 'ministry_admin'
+/** Both Ministry roles read every unit. */
+const readsNationally = (user: RoleHolder) => user.role === 'ministry_admin' || user.role === 'ministry_analyst'
+
+/** Accounts: list, create, and edit those `canManageUser` allows. */
+export function canManageUsers(user: RoleHolder): boolean {
+  return administers(user)
+}
+
+/** Agencies and service points. */
+export function canManageUnits(user: RoleHolder): boolean {
+  return administers(user)
+}
+
+/** Kiosk devices: register and revoke. */
+export function canManageKiosks(user: RoleHolder): boolean {
+  return administers(user)
+}
+
+/** Survey campaigns (a province administrator's are limited to their province). */
+export function canManageCampaigns(user: RoleHolder): boolean {
+  return administers(user)
+}
+
+/** Service points' survey links, QR codes and posters. */
+export function canDistributeSurveys(user: RoleHolder): boolean {
+  return administers(user)
+}
+
+/**
+ * Acting for the whole country: choosing any province in administration pages, creating national
+ * agencies and campaigns, listing every account.
+ */
+export function canAdministerNationally(user: RoleHolder): boolean {
+  return isMinistryAdministrator(user)
+}
+
+/** Questionnaires: drafting, previewing and publishing versions. */
+export function canEditQuestionnaires(user: RoleHolder): boolean {
+  return isMinistryAdministrator(user)
+}
+
+/** Freezing official rankings, importing other indices, ranking settings. */
+export function canManageRankings(user: RoleHolder): boolean {
+  return isMinistryAdministrator(user)
+}
+
+/** How long comments and exact submission times are kept. */
+export function canManageRetention(user: RoleHolder): boolean {
+  return isMinistryAdministrator(user)
+}
+
+/** The thresholds of the response quality flags. */
+export function canManageQualityRules(user: RoleHolder): boolean {
+  return isMinistryAdministrator(user)
+}
+
+/** Every unit's figures: the national overview, any province's and any agency's dashboard. */
+export function canReadNationally(user: RoleHolder): boolean {
+  return readsNationally(user)
+}
+
+/** Raw coded answers as files ("Ministry analyst — read everything, export"); no route serves them yet. */
+export function canExport(user: RoleHolder): boolean {
+  return readsNationally(user)
+}
+
+/** Agency dashboards, of the agencies `canSeeAgency` allows: everyone but a clerk. */
+export function canReadDashboards(user: RoleHolder): boolean {
+  return user.role !== 'clerk'
+}
+
+/**
+ * Keying paper sheets: clerks, and the administrators who run them and sometimes key a batch
+ * themselves. Which service points: `canEnterPaperAt`.
+ */
+export function canEnterPaper(user: RoleHolder): boolean {
+  return user.role === 'clerk' || administers(user)
+}
+
+/**
+ * Resolving double-entry disputes: the administrators in scope, never a clerk. A clerk would see
+ * the other pass (double entry is blind) and would judge their own keying. Agency staff run no
+ * paper entry and so supervise none.
+ */
+export function canReconcilePaper(user: RoleHolder): boolean {
+  return administers(user)
+}
+
+/**
+ * Every capability by name, so the authorization matrix and the policy test can go through them
+ * all (a capability missing here fails app/auth/policy.test.ts).
+ */
+export const CAPABILITIES = {
+  canManageUsers,
+  canManageUnits,
+  canManageKiosks,
+  canManageCampaigns,
+  canDistributeSurveys,
+  canAdministerNationally,
+  canEditQuestionnaires,
+  canManageRankings,
+  canManageRetention,
+  canManageQualityRules,
+  canReadNationally,
+  canExport,
+  canReadDashboards,
+  canEnterPaper,
+  canReconcilePaper,
+} as const satisfies Record<string, (user: RoleHolder) => boolean>
+
+export type Capability = keyof typeof CAPABILITIES
+
+// ─── Scoped rules: which units ───
+
+/** A province's figures and administration: the Ministry and that province's administrator. */
+export function canSeeProvince(user: Actor, provinceId: string): boolean {
+  if (readsNationally(user)) return true
+  return user.role === 'province_admin' && user.provinceId === provinceId
+}
+
+/** An agency's results: the Ministry, its province's administrator, and its own staff. */
+export function canSeeAgency(user: Actor, agency: { id: string; provinceId: string | null }): boolean {
+  if (readsNationally(user)) return true
+  if (user.role === 'province_admin') return agency.provinceId !== null && agency.provinceId === user.provinceId
+  if (roleAttachment(user.role) === 'agency') return user.agencyId === agency.id
+  return false
+}
+
+/** A service point's results: whoever may see its agency. */
+export function canSeeServicePoint(user: Actor, servicePoint: { agencyId: string; provinceId: string }): boolean {
+  return canSeeAgency(user, { id: servicePoint.agencyId, provinceId: servicePoint.provinceId })
+}
+
+/**
+ * Keying paper sheets for a service point: a clerk assigned to it, or an administrator whose
+ * scope contains it.
+ */
+export function canEnterPaperAt(user: Actor, servicePoint: { provinceId: string }, clerkAssigned: boolean): boolean {
+  if (user.role === 'clerk') return clerkAssigned
+  if (canAdministerNationally(user)) return true
+  return user.role === 'province_admin' && user.provinceId === servicePoint.provinceId
+}
+
+/**
+ * Free-text comments about an agency: that agency's staff and the Ministry administrator.
+ * Analysts work on coded answers; comments are personal data, so only the administrator who may
+ * hide them also reads them.
+ */
+export function canReadComments(user: Actor, agencyId: string): boolean {
+  if (isMinistryAdministrator(user)) return true
+  return roleAttachment(user.role) === 'agency' && user.agencyId === agencyId
+}
+
+/**
+ * Hiding (and restoring) a citizen's comment about an agency: the agency's manager and the
+ * Ministry administrator, the comment readers responsible for what is published inside the
+ * agency. Viewers read only what is not hidden.
+ */
+export function canModerateComments(user: Actor, agencyId: string): boolean {
+  if (!canReadComments(user, agencyId)) return false
+  return user.role === 'ministry_admin' || user.role === 'agency_manager'
+}
+
+/**
+ * Roles an administrator may give. A province administrator cannot create a peer or anything
+ * above, so a compromised province account cannot widen its own reach.
+ */
+export function assignableRoles(actorRole: Role): readonly Role[] {
+  if (actorRole === 'ministry_admin') return ROLES
+  if (actorRole === 'province_admin') return ['agency_manager', 'agency_viewer', 'clerk']
+  return []
+}
+
+/**
+ * Whether `actor` may edit `target` (role, deactivation, reset link). Nobody edits their own
+ * account here: an administrator removing their own rights by mistake would lock the scope out.
+ */
+export function canManageUser(actor: Actor, target: { id: string; role: Role; provinceId: string | null }): boolean {
+  if (actor.id === target.id) return false
+  if (canAdministerNationally(actor)) return true
+  if (actor.role !== 'province_admin') return false
+  return target.provinceId === actor.provinceId && assignableRoles(actor.role).includes(target.role)
+}

@@ -1,0 +1,15 @@
+import { expect, test } from 'vitest'
+import type { Role } from '~/generated/prisma/enums'
+import { homePathFor, workLinksFor } from './work-screens'
+
+test.each<[Role, string, string[]]>([
+  ['ministry_admin', '/admin/users', ['admin', 'ministry', 'dashboard', 'paper']],
+  ['ministry_analyst', '/ministry', ['ministry']],
+  ['province_admin', '/admin/users', ['admin', 'dashboard', 'paper']],
+  ['agency_manager', '/dashboard', ['dashboard']],
+  ['agency_viewer', '/dashboard', ['dashboard']],
+  ['clerk', '/paper', ['paper']],
+])('a %s lands on %s and the header links to %o', (role, home, links) => {
+  expect(homePathFor({ role })).toBe(home)
+  expect(workLinksFor({ role })).toEqual(links)
+})
