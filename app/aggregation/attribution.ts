@@ -2,7 +2,7 @@
  * Which province a response counts for. Responses keep the province they were submitted under
  * (a 2024 answer stays with Hải Dương); asked "as of" a later date, a province that was merged
  * since counts for its successor, so 2024 answers re-aggregate into a pro-forma 2024 baseline
- * for the 34 provinces (SIPAS.md, "Provinces: 63 → 34").
+ * for the 34 provinces (docs/methodology.md).
  */
 export type LineageEdge = { predecessorId: string; successorId: string; effectiveOn: string }
 

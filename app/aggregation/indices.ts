@@ -1,8 +1,9 @@
 import type { Methodology } from '~/questionnaire/definition'
 
 /**
- * How item rates combine into element, aspect, unit and national indices (SIPAS.md, "How the
- * numbers are computed"). All values are percentages; null means "no figure".
+ * How item rates combine into element, aspect, unit and national indices (docs/methodology.md,
+ * "Element, aspect, unit and national figures"). All values are percentages; null means "no
+ * figure".
  *
  * Null rules, and why:
  * - an element built as the mean of its items skips items without a rate, because conditional

@@ -15,7 +15,7 @@ export function ratedValues(item: Item): number[] | null {
 
 /**
  * Choice items also get every option's share: over valid answers for single choices, over
- * respondents for multi-select ones (SIPAS.md).
+ * respondents for multi-select ones (docs/methodology.md, "Item figures").
  */
 export function shareKind(item: Item): 'category' | 'multiSelect' | null {
   if (item.kind === 'multiSelect') return 'multiSelect'

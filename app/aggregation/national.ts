@@ -2,8 +2,8 @@ import { nationalIndex } from './indices'
 import type { UnitFigures } from './unit-figures'
 
 /**
- * National figures are computed province-first (SIPAS.md): every province's figure is computed
- * on its own answers, then the provinces are averaged without weights, so a populous province
+ * National figures are computed province-first (docs/methodology.md): every province's figure
+ * is computed on its own answers, then the provinces are averaged without weights, so a populous province
  * counts as much as a small one. This is why the published 2024 SIPAS (83.94) is not the mean
  * of the published national policy and services figures (83.84, 84.09).
  */

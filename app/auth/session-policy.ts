@@ -1,4 +1,4 @@
-/** A session ends after this long without a request (issue 3: 30-minute idle limit). */
+/** A session ends after this long without a request (30-minute idle limit, ADR 003). */
 export const SESSION_IDLE_MS = 30 * 60 * 1000
 /** A session ends this long after sign-in however active it is (12-hour absolute limit). */
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000

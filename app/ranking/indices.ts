@@ -1,6 +1,7 @@
 /**
  * The indices a unit can be ranked on. SIPAS is computed from our own surveys; the others are
- * published by other bodies and imported as one score per unit and year (SIPAS.md, "Ranking").
+ * published by other bodies and imported as one score per unit and year (docs/methodology.md,
+ * "Ranks and ties").
  */
 export const INDICES = ['SIPAS', 'PAR_INDEX', 'PAPI', 'PCI', 'DDCI'] as const
 export type IndexCode = (typeof INDICES)[number]

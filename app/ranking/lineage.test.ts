@@ -3,7 +3,7 @@ import { type AnswerCount, itemRate } from '~/aggregation/counts'
 import { type LineageLink, proFormaBaseline, reorganisedUnits } from './lineage'
 import { rankUnits } from './rank'
 
-// A slice of the 1 July 2025 merger (SIPAS.md): 31 Hải Phòng ← Hải Phòng, Hải Dương;
+// A slice of the 1 July 2025 merger (docs/methodology.md): 31 Hải Phòng ← Hải Phòng, Hải Dương;
 // 79 TP. Hồ Chí Minh ← TP. Hồ Chí Minh, Bình Dương, Bà Rịa - Vũng Tàu; 46 Huế continues.
 const lineage: LineageLink[] = [
   { predecessor: '31', successor: '31' },

@@ -1,7 +1,8 @@
 /**
  * The PAR INDEX citizen-satisfaction criterion is scored from SIPAS: points = SIPAS % × the
- * criterion's maximum (SIPAS.md). The maximum is configuration per year, not a constant, since
- * the number of points is unverified. Not rounded: PAR INDEX sums criteria before rounding.
+ * criterion's maximum (docs/methodology.md). The maximum is configuration per year, not a
+ * constant, since the number of points is unverified. Not rounded: PAR INDEX sums criteria
+ * before rounding.
  */
 export function pointsFromSipas(sipasPercent: number, maxPoints: number): number {
   if (sipasPercent < 0 || sipasPercent > 100) {

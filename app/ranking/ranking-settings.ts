@@ -3,8 +3,8 @@ import type { GroupThreshold } from './groups'
 import type { IndexCode } from './indices'
 
 /*
- * Ranking configuration kept in Setting rows, as data (SIPAS.md marks both as year-specific or
- * unverified). Keys, most specific first:
+ * Ranking configuration kept in Setting rows, as data: bands differ by index and year, and the
+ * points are not confirmed (docs/decisions/008-rankings.md). Keys, most specific first:
  *   ranking.groups.<INDEX>.<year>   → [{ group, min }, …]
  *   ranking.groups.<INDEX>          → the same, for every year without its own
  *   parIndex.sipasPoints.<year>     → the maximum points of PAR INDEX's satisfaction criterion

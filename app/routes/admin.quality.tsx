@@ -26,9 +26,9 @@ import { ErrorMessage } from '~/ui/error-message'
 import { InputField } from '~/ui/input-field'
 
 /*
- * The quality-flag thresholds and the rule official indices exclude flagged responses by
- * (issue 5): configuration, set by the Ministry administrator for the whole country. Each rule
- * is explained in plain words with its current values.
+ * The quality-flag thresholds and the rule by which official indices exclude flagged responses
+ * are configuration, set by the Ministry administrator for the whole country. Each rule is
+ * explained in plain words with its current values.
  */
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle

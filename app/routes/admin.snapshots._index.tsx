@@ -23,7 +23,7 @@ import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['rankings'] } satisfies I18nHandle
 
-/** Freezing official rankings is the Ministry administrator's act (issue 6). */
+/** Freezing official rankings is the Ministry administrator's act (ADR 008). */
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 

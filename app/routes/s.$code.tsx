@@ -24,7 +24,7 @@ import { localized } from '~/survey/texts'
  * The phone survey a service point's QR code opens: screening question, one page per section,
  * review, submission. Every page is a form posted to the action below, which carries the answers
  * forward in a signed hidden field (app/survey/state.server.ts) and decides what comes next; the
- * page ships no JavaScript (handle.hydrate; docs/decisions/011-survey-without-javascript.md).
+ * page ships no JavaScript (handle.hydrate; docs/decisions/011-public-pages-without-javascript.md).
  */
 
 export const handle = { i18n: ['survey', 'submission'], languageSwitch: 'in-page', hydrate: false } satisfies I18nHandle

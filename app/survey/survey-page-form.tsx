@@ -37,8 +37,8 @@ type Props = {
 /**
  * A page of the survey as a plain form that posts to the route's action, which checks the page
  * with the submission contract's own schema and decides what comes next. The page ships no
- * JavaScript (docs/decisions/011-survey-without-javascript.md), so this renders everything the
- * respondent needs: conditional questions carry their condition in words.
+ * JavaScript (docs/decisions/011-public-pages-without-javascript.md), so this renders
+ * everything the respondent needs: conditional questions carry their condition in words.
  */
 export function SurveyPageForm({ definition, view, servicePointName, focusOnLoad }: Props) {
   const { t, i18n } = useTranslation('survey')

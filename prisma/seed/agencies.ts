@@ -1,4 +1,4 @@
-/** A realistic set of provincial agencies after Decree 45/2025 (SIPAS.md), as demo structure. */
+/** A realistic set of provincial agencies after Decree 45/2025/NĐ-CP, as demo structure. */
 export const DEPARTMENTS = [
   { abbr: 'NV', name: 'Sở Nội vụ', nameEn: 'Department of Home Affairs' },
   { abbr: 'TP', name: 'Sở Tư pháp', nameEn: 'Department of Justice' },

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 
-/** The 63 provinces until 2025-06-30 and the 34 from 2025-07-01, with their lineage (SIPAS.md). */
+/**
+ * The 63 provinces until 2025-06-30 and the 34 from 2025-07-01, with their lineage
+ * (docs/methodology.md, "Rank change, the 2025 merger and pro-forma baselines").
+ */
 export type UnitRow = { id: string; code: string; name: string; kind: 'province' | 'city'; validFrom: string | null; validTo: string | null }
 export type LineageRow = { predecessorId: string; successorId: string; effectiveOn: string }
 

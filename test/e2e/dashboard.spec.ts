@@ -3,7 +3,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
 
 /*
- * The agency dashboard (issue 6) as the demo agency's staff meet it (Sở Tư pháp Hải Phòng,
+ * The agency dashboard as the demo agency's staff meet it (Sở Tư pháp Hải Phòng,
  * ag-31-TP): their own figures and their citizens' comments, never another agency's. The
  * comments are left by a citizen through the public survey first, one at the demo agency's desk
  * (31TP) and one at another agency's (31NV), each with a text unique to this run.

@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
 
 /*
- * Paper entry (issue 5): a clerk keys sheets with the keyboard alone, and a double-entry batch
+ * Paper entry: a clerk keys sheets with the keyboard alone, and a double-entry batch
  * goes from two blind passes to a supervisor's reconciliation. The seeded clerk keys for
  * service point 31TP; the second clerk is created the way a province administrator would.
  */

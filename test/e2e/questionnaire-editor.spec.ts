@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
 
 /*
- * Issue 4's path for a Ministry administrator: a draft from the 2023 template, an item
+ * The questionnaire path of a Ministry administrator: a draft from the 2023 template, an item
  * reworded in both languages, the missing-translation problem and its fix, a phone preview,
  * publishing, and a service point's poster whose PDF carries the survey link.
  */

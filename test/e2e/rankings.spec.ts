@@ -3,10 +3,10 @@ import { expect, test, type Page } from '@playwright/test'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
 
 /*
- * The public ranking and province pages (issue 6), and the Ministry administrator's import and
+ * The public ranking and province pages, and the Ministry administrator's import and
  * freezing that feed them. The e2e seed has too few responses per province and year for any
  * SIPAS to pass the minimum n, so locale formatting is checked on imported PAR INDEX 2024
- * scores (the published figures of SIPAS.md), imported here through the admin page.
+ * scores (published figures, listed in docs/methodology.md), imported here through the admin page.
  */
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
@@ -28,7 +28,7 @@ async function signIn(page: Page, email: string) {
 
 const csv = (lines: string[]) => ({ name: 'par-index-2024.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`) })
 
-// Hải Phòng 96.17, Bà Rịa - Vũng Tàu 93.35, Thái Nguyên 91.47 (SIPAS.md); codes of the 63.
+// Hải Phòng 96.17, Bà Rịa - Vũng Tàu 93.35, Thái Nguyên 91.47 (published); codes of the 63.
 const PAR_INDEX_2024 = ['unit_code;year;index;score', '31;2024;PAR INDEX;96,17', '77;2024;PAR INDEX;93,35', '19;2024;PAR INDEX;91,47']
 
 test.describe.configure({ mode: 'serial' })

@@ -3,11 +3,11 @@ import { type Browser, expect, test, type Locator, type Page } from '@playwright
 import { gzipSync } from 'node:zlib'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
 
-/** Issue 5's budget for the public survey page; the page is built to ship none (ADR 011). */
+/** The JavaScript budget of the public survey page; the page is built to ship none (ADR 011). */
 const JS_BUDGET_BYTES = 100 * 1024
 
 /*
- * Issue 5's phone survey, as a citizen on a phone meets it: the QR code's address, the screening
+ * The phone survey, as a citizen on a phone meets it: the QR code's address, the screening
  * question, one page per section, the review, the thank-you page with its receipt; with and
  * without JavaScript, switching language midway, and at a service point whose survey is over.
  * axe checks every page of the flow. The seed runs the 2026 campaign at every service point.

@@ -5,7 +5,8 @@ import { commentSection, demographicsSection, screening, screeningSection } from
 /**
  * SIPAS 2017–2022 (QĐ 2640/QĐ-BNV): 5 elements, 22 criteria (4 + 5 + 6 + 3 + 4), each element
  * asked as agreement with its criteria, then satisfaction with the element; expectations last.
- * The criteria split follows common practice; the legal wording is unverified (SIPAS.md).
+ * The criteria split follows common practice; the legal wording is unverified
+ * (docs/methodology.md, "The questionnaire").
  */
 
 type Criterion = [code: string, vi: string, en: string]
