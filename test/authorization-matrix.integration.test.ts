@@ -99,6 +99,8 @@ const MATRIX: Record<string, Case[]> = {
   'api.kiosk.heartbeat.ts': [
     { name: 'kiosk heartbeat', path: () => '/api/kiosk/heartbeat', loader: everyone(405), action: everyone(401) },
   ],
+  // The kiosk app itself is public: the device, not a person, holds the credential.
+  'kiosk/route.tsx': [{ name: 'kiosk app', path: () => '/kiosk', loader: everyone(200) }],
   'api.kiosk.enrol.ts': [{ name: 'kiosk enrolment', path: () => '/api/kiosk/enrol', loader: everyone(405), action: everyone(400) }],
   's._index.tsx': [{ name: 'code form', path: () => '/s?code=ab12', loader: everyone('redirect') }],
   's.$code.tsx': [

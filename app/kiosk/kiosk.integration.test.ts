@@ -171,7 +171,7 @@ describe('what a kiosk collects with', () => {
 
   test('only a kiosk may send form and completedAt', async () => {
     const before = await storedCounts()
-    for (const field of [{ form: 'kiosk' }, { completedAt: new Date().toISOString() }]) {
+    for (const field of [{ form: 'kiosk' as const }, { completedAt: new Date().toISOString() }]) {
       const answer = await answerSubmissionApi({
         method: 'POST',
         url: 'http://localhost/api/submissions',

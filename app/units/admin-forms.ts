@@ -34,14 +34,5 @@ export const ServicePointSchema = z.object({
   agencyCode: code('servicePoints.errors.agencyCode'),
 })
 
-/** The new-kiosk form. */
-export const KioskSchema = z.object({
-  name: name('kiosks.errors.name'),
-  servicePointCode: code('kiosks.errors.servicePointCode'),
-  /** The PIN staff type on the kiosk to leave the survey flow (docs/decisions/019-kiosk.md). */
-  pin: z.string().regex(/^\d{4,8}$/, 'kiosks.errors.pin'),
-})
-
 export type AgencyInput = z.output<typeof AgencySchema>
 export type ServicePointInput = z.output<typeof ServicePointSchema>
-export type KioskInput = z.output<typeof KioskSchema>

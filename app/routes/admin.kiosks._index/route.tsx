@@ -1,126 +1,191 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AdminNav } from '~/auth/admin-nav'
 import { recordAudit } from '~/audit/audit.server'
-import { CsrfInput } from '~/ui/csrf-input'
+import { AdminNav } from '~/auth/admin-nav'
 import { validateCsrf } from '~/auth/csrf.server'
-import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk.server'
-import { createKiosk, getKioskServicePoint, listKiosks, revokeKiosk } from '~/kiosk/devices.server'
 import { requireCapability, requireServicePointAccess } from '~/auth/permissions.server'
-import { canManageKiosks } from '~/auth/policy'
+import { canAdministerNationally, canManageKiosks } from '~/auth/policy'
 import { kioskScope } from '~/auth/scope'
-import { formatDateTime } from '~/i18n/format'
 import { formFields } from '~/forms/form-fields'
 import { textValues } from '~/forms/form-values'
 import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
-import { DataTable } from '~/ui/data-table'
+import {
+  createKiosk,
+  getKioskServicePoint,
+  type IssuedCode,
+  listKiosks,
+  reissueEnrolmentCode,
+  revokeKiosk,
+} from '~/kiosk/devices.server'
+import { KioskSettingsFormSchema, NewKioskSchema, ReissueSchema } from '~/kiosk/kiosk-forms'
+import { getKioskSettings, setKioskSettings } from '~/kiosk/settings.server'
+import { qrSvg } from '~/questionnaire/distribution/qr.server'
+import { CsrfInput } from '~/ui/csrf-input'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
-import { Field } from '~/ui/field'
-import { KioskSchema } from '~/units/admin-forms'
 import { findServicePointInScope } from '~/units/unit-admin.server'
+import { Field } from '~/ui/field'
 import type { I18nHandle } from '~/i18n/route-namespaces'
+import { IssuedCodeNotice } from './issued-code'
+import { KioskFleet } from './kiosk-fleet'
+
+/*
+ * /admin/kiosks — the fleet of kiosks an administrator looks after (docs/decisions/019-kiosk.md):
+ * each kiosk's last report (queue, sync, battery), silent ones flagged, refused answers listed;
+ * register a kiosk and get its one-time enrolment code, reissue a code, revoke; the Ministry
+ * sets the kiosk settings.
+ */
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
 
-// A newly shown kiosk token must not linger in a cache.
-export const headers = () => ({ 'Cache-Control': 'no-store' })
+// An enrolment code shown once must not linger in a cache.
+const NO_STORE = { 'Cache-Control': 'no-store' }
+export const headers = () => NO_STORE
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, canManageKiosks)
-  const [kiosks, t, locale] = await Promise.all([listKiosks(kioskScope(user)), getFixedT(request, 'admin'), getLanguage(request)])
-  return { title: t('kiosks.metaTitle'), kiosks, locale, tokenHeader: KIOSK_TOKEN_HEADER }
+  const [kiosks, settings, t, locale] = await Promise.all([
+    listKiosks(kioskScope(user)),
+    getKioskSettings(),
+    getFixedT(request, 'admin'),
+    getLanguage(request),
+  ])
+  return {
+    title: t('kiosks.metaTitle'),
+    kiosks,
+    settings,
+    locale,
+    now: new Date().toISOString(),
+    mayEditSettings: canAdministerNationally(user),
+  }
 }
-
-// A kiosk token shown once must not linger in a cache.
-const NO_STORE = { 'Cache-Control': 'no-store' }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, canManageKiosks)
   const formData = await request.formData()
   await validateCsrf(request, formData)
-  const values = textValues(formData)
+  const intent = String(formData.get('intent') ?? 'create')
 
-  if (values.intent === 'revoke') {
-    const kiosk = await getKioskServicePoint(values.kioskId ?? '')
+  if (intent === 'revoke' || intent === 'reissue') {
+    const kiosk = await getKioskServicePoint(String(formData.get('kioskId') ?? ''))
     if (!kiosk) throw new Response(null, { status: 404 })
     await requireServicePointAccess(request, kiosk.servicePointId)
-    await revokeKiosk(values.kioskId ?? '')
-    await recordAudit('kiosk.revoked', { actorId: actor.id, target: `kiosk:${values.kioskId}` })
+  }
+  if (intent === 'revoke') {
+    const kioskId = String(formData.get('kioskId'))
+    await revokeKiosk(kioskId)
+    await recordAudit('kiosk.revoked', { actorId: actor.id, target: `kiosk:${kioskId}` })
     return null
   }
-  const { data: newKiosk, rejection } = parseForm(KioskSchema, formData)
+  if (intent === 'reissue') {
+    const { data: reissue, rejection } = parseForm(ReissueSchema, formData, { intent })
+    if (rejection) return rejection
+    const issued = await reissueEnrolmentCode(reissue.kioskId, reissue.pin)
+    await recordAudit('kiosk.code_reissued', { actorId: actor.id, target: `kiosk:${reissue.kioskId}` })
+    return issuedAnswer(request, issued)
+  }
+  if (intent === 'settings') {
+    if (!canAdministerNationally(actor)) throw new Response(null, { status: 403 })
+    const { data: settings, rejection } = parseForm(KioskSettingsFormSchema, formData, { intent })
+    if (rejection) return rejection
+    await setKioskSettings(settings, actor.id)
+    return { saved: true }
+  }
+  const { data: newKiosk, rejection } = parseForm(NewKioskSchema, formData, { intent: 'create' })
   if (rejection) return rejection
   const servicePoint = await findServicePointInScope(actor, newKiosk.servicePointCode)
   if (!servicePoint) {
-    return rejectForm({ fieldErrors: { servicePointCode: { key: 'kiosks.errors.servicePointUnknown' } }, values }, { headers: NO_STORE })
+    return rejectForm(
+      { intent: 'create', fieldErrors: { servicePointCode: { key: 'kiosks.errors.servicePointUnknown' } }, values: textValues(formData) },
+      { headers: NO_STORE },
+    )
   }
-  const kiosk = await createKiosk({ name: newKiosk.name, servicePointId: servicePoint.id, pin: newKiosk.pin })
-  await recordAudit('kiosk.created', { actorId: actor.id, target: `kiosk:${kiosk.kioskId}`, details: { servicePointId: servicePoint.id } })
-  return data({ token: kiosk.code }, { headers: NO_STORE })
+  const issued = await createKiosk({ name: newKiosk.name, servicePointId: servicePoint.id, pin: newKiosk.pin })
+  await recordAudit('kiosk.created', {
+    actorId: actor.id,
+    target: `kiosk:${issued.kioskId}`,
+    details: { servicePointId: servicePoint.id },
+  })
+  return issuedAnswer(request, issued)
+}
+
+/** The code, its expiry and a QR code of the kiosk address carrying it in the fragment. */
+async function issuedAnswer(request: Request, issued: IssuedCode) {
+  const enrolUrl = `${new URL(request.url).origin}/kiosk#code=${issued.code}`
+  return data(
+    { issued: { kioskId: issued.kioskId, code: issued.code, expiresAt: issued.expiresAt.toISOString(), qrSvg: await qrSvg(enrolUrl) } },
+    { headers: NO_STORE },
+  )
 }
 
 export default function KiosksPage() {
-  const { kiosks, locale, tokenHeader } = useLoaderData<typeof loader>()
+  const { kiosks, settings, locale, now, mayEditSettings } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('admin')
-  const { values, error } = formFields(actionData, t)
+  const posted = actionData && 'intent' in actionData ? actionData.intent : null
+  const create = formFields(posted === 'create' ? actionData : null, t)
+  const settingsForm = formFields(posted === 'settings' ? actionData : null, t)
+  const reissueError = posted === 'reissue' ? formFields(actionData, t).error('pin') : undefined
+  const reissueKiosk = posted === 'reissue' && actionData && 'values' in actionData ? actionData.values.kioskId : undefined
 
   return (
     <>
       <h1>{t('kiosks.title')}</h1>
       <AdminNav />
-      {actionData && 'token' in actionData ? (
-        <div className="notice" role="status">
-          <p>{t('kiosks.tokenOnce', { header: tokenHeader })}</p>
-          <p className="one-time-secret">{actionData.token}</p>
-        </div>
+      {actionData && 'issued' in actionData ? (
+        <IssuedCodeNotice issued={actionData.issued} kioskName={kiosks.find((k) => k.id === actionData.issued.kioskId)?.name ?? ''} />
       ) : null}
-      <DataTable
-        caption={t('kiosks.title')}
-        hideCaption
-        columns={[
-          { label: t('kiosks.name') },
-          { label: t('kiosks.servicePoint') },
-          { label: t('kiosks.lastSeen') },
-          { label: t('kiosks.status') },
-        ]}
-        rows={kiosks.map((kiosk) => ({
-          key: kiosk.id,
-          cells: [
-            kiosk.name,
-            `${kiosk.servicePoint.code} — ${locale === 'en' ? kiosk.servicePoint.nameEn : kiosk.servicePoint.name}`,
-            kiosk.lastSeenAt ? formatDateTime(kiosk.lastSeenAt, locale) : t('kiosks.never'),
-            kiosk.revokedAt ? (
-              t('kiosks.revoked')
-            ) : (
-              <Form method="post" className="inline-form">
-                <CsrfInput />
-                <input type="hidden" name="intent" value="revoke" />
-                <input type="hidden" name="kioskId" value={kiosk.id} />
-                <button type="submit" className="secondary">
-                  {t('kiosks.revoke', { name: kiosk.name })}
-                </button>
-              </Form>
-            ),
-          ],
-        }))}
+      {actionData && 'saved' in actionData ? (
+        <p className="notice" role="status">
+          {t('kiosks.settingsSaved')}
+        </p>
+      ) : null}
+
+      <KioskFleet
+        kiosks={kiosks}
+        silentAfterMinutes={settings.silentAfterMinutes}
+        now={new Date(now)}
+        locale={locale}
+        reissue={{ kioskId: reissueKiosk, error: reissueError }}
       />
 
       <h2>{t('kiosks.createTitle')}</h2>
+      <p>{t('kiosks.createHelp')}</p>
       <Form method="post">
         <CsrfInput />
-        <Field name="name" label={t('kiosks.name')} error={error('name')}>
-          {(props) => <input {...props} required defaultValue={values.name} />}
+        <input type="hidden" name="intent" value="create" />
+        <Field name="name" label={t('kiosks.name')} error={create.error('name')}>
+          {(props) => <input {...props} required defaultValue={create.values.name} />}
         </Field>
-        <Field name="servicePointCode" label={t('kiosks.servicePointCode')} error={error('servicePointCode')}>
-          {(props) => <input {...props} required autoCapitalize="characters" defaultValue={values.servicePointCode} />}
+        <Field name="servicePointCode" label={t('kiosks.servicePointCode')} error={create.error('servicePointCode')}>
+          {(props) => <input {...props} required autoCapitalize="characters" defaultValue={create.values.servicePointCode} />}
+        </Field>
+        <Field name="pin" label={t('kiosks.pin')} hint={t('kiosks.pinHint')} error={create.error('pin')}>
+          {(props) => <input {...props} type="password" inputMode="numeric" autoComplete="new-password" required />}
         </Field>
         <button type="submit">{t('kiosks.create')}</button>
       </Form>
+
+      {mayEditSettings ? (
+        <>
+          <h2>{t('kiosks.settingsTitle')}</h2>
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="settings" />
+            {(['minIntervalSeconds', 'versionGraceDays', 'silentAfterMinutes', 'heartbeatSeconds'] as const).map((name) => (
+              <Field key={name} name={name} label={t(`kiosks.settings.${name}`)} error={settingsForm.error(name)}>
+                {(props) => (
+                  <input {...props} type="number" inputMode="numeric" required defaultValue={settingsForm.values[name] ?? String(settings[name])} />
+                )}
+              </Field>
+            ))}
+            <button type="submit">{t('kiosks.saveSettings')}</button>
+          </Form>
+        </>
+      ) : null}
     </>
   )
 }
