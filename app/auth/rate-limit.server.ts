@@ -72,10 +72,11 @@ export function createRateLimiter({ capacity, refillPerSecond, maxKeys = 50_000 
 export const PUBLIC_SUBMISSION_LIMIT: RateLimiterOptions = { capacity: 120, refillPerSecond: 1 / 5 }
 /**
  * Authenticated kiosks per device, and never per IP. The budget covers a kiosk uploading a whole
- * offline backlog at once (2,000 answers, several days of a busy desk); it exists only so a
- * stolen token cannot flood the database before it is revoked.
+ * offline backlog at once: 10,000 answers, two weeks of the busiest desk (one answer a minute for
+ * ten hours a day), the most a kiosk holds within its offline limit (MAX_OFFLINE_DAYS). It exists
+ * only so a stolen token cannot flood the database before it is revoked.
  */
-export const KIOSK_SUBMISSION_LIMIT: RateLimiterOptions = { capacity: 2_000, refillPerSecond: 1 }
+export const KIOSK_SUBMISSION_LIMIT: RateLimiterOptions = { capacity: 10_000, refillPerSecond: 1 }
 
 const publicSubmissions = createRateLimiter(PUBLIC_SUBMISSION_LIMIT)
 const kioskSubmissions = createRateLimiter(KIOSK_SUBMISSION_LIMIT)
