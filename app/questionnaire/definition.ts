@@ -1,37 +1,17 @@
 import { z } from 'zod'
+import { ITEM_KINDS, SCALE_KINDS } from './coding'
+
+// The coding lives in a module without zod, so browser code that only needs it (the kiosk) ships no zod.
+export { CHOICE_KINDS, DONT_KNOW, ITEM_KINDS, type ItemKind, MAX_TEXT_ANSWER_LENGTH, NOT_APPLICABLE, SCALE_KINDS } from './coding'
 
 /**
  * The questionnaire definition format. A published version stores this document (for
  * rendering) and one `Item` row per item (for SQL aggregation). Texts are bilingual,
  * Vietnamese first. Validation messages are i18n keys in the `questionnaire` namespace.
- *
- * Answer coding, shared by storage and aggregation:
- * - scale items (satisfaction5, agreement5): 1 = very dissatisfied … 5 = very satisfied;
- * - choice items (yesNo, singleChoice, categorical, multiSelect): the option's `value` (≥ 1),
- *   one (item, value) answer per ticked option for multiSelect;
- * - number items: the number itself; text items: no value, the text;
- * - DONT_KNOW and NOT_APPLICABLE for the non-substantive answers an item allows.
+ * The answer coding shared by storage and aggregation is in ./coding.ts.
  */
-export const DONT_KNOW = -1
-export const NOT_APPLICABLE = -2
 
 const MAX_CODE_LENGTH = 40
-export const MAX_TEXT_ANSWER_LENGTH = 2000
-
-export const ITEM_KINDS = [
-  'satisfaction5',
-  'agreement5',
-  'yesNo',
-  'singleChoice',
-  'categorical',
-  'multiSelect',
-  'text',
-  'number',
-] as const
-export type ItemKind = (typeof ITEM_KINDS)[number]
-
-export const SCALE_KINDS: readonly ItemKind[] = ['satisfaction5', 'agreement5']
-export const CHOICE_KINDS: readonly ItemKind[] = ['yesNo', 'singleChoice', 'categorical', 'multiSelect']
 
 const CodeSchema = z
   .string()
@@ -82,7 +62,7 @@ const SectionSchema = z.object({
 })
 export type Section = z.infer<typeof SectionSchema>
 
-/** How figures are computed from this version's answers (SIPAS.md, "How the numbers are computed"). */
+/** How figures are computed from this version's answers (docs/methodology.md, sections 2–3). */
 const MethodologySchema = z.object({
   elements: z.array(
     z.object({

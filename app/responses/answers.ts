@@ -8,8 +8,12 @@ import {
   MAX_TEXT_ANSWER_LENGTH,
   NOT_APPLICABLE,
 } from '~/questionnaire/definition'
+import { type AnswerValue, MAX_NUMBER_ANSWER, normaliseText, type SubmittedAnswers } from './answer-values'
 import { type SortedKey, sortedKeys } from './json'
 import { ANSWER_ERROR_CODES, type AnswerErrorCode, type AnswerIssue, type ErrorParams } from './errors'
+
+// The answer values and their plain helpers live in a module without zod (browser code such as the kiosk imports them there).
+export { type AnswerValue, codedAnswers, MAX_NUMBER_ANSWER, normaliseText, type SubmittedAnswers } from './answer-values'
 
 /*
  * The one answers schema, shared by the survey pages (browser, per page) and every submission
@@ -25,28 +29,8 @@ import { ANSWER_ERROR_CODES, type AnswerErrorCode, type AnswerIssue, type ErrorP
  * nested paths need the answers flattened into this map first.
  */
 
-export type AnswerValue = number | number[] | string
-export type SubmittedAnswers = Record<string, AnswerValue>
-
 const SCALE_MIN = 1
 const SCALE_MAX = 5
-/** Upper bound of a number item without its own `max` (Response.answerValues holds 32-bit integers). */
-export const MAX_NUMBER_ANSWER = 1_000_000
-
-/** How free text is stored: Unicode NFC (Vietnamese typed on different keyboards compares equal), trimmed. */
-export function normaliseText(text: string): string {
-  return text.normalize('NFC').trim()
-}
-
-/** The coded answers, as conditions (app/questionnaire/conditions.ts) read them; text is left out. */
-export function codedAnswers(answers: Readonly<SubmittedAnswers>): Map<string, number[]> {
-  const coded = new Map<string, number[]>()
-  for (const [code, value] of Object.entries(answers)) {
-    if (typeof value === 'number') coded.set(code, [value])
-    else if (Array.isArray(value)) coded.set(code, value)
-  }
-  return coded
-}
 
 // A plain check rather than z.record: this runs on every submission and needs no per-key parsing.
 const AnswersObjectSchema = z.custom<Record<string, unknown>>(

@@ -1,5 +1,6 @@
 import type { Language } from '~/i18n/config'
-import { type Definition, DONT_KNOW, type Item, type LocalizedText, NOT_APPLICABLE, SCALE_KINDS } from '~/questionnaire/definition'
+import { DONT_KNOW, NOT_APPLICABLE, SCALE_KINDS } from '~/questionnaire/coding'
+import type { Definition, Item, LocalizedText } from '~/questionnaire/definition'
 import type { SurveyPage } from '~/questionnaire/pages'
 import type { AnswerValue } from '~/responses/answers'
 
