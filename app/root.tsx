@@ -76,7 +76,9 @@ export default function App() {
   const { locale, user } = useLoaderData<typeof loader>()
   useSyncLanguage(locale)
   const { t } = useTranslation()
-  const inPageLanguageSwitch = useMatches().some((match) => (match.handle as I18nHandle | undefined)?.languageSwitch === 'in-page')
+  const matches = useMatches()
+  const inPageLanguageSwitch = matches.some((match) => (match.handle as I18nHandle | undefined)?.languageSwitch === 'in-page')
+  if (matches.some((match) => (match.handle as I18nHandle | undefined)?.layout === 'bare')) return <Outlet />
   return (
     <>
       <a className="skip-link" href="#main">

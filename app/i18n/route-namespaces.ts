@@ -10,10 +10,16 @@ export type I18nHandle = {
   i18n?: readonly string[]
   languageSwitch?: 'in-page'
   /**
-   * `false`: the page ships no JavaScript at all (docs/decisions/011-survey-without-javascript.md).
+   * `false`: the page ships no JavaScript at all
+   * (docs/decisions/011-public-pages-without-javascript.md).
    * Its forms post to the route's action and it must be complete as server-rendered HTML.
    */
   hydrate?: false
+  /**
+   * `'bare'`: the route owns the whole screen (the kiosk): no site header, footer or skip link,
+   * and the route renders its own `<main>`. A kiosk must offer no way out of its flow.
+   */
+  layout?: 'bare'
 }
 
 /** Whether any matched route opted out of JavaScript. */

@@ -1,6 +1,6 @@
 import { isEligible, visibleItems } from '~/questionnaire/conditions'
 import type { Definition, Item } from '~/questionnaire/definition'
-import { codedAnswers, normaliseText, type SubmittedAnswers } from '~/responses/answers'
+import { codedAnswers, normaliseText, type SubmittedAnswers } from '~/responses/answer-values'
 
 /*
  * The kiosk's path through a questionnaire: one question per screen, only the items of the

@@ -8,7 +8,7 @@ import type { KioskEnvelope, RefusedResponse } from './queue'
  */
 
 /** NOTE: the same header name as app/auth/kiosk.server.ts, which the browser bundle cannot import. */
-export const KIOSK_TOKEN_HEADER = 'X-Kiosk-Token'
+const KIOSK_TOKEN_HEADER = 'X-Kiosk-Token'
 
 export type ApiError = { code: string; message: string }
 export type ApiAnswer<T> =

@@ -1,5 +1,4 @@
-import type { LocalizedText } from '~/questionnaire/definition'
-import type { Definition } from '~/questionnaire/definition'
+import type { Definition, LocalizedText } from '~/questionnaire/definition'
 
 /** What GET /api/kiosk/config answers (docs/decisions/019-kiosk.md); kept on the device for offline starts. */
 export type KioskConfig = {

@@ -10,7 +10,7 @@ import type { QueuedResponse, RefusedResponse } from './queue'
  * X-Kiosk-Token header (docs/decisions/019-kiosk.md).
  */
 
-export const KIOSK_DB_NAME = 'sipas-kiosk'
+const KIOSK_DB_NAME = 'sipas-kiosk'
 const KIOSK_DB_VERSION = 1
 
 /** The small values, one record each under its name. */

@@ -2,7 +2,6 @@ import { batteryStatus, collectHeartbeat } from './heartbeat'
 import { enrolDevice, fetchKioskConfig, sendHeartbeat } from './kiosk-api'
 import type { Enrolment, KioskConfig } from './kiosk-config'
 import { deleteSetting, getSetting, openKioskDb, setSetting, type KioskDb } from './kiosk-db'
-import { normaliseEnrolmentCode } from './enrolment-code'
 import { lockedForMs, lockoutAfterFailure, verifyPin } from './pin'
 import { enqueueResponse, type KioskEnvelope, queueSummary, type QueueSummary, refusedResponses, type RefusedResponse } from './queue'
 import { sendQueue } from './sync'
@@ -97,7 +96,7 @@ export class KioskDevice {
 
   /** Exchanges a one-time code for the credential; throws when the server can't be reached. */
   async enrol(code: string, language: string): Promise<EnrolResult> {
-    const answer = await enrolDevice(normaliseEnrolmentCode(code), language)
+    const answer = await enrolDevice(code, language)
     if (!answer.ok) return { ok: false, code: answer.error.code, message: answer.error.message }
     const enrolment = answer.body
     await setSetting(this.db, 'enrolment', enrolment)
@@ -164,9 +163,7 @@ export class KioskDevice {
     return { ok: false, lockedForMs: lockedForMs(next, now) }
   }
 
-  async pinLockedForMs(now = Date.now()): Promise<number> {
-    return lockedForMs(await getSetting(this.db, 'pinLockout'), now)
-  }
+  readonly pinLockedForMs = async (now = Date.now()): Promise<number> => lockedForMs(await getSetting(this.db, 'pinLockout'), now)
 
   stop() {
     this.loop?.stop()

@@ -1,5 +1,5 @@
 import type { Language } from '~/i18n/config'
-import type { SubmittedAnswers } from '~/responses/answers'
+import type { SubmittedAnswers } from '~/responses/answer-values'
 import type { KioskDb } from './kiosk-db'
 
 /*
