@@ -6,6 +6,7 @@ import { canEditQuestionnaires } from '~/auth/policy'
 import { getFixedT } from '~/i18n/i18next.server'
 import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { QuestionnairePreview } from '~/questionnaire/editor/questionnaire-preview'
+import { kioskFormItems } from '~/questionnaire/kiosk-form'
 import { getVersionForEditor } from '~/questionnaire/versions.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -29,13 +30,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: t('preview.metaTitle', { version: version.version }),
     version: { id: version.id, version: version.version, definition: version.definition },
+    // A kiosk asks its kiosk form: the same function the kiosk's configuration uses.
+    items: device === 'kiosk' ? kioskFormItems(version.definition) : undefined,
     device,
     language,
   }
 }
 
 export default function PreviewPage() {
-  const { version, device, language } = useLoaderData<typeof loader>()
+  const { version, items, device, language } = useLoaderData<typeof loader>()
   const { t } = useTranslation('questionnaire')
   const link = (next: { device?: string; lang?: string }) =>
     `?device=${next.device ?? device}&lang=${next.lang ?? language}`
@@ -66,7 +69,7 @@ export default function PreviewPage() {
         ))}
       </nav>
       <div className={`preview-frame ${device}`} data-testid="preview-frame">
-        <QuestionnairePreview definition={version.definition} language={language} />
+        <QuestionnairePreview definition={version.definition} language={language} items={items} />
       </div>
     </>
   )

@@ -90,10 +90,11 @@ function newItem(definition: Definition, sectionCode: string, kind: ItemKind): I
   }
 }
 
-/** A removed item leaves the methodology too; conditions on it stay and are reported. */
+/** A removed item leaves the methodology and the kiosk form too; conditions on it stay and are reported. */
 function forgetItem(definition: Definition, code: string) {
   for (const element of definition.methodology.elements) {
     element.items = element.items.filter((candidate) => candidate !== code)
     if (element.generalItem === code) delete element.generalItem
   }
+  if (definition.kioskForm) definition.kioskForm.items = definition.kioskForm.items.filter((candidate) => candidate !== code)
 }

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { type Definition, ITEM_KINDS } from '../definition'
 import { ConditionFields } from './condition-fields'
-import { elementOfItems, field } from './form'
+import { kioskFormItems } from '../kiosk-form'
+import { elementOfItems, field, KIOSK_FORM_FIELD } from './form'
 import { ItemFields } from './item-fields'
 import { TextPair } from './text-pair'
 
@@ -13,6 +14,7 @@ export function DefinitionFields({ definition }: { definition: Definition }) {
   const { t, i18n } = useTranslation('questionnaire')
   const language = i18n.language === 'en' ? 'en' : 'vi'
   const elementOf = elementOfItems(definition)
+  const onKiosk = new Set(kioskFormItems(definition))
   const elements = definition.methodology.elements.map((element) => ({
     code: element.code,
     name: element.name[language] || element.code,
@@ -20,6 +22,7 @@ export function DefinitionFields({ definition }: { definition: Definition }) {
   const earlier: string[] = []
   return (
     <>
+      <input type="hidden" name={KIOSK_FORM_FIELD} value="shown" />
       <TextPair name="title" label={t('editor.title')} value={definition.title} />
       <TextPair name="intro" label={t('editor.intro')} value={definition.intro} multiline />
       <TextPair name="screening.endMessage" label={t('editor.endMessage')} value={definition.screening.endMessage} multiline />
@@ -44,6 +47,7 @@ export function DefinitionFields({ definition }: { definition: Definition }) {
                   earlier={before}
                   elements={elements}
                   element={elementOf.get(item.code)}
+                  kiosk={item.code === definition.screening.item ? 'always' : onKiosk.has(item.code)}
                 />
               )
             })}

@@ -1,4 +1,5 @@
 import type { Condition, Definition, Item, LocalizedText, Section } from '../definition'
+import { defaultKioskFormItems } from '../kiosk-form'
 
 /**
  * The editor form ⇄ definition. Field names follow positions: `s2.i3.text.vi` is the
@@ -22,6 +23,7 @@ export function applyForm(definition: Definition, values: FormValues): Definitio
   next.screening.endMessage = readText(values, 'screening.endMessage', next.screening.endMessage)
   const renames = new Map<string, string>()
   const elementOf = new Map<string, string | null>()
+  const onKiosk: string[] = []
   next.sections.forEach((section, s) => {
     applySection(section, s, values)
     section.items.forEach((item, i) => {
@@ -30,11 +32,28 @@ export function applyForm(definition: Definition, values: FormValues): Definitio
       if (item.code !== before) renames.set(before, item.code)
       const element = values[field.item(s, i, 'element')]
       if (element !== undefined) elementOf.set(item.code, element === '' ? null : element)
+      if (values[field.item(s, i, 'kiosk')] === 'on') onKiosk.push(item.code)
     })
   })
   followRenames(next, renames)
   assignElements(next, elementOf)
+  if (values[KIOSK_FORM_FIELD] !== undefined) chooseKioskForm(next, onKiosk)
   return next
+}
+
+/** Present in an editor form that shows the "asked on kiosks" boxes (unticked boxes are not posted). */
+export const KIOSK_FORM_FIELD = 'kioskForm'
+
+/**
+ * The ticked items become the kiosk form; the default's items (app/questionnaire/kiosk-form.ts)
+ * leave it at the default, which keeps following the version as it is edited.
+ */
+function chooseKioskForm(definition: Definition, ticked: readonly string[]) {
+  const chosen = new Set([...ticked, definition.screening.item])
+  const defaults = new Set(defaultKioskFormItems({ ...definition, kioskForm: undefined }))
+  const same = chosen.size === defaults.size && [...chosen].every((code) => defaults.has(code))
+  if (same) delete definition.kioskForm
+  else definition.kioskForm = { items: ticked.filter((code) => code !== definition.screening.item) }
 }
 
 function applySection(section: Section, s: number, values: FormValues) {
@@ -105,6 +124,7 @@ function followRenames(definition: Definition, renames: ReadonlyMap<string, stri
     if (section.showIf) section.showIf.item = rename(section.showIf.item)
     for (const item of section.items) if (item.showIf) item.showIf.item = rename(item.showIf.item)
   }
+  if (definition.kioskForm) definition.kioskForm.items = definition.kioskForm.items.map(rename)
 }
 
 /** Element membership as chosen per item; an element's general item stays its general item. */

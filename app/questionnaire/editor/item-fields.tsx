@@ -14,10 +14,12 @@ type Props = {
   earlier: ConditionChoices
   elements: readonly { code: string; name: string }[]
   element: string | undefined
+  /** Whether kiosks ask the item (the kiosk form); the screening item always. */
+  kiosk: boolean | 'always'
 }
 
 /** One item in the editor: code, kind, texts in both languages, options, condition, element. */
-export function ItemFields({ item, section: s, index: i, count, earlier, elements, element }: Props) {
+export function ItemFields({ item, section: s, index: i, count, earlier, elements, element, kiosk }: Props) {
   const { t } = useTranslation('questionnaire')
   const name = (...path: string[]) => field.item(s, i, ...path)
   const checkbox = (flag: 'required' | 'allowDontKnow' | 'allowNotApplicable') => (
@@ -61,6 +63,10 @@ export function ItemFields({ item, section: s, index: i, count, earlier, element
         {checkbox('required')}
         {checkbox('allowDontKnow')}
         {checkbox('allowNotApplicable')}
+        <label className="checkbox">
+          <input type="checkbox" name={name('kiosk')} defaultChecked={kiosk !== false} disabled={kiosk === 'always'} />{' '}
+          {t(kiosk === 'always' ? 'editor.kioskAlways' : 'editor.kiosk')}
+        </label>
       </div>
       {CHOICE_KINDS.includes(item.kind) ? (
         <fieldset className="editor-options">

@@ -5,15 +5,24 @@ type Language = 'vi' | 'en'
 
 /**
  * The questionnaire laid out for a respondent, in one language, for the editor's preview.
- * Conditions are stated under the items they control rather than evaluated.
+ * Conditions are stated under the items they control rather than evaluated. With `items`, only
+ * those (a kiosk form) and the sections holding them.
  */
-export function QuestionnairePreview({ definition, language }: { definition: Definition; language: Language }) {
+export function QuestionnairePreview({
+  definition,
+  language,
+  items,
+}: {
+  definition: Definition
+  language: Language
+  items?: readonly string[]
+}) {
   const { t } = useTranslation('questionnaire', { lng: language })
   return (
     <div lang={language}>
       <h2>{definition.title[language]}</h2>
       {definition.intro ? <p>{definition.intro[language]}</p> : null}
-      {definition.sections.map((section) => (
+      {sectionsShown(definition, items).map((section) => (
         <section key={section.code} aria-labelledby={`preview-${section.code}`}>
           <h3 id={`preview-${section.code}`}>{section.title[language]}</h3>
           {section.intro ? <p>{section.intro[language]}</p> : null}
@@ -32,6 +41,14 @@ export function QuestionnairePreview({ definition, language }: { definition: Def
   )
 }
 
+function sectionsShown(definition: Definition, items: readonly string[] | undefined) {
+  if (!items) return definition.sections
+  const asked = new Set(items)
+  return definition.sections
+    .map((section) => ({ ...section, items: section.items.filter((item) => asked.has(item.code)) }))
+    .filter((section) => section.items.length > 0)
+}
+
 function PreviewItem({ item, language }: { item: Item; language: Language }) {
   const { t } = useTranslation('questionnaire', { lng: language })
   const name = `preview.${item.code}`
@@ -42,7 +59,7 @@ function PreviewItem({ item, language }: { item: Item; language: Language }) {
   if (item.allowNotApplicable) choices.push({ value: -2, label: t('answers.notApplicable') })
   const multiple = item.kind === 'multiSelect'
   return (
-    <fieldset className="editor-item">
+    <fieldset className="editor-item" data-item-code={item.code}>
       <legend>
         {item.text[language]}
         {item.required ? '' : ` ${t('preview.optional')}`}
