@@ -25,8 +25,15 @@ const viteDevServer =
   MODE === 'production'
     ? undefined
     : await import('vite').then((vite) =>
-        // Vite's HMR websocket shares this server's port, so two dev servers never fight over one.
-        vite.createServer({ server: { middlewareMode: true, hmr: { server } } }),
+        vite.createServer({
+          server: {
+            middlewareMode: true,
+            // Vite's HMR websocket shares this server's port, so two dev servers never fight over one.
+            hmr: { server },
+            // Vite's CORS would add `Vary: Origin` to every answer; the app serves only its own origin.
+            cors: false,
+          },
+        }),
       )
 
 const getBuild: () => Promise<ServerBuild> = viteDevServer
