@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/db.server'
+import { DEFAULT_QUALITY_SETTINGS, exclusionMaskOf } from '~/quality/flags'
+import { QUALITY_SETTING_KEY, forgetQualitySettings } from '~/quality/settings.server'
 import { type Survey, createSurvey, storeResponses, uniformAnswers } from '../../test/factories/survey'
 import {
   AGGREGATION_SETTING_KEYS,
@@ -9,8 +11,6 @@ import {
   nationalFigures,
   unitFigures,
 } from './figures.server'
-import { DEFAULT_QUALITY_SETTINGS, exclusionMaskOf } from '~/responses/flags'
-import { QUALITY_SETTING_KEY, forgetQualitySettings } from '~/responses/quality.server'
 import { parsePeriod } from './period'
 
 const plain = { minN: 0, excludeFlagsMask: 0, useWeights: false }

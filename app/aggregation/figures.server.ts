@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { prisma } from '~/db.server'
 import type { Channel } from '~/generated/prisma/enums'
 import { isoDate } from '~/i18n/format'
-import { exclusionMask } from '~/responses/quality.server'
+import { exclusionMask } from '~/quality/settings.server'
 import { attributeUnit, type LineageEdge, storedIdsFor, successorsAsOf } from './attribution'
 import { type CountFilter, type Counts, readCounts } from './counts.server'
 import { cachedFigures } from './figure-cache.server'
@@ -49,7 +49,7 @@ const SettingSchemas = {
 
 /**
  * The configured settings: minimum n and weights from `Setting` rows (defaults when absent), the
- * exclusion mask from the quality-flag settings (app/responses/quality.server.ts), so there is
+ * exclusion mask from the quality-flag settings (app/quality/settings.server.ts), so there is
  * one exclusion rule. A malformed value throws.
  */
 export async function aggregationSettings(): Promise<AggregationSettings> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { DEFAULT_QUALITY_SETTINGS, QUALITY_FLAG_NAMES, QualitySettingsSchema } from './flags'
+import { DEFAULT_QUALITY_SETTINGS, QUALITY_FLAG_NAMES, QualitySettingsSchema } from '~/quality/flags'
 import { QUALITY_RULES, QualityFormSchema, qualityFieldErrors, THRESHOLD_FIELDS, thresholdValue } from './quality-form'
 
 /** The form as the page fills it from some settings. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type QualityFlagName, type QualitySettings, QualitySettingsSchema } from './flags'
+import { type QualityFlagName, type QualitySettings, QualitySettingsSchema } from '~/quality/flags'
 
 /*
  * The quality-flag settings form (/admin/quality), read by the action and shared with the page.

@@ -1,32 +1,19 @@
-import { recordAudit } from '~/audit/audit.server'
-import { prisma } from '~/db.server'
-import { createLookupCache } from '~/db/lookup-cache'
 import type { Channel } from '~/generated/prisma/enums'
-import {
-  exclusionMaskOf,
-  isNearClosing,
-  isVerySatisfied,
-  QUALITY_FLAGS,
-  qualityFlags,
-  type QualitySettings,
-  QualitySettingsSchema,
-} from './flags'
+import { QUALITY_FLAGS, type QualitySettings } from '~/quality/flags'
+import { isNearClosing, isVerySatisfied, qualityFlags } from './flags'
 import { createRecentEvents } from './recent-events'
 import { vietnamMinuteOfDay } from './vietnam-time'
 
 /*
- * Quality flags at submission time. The rules are pure (flags.ts); this module reads their
- * configuration (one Setting row) and keeps the recent submissions per kiosk and service point in
- * memory (recent-events.ts explains why memory is enough).
+ * Quality flags at submission time. The rules are pure (flags.ts), their configuration is the
+ * quality settings (app/quality/settings.server.ts); this module keeps the recent submissions per
+ * kiosk and service point in memory (recent-events.ts explains why memory is enough).
  *
  * Exact time: a response keeps `submittedAt` only when a time-based flag (too fast, burst,
  * closing-time burst) was raised, as the evidence a reviewer needs; every other response keeps
  * only its day. The checks themselves read the in-memory window, not the database. Retention
  * clears submittedAt after 90 days (retention.server.ts).
  */
-export const QUALITY_SETTING_KEY = 'quality.flags'
-/** How long a process trusts its copy of the settings; a change made elsewhere applies within this. */
-const SETTINGS_CACHE_MS = 30_000
 /**
  * A response started longer ago than this was answered offline and is arriving from a kiosk's
  * backlog: its arrival time says nothing about how it was answered, so the burst checks skip it.
@@ -39,45 +26,6 @@ const MAX_DURATION_SECONDS = 7 * 24 * 60 * 60
 /** Longest window any setting allows (QualitySettingsSchema caps windows at an hour). */
 const MAX_WINDOW_MS = 60 * 60 * 1000
 const TIME_BASED_FLAGS = QUALITY_FLAGS.TOO_FAST | QUALITY_FLAGS.BURST | QUALITY_FLAGS.CLOSING_TIME_BURST
-
-const cachedSettings = createLookupCache<typeof QUALITY_SETTING_KEY, QualitySettings>({ ttlMs: SETTINGS_CACHE_MS })
-
-/** The flag thresholds and exclusion rule; a malformed stored value fails loudly. */
-export function getQualitySettings(now = Date.now()): Promise<QualitySettings> {
-  return cachedSettings.get(QUALITY_SETTING_KEY, readSettings, now)
-}
-
-async function readSettings(): Promise<QualitySettings> {
-  const row = await prisma.setting.findUnique({ where: { key: QUALITY_SETTING_KEY }, select: { value: true } })
-  return QualitySettingsSchema.parse(row?.value ?? {})
-}
-
-/** Drop this process's copy of the settings (tests that change the Setting row directly). */
-export function forgetQualitySettings() {
-  cachedSettings.clear()
-}
-
-/** Replaces the settings (partial: the rest take their defaults) and records who did it. */
-export async function setQualitySettings(input: unknown, actorId: string): Promise<QualitySettings> {
-  const settings = QualitySettingsSchema.parse(input)
-  await prisma.setting.upsert({
-    where: { key: QUALITY_SETTING_KEY },
-    create: { key: QUALITY_SETTING_KEY, value: settings },
-    update: { value: settings },
-    select: { key: true },
-  })
-  cachedSettings.clear()
-  await recordAudit('quality.settings_changed', { actorId, target: `setting:${QUALITY_SETTING_KEY}`, details: settings })
-  return settings
-}
-
-/**
- * The flags that leave a response out of official indices, as a bitmask: aggregation keeps a
- * rollup cell when `flags & mask = 0` and reports the responses it left out.
- */
-export async function exclusionMask(): Promise<number> {
-  return exclusionMaskOf(await getQualitySettings())
-}
 
 const recent = createRecentEvents({ retentionMs: MAX_WINDOW_MS })
 

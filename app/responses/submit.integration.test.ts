@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { foldPendingRollups } from '~/aggregation/rollup-fold.server'
 import { createEnrolledKiosk } from '../../test/factories/kiosks'
 import { prisma } from '~/db.server'
+import { QUALITY_FLAGS } from '~/quality/flags'
+import { forgetQualitySettings } from '~/quality/settings.server'
 import { MAX_TEXT_ANSWER_LENGTH } from '~/questionnaire/definition'
 import {
   createSurveyPoint,
   envelopeFor,
   publishDefinition,
+  rollupsMatchRawCounts,
   storedCounts,
   VALID_ANSWERS,
 } from '../../test/factories/submissions'
 import { definition } from '../../test/fixtures/submission-definition'
 import { SubmissionError } from './errors'
-import { QUALITY_FLAGS } from './flags'
-import { forgetQualitySettings } from './quality.server'
 import { SCRUBBED_PLACEHOLDER } from './scrub'
 import { insertResponses, type StoredResponse } from './store.server'
 import { type SubmissionContext, submitResponse } from './submit.server'
@@ -39,35 +39,6 @@ async function refusal(body: unknown, context: SubmissionContext = web) {
     throw error
   }
   throw new Error('expected the submission to be refused')
-}
-
-const rollupsMatchRawCounts = async () => {
-  // As a reader sees them: readers fold the queue first.
-  await foldPendingRollups()
-  const answerCells = await prisma.$queryRaw<{ differences: number }[]>`
-    WITH raw AS (
-      SELECT date_trunc('month', r."submittedOn")::date AS month, r."servicePointId", r."agencyId", r."provinceId",
-        a."itemId", a.value, r.flags, count(*)::int AS n
-      FROM "Response" r CROSS JOIN LATERAL unnest(r."answerItemIds", r."answerValues") AS a("itemId", value)
-      GROUP BY 1, 2, 3, 4, 5, 6, 7
-    )
-    SELECT count(*)::int AS differences FROM raw FULL JOIN "AnswerRollup" u
-      ON u.month = raw.month AND u."servicePointId" = raw."servicePointId" AND u."agencyId" = raw."agencyId"
-      AND u."provinceId" = raw."provinceId" AND u."itemId" = raw."itemId" AND u.value = raw.value
-      AND u.flags = raw.flags
-    WHERE raw.n IS DISTINCT FROM u.n`
-  const responseCells = await prisma.$queryRaw<{ differences: number }[]>`
-    WITH raw AS (
-      SELECT date_trunc('month', "submittedOn")::date AS month, "servicePointId", "agencyId", "provinceId", "versionId",
-        channel, flags, count(*)::int AS n
-      FROM "Response" GROUP BY 1, 2, 3, 4, 5, 6, 7
-    )
-    SELECT count(*)::int AS differences FROM raw FULL JOIN "ResponseRollup" u
-      ON u.month = raw.month AND u."servicePointId" = raw."servicePointId" AND u."agencyId" = raw."agencyId"
-      AND u."provinceId" = raw."provinceId" AND u."versionId" = raw."versionId" AND u.channel = raw.channel
-      AND u.flags = raw.flags
-    WHERE raw.n IS DISTINCT FROM u.n`
-  return { answerCells: answerCells[0]!.differences, responseCells: responseCells[0]!.differences }
 }
 
 describe('storing a submission', () => {

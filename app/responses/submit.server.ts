@@ -1,6 +1,7 @@
 import { createHash, randomFillSync } from 'node:crypto'
 import type { Channel } from '~/generated/prisma/enums'
 import type { Language } from '~/i18n/config'
+import { getQualitySettings } from '~/quality/settings.server'
 import { kioskFormItems } from '~/questionnaire/kiosk-form'
 import { answerIssues, answersSchema, formAnswersSchema, itemIndex, type SubmittedAnswers } from './answers'
 import {
@@ -13,11 +14,11 @@ import {
 import { type FORMS, KIOSK_ONLY_FIELDS, parseEnvelope, type SubmissionEnvelope } from './envelope'
 import { SubmissionError } from './errors'
 import { answerFacts } from './flags'
-import { scheduleRollupFold } from '~/aggregation/rollup-fold.server'
 import { createGroupCommit } from './group-commit'
 import { canonicalJson, canonicalJsonOfKnownKeys } from './json'
-import { assessQuality, getQualitySettings, OFFLINE_AFTER_MS } from './quality.server'
+import { assessQuality, OFFLINE_AFTER_MS } from './quality.server'
 import { scrubPersonalNumbers } from './scrub'
+import { notifyResponsesStored } from './stored-events'
 import { type InsertOutcome, insertResponses, type StoredResponse } from './store.server'
 import { requireTargetVersion, resolveTarget, type SubmissionVersion } from './target.server'
 import { vietnamDay } from './vietnam-time'
@@ -279,7 +280,7 @@ async function storeBatch(pending: PendingWrite[]): Promise<WriteOutcome[]> {
     ? await insertEachBatch([...firsts.values()])
     : new Map<string, InsertOutcome | SubmissionError>()
   if ([...outcomes.values()].some((outcome) => !(outcome instanceof SubmissionError) && outcome.inserted))
-    scheduleRollupFold()
+    notifyResponsesStored()
   return pending.map(({ row }) => {
     const first = firsts.get(row.id)
     const outcome = outcomes.get(row.id)

@@ -71,6 +71,38 @@ export function envelopeFor(
   }
 }
 
+/**
+ * How many rollup cells differ from counts over the raw responses, as a reader sees them (it
+ * folds the queue first): `{ answerCells: 0, responseCells: 0 }` when the rollups are right.
+ */
+export async function rollupsMatchRawCounts() {
+  await foldPendingRollups()
+  const answerCells = await prisma.$queryRaw<{ differences: number }[]>`
+    WITH raw AS (
+      SELECT date_trunc('month', r."submittedOn")::date AS month, r."servicePointId", r."agencyId", r."provinceId",
+        a."itemId", a.value, r.flags, count(*)::int AS n
+      FROM "Response" r CROSS JOIN LATERAL unnest(r."answerItemIds", r."answerValues") AS a("itemId", value)
+      GROUP BY 1, 2, 3, 4, 5, 6, 7
+    )
+    SELECT count(*)::int AS differences FROM raw FULL JOIN "AnswerRollup" u
+      ON u.month = raw.month AND u."servicePointId" = raw."servicePointId" AND u."agencyId" = raw."agencyId"
+      AND u."provinceId" = raw."provinceId" AND u."itemId" = raw."itemId" AND u.value = raw.value
+      AND u.flags = raw.flags
+    WHERE raw.n IS DISTINCT FROM u.n`
+  const responseCells = await prisma.$queryRaw<{ differences: number }[]>`
+    WITH raw AS (
+      SELECT date_trunc('month', "submittedOn")::date AS month, "servicePointId", "agencyId", "provinceId", "versionId",
+        channel, flags, count(*)::int AS n
+      FROM "Response" GROUP BY 1, 2, 3, 4, 5, 6, 7
+    )
+    SELECT count(*)::int AS differences FROM raw FULL JOIN "ResponseRollup" u
+      ON u.month = raw.month AND u."servicePointId" = raw."servicePointId" AND u."agencyId" = raw."agencyId"
+      AND u."provinceId" = raw."provinceId" AND u."versionId" = raw."versionId" AND u.channel = raw.channel
+      AND u.flags = raw.flags
+    WHERE raw.n IS DISTINCT FROM u.n`
+  return { answerCells: answerCells[0]!.differences, responseCells: responseCells[0]!.differences }
+}
+
 /** Everything a submission writes, summed: a refused submission must change none of it. */
 export async function storedCounts() {
   // What a reader sees: readers fold the rollup queue first.

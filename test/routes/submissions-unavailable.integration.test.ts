@@ -60,9 +60,9 @@ const stopServer = () => asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', '
 describe.skipIf(skipReason !== null)(`when the database is unavailable${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let port = 0
   let app: {
-    submitResponse: typeof import('./submit.server').submitResponse
+    submitResponse: typeof import('~/responses/submit.server').submitResponse
     action: typeof import('~/routes/api.submissions').action
-    factories: typeof import('../../test/factories/submissions')
+    factories: typeof import('../factories/submissions')
   }
 
   beforeAll(async () => {
@@ -81,9 +81,9 @@ describe.skipIf(skipReason !== null)(`when the database is unavailable${skipReas
     database = connect({ databaseUrl: url, poolSize: 5 })
     globalThis.__sipasDb = database
     app = {
-      submitResponse: (await import('./submit.server')).submitResponse,
+      submitResponse: (await import('~/responses/submit.server')).submitResponse,
       action: (await import('~/routes/api.submissions')).action,
-      factories: await import('../../test/factories/submissions'),
+      factories: await import('../factories/submissions'),
     }
     const { prisma } = await import('~/db.server')
     expect(await prisma.$queryRaw<{ port: number }[]>`SELECT current_setting('port')::int AS port`).toEqual([{ port }])
