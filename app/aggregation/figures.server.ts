@@ -13,7 +13,7 @@ import { type SeriesFigures, dominantSeries, figuresBySeries } from './series'
 import { getVersionCatalog } from './versions.server'
 
 /*
- * The figures pages and rankings show (issue 6), read from the rollups and computed by the pure
+ * The figures pages and rankings show, read from the rollups and computed by the pure
  * modules. How periods, versions and provinces across the 2025 merger are handled: ADR 005.
  */
 
@@ -34,7 +34,10 @@ export const AGGREGATION_SETTING_KEYS = {
   useWeights: 'aggregation.useWeights',
 } as const satisfies Partial<Record<keyof AggregationSettings, string>>
 
-/** SIPAS.md: "flag or suppress cells under a minimum n (configurable, e.g. 30)". */
+/**
+ * Figures of fewer respondents are suppressed
+ * (docs/methodology.md, "Minimum n and suppression").
+ */
 export const DEFAULT_MIN_N = 30
 
 export const DEFAULT_AGGREGATION_SETTINGS: Omit<AggregationSettings, 'excludeFlagsMask'> = {
@@ -139,7 +142,7 @@ export type NationalResult = {
   versionId: string | null
 }
 
-/** National figures: every province computed first, then their unweighted mean (SIPAS.md). */
+/** National figures: each province first, then their unweighted mean (docs/methodology.md). */
 export async function nationalFigures(
   query: { period: DateRange; channel?: Channel; asOf?: string },
   settings?: Partial<AggregationSettings>,
