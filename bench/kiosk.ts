@@ -38,7 +38,6 @@ const database = await benchDatabase('sipas_bench_kiosk')
 await applyMigrations(postgresAdapterFactory(database.url, 1))
 // App modules read DATABASE_URL when first loaded, so they come after benchDatabase set it.
 const { db, prisma } = await import('~/db.server')
-const { KIOSK_TOKEN_HEADER } = await import('~/auth/kiosk.server')
 const { createCampaign } = await import('~/questionnaire/campaigns.server')
 const { createDraft, createQuestionnaire, publishVersion } = await import('~/questionnaire/versions.server')
 const { createAgency, createProvince, createServicePoint } = await import('../test/factories/units')
