@@ -85,12 +85,12 @@ describe('the quality settings form', () => {
     expect(parsed.success).toBe(false)
     if (parsed.success) return
     expect(qualityFieldErrors(parsed.error)).toEqual({
-      'tooFast.secondsPerItem': ['quality.errors.tooFast.secondsPerItem'],
-      'straightLining.minItems': ['quality.errors.straightLining.minItems'],
-      'burst.windowSeconds': ['quality.errors.burst.windowSeconds'],
-      'burst.maxPerDevice': ['quality.errors.burst.maxPerDevice'],
-      'closingTime.closesAt': ['quality.errors.closingTime.closesAt'],
-      excluded: ['quality.errors.excluded'],
+      'tooFast.secondsPerItem': { key: 'quality.errors.tooFast.secondsPerItem' },
+      'straightLining.minItems': { key: 'quality.errors.straightLining.minItems' },
+      'burst.windowSeconds': { key: 'quality.errors.burst.windowSeconds' },
+      'burst.maxPerDevice': { key: 'quality.errors.burst.maxPerDevice' },
+      'closingTime.closesAt': { key: 'quality.errors.closingTime.closesAt' },
+      excluded: { key: 'quality.errors.excluded' },
     })
   })
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { FieldErrors } from '~/forms/field-errors'
 import { type QualityFlagName, type QualitySettings, QualitySettingsSchema } from '~/quality/flags'
 
 /*
@@ -72,14 +73,15 @@ export const QualityFormSchema = z
   })
   .pipe(QualitySettingsSchema)
 
-export type QualityFieldErrors = Record<string, string[]>
-
-/** One `admin` error key per field the form got wrong. */
-export function qualityFieldErrors(error: z.ZodError): QualityFieldErrors {
-  const errors: QualityFieldErrors = {}
+/**
+ * One `admin` message per field the form got wrong. The settings schema is not the form's, so
+ * its issues carry no message keys: each field has one message naming its bounds.
+ */
+export function qualityFieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {}
   for (const issue of error.issues) {
     const field = issue.path[0] === EXCLUDED_FIELD ? EXCLUDED_FIELD : issue.path.join('.')
-    errors[field] ??= [`quality.errors.${field}`]
+    errors[field] ??= { key: `quality.errors.${field}` }
   }
   return errors
 }

@@ -1,15 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { AdminField } from '~/auth/admin-field'
 import { getPasswordResetAccount, resetPassword } from '~/auth/password-reset.server'
 import { MIN_PASSWORD_LENGTH, NewPasswordSchema, type NewPassword } from '~/auth/password-policy'
+import { formFields } from '~/forms/form-fields'
+import { parseForm } from '~/forms/reject-form.server'
 import { getFixedT } from '~/i18n/i18next.server'
 import { CheckedForm } from '~/ui/checked-form'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { Field } from '~/ui/field'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['auth'] } satisfies I18nHandle
@@ -31,15 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: t('reset.metaTitle'), account }
 }
 
-type FieldErrors = Partial<Record<keyof NewPassword, string[]>>
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = NewPasswordSchema.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) {
-    const fieldErrors: FieldErrors = z.flattenError(parsed.error).fieldErrors
-    return data({ fieldErrors }, { status: 400 })
-  }
-  if (!(await resetPassword(params.token ?? '', parsed.data.password))) throw await invalidLink(request)
+  const { data: form, rejection } = parseForm(NewPasswordSchema, await request.formData())
+  if (rejection) return rejection
+  if (!(await resetPassword(params.token ?? '', form.password))) throw await invalidLink(request)
   throw redirect('/login?reset=1')
 }
 
@@ -52,8 +48,7 @@ export default function ResetPasswordPage() {
     handleSubmit,
     formState: { errors },
   } = useForm<NewPassword>({ resolver: zodResolver(NewPasswordSchema), defaultValues: { password: '', confirm: '' } })
-  const passwordError = errors.password?.message ?? actionData?.fieldErrors.password?.[0]
-  const confirmError = errors.confirm?.message ?? actionData?.fieldErrors.confirm?.[0]
+  const { error } = formFields(actionData, t, { params: { min: MIN_PASSWORD_LENGTH }, clientErrors: errors })
 
   return (
     <>
@@ -62,17 +57,17 @@ export default function ResetPasswordPage() {
       <CheckedForm handleSubmit={handleSubmit}>
         {/* Lets password managers file the new password under the right account. */}
         <input type="hidden" name="username" autoComplete="username" value={account.email} />
-        <AdminField
+        <Field
           name="password"
           label={t('reset.password')}
           hint={t('reset.hint', { min: MIN_PASSWORD_LENGTH })}
-          error={passwordError ? t(passwordError, { min: MIN_PASSWORD_LENGTH }) : undefined}
+          error={error('password')}
         >
           {(props) => <input {...props} type="password" autoComplete="new-password" {...register('password')} />}
-        </AdminField>
-        <AdminField name="confirm" label={t('reset.confirm')} error={confirmError ? t(confirmError) : undefined}>
+        </Field>
+        <Field name="confirm" label={t('reset.confirm')} error={error('confirm')}>
           {(props) => <input {...props} type="password" autoComplete="new-password" {...register('confirm')} />}
-        </AdminField>
+        </Field>
         <button type="submit">{t('reset.submit')}</button>
       </CheckedForm>
     </>

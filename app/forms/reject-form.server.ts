@@ -1,0 +1,35 @@
+import { data } from '@remix-run/node'
+import type { z } from 'zod'
+import { type FieldErrors, fieldErrorsOf } from './field-errors'
+import { type FormValues, textValues } from './form-values'
+
+/** What a refused form gives back to its page: a message per field and what was typed. */
+export type Rejection = { fieldErrors: FieldErrors; values: FormValues }
+
+/**
+ * A refused form: 400 (unless `init` says otherwise), nothing changed, the person's values back
+ * so nothing typed is lost, and a message per field; besides, whatever else the page needs to
+ * show the refusal (which of its forms was posted, a message for the whole form, …). The action
+ * is the source of truth: the same answer reaches a page with JavaScript and one without.
+ */
+export function rejectForm<Refusal extends Rejection>(rejection: Refusal, init: ResponseInit = {}) {
+  return data(rejection, { ...init, status: init.status ?? 400 })
+}
+
+/**
+ * A posted form read by its schema: `{ data }`, or `{ rejection }` — the 400 answer to return,
+ * with `extra` besides the messages and the values typed (passwords and the CSRF token left out,
+ * see textValues).
+ */
+export function parseForm<Schema extends z.ZodType, Extra extends object = Record<never, never>>(
+  schema: Schema,
+  formData: FormData,
+  extra?: Extra
+) {
+  const parsed = schema.safeParse(Object.fromEntries(formData))
+  if (parsed.success) return { data: parsed.data as z.output<Schema>, rejection: null }
+  return {
+    data: null,
+    rejection: rejectForm({ ...(extra as Extra), fieldErrors: fieldErrorsOf(parsed.error), values: textValues(formData) }),
+  }
+}
