@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { ANSWER_ERROR_CODES } from '~/responses/errors'
@@ -17,9 +17,14 @@ test('every paper key the code uses exists', () => {
     ...readdirSync(join(root, 'app/paper'))
       .filter((file) => /\.tsx?$/.test(file) && !file.includes('.test.') && !file.includes('.fixture.'))
       .map((file) => join('app/paper', file)),
+    // Route modules, and route folders with their private helpers.
     ...readdirSync(join(root, 'app/routes'))
-      .filter((file) => file.startsWith('paper'))
-      .map((file) => join('app/routes', file)),
+      .filter((name) => name.startsWith('paper'))
+      .flatMap((name) =>
+        statSync(join(root, 'app/routes', name)).isDirectory()
+          ? readdirSync(join(root, 'app/routes', name)).map((file) => join('app/routes', name, file))
+          : [join('app/routes', name)]
+      ),
   ]
   const source = files.map((file) => readFileSync(join(root, file), 'utf8')).join('\n')
   const literals = [...source.matchAll(/'((?:paper:)?(?:batches|keying|reconcile|totals)\.[a-zA-Z.]+)'/g)].map((m) => m[1]!.replace(/^paper:/, ''))

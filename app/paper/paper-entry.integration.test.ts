@@ -324,16 +324,16 @@ describe('bad input', () => {
       sheetCount: '10',
     }
     const backwards = await openBatch(world.clerk.id, { ...form, toDate: '2026-02-01' })
-    expect(backwards).toMatchObject({ status: 400, data: { fieldErrors: { toDate: ['batches.errors.toBeforeFrom'] } } })
+    expect(backwards).toMatchObject({ status: 400, data: { fieldErrors: { toDate: { key: 'batches.errors.toBeforeFrom' } } } })
     const noCampaign = await openBatch(world.clerk.id, { ...form, fromDate: '2025-12-01', toDate: '2025-12-31' })
     expect(noCampaign).toMatchObject({
       status: 400,
-      data: { fieldErrors: { fromDate: ['batches.errors.noCampaign'] } },
+      data: { fieldErrors: { fromDate: { key: 'batches.errors.noCampaign' } } },
     })
     const straddling = await openBatch(world.clerk.id, { ...form, fromDate: '2025-12-15', toDate: '2026-01-15' })
     expect(straddling).toMatchObject({
       status: 400,
-      data: { fieldErrors: { fromDate: ['batches.errors.noCampaign'] } },
+      data: { fieldErrors: { fromDate: { key: 'batches.errors.noCampaign' } } },
     })
     expect(await prisma.paperBatch.count()).toBe(before)
   })

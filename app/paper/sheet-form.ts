@@ -1,7 +1,8 @@
 import { z } from 'zod'
+import type { FieldErrors } from '~/forms/field-errors'
 import { allItems, type Definition } from '~/questionnaire/definition'
 import { answerIssues, answersSchema } from '~/responses/answers'
-import type { AnswerErrorCode, ErrorParams } from '~/responses/errors'
+import type { AnswerErrorCode } from '~/responses/errors'
 import type { SheetEntry } from './compare'
 import { formatDay } from './dates'
 import { type KeyedAnswers, parseKeyed } from './keys'
@@ -13,11 +14,8 @@ import { readVoidKey, VOID_REASON_FIELD } from './void'
  * app/paper/void.ts) and one field per item named by its code.
  * What was typed is checked in two steps: each key against the item (app/paper/keys.ts), then
  * the whole sheet against the shared answer schema, the same rules every channel follows.
+ * Messages are `paper` keys, or another namespace's named before a colon.
  */
-
-/** An error message: an i18n key (`paper` namespace, or another one named before a colon) and its values. */
-export type FieldError = { key: string; params?: ErrorParams }
-export type FieldErrors = Record<string, FieldError>
 
 export type SheetRange = { fromDate: string; toDate: string; sheetCount: number }
 

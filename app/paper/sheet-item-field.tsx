@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { type Item, MAX_TEXT_ANSWER_LENGTH } from '~/questionnaire/definition'
+import { ErrorMessage } from '~/ui/error-message'
 import { keyHint } from './answer-labels'
 import { isCompleteKey, keyCodes } from './keys'
 import { PAPER_PAGE_NAMESPACES } from './namespaces'
@@ -64,11 +65,7 @@ export function SheetItemField({
           ? t('keying.hints.skipped')
           : keyHint(item, t, lng)}
       </p>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage id={`${id}-error`} message={error} />
     </div>
   )
 }
