@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { isWholeMonths, monthsIn, parsePeriod, previousPeriod, splitPeriod, wholeMonths } from './period'
+import { isWholeMonths, monthsIn, parsePeriod, periodOrThisYear, previousPeriod, splitPeriod, wholeMonths } from './period'
 
 describe('parsePeriod', () => {
   test.each([
@@ -107,4 +107,14 @@ test('monthsIn lists every month a range touches', () => {
 
 test('wholeMonths widens a range to the months it touches', () => {
   expect(wholeMonths({ from: '2024-11-20', to: '2025-02-03' })).toEqual({ from: '2024-11-01', to: '2025-02-28' })
+})
+
+describe('periodOrThisYear', () => {
+  test('is the period the text names, this year without one, and none for a text that is no period', () => {
+    const now = new Date('2026-05-04T12:00:00Z')
+    expect(periodOrThisYear('2025-Q2', now)).toMatchObject({ kind: 'quarter', from: '2025-04-01', to: '2025-06-30' })
+    expect(periodOrThisYear(null, now)).toMatchObject({ kind: 'year', from: '2026-01-01', to: '2026-12-31' })
+    expect(periodOrThisYear('', now)).toMatchObject({ kind: 'year', key: '2026' })
+    expect(periodOrThisYear('last year', now)).toBeNull()
+  })
 })

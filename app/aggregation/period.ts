@@ -46,6 +46,14 @@ export function parsePeriod(text: string): Period | null {
   return null
 }
 
+/**
+ * The period a page's `?period=` names, the current calendar year when it names none; null
+ * when the text is not a period.
+ */
+export function periodOrThisYear(text: string | null, now = new Date()): Period | null {
+  return text ? parsePeriod(text) : yearPeriod(now.getUTCFullYear())
+}
+
 export function yearPeriod(year: number): Period {
   return {
     kind: 'year',
