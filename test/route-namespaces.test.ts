@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 
 /*
@@ -29,11 +29,18 @@ function declared(file: string): string[] {
 
 const names = (list: string) => [...list.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!)
 
-/** The app modules (not *.server) a source imports, as file paths. */
-function imports(source: string): string[] {
-  return [...source.matchAll(/from '~\/([^']+)'/g)].flatMap((m) => {
-    if (m[1]!.endsWith('.server') || m[1]!.startsWith('generated/')) return []
-    const module = ['.tsx', '.ts'].map((ext) => `app/${m[1]}${ext}`).find((candidate) => existsSync(join(root, candidate)))
+/**
+ * The app modules (not *.server) a source imports, as file paths: `~/…` imports, and `./…` ones
+ * (a route folder's private helpers) when the importing file is given.
+ */
+function imports(source: string, file?: string): string[] {
+  const specifiers = [
+    ...[...source.matchAll(/from '~\/([^']+)'/g)].map((m) => `app/${m[1]}`),
+    ...(file ? [...source.matchAll(/from '(\.\/[^']+)'/g)].map((m) => join(dirname(file), m[1]!)) : []),
+  ]
+  return specifiers.flatMap((specifier) => {
+    if (specifier.endsWith('.server') || specifier.startsWith('app/generated/')) return []
+    const module = ['.tsx', '.ts'].map((ext) => `${specifier}${ext}`).find((candidate) => existsSync(join(root, candidate)))
     return module ? [module] : []
   })
 }
@@ -46,7 +53,7 @@ function used(file: string, seen = new Set<string>()): Set<string> {
   const source = read(file)
   const patterns = [/useTranslation\(\s*'([a-z-]+)'/g, /\{\s*ns:\s*'([a-z-]+)'/g, /[`']([a-z-]+):[a-zA-Z_]+\./g]
   for (const pattern of patterns) for (const m of source.matchAll(pattern)) namespaces.add(m[1]!)
-  for (const module of imports(source)) for (const ns of used(module, seen)) namespaces.add(ns)
+  for (const module of imports(source, file)) for (const ns of used(module, seen)) namespaces.add(ns)
   return namespaces
 }
 
