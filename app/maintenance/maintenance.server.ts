@@ -13,8 +13,8 @@ export type MaintenanceReport = {
 /**
  * Everything that must happen on a clock rather than on a request: the retention purge
  * (comments, exact submission times) and removal of expired sign-in state. Idempotent, so
- * running it on several servers at once or twice in a row is harmless. server.mjs runs it a
- * minute after start and every six hours.
+ * running it on several servers at once or twice in a row is harmless. The server
+ * (server/index.ts) runs it a minute after start and every six hours.
  */
 export async function runMaintenance(now = new Date()): Promise<MaintenanceReport> {
   const purged = await purgeExpiredComments(now)

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 
-// The production server answers POST /api/submissions ahead of Remix (server.mjs, ADR 015); the
+// The production server answers POST /api/submissions ahead of Remix (server/submissions.ts, ADR 015); the
 // contract itself is tested through both ways in by app/responses/api.integration.test.ts.
 test('the production server answers the submission API in the contract’s format, language and headers', async ({
   request,
