@@ -17,7 +17,7 @@ import { submitResponse } from './submit.server'
  * Accept-Language), with Retry-After on 429 and 503.
  *
  * Written against a minimal request shape, not Fetch's Request: the Remix route
- * (routes/api.submissions.ts) and the production server's direct handler
+ * (routes/api.submissions.ts) and the server's direct handler
  * (submission-http.server.ts, ADR 015) both answer through this one function.
  */
 
