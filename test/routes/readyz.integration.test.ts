@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { expect, test } from 'vitest'
+import { READINESS_DEADLINE_MS } from '~/db/health.server'
 import { loader } from '~/routes/readyz'
-import { testDatabase } from '../../test/database'
-import { READINESS_DEADLINE_MS } from './health.server'
+import { testDatabase } from '../database'
 
 /*
  * GET /readyz with a database that does not answer: another session holds an ACCESS EXCLUSIVE
