@@ -33,9 +33,8 @@ beforeAll(async () => {
     agency_viewer: { provinceId: here.id, agencyId: agency.id },
     clerk: { provinceId: here.id },
   }
-  users = Object.fromEntries(
-    await Promise.all(ROLES.map(async (role) => [role, await createUser({ role, ...attachment[role] })] as const)),
-  ) as Record<Role, Actor>
+  users = {} as Record<Role, Actor>
+  for (const role of ROLES) users[role] = await createUser({ role, ...attachment[role] })
   await createUser({ role: 'agency_viewer', provinceId: elsewhere.id, agencyId: otherAgency.id })
   await prisma.clerkAssignment.create({ data: { userId: users.clerk.id, servicePointId: clerkPoint.id } })
 })
