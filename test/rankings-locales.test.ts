@@ -20,10 +20,16 @@ const listDir = (dir: string, match: RegExp) =>
     .filter((file) => match.test(file) && !file.includes('.test.'))
     .map((file) => join(dir, file))
 
+const ROUTES = /^(rankings|provinces|dashboard|ministry|admin\.(snapshots|external-indices))\b/
+// A route with private helpers is a folder (dashboard.$agencyId/route.tsx): its files count too.
+const routeFolders = readdirSync(join(root, 'app/routes'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && ROUTES.test(entry.name))
+  .flatMap((entry) => listDir(join('app/routes', entry.name), /\.tsx?$/))
 const sources = [
   ...listDir('app/ranking', /\.tsx?$/),
   ...listDir('app/dashboard', /\.tsx?$/),
-  ...listDir('app/routes', /^(rankings|provinces|dashboard|ministry|admin\.(snapshots|external-indices))\b.*\.tsx?$/),
+  ...listDir('app/routes', new RegExp(`${ROUTES.source}.*\\.tsx?$`)),
+  ...routeFolders,
 ].map((file) => readFileSync(join(root, file), 'utf8'))
 const code = sources.join('\n')
 const known = new Set(NAMESPACES.flatMap((ns) => flatKeys(JSON.parse(readFileSync(join(root, 'locales/en', `${ns}.json`), 'utf8')))))
