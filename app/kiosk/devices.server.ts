@@ -17,8 +17,8 @@ import { getKioskSettings } from './settings.server'
  */
 
 /** PBKDF2-SHA-256 work factor of the PIN verifier a kiosk checks offline (WebCrypto, ~50 ms on a cheap tablet). */
-export const PIN_ITERATIONS = 100_000
-export const PIN_PATTERN = /^\d{4,8}$/
+const PIN_ITERATIONS = 100_000
+const PIN_PATTERN = /^\d{4,8}$/
 
 export type PinVerifier = { salt: string; iterations: number; hash: string }
 

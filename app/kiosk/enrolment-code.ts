@@ -4,7 +4,7 @@
  * a tablet survives the usual misreadings: those letters decode as 1, 1, 0 and are refused.
  */
 export const ENROLMENT_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
-export const ENROLMENT_CODE_LENGTH = 8
+const ENROLMENT_CODE_LENGTH = 8
 /** How long an issued code can be used. */
 export const ENROLMENT_CODE_TTL_MS = 24 * 60 * 60 * 1000
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** At most this many refused answers are reported per heartbeat (a kiosk lists the latest). */
-export const MAX_REPORTED_REFUSALS = 200
+const MAX_REPORTED_REFUSALS = 200
 const MAX_TEXT = 500
 
 // PostgreSQL text refuses NUL, and a lone surrogate cannot be written as UTF-8.

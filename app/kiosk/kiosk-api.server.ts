@@ -18,7 +18,7 @@ function json(body: unknown, status = 200): Response {
 }
 
 /** The one error shape, as a Fetch Response. */
-export async function kioskError(request: Request, status: number, code: SubmissionErrorCode, params?: ErrorParams) {
+async function kioskError(request: Request, status: number, code: SubmissionErrorCode, params?: ErrorParams) {
   const answer = await answerJsonError(
     { url: request.url, header: (name) => request.headers.get(name) },
     status,

@@ -16,4 +16,3 @@ export const KioskSettingsSchema = z.object({
 })
 
 export type KioskSettings = z.infer<typeof KioskSettingsSchema>
-export const DEFAULT_KIOSK_SETTINGS: KioskSettings = KioskSettingsSchema.parse({})
