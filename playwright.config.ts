@@ -17,6 +17,9 @@ const chromium = {
   ],
 }
 
+const KIOSK_SPEC = 'kiosk.spec.ts'
+const kiosk = { ...devices['Desktop Chrome'], hasTouch: true, launchOptions: chromium }
+
 export default defineConfig({
   testDir: 'test/e2e',
   timeout: 30_000,
@@ -28,7 +31,12 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: { baseURL: `http://localhost:${PORT}`, locale: 'vi-VN', launchOptions: chromium, trace: 'off' },
-  projects: [{ name: 'phone', use: { ...devices['Pixel 5'], launchOptions: chromium } }],
+  projects: [
+    { name: 'phone', testIgnore: KIOSK_SPEC, use: { ...devices['Pixel 5'], launchOptions: chromium } },
+    // A tablet on a stand at a one-stop desk, both ways up; only the kiosk spec runs here.
+    { name: 'kiosk-landscape', testMatch: KIOSK_SPEC, use: { ...kiosk, viewport: { width: 1280, height: 800 } } },
+    { name: 'kiosk-portrait', testMatch: KIOSK_SPEC, use: { ...kiosk, viewport: { width: 800, height: 1280 } } },
+  ],
   webServer: {
     command: [
       `rm -rf ${DATA_DIR}`,

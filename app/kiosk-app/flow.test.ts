@@ -62,7 +62,8 @@ describe('the kiosk flow', () => {
     expect(nextItem(definition, form, { screen: 2 }, 'screen')).toBeNull()
   })
 
-  test('progress counts the questions the answers show', () => {
+  test('progress counts the questions the answers show, the respondent counted as eligible until screened', () => {
+    expect(itemProgress(definition, form, {}, 'screen')).toEqual({ current: 1, total: 4 })
     expect(itemProgress(definition, form, { screen: 1, 'svc.used': 2 }, 'svc.general')).toEqual({ current: 3, total: 4 })
     expect(itemProgress(definition, form, { screen: 1, 'svc.used': 1 }, 'svc.general')).toEqual({ current: 4, total: 5 })
   })

@@ -34,9 +34,15 @@ export function previousItem(definition: Definition, form: readonly string[], an
   return [...kioskItems(definition, form, answers)].reverse().find((item) => position.get(item.code)! < from) ?? null
 }
 
-/** "Question 2 of 6": the total counts the questions these answers show. */
+/**
+ * "Question 2 of 6": the total counts the questions these answers show. Until the screening
+ * question is answered the respondent is counted as eligible, so the total does not jump when
+ * they answer it (as app/questionnaire/pages.ts counts pages).
+ */
 export function itemProgress(definition: Definition, form: readonly string[], answers: SubmittedAnswers, code: string) {
-  const items = kioskItems(definition, form, answers)
+  const { item: screening, eligible } = definition.screening
+  const counted = answers[screening] === undefined && eligible[0] !== undefined ? { ...answers, [screening]: eligible[0] } : answers
+  const items = kioskItems(definition, form, counted)
   const index = items.findIndex((item) => item.code === code)
   return { current: index + 1 || 1, total: items.length }
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Language } from '~/i18n/config'
+import { type Language, LANGUAGES } from '~/i18n/config'
 import type { LocalizedText } from '~/questionnaire/definition'
 import type { AnswerValue, SubmittedAnswers } from '~/responses/answer-values'
 import { localized } from '~/survey/texts'
@@ -74,8 +74,11 @@ export function KioskApp() {
   }, [lang])
 
   useEffect(() => {
-    if (device) void switchLanguage('vi')
-  }, [device, switchLanguage])
+    if (!device) return
+    // Both languages in memory from the start: a switch mid-survey never waits for the network
+    // (or for a build that a newer service worker has replaced meanwhile). Then Vietnamese first.
+    void i18n.loadLanguages([...LANGUAGES]).then(() => setLang('vi'))
+  }, [device, i18n])
 
   useEffect(() => {
     registerKioskServiceWorker(() => {

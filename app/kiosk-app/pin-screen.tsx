@@ -96,7 +96,7 @@ export function PinScreen({
             </svg>
           </button>
         </div>
-        <div className="kiosk-actions">
+        <div className="kiosk-buttons">
           <button type="button" className="secondary" onClick={onCancel}>
             {t('pin.cancel')}
           </button>

@@ -96,7 +96,7 @@ export function QuestionScreen({ item, lang, value, progress, isLast, onAnswer, 
               {SCALE_KINDS.includes(item.kind) && !choice.nonSubstantive ? (
                 <>
                   <ScaleFace value={choice.value} />
-                  <span className="kiosk-choice-number">{choice.value}</span>
+                  <span className="kiosk-choice-number">{choice.value}</span>{' '}
                 </>
               ) : null}
               <span className="kiosk-choice-words">{choice.label}</span>
@@ -105,7 +105,7 @@ export function QuestionScreen({ item, lang, value, progress, isLast, onAnswer, 
         </div>
       )}
 
-      <div className="kiosk-actions">
+      <div className="kiosk-buttons">
         <button type="button" className="secondary" onClick={onBack}>
           {t('question.back')}
         </button>

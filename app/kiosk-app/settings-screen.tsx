@@ -90,7 +90,7 @@ export function SettingsScreen({
         </div>
       )}
 
-      <div className="kiosk-actions kiosk-settings-actions">
+      <div className="kiosk-buttons kiosk-settings-actions">
         <button type="button" onClick={onSyncNow}>
           {t('settings.syncNow')}
         </button>
@@ -104,7 +104,7 @@ export function SettingsScreen({
       <p className="kiosk-help" id={`${id}-reenrol`}>
         {t('settings.reenrolHelp')}
       </p>
-      <div className="kiosk-actions">
+      <div className="kiosk-buttons">
         <button type="button" className="secondary" onClick={onClose}>
           {t('settings.close')}
         </button>
