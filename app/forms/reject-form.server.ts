@@ -1,5 +1,6 @@
 import { data } from '@remix-run/node'
 import type { z } from 'zod'
+import { isStorableText } from '~/db/storable-text'
 import { type FieldErrors, fieldErrorsOf } from './field-errors'
 import { type FormValues, textValues } from './form-values'
 
@@ -16,16 +17,28 @@ export function rejectForm<Refusal extends Rejection>(rejection: Refusal, init: 
   return data(rejection, { ...init, status: init.status ?? 400 })
 }
 
+/** The message of a field holding text the database cannot store (app/db/storable-text.ts). */
+export const UNREADABLE_TEXT_ERROR = 'common:errors.unreadableText'
+
 /**
  * A posted form read by its schema: `{ data }`, or `{ rejection }` — the 400 answer to return,
  * with `extra` besides the messages and the values typed (passwords and the CSRF token left out,
- * see textValues).
+ * see textValues). A field holding a NUL or unreadable characters is refused before the schema
+ * sees it, whatever the form: such a value reaching a query made the database refuse it (a 500).
+ * It is not sent back into the page either; the person types it again.
  */
 export function parseForm<Schema extends z.ZodType, Extra extends object = Record<never, never>>(
   schema: Schema,
   formData: FormData,
   extra?: Extra
 ) {
+  const unreadable = [...formData].flatMap(([name, value]) => (typeof value === 'string' && !isStorableText(value) ? [name] : []))
+  if (unreadable.length > 0) {
+    const values = textValues(formData)
+    for (const name of unreadable) delete values[name]
+    const fieldErrors: FieldErrors = Object.fromEntries(unreadable.map((name) => [name, { key: UNREADABLE_TEXT_ERROR }]))
+    return { data: null, rejection: rejectForm({ ...(extra as Extra), fieldErrors, values }) }
+  }
   const parsed = schema.safeParse(Object.fromEntries(formData))
   if (parsed.success) return { data: parsed.data as z.output<Schema>, rejection: null }
   return {

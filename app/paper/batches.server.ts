@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
+import { isStorableText } from '~/db/storable-text'
 import type { Prisma } from '~/generated/prisma/client'
 import { isoDate } from '~/i18n/format'
 import { getActiveCampaign } from '~/questionnaire/campaigns.server'
@@ -80,6 +81,8 @@ function toBatch(row: Prisma.PaperBatchGetPayload<{ select: typeof batchSelect }
 }
 
 export async function getBatch(batchId: string): Promise<Batch | null> {
+  // The id comes from the URL: one with a NUL would make the query fail (a 500), not miss.
+  if (!isStorableText(batchId)) return null
   const row = await prisma.paperBatch.findUnique({ where: { id: batchId }, select: batchSelect })
   return row ? toBatch(row) : null
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { textProblem } from '~/db/storable-text'
 import { type AnswerLookup, isEligible, visibleItems } from '~/questionnaire/conditions'
 import {
   allItems,
@@ -278,14 +279,13 @@ function checkMultiSelect(item: Item, value: unknown, options: ReadonlySet<numbe
   return { value: [...value].sort((a, b) => a - b) }
 }
 
-// NUL is refused by PostgreSQL text columns; lone surrogates cannot be encoded as UTF-8; U+FFFD
-// is what a decoder leaves where the request's bytes were not valid UTF-8.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/
+// Text PostgreSQL cannot store (a NUL, a lone surrogate, a decoder's U+FFFD): app/db/storable-text.ts.
+const TEXT_PROBLEM_CODES = { nul: 'text_nul', unreadable: 'text_invalid_unicode' } as const
 
 function checkText(value: unknown): Checked {
   if (typeof value !== 'string') return { problem: 'wrong_type' }
-  if (value.includes('\u0000')) return { problem: 'text_nul' }
-  if (LONE_SURROGATE.test(value)) return { problem: 'text_invalid_unicode' }
+  const problem = textProblem(value)
+  if (problem) return { problem: TEXT_PROBLEM_CODES[problem] }
   const text = normaliseText(value)
   if (text === '') return NOT_ANSWERED
   // Counted in characters (code points), as a person counts them, not UTF-16 units.

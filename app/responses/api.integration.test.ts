@@ -10,6 +10,8 @@ import { action, loader } from '~/routes/api.submissions'
 import { serveSubmissionApi } from './submission-http.server'
 import { MAX_REQUEST_BODY_BYTES } from '../../server/request-body'
 import { createSurveyPoint, envelopeFor, storedCounts, VALID_ANSWERS } from '../../test/factories/submissions'
+import { MAX_TEXT_ANSWER_LENGTH } from '~/questionnaire/definition'
+import { MAX_HONEYPOT_LENGTH, MAX_SERVICE_POINT_CODE_LENGTH, MAX_VERSION_ID_LENGTH } from './envelope'
 
 /*
  * POST /api/submissions, the HTTP side of the contract (methods, content type, body limits,
@@ -71,6 +73,60 @@ async function call(request: Request, clientIp = '192.0.2.10') {
     headers: response.headers,
     body: (await response.json()) as Record<string, unknown> & ErrorBody,
   }
+}
+
+/*
+ * Each string of a submission with a NUL, a lone surrogate, and more characters than its field
+ * takes: a NUL reaching PostgreSQL made it refuse the statement (500, which a kiosk's queue
+ * retries forever). Each case: the field (or answer), the envelope, the code and the params.
+ */
+type BadString = 'NUL' | 'lone surrogate' | 'over-long'
+const BAD_STRINGS: readonly BadString[] = ['NUL', 'lone surrogate', 'over-long']
+const spoil = (valid: string, bad: BadString, max: number) =>
+  bad === 'NUL' ? `${valid}\u0000` : bad === 'lone surrogate' ? `${valid}\uD800` : 'x'.repeat(max + 1)
+/** Fields without a length limit of their own (UUID, enums, timestamps) are refused long before this. */
+const LONG = 1000
+const ISO = '2026-01-01T08:00:00+07:00'
+
+function unstorableStrings() {
+  const envelopeFields = [
+    ['id', () => crypto.randomUUID(), LONG],
+    ['versionId', () => point.versionId, MAX_VERSION_ID_LENGTH],
+    ['servicePointCode', () => point.servicePoint.code, MAX_SERVICE_POINT_CODE_LENGTH],
+    ['language', () => 'vi', LONG],
+    ['channel', () => 'phone', LONG],
+    ['startedAt', () => ISO, LONG],
+    ['form', () => 'full', LONG],
+    ['completedAt', () => ISO, LONG],
+    ['website', () => '', MAX_HONEYPOT_LENGTH],
+  ] as const
+  const textCode = { NUL: 'text_nul', 'lone surrogate': 'text_invalid_unicode', 'over-long': 'text_too_long' } as const
+  return BAD_STRINGS.flatMap((bad) => [
+    ...envelopeFields.map(([field, valid, max]) => ({
+      name: `${bad} in ${field}`,
+      body: () => envelopeFor(point, { [field]: spoil(valid(), bad, max) }),
+      code: 'invalid_envelope',
+      params: { field },
+    })),
+    {
+      name: `${bad} in an answer's item code`,
+      body: () => envelopeFor(point, { answers: { ...VALID_ANSWERS, [spoil('svc.general', bad, LONG)]: 4 } }),
+      code: 'unknown_item',
+      params: { itemCode: spoil('svc.general', bad, LONG) },
+    },
+    {
+      name: `${bad} in a coded answer`,
+      body: () => envelopeFor(point, { answers: { ...VALID_ANSWERS, 'svc.general': spoil('4', bad, LONG) } }),
+      code: 'wrong_type',
+      params: { itemCode: 'svc.general' },
+    },
+    {
+      name: `${bad} in the comment`,
+      body: () => envelopeFor(point, { answers: { ...VALID_ANSWERS, comment: spoil('Tốt', bad, MAX_TEXT_ANSWER_LENGTH) } }),
+      code: textCode[bad],
+      params: { itemCode: 'comment' },
+    },
+  ])
 }
 
 beforeAll(async () => {
@@ -221,6 +277,15 @@ describe.each(Object.entries(transports))('through %s', (_name, transport) => {
       expect({ status: response.status, code: body.error.code }).toEqual({ status, code })
       expect(body.error.message).toEqual(expect.any(String))
       if (status === 405) expect(response.headers.get('Allow')).toBe('POST')
+      expect(await storedCounts()).toEqual(before)
+    })
+
+    test.each(unstorableStrings())('$name → 400 $code, nothing stored', async ({ body, code, params }) => {
+      const before = await storedCounts()
+      const refused = await call(post(body()))
+      expect({ status: refused.status, code: refused.body.error.code }).toEqual({ status: 400, code })
+      expect(refused.body.error.params).toMatchObject(params)
+      expect(refused.body.error.message).toEqual(expect.any(String))
       expect(await storedCounts()).toEqual(before)
     })
 

@@ -1,13 +1,19 @@
 import { z } from 'zod'
+import { isStorableText } from '~/db/storable-text'
 import { LANGUAGES } from '~/i18n/config'
 import { SubmissionError } from './errors'
 
 /**
  * What a client sends for one response, on every channel. Strict: an unknown field is refused
  * (a client sending fields we would silently drop has a bug worth hearing about). `answers` is
- * checked separately, against the questionnaire version (app/responses/answers.ts).
+ * checked separately, against the questionnaire version (app/responses/answers.ts). Every
+ * string is checked here, before any query sees it: a NUL or a lone surrogate is a 400 naming
+ * the field, not a database error (app/db/storable-text.ts).
  */
-const MAX_HONEYPOT_LENGTH = 1000
+/** Far above real ones (a UUID; a service point code such as 31TP). */
+export const MAX_VERSION_ID_LENGTH = 100
+export const MAX_SERVICE_POINT_CODE_LENGTH = 40
+export const MAX_HONEYPOT_LENGTH = 1000
 /** Channels a client may claim for itself; kiosk needs a device token, paper a clerk. */
 const SELF_DECLARED_CHANNELS = ['phone', 'web'] as const
 /** The forms a response may answer: the whole version, or its kiosk form. */
@@ -15,11 +21,14 @@ export const FORMS = ['full', 'kiosk'] as const
 /** Envelope fields only a kiosk (a request with a valid device token) may send. */
 export const KIOSK_ONLY_FIELDS = ['form', 'completedAt'] as const
 
+/** A string bounded in length that PostgreSQL can store. */
+const storableString = (max: number) => z.string().max(max).refine(isStorableText)
+
 const SubmissionEnvelopeSchema = z.strictObject({
   /** Chosen by the client (UUID v4) before the first attempt and reused on every retry. */
   id: z.uuid({ version: 'v4' }).transform((id) => id.toLowerCase()),
-  versionId: z.string().min(1).max(100),
-  servicePointCode: z.string().min(1).max(40),
+  versionId: storableString(MAX_VERSION_ID_LENGTH).min(1),
+  servicePointCode: storableString(MAX_SERVICE_POINT_CODE_LENGTH).min(1),
   /** The language the respondent answered in (default: the request's). */
   language: z.enum(LANGUAGES).optional(),
   channel: z.enum(SELF_DECLARED_CHANNELS).optional(),
@@ -43,7 +52,7 @@ const SubmissionEnvelopeSchema = z.strictObject({
     .optional(),
   answers: z.unknown(),
   /** Honeypot: a field people never see and robots fill in. Filled → flagged, still stored. */
-  website: z.string().max(MAX_HONEYPOT_LENGTH).optional(),
+  website: storableString(MAX_HONEYPOT_LENGTH).optional(),
 })
 
 export type SubmissionEnvelope = z.output<typeof SubmissionEnvelopeSchema>

@@ -1,4 +1,5 @@
 import { prisma } from '~/db.server'
+import { isStorableText } from '~/db/storable-text'
 import type { Prisma } from '~/generated/prisma/client'
 import type { Definition } from '~/questionnaire/definition'
 import { SubmissionError } from '~/responses/errors'
@@ -21,6 +22,8 @@ export type SurveyAvailability =
   | { status: 'closed'; servicePoint: SurveyServicePoint; endedOn: Date | null }
 
 export async function getSurveyAvailability(code: string, now: Date): Promise<SurveyAvailability> {
+  // The code comes from the URL: one with a NUL would make the query fail (a 500), not miss.
+  if (!isStorableText(code)) return { status: 'unknownCode' }
   const servicePoint = await getServicePointByCode(code)
   if (!servicePoint) return { status: 'unknownCode' }
   if (!servicePoint.active) return { status: 'servicePointClosed', servicePoint }
