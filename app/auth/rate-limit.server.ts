@@ -18,7 +18,8 @@ export type RateLimiterOptions = {
 type Bucket = { tokens: number; updatedAt: number }
 
 export type RateLimiter = {
-  take(key: string, now?: number): RateLimitDecision
+  /** Takes `cost` tokens (a batch of submissions costs one each), or none when fewer are left. */
+  take(key: string, now?: number, cost?: number): RateLimitDecision
   /** Forget every bucket (tests). */
   reset(): void
   readonly size: number
@@ -40,7 +41,7 @@ export function createRateLimiter({ capacity, refillPerSecond, maxKeys = 50_000 
   }
 
   return {
-    take(key, now = Date.now()) {
+    take(key, now = Date.now(), cost = 1) {
       let bucket = buckets.get(key)
       if (!bucket) {
         if (buckets.size >= maxKeys) makeRoom(now)
@@ -49,11 +50,11 @@ export function createRateLimiter({ capacity, refillPerSecond, maxKeys = 50_000 
       }
       bucket.tokens = refilled(bucket, now)
       bucket.updatedAt = now
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1
+      if (bucket.tokens >= cost) {
+        bucket.tokens -= cost
         return { allowed: true }
       }
-      return { allowed: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / refillPerSecond) }
+      return { allowed: false, retryAfterSeconds: Math.ceil((Math.min(cost, capacity) - bucket.tokens) / refillPerSecond) }
     },
     reset() {
       buckets.clear()
@@ -89,10 +90,11 @@ const kioskSubmissions = createRateLimiter(KIOSK_SUBMISSION_LIMIT)
 export function takeSubmissionBudget(
   client: { kioskId?: string | null; clientIp?: string },
   now = Date.now(),
+  count = 1,
 ): RateLimitDecision {
   return client.kioskId
-    ? kioskSubmissions.take(`kiosk:${client.kioskId}`, now)
-    : publicSubmissions.take(`ip:${client.clientIp ?? 'unknown'}`, now)
+    ? kioskSubmissions.take(`kiosk:${client.kioskId}`, now, count)
+    : publicSubmissions.take(`ip:${client.clientIp ?? 'unknown'}`, now, count)
 }
 
 /** Forget all submission budgets (tests). */

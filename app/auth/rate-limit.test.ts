@@ -59,3 +59,13 @@ describe('submission budgets', () => {
     for (let t = 0; t < twelveHours; t += 20_000) expect(takeSubmissionBudget({ kioskId: 'kiosk-2' }, t).allowed).toBe(true)
   })
 })
+
+describe('a request that costs several tokens', () => {
+  test('takes them all or none', () => {
+    const limiter = createRateLimiter({ capacity: 10, refillPerSecond: 1 })
+    expect(limiter.take('a', 0, 8)).toEqual({ allowed: true })
+    expect(limiter.take('a', 0, 3)).toEqual({ allowed: false, retryAfterSeconds: 1 })
+    expect(limiter.take('a', 0, 2)).toEqual({ allowed: true })
+    expect(limiter.take('a', 0, 20)).toEqual({ allowed: false, retryAfterSeconds: 10 })
+  })
+})

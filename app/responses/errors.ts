@@ -16,6 +16,7 @@ const REQUEST_ERROR_CODES = [
 ] as const
 
 const ENVELOPE_ERROR_CODES = [
+  'invalid_batch',
   'invalid_envelope',
   'unknown_field',
   'kiosk_only_field',

@@ -6,7 +6,7 @@ import { BodyAbortedError, BodyTooLargeError } from '../../server/request-body'
 import { databaseGuard, SUBMISSION_DEADLINE_MS } from './database-errors.server'
 import { type ErrorParams, errorMessageKey, SubmissionError, type SubmissionErrorCode } from './errors'
 import { parseSubmissionJson } from './json'
-import { submitResponse } from './submit.server'
+import { type SubmissionContext, submitResponse } from './submit.server'
 
 /*
  * POST /api/submissions — the submission contract over JSON, for kiosks and offline sync
@@ -55,14 +55,16 @@ export async function answerSubmissionApi(request: SubmissionApiRequest): Promis
       throw new SubmissionError(429, 'rate_limited', { retryAfterSeconds: budget.retryAfterSeconds })
     }
     const body = parseSubmissionJson(await readBody(request))
-    const result = await submitResponse(body, {
+    const context: SubmissionContext = {
       channel: kiosk ? 'kiosk' : 'web',
       kioskId: kiosk?.id,
       kioskServicePointId: kiosk?.servicePointId,
       versionGraceDays: kiosk ? (await getKioskSettings()).versionGraceDays : undefined,
       language: await languageOfRequest(request),
       deadline,
-    })
+    }
+    if (Array.isArray(body)) return await batchAnswer(request, body, context, kiosk?.id)
+    const result = await submitResponse(body, context)
     return {
       status: result.status,
       headers: NO_STORE,
@@ -73,6 +75,45 @@ export async function answerSubmissionApi(request: SubmissionApiRequest): Promis
     console.error('POST /api/submissions failed:', error)
     return errorAnswer(request, new SubmissionError(500, 'internal_error'))
   }
+}
+
+/** The most submissions one request may carry (a kiosk sending its offline queue). */
+export const MAX_SUBMISSION_BATCH = 100
+
+/**
+ * A batch: a JSON array of envelopes, each stored (or refused) as if sent alone, answered 200
+ * with one result per envelope in the order given — `{ id, status, receiptId }` or
+ * `{ id, status, error }`. Envelopes of one batch share a group commit, so a kiosk's week of
+ * answers drains in a few dozen requests (docs/decisions/019-kiosk.md). Each costs one token of
+ * the caller's budget; without enough left the whole batch is refused (429).
+ */
+async function batchAnswer(
+  request: SubmissionApiRequest,
+  envelopes: unknown[],
+  context: SubmissionContext,
+  kioskId: string | undefined,
+): Promise<SubmissionApiAnswer> {
+  if (envelopes.length === 0 || envelopes.length > MAX_SUBMISSION_BATCH) {
+    throw new SubmissionError(400, 'invalid_batch', { max: MAX_SUBMISSION_BATCH })
+  }
+  // One token was taken for the request before its body was read.
+  const budget = takeSubmissionBudget({ kioskId, clientIp: request.clientIp }, Date.now(), envelopes.length - 1)
+  if (!budget.allowed) throw new SubmissionError(429, 'rate_limited', { retryAfterSeconds: budget.retryAfterSeconds })
+  const t = await fixedT(context.language, 'submission')
+  const results = await Promise.all(
+    envelopes.map(async (envelope) => {
+      const id = typeof envelope === 'object' && envelope !== null && 'id' in envelope ? envelope.id : null
+      try {
+        const result = await submitResponse(envelope, context)
+        return { id: result.id, status: result.status, receiptId: result.receiptId }
+      } catch (error) {
+        if (!(error instanceof SubmissionError)) console.error('POST /api/submissions (batch) failed:', error)
+        const refusal = error instanceof SubmissionError ? error : new SubmissionError(500, 'internal_error')
+        return { id: typeof id === 'string' ? id : null, status: refusal.status, ...errorBody(t, refusal) }
+      }
+    }),
+  )
+  return { status: 200, headers: NO_STORE, body: JSON.stringify({ results }) }
 }
 
 /**
@@ -128,12 +169,19 @@ async function errorAnswer(request: JsonErrorRequest, error: SubmissionError): P
   const headers: Record<string, string> = { ...NO_STORE }
   if (error.params.retryAfterSeconds !== undefined) headers['Retry-After'] = String(error.params.retryAfterSeconds)
   if (error.status === 405) headers.Allow = 'POST'
+  return { status: error.status, headers, body: JSON.stringify(errorBody(t, error)) }
+}
+
+type Translate = Awaited<ReturnType<typeof fixedT>>
+
+/** `{ error: { code, message, params?, issues? } }`, the messages in `t`'s language. */
+function errorBody(t: Translate, error: SubmissionError) {
   const issues = error.issues.map((issue) => ({
     code: issue.code,
     itemCode: issue.itemCode,
     message: t(errorMessageKey(issue.code), { itemCode: issue.itemCode, ...issue.params }),
   }))
-  const body = {
+  return {
     error: {
       code: error.code,
       message: t(errorMessageKey(error.code), error.params),
@@ -141,5 +189,4 @@ async function errorAnswer(request: JsonErrorRequest, error: SubmissionError): P
       ...(issues.length ? { issues } : {}),
     },
   }
-  return { status: error.status, headers, body: JSON.stringify(body) }
 }
