@@ -2,6 +2,7 @@ import type { RequestListener } from 'node:http'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 import type { GetAppEntry } from './app-entry'
+import { isReadableAddress } from './readable-address'
 import { BodyAbortedError, BodyTooLargeError, readRequestBody } from './request-body'
 import { securityHeaders } from './security'
 import { routeSubmissionsFirst } from './submissions'
@@ -28,6 +29,7 @@ export function createRequestListener({ getEntry, assets, remix, trustProxy }: R
   if (trustProxy !== undefined) app.set('trust proxy', trustProxy)
   // Headers first, so static files get them too.
   app.use(securityHeaders)
+  app.use(refuseUnreadableAddress)
   app.use(compression())
   app.use(assets)
   app.use(readBodyWithinLimit)
@@ -61,6 +63,13 @@ export function createRequestListener({ getEntry, assets, remix, trustProxy }: R
       .send(`413: the request body must be at most ${error.maxBytes} bytes.`)
   }
 
+  /** 400 for an address that does not decode to usable text (server/readable-address.ts), before any lookup. */
+  function refuseUnreadableAddress(req: Request, res: Response, next: NextFunction) {
+    if (isReadableAddress(req.originalUrl)) return next()
+    if (wantsJson(req)) return void getEntry().then((entry) => entry.serveJsonError(req, res, 400, 'unreadable_address'), next)
+    res.status(400).type('text/plain').send(UNREADABLE_ADDRESS_TEXT)
+  }
+
   /** A JSON or API request that failed gets a JSON error; pages get Express's own 500. */
   // NOTE: Express knows an error handler by its four parameters.
   async function answerErrors(error: unknown, req: Request, res: Response, next: NextFunction) {
@@ -73,6 +82,11 @@ export function createRequestListener({ getEntry, assets, remix, trustProxy }: R
     }
   }
 }
+
+// A page's language comes from the app, which this address never reaches: both, Vietnamese first.
+const UNREADABLE_ADDRESS_TEXT =
+  '400: Địa chỉ trang chứa ký tự không hợp lệ. Vui lòng kiểm tra lại đường dẫn.\n' +
+  '400: The page address contains a character that is not allowed. Please check the link.\n'
 
 function wantsJson(req: Request) {
   return req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json'

@@ -125,6 +125,15 @@ describe('behind Express', () => {
     expectErrorShape(await sendChunkedOverLimit('/api/other'), 413, 'payload_too_large')
   })
 
+  test('400: an address with a zero byte or bytes that are not UTF-8, before anything looks it up', async () => {
+    expectErrorShape(await send('/api/other%00', { method: 'GET' }), 400, 'unreadable_address')
+    expectErrorShape(await send('/api/other?id=%FF', { method: 'GET' }), 400, 'unreadable_address')
+    const page = await fetch(`${base}/provinces/79%00`)
+    expect(page.status).toBe(400)
+    expect(await page.text()).toMatch(/Địa chỉ trang chứa ký tự không hợp lệ/)
+    expect((await fetch(`${base}/provinces/79?year=2025`)).status).toBe(200)
+  })
+
   test('500: an API request, or one that asks for JSON, that fails', async () => {
     expectErrorShape(await send('/api/crash', { method: 'GET' }), 500, 'internal_error')
     expectErrorShape(await send('/crash', { method: 'GET', headers: { Accept: 'application/json' } }), 500, 'internal_error')

@@ -13,6 +13,7 @@ const REQUEST_ERROR_CODES = [
   'rate_limited',
   'invalid_kiosk_token',
   'kiosk_revoked',
+  'unreadable_address',
 ] as const
 
 const ENVELOPE_ERROR_CODES = [
