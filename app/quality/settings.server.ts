@@ -1,6 +1,4 @@
-import { recordAudit } from '~/audit/audit.server'
-import { prisma } from '~/db.server'
-import { createLookupCache } from '~/db/lookup-cache'
+import { createSettingStore } from '~/db/setting-store.server'
 import { exclusionMaskOf, type QualitySettings, QualitySettingsSchema } from './flags'
 
 /*
@@ -8,39 +6,23 @@ import { exclusionMaskOf, type QualitySettings, QualitySettingsSchema } from './
  * (app/responses/quality.server.ts) and the exclusion rule the figures apply (app/aggregation).
  * Each process keeps a copy for a while, as every submission and every figure read needs them.
  */
-export const QUALITY_SETTING_KEY = 'quality.flags'
-/** How long a process trusts its copy of the settings; a change made elsewhere applies within this. */
-const SETTINGS_CACHE_MS = 30_000
+const store = createSettingStore({ key: 'quality.flags', schema: QualitySettingsSchema, auditAction: 'quality.settings_changed' })
 
-const cachedSettings = createLookupCache<typeof QUALITY_SETTING_KEY, QualitySettings>({ ttlMs: SETTINGS_CACHE_MS })
+export const QUALITY_SETTING_KEY = store.key
 
 /** The flag thresholds and exclusion rule; a malformed stored value fails loudly. */
 export function getQualitySettings(now = Date.now()): Promise<QualitySettings> {
-  return cachedSettings.get(QUALITY_SETTING_KEY, readSettings, now)
-}
-
-async function readSettings(): Promise<QualitySettings> {
-  const row = await prisma.setting.findUnique({ where: { key: QUALITY_SETTING_KEY }, select: { value: true } })
-  return QualitySettingsSchema.parse(row?.value ?? {})
+  return store.get(now)
 }
 
 /** Drop this process's copy of the settings (tests that change the Setting row directly). */
 export function forgetQualitySettings() {
-  cachedSettings.clear()
+  store.forget()
 }
 
 /** Replaces the settings (partial: the rest take their defaults) and records who did it. */
-export async function setQualitySettings(input: unknown, actorId: string): Promise<QualitySettings> {
-  const settings = QualitySettingsSchema.parse(input)
-  await prisma.setting.upsert({
-    where: { key: QUALITY_SETTING_KEY },
-    create: { key: QUALITY_SETTING_KEY, value: settings },
-    update: { value: settings },
-    select: { key: true },
-  })
-  cachedSettings.clear()
-  await recordAudit('quality.settings_changed', { actorId, target: `setting:${QUALITY_SETTING_KEY}`, details: settings })
-  return settings
+export function setQualitySettings(input: unknown, actorId: string): Promise<QualitySettings> {
+  return store.set(input, actorId)
 }
 
 /**
