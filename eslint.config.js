@@ -73,17 +73,10 @@ function layer(dir, { ignores = [], own = [], routes = true }) {
   ]
 }
 
-// NOTE: app/responses/api.integration.test.ts still drives the API route from app/; it moves to
-// test/routes/ like the other route-driving tests, and then this exception goes.
-const ROUTE_TEST_LEFT_IN_APP = 'app/responses/api.integration.test.ts'
-
 const layers = [
   ...layer('app', { ignores: ['app/routes/**'] }),
   ...layer('app/routes', { routes: false }),
-  ...Object.entries(FOLDERS).flatMap(([folder, own]) =>
-    layer(`app/${folder}`, { own, ignores: folder === 'responses' ? [ROUTE_TEST_LEFT_IN_APP] : [] }),
-  ),
-  restrict([ROUTE_TEST_LEFT_IN_APP], [], FOLDERS.responses),
+  ...Object.entries(FOLDERS).flatMap(([folder, own]) => layer(`app/${folder}`, { own })),
   {
     // no-restricted-imports does not see import(): a test loading a route module late is still a route test.
     files: ['app/**/*.{ts,tsx}'],

@@ -10,7 +10,7 @@ import { routeSubmissionsFirst } from '../server/submissions'
  * The server's request listener: POST /api/submissions (and /api/submissions/) goes to the
  * submission handler ahead of Express (ADR 015), with the security headers and the client
  * address Express would give it. The handler here only reports what it was given; the real one
- * is tested against real databases in app/responses/api.integration.test.ts and, with the real
+ * is tested against real databases in test/routes/submissions-api.integration.test.ts and, with the real
  * error answers, in test/json-errors.integration.test.ts.
  */
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 
 // The production server answers POST /api/submissions ahead of Remix (server/submissions.ts, ADR 015); the
-// contract itself is tested through both ways in by app/responses/api.integration.test.ts.
+// contract itself is tested through both ways in by test/routes/submissions-api.integration.test.ts.
 test('the production server answers the submission API in the contract’s format, language and headers', async ({
   request,
 }) => {
