@@ -27,8 +27,8 @@ let point: Point
 beforeAll(async () => {
   point = await createSurveyPoint()
   // The first submission of a process warms caches and the query compiler; the deadline is for
-  // a database that is down, not for a cold start on a busy test machine.
-  await submitResponse(envelopeFor(point), web)
+  // a database that is down, not for a cold start on a busy test machine, so this one waits longer.
+  await submitResponse(envelopeFor(point), { ...web, deadline: Date.now() + 60_000 })
 })
 
 async function refusal(body: unknown, context: SubmissionContext = web) {
