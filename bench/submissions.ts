@@ -21,11 +21,8 @@
  * Knobs: BENCH_SUBMISSIONS (20000), BENCH_CLIENTS (256), BENCH_RATE (200/s), BENCH_RATE_SECONDS (15);
  * BENCH_KEEP=1 keeps the fresh database (its name is printed) to look into.
  */
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import http from 'node:http'
-import { createServer as createNetServer } from 'node:net'
 import { cpus } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
@@ -37,6 +34,7 @@ import { sipas2023 } from '~/questionnaire/templates/sipas-2023'
 import { codedAnswers, type SubmittedAnswers } from '~/responses/answers'
 import { vietnamDay } from '~/responses/vietnam-time'
 import { createRandom, type Random } from '../prisma/seed/random'
+import { benchDatabase, startProductionServer } from './support'
 
 const SUSTAINED = Number(process.env.BENCH_SUBMISSIONS ?? 20_000)
 // Sustained throughput is measured at saturation. With 64 callers most of them sat in the batch
@@ -57,23 +55,7 @@ const COMMENTS = [
 ]
 
 const started = Date.now()
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5439/postgres'
-let dropDatabase: (() => Promise<void>) | undefined
-if (!process.env.DATABASE_URL) {
-  const name = `sipas_bench_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  process.env.DATABASE_URL = url.toString()
-  dropDatabase = async () => {
-    if (process.env.BENCH_KEEP) console.log(`Kept database ${name}`)
-    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    await admin.end()
-  }
-}
-const databaseUrl = process.env.DATABASE_URL
+const { url: databaseUrl, drop: dropDatabase } = await benchDatabase('sipas_bench')
 await applyMigrations(postgresAdapterFactory(databaseUrl, 1))
 
 // App modules read DATABASE_URL when first loaded, so they come after it is set.
@@ -158,23 +140,8 @@ const agencyOf = new Map(
   ).map((row) => [row.id, row.agencyId])
 )
 // ── The production server, on a free port, against the same database.
-const port = await freePort()
-const server = spawn(process.execPath, ['build/server.js'], {
-  env: {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    SESSION_SECRET: randomBytes(24).toString('hex'),
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-})
-const serverExited = new Promise<void>((resolve) => server.once('exit', () => resolve()))
-// Should the bench fail, the server goes with it (it would otherwise keep the port and the terminal).
-process.once('exit', () => server.kill('SIGTERM'))
-await waitUntilServing(`http://127.0.0.1:${port}/healthz`)
-const apiUrl = `http://127.0.0.1:${port}/api/submissions`
+const server = await startProductionServer(databaseUrl)
+const apiUrl = `${server.origin}/api/submissions`
 
 // ── The two ways in, warmed up, then sustained with CLIENTS concurrent clients, then a fixed rate.
 const statuses = new Map<string, number>()
@@ -328,7 +295,7 @@ for (let round = 0; round < ROUNDS; round++) {
 
   await measure(inProcess, slice(sustained.inProcess), sendInProcess, ownCpuMs, rawRate)
   freshConnections()
-  await measure(overHttp, slice(sustained.http), sendHttp, () => childCpuMs(server.pid!), rawRate)
+  await measure(overHttp, slice(sustained.http), sendHttp, server.cpuMs, rawRate)
 }
 await raw.end()
 
@@ -356,8 +323,7 @@ latencies.sort((a, b) => a - b)
 const percentile = (p: number) =>
   latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN
 agent.destroy()
-server.kill('SIGTERM')
-await serverExited
+await server.stop()
 
 // ── Check what was stored: every acknowledged response once, rollups equal to the rows (as a reader sees them).
 await foldPendingRollups()
@@ -428,36 +394,9 @@ Check: ${fmt(stored)} responses stored through the API (${fmt(
 Total bench time ${fmt((Date.now() - started) / 1000, 0)} s.`)
 
 await db.close()
-await dropDatabase?.()
+await dropDatabase()
 // A 503 at the fixed rate may still have committed (the client would retry and get 200).
 process.exit(stored >= total - pacedRefused && stored <= total && rolled === stored ? 0 : 1)
-
-async function freePort(): Promise<number> {
-  const probe = createNetServer().listen(0, '127.0.0.1')
-  await new Promise((resolve) => probe.once('listening', resolve))
-  const { port } = probe.address() as { port: number }
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
-
-async function waitUntilServing(url: string) {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (server.exitCode !== null) throw new Error('The server exited; has the app been built (npm run build)?')
-    const ok = await fetch(url).then(
-      (response) => response.ok,
-      () => false
-    )
-    if (ok) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`The server did not answer ${url} within 30 s`)
-}
-
-/** User and system CPU of a child process so far (Linux /proc; clock ticks of 10 ms). */
-function childCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[11]) + Number(fields[12])) * 10
-}
 
 /** One respondent's answers to every item shown, like the demo seed's (prisma/seed/responses.ts). */
 function answer(random: Random, definition: Definition): SubmittedAnswers {
