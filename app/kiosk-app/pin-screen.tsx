@@ -42,8 +42,7 @@ export function PinScreen({
   const submit = async () => {
     if (busy || secondsLocked > 0 || pin === '') return
     setBusy(true)
-    const result = await checkPin(pin)
-    setBusy(false)
+    const result = await checkPin(pin).finally(() => setBusy(false))
     setPin('')
     if (result.ok) return
     setWrong(true)
@@ -72,6 +71,8 @@ export function PinScreen({
           autoComplete="off"
           maxLength={MAX_PIN_LENGTH}
           value={pin}
+          // A PIN typed while the last one is being checked would be wiped by its answer.
+          readOnly={busy}
           onChange={(event) => setPin(event.currentTarget.value.replace(/\D/g, '').slice(0, MAX_PIN_LENGTH))}
           aria-describedby={`${id}-error`}
           aria-invalid={wrong || undefined}
@@ -85,6 +86,7 @@ export function PinScreen({
               key={digit}
               type="button"
               className="secondary"
+              disabled={busy}
               onClick={() => setPin((current) => (current + digit).slice(0, MAX_PIN_LENGTH))}
             >
               {digit}

@@ -112,7 +112,7 @@ test('a kiosk enrols with its code, a citizen answers by touch in both languages
 }) => {
   test.setTimeout(240_000)
   await signIn(admin)
-  const code = await registerKiosk(admin, `Kiosk ${test.info().project.name}`)
+  const code = await registerKiosk(admin, `Kiosk ${test.info().project.name} ${Date.now()}`)
 
   const context = await browser.newContext({ ...test.info().project.use })
   const kiosk = await context.newPage()
@@ -242,7 +242,7 @@ test('an unfinished survey is discarded after “are you still there?”, questi
 }) => {
   test.setTimeout(120_000)
   await signIn(admin)
-  const code = await registerKiosk(admin, `Idle kiosk ${test.info().project.name}`)
+  const code = await registerKiosk(admin, `Idle kiosk ${test.info().project.name} ${Date.now()}`)
   const context = await browser.newContext({ ...test.info().project.use })
   const kiosk = await context.newPage()
   await kiosk.addInitScript(fakeVietnameseVoice)
@@ -284,6 +284,16 @@ test('an unfinished survey is discarded after “are you still there?”, questi
   await kiosk.clock.fastForward(12_000)
   await expect(heading(kiosk)).toHaveText(ATTRACT_TITLE)
   await expect(waiting(kiosk)).toHaveAttribute('data-waiting', '0')
+
+  // Someone the survey is not for is thanked with the questionnaire's own words; nothing is kept.
+  await kiosk.getByRole('button', { name: 'Bắt đầu đánh giá' }).click()
+  await kiosk.getByRole('button', { name: 'Không', exact: true }).click()
+  await expect(heading(kiosk)).toHaveText('Cảm ơn Ông/Bà')
+  await expect(kiosk.getByText(/Cuộc khảo sát này dành cho người đã nộp hồ sơ và nhận kết quả tại đây/)).toBeVisible()
+  await expectAccessible(kiosk)
+  await kiosk.clock.fastForward(11_000)
+  await expect(heading(kiosk)).toHaveText(ATTRACT_TITLE)
+  await expect(waiting(kiosk)).toHaveAttribute('data-waiting', '0')
   await context.close()
 })
 
@@ -291,7 +301,8 @@ test('offline: three answers survive a reload and a browser restart, then arrive
   landscapeOnly()
   test.setTimeout(240_000)
   await signIn(admin)
-  const code = await registerKiosk(admin, 'Offline kiosk')
+  const name = `Offline kiosk ${Date.now()}`
+  const code = await registerKiosk(admin, name)
   const before = await storedResponses(admin)
 
   const profile = mkdtempSync(join(tmpdir(), 'sipas-kiosk-'))
@@ -332,6 +343,13 @@ test('offline: three answers survive a reload and a browser restart, then arrive
     await context.setOffline(false)
     await expect(waiting(kiosk)).toHaveAttribute('data-waiting', '0', { timeout: 20_000 })
     expect(await storedResponses(admin)).toBe(before + 3)
+    // The heartbeat that follows the sending tells the administrator: nothing waits, and which build runs.
+    await expect
+      .poll(async () => {
+        await admin.goto('/admin/kiosks?lng=vi')
+        return admin.getByRole('row', { name: new RegExp(name) }).textContent()
+      })
+      .toMatch(/phiên bản [0-9a-f]{8}/)
   } finally {
     await context.close()
     rmSync(profile, { recursive: true, force: true })
@@ -345,7 +363,8 @@ test('answers whose acknowledgement was lost are sent again and stored once; a r
   landscapeOnly()
   test.setTimeout(240_000)
   await signIn(admin)
-  const code = await registerKiosk(admin, 'Replaying kiosk')
+  const name = `Replaying kiosk ${Date.now()}`
+  const code = await registerKiosk(admin, name)
   // Routing needs the requests to come from the page itself, not through the service worker.
   const context = await browser.newContext({ ...test.info().project.use, serviceWorkers: 'block' })
   const kiosk = await context.newPage()
@@ -390,8 +409,8 @@ test('answers whose acknowledgement was lost are sent again and stored once; a r
 
   // Revoked while it still collects: the next answer stays on the device and the kiosk says why.
   await admin.goto('/admin/kiosks?lng=vi')
-  await admin.getByRole('button', { name: 'Thu hồi Replaying kiosk' }).click()
-  await expect(admin.getByRole('row', { name: /Replaying kiosk/ })).toContainText('Đã thu hồi')
+  await admin.getByRole('button', { name: `Thu hồi ${name}` }).click()
+  await expect(admin.getByRole('row', { name: new RegExp(name) })).toContainText('Đã thu hồi')
   await answerSurvey(kiosk)
   await expect(heading(kiosk)).toHaveText('Máy này không còn được đăng ký', { timeout: 10_000 })
   await expect(waiting(kiosk)).toHaveAttribute('data-waiting', '1')
@@ -401,5 +420,20 @@ test('answers whose acknowledgement was lost are sent again and stored once; a r
   await expect(heading(kiosk)).toHaveText('Máy này không còn được đăng ký')
   await expect(waiting(kiosk)).toHaveAttribute('data-waiting', '1')
   expect(await storedResponses(admin)).toBe(before + 3)
+
+  // Guessing the PIN locks the pad, and a reload does not unlock it.
+  await kiosk.getByRole('button', { name: 'Dành cho cán bộ' }).click()
+  for (const guess of ['1111', '2222', '3333']) {
+    await kiosk.getByLabel('Mã PIN quản trị').fill(guess)
+    await kiosk.getByRole('button', { name: 'Mở cài đặt' }).click()
+    // The field empties once the PIN has been checked.
+    await expect(kiosk.getByLabel('Mã PIN quản trị')).toHaveValue('')
+  }
+  await expect(kiosk.getByRole('alert')).toHaveText(/Nhập sai nhiều lần. Vui lòng thử lại sau \d+ giây./)
+  await kiosk.reload()
+  await kiosk.getByRole('button', { name: 'Dành cho cán bộ' }).click()
+  await expect(kiosk.getByRole('alert')).toHaveText(/Nhập sai nhiều lần/)
+  await kiosk.getByLabel('Mã PIN quản trị').fill(PIN)
+  await expect(kiosk.getByRole('button', { name: 'Mở cài đặt' })).toBeDisabled()
   await context.close()
 })
