@@ -11,6 +11,7 @@ import { surveyUrl } from '~/questionnaire/distribution/survey-link'
 import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { DataTable } from '~/ui/data-table'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { SelectField } from '~/ui/select-field'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
@@ -48,19 +49,13 @@ export default function DistributionPage() {
       <AdminNav />
       {provinces.length > 0 ? (
         <Form method="get" className="editor-row">
-          <div className="field">
-            <label htmlFor="province">{t('distribution.province')}</label>
-            <select id="province" name="province" defaultValue={provinceId ?? ''}>
-              <option value="" disabled>
-                {t('distribution.chooseProvince')}
-              </option>
-              {provinces.map((province) => (
-                <option key={province.id} value={province.id}>
-                  {province.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="province"
+            label={t('distribution.province')}
+            value={provinceId ?? undefined}
+            prompt={t('distribution.chooseProvince')}
+            options={provinces.map((province) => ({ value: province.id, label: province.name }))}
+          />
           <button type="submit">{t('distribution.show')}</button>
         </Form>
       ) : null}

@@ -14,7 +14,8 @@ import { textValues } from '~/forms/form-values'
 import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
-import { Field } from '~/ui/field'
+import { InputField } from '~/ui/input-field'
+import { SelectField } from '~/ui/select-field'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
@@ -100,34 +101,29 @@ export default function UserPage() {
       <Form method="post">
         <CsrfInput />
         <input type="hidden" name="intent" value="access" />
-        <Field name="role" label={t('users.role')} error={error('role')}>
-          {(props) => (
-            <select {...props} defaultValue={values.role ?? target.role}>
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {t(`auth:roles.${role}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="role"
+          label={t('users.role')}
+          error={error('role')}
+          value={values.role ?? target.role}
+          options={roles.map((role) => ({ value: role, label: t(`auth:roles.${role}`) }))}
+        />
         {provinces.length > 0 ? (
-          <Field name="provinceId" label={t('users.province')} error={error('provinceId')}>
-            {(props) => (
-              <select {...props} defaultValue={values.provinceId ?? target.provinceId ?? ''}>
-                <option value="">{t('users.noProvince')}</option>
-                {provinces.map((province) => (
-                  <option key={province.id} value={province.id}>
-                    {province.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name="provinceId"
+            label={t('users.province')}
+            error={error('provinceId')}
+            value={values.provinceId ?? target.provinceId ?? undefined}
+            empty={t('users.noProvince')}
+            options={provinces.map((province) => ({ value: province.id, label: province.name }))}
+          />
         ) : null}
-        <Field name="agencyCode" label={t('users.agencyCode')} error={error('agencyCode')}>
-          {(props) => <input {...props} defaultValue={values.agencyCode ?? target.agency?.code ?? ''} />}
-        </Field>
+        <InputField
+          name="agencyCode"
+          label={t('users.agencyCode')}
+          error={error('agencyCode')}
+          value={values.agencyCode ?? target.agency?.code ?? ''}
+        />
         <button type="submit">{t('user.saveAccess')}</button>
       </Form>
 
@@ -152,9 +148,13 @@ export default function UserPage() {
           <Form method="post">
             <CsrfInput />
             <input type="hidden" name="intent" value="assign" />
-            <Field name="servicePointCode" label={t('user.servicePointCode')} error={error('servicePointCode')}>
-              {(props) => <input {...props} required defaultValue={values.servicePointCode} />}
-            </Field>
+            <InputField
+              name="servicePointCode"
+              label={t('user.servicePointCode')}
+              error={error('servicePointCode')}
+              value={values.servicePointCode}
+              required
+            />
             <button type="submit">{t('user.assign')}</button>
           </Form>
         </>

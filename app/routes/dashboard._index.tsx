@@ -8,6 +8,7 @@ import { listDashboardAgencies } from '~/dashboard/agency-dashboard.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { listCurrentProvinces } from '~/ranking/peer-units.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { SelectField } from '~/ui/select-field'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['dashboard'] } satisfies I18nHandle
@@ -48,17 +49,13 @@ export default function DashboardChooser() {
             <a href="/ministry">{t('choose.ministryLink')}</a>
           </p>
           <Form method="get" className="filter-form">
-            <div className="field">
-              <label htmlFor="dashboard-province">{t('choose.province')}</label>
-              <select id="dashboard-province" name="province" defaultValue={provinceId ?? ''}>
-                <option value="">{t('choose.noProvince')}</option>
-                {provinces.map((province) => (
-                  <option key={province.id} value={province.id}>
-                    {province.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              name="province"
+              label={t('choose.province')}
+              value={provinceId ?? undefined}
+              empty={t('choose.noProvince')}
+              options={provinces.map((province) => ({ value: province.id, label: province.name }))}
+            />
             <button type="submit">{t('choose.show')}</button>
           </Form>
         </>

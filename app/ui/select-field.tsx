@@ -1,6 +1,9 @@
 import { Field } from './field'
 
-/** A labelled select; `empty` adds a first option with the value '' (e.g. "national"). */
+/**
+ * A labelled select; `empty` adds a first option with the value '' (e.g. "national"), `prompt` a
+ * first option that asks for a choice and cannot itself be chosen.
+ */
 export function SelectField({
   name,
   label,
@@ -8,6 +11,7 @@ export function SelectField({
   value,
   options,
   empty,
+  prompt,
   required,
 }: {
   name: string
@@ -16,12 +20,22 @@ export function SelectField({
   value?: string
   options: readonly { value: string; label: string }[]
   empty?: string
+  prompt?: string
   required?: boolean
 }) {
   return (
     <Field name={name} label={label} error={error}>
       {(props) => (
-        <select {...props} required={required} defaultValue={value ?? (empty === undefined ? undefined : '')}>
+        <select
+          {...props}
+          required={required}
+          defaultValue={value ?? (empty === undefined && prompt === undefined ? undefined : '')}
+        >
+          {prompt === undefined ? null : (
+            <option value="" disabled>
+              {prompt}
+            </option>
+          )}
           {empty === undefined ? null : <option value="">{empty}</option>}
           {options.map((option) => (
             <option key={option.value} value={option.value}>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { Condition } from '../definition'
+import { InputField } from '~/ui/input-field'
+import { SelectField } from '~/ui/select-field'
 
 export type ConditionChoices = readonly string[]
 
@@ -23,31 +25,20 @@ export function ConditionFields({
     <fieldset className="editor-condition">
       <legend>{t('editor.condition')}</legend>
       <div className="editor-row">
-        <div className="field">
-          <label htmlFor={`${name}.item`}>{t('editor.conditionItem')}</label>
-          <select id={`${name}.item`} name={`${name}.item`} defaultValue={condition?.item ?? ''}>
-            <option value="">{t('editor.always')}</option>
-            {options.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${name}.op`}>{t('editor.conditionOp')}</label>
-          <select id={`${name}.op`} name={`${name}.op`} defaultValue={condition?.op ?? 'equals'}>
-            {OPS.map((op) => (
-              <option key={op} value={op}>
-                {t(`ops.${op}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${name}.value`}>{t('editor.conditionValue')}</label>
-          <input id={`${name}.value`} name={`${name}.value`} defaultValue={value} inputMode="numeric" />
-        </div>
+        <SelectField
+          name={`${name}.item`}
+          label={t('editor.conditionItem')}
+          value={condition?.item}
+          empty={t('editor.always')}
+          options={options.map((code) => ({ value: code, label: code }))}
+        />
+        <SelectField
+          name={`${name}.op`}
+          label={t('editor.conditionOp')}
+          value={condition?.op ?? 'equals'}
+          options={OPS.map((op) => ({ value: op, label: t(`ops.${op}`) }))}
+        />
+        <InputField name={`${name}.value`} label={t('editor.conditionValue')} value={value} inputMode="numeric" />
       </div>
     </fieldset>
   )

@@ -5,6 +5,7 @@ import { kioskFormItems } from '../kiosk-form'
 import { elementOfItems, field, KIOSK_FORM_FIELD } from './form'
 import { ItemFields } from './item-fields'
 import { TextPair } from './text-pair'
+import { SelectField } from '~/ui/select-field'
 
 /**
  * Every editable part of a definition, section by section. Rendered inside the editor's form;
@@ -52,16 +53,12 @@ export function DefinitionFields({ definition }: { definition: Definition }) {
               )
             })}
             <div className="editor-row">
-              <div className="field">
-                <label htmlFor={`newKind.${s}`}>{t('editor.newItemKind')}</label>
-                <select id={`newKind.${s}`} name={`newKind.${s}`} defaultValue="satisfaction5">
-                  {ITEM_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {t(`kinds.${kind}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                name={`newKind.${s}`}
+                label={t('editor.newItemKind')}
+                value="satisfaction5"
+                options={ITEM_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+              />
               <button type="submit" name="intent" value={`addItem:${s}`} className="secondary">
                 {t('editor.addItem')}
               </button>

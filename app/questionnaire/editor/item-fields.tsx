@@ -4,6 +4,8 @@ import { field } from './form'
 import { TextPair } from './text-pair'
 import type { ConditionChoices } from './condition-fields'
 import { ConditionFields } from './condition-fields'
+import { InputField } from '~/ui/input-field'
+import { SelectField } from '~/ui/select-field'
 
 type Props = {
   item: Item
@@ -31,31 +33,20 @@ export function ItemFields({ item, section: s, index: i, count, earlier, element
     <fieldset id={`item-${item.code}`} className="editor-item">
       <legend>{t('editor.itemLegend', { position: i + 1, code: item.code })}</legend>
       <div className="editor-row">
-        <div className="field">
-          <label htmlFor={name('code')}>{t('editor.code')}</label>
-          <input id={name('code')} name={name('code')} defaultValue={item.code} required />
-        </div>
-        <div className="field">
-          <label htmlFor={name('kind')}>{t('editor.kind')}</label>
-          <select id={name('kind')} name={name('kind')} defaultValue={item.kind}>
-            {ITEM_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={name('element')}>{t('editor.element')}</label>
-          <select id={name('element')} name={name('element')} defaultValue={element ?? ''}>
-            <option value="">{t('editor.noElement')}</option>
-            {elements.map((candidate) => (
-              <option key={candidate.code} value={candidate.code}>
-                {candidate.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <InputField name={name('code')} label={t('editor.code')} value={item.code} required />
+        <SelectField
+          name={name('kind')}
+          label={t('editor.kind')}
+          value={item.kind}
+          options={ITEM_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+        />
+        <SelectField
+          name={name('element')}
+          label={t('editor.element')}
+          value={element}
+          empty={t('editor.noElement')}
+          options={elements.map((candidate) => ({ value: candidate.code, label: candidate.name }))}
+        />
       </div>
       <TextPair name={name('text')} label={t('editor.text')} value={item.text} multiline />
       <TextPair name={name('help')} label={t('editor.help')} value={item.help} />
