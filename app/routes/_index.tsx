@@ -6,11 +6,12 @@ import { formatNumber } from '~/i18n/format'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { getPlatformStats } from '~/units/stats.server'
+import { pageTitle } from '~/ui/page-title'
 
 // A public page a citizen may open on a slow phone: plain HTML, no JavaScript (ADR 011).
 export const handle = { hydrate: false, cache: 'public' } satisfies I18nHandle & CacheHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [t, locale, stats] = await Promise.all([getFixedT(request), getLanguage(request), getPlatformStats()])

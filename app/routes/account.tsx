@@ -6,11 +6,12 @@ import { CsrfInput } from '~/ui/csrf-input'
 import { requireUser } from '~/auth/session.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['auth'] } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)

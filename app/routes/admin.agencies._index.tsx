@@ -16,13 +16,14 @@ import { DataTable } from '~/ui/data-table'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { InputField } from '~/ui/input-field'
 import { SelectField } from '~/ui/select-field'
+import { pageTitle } from '~/ui/page-title'
 import { AgencySchema } from '~/units/admin-forms'
 import { createAgency, listAgencies, listCurrentProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, canManageUnits)

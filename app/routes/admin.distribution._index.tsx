@@ -12,12 +12,13 @@ import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { DataTable } from '~/ui/data-table'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { SelectField } from '~/ui/select-field'
+import { pageTitle } from '~/ui/page-title'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['questionnaire', 'admin'] } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
 
 /** Every service point's code, survey link, QR code and poster, one province at a time. */

@@ -20,13 +20,14 @@ import { listRankingSettings, setGroupThresholds, setSipasCriterionPoints } from
 import { DataTable } from '~/ui/data-table'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { Field } from '~/ui/field'
+import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['rankings'] } satisfies I18nHandle
 
 /** Imported indices and ranking configuration change published figures: Ministry administrator only. */
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, canManageRankings)

@@ -24,6 +24,7 @@ import { getQualitySettings, setQualitySettings } from '~/quality/settings.serve
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { ErrorMessage } from '~/ui/error-message'
 import { InputField } from '~/ui/input-field'
+import { pageTitle } from '~/ui/page-title'
 
 /*
  * The quality-flag thresholds and the rule by which official indices exclude flagged responses
@@ -33,7 +34,7 @@ import { InputField } from '~/ui/input-field'
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 /** The example questionnaire length the "too fast" explanation works out. */
 const EXAMPLE_ITEMS = 40

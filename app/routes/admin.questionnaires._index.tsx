@@ -19,11 +19,12 @@ import { createDraft, createQuestionnaire, listQuestionnaires } from '~/question
 import { DataTable } from '~/ui/data-table'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { Field } from '~/ui/field'
+import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['questionnaire', 'admin'], hydrate: false } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {

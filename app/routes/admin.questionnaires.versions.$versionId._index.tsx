@@ -19,6 +19,7 @@ import { VersionDiffView } from '~/questionnaire/editor/version-diff'
 import { publishProblems } from '~/questionnaire/publish-rules'
 import { copyToNewDraft, getVersionForEditor, retireVersion, updateDraft } from '~/questionnaire/versions.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 // NOTE: the questionnaire screens ship no JavaScript, like the citizens' pages. They have no
@@ -26,7 +27,7 @@ import type { I18nHandle } from '~/i18n/route-namespaces'
 // elements, keeping the page busy for seconds on 2 cores. As plain pages a save is one post.
 export const handle = { i18n: ['questionnaire', 'admin'], hydrate: false } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
 
 async function requireVersion(versionId: string | undefined) {

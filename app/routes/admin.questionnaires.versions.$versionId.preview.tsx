@@ -9,11 +9,12 @@ import { QuestionnairePreview } from '~/questionnaire/editor/questionnaire-previ
 import { kioskFormItems } from '~/questionnaire/kiosk-form'
 import { getVersionForEditor } from '~/questionnaire/versions.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['questionnaire'], hydrate: false } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
 
 const DEVICES = ['phone', 'kiosk'] as const

@@ -13,11 +13,12 @@ import { ProblemList } from '~/questionnaire/editor/problem-list'
 import { publishProblems } from '~/questionnaire/publish-rules'
 import { getVersionForEditor, publishVersion } from '~/questionnaire/versions.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['questionnaire', 'admin'], hydrate: false } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

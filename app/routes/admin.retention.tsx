@@ -18,11 +18,12 @@ import {
 } from '~/responses/retention.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { Field } from '~/ui/field'
+import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, canManageRetention)

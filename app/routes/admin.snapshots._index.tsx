@@ -19,13 +19,14 @@ import { listSnapshots } from '~/ranking/snapshots.server'
 import { DataTable } from '~/ui/data-table'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { SelectField } from '~/ui/select-field'
+import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['rankings'] } satisfies I18nHandle
 
 /** Freezing official rankings is the Ministry administrator's act (ADR 008). */
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, canManageRankings)

@@ -16,12 +16,13 @@ import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { InputField } from '~/ui/input-field'
 import { SelectField } from '~/ui/select-field'
+import { pageTitle } from '~/ui/page-title'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, target: access } = await requireManagedUser(request, params.userId ?? '')

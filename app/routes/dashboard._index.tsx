@@ -9,11 +9,12 @@ import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { listCurrentProvinces } from '~/ranking/peer-units.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { SelectField } from '~/ui/select-field'
+import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['dashboard'] } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 /**
  * Agency staff go straight to their agency's dashboard; users whose scope covers several

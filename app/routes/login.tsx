@@ -17,11 +17,12 @@ import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { CheckedForm } from '~/ui/checked-form'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { Field } from '~/ui/field'
+import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['auth'] } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)

@@ -16,10 +16,11 @@ import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { FilterSelect } from '~/ui/filter-select'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { DataTable } from '~/ui/data-table'
+import { pageTitle } from '~/ui/page-title'
 
 export const handle = { i18n: ['dashboard', 'rankings'] } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 /** Width of a histogram bin, in percentage points. */
 const BIN_WIDTH = 2.5

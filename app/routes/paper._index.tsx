@@ -17,6 +17,7 @@ import { paperBatchScope, paperServicePointScope } from '~/paper/scope'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { Field } from '~/ui/field'
+import { pageTitle } from '~/ui/page-title'
 
 /*
  * Paper entry home: the batches of the service points the user keys for, with running totals,
@@ -25,7 +26,7 @@ import { Field } from '~/ui/field'
 
 export const handle = { i18n: ['paper'] } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, canEnterPaper)

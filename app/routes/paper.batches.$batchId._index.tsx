@@ -25,6 +25,7 @@ import { allItems } from '~/questionnaire/definition'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { ErrorMessage } from '~/ui/error-message'
+import { pageTitle } from '~/ui/page-title'
 
 /*
  * The keying screen: one paper sheet per screen, keyboard only. Number keys answer, the cursor
@@ -35,7 +36,7 @@ import { ErrorMessage } from '~/ui/error-message'
 
 export const handle = { i18n: PAPER_PAGE_NAMESPACES } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 async function requireBatch(request: Request, batchId: string | undefined) {
   const batch = await getBatch(batchId ?? '')

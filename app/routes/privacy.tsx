@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next'
 import { getFixedT } from '~/i18n/i18next.server'
 import { getCommentRetentionDays, SUBMITTED_AT_RETENTION_DAYS } from '~/responses/retention.server'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { pageTitle } from '~/ui/page-title'
 import type { CacheHandle } from '~/cache-control'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['privacy'], hydrate: false, cache: 'public' } satisfies I18nHandle & CacheHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 // The retention shown is the one the purge job applies, read from the same setting.
 export async function loader({ request }: LoaderFunctionArgs) {

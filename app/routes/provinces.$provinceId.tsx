@@ -24,10 +24,11 @@ import { FilterSelect } from '~/ui/filter-select'
 import type { CacheHandle } from '~/cache-control'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { DataTable } from '~/ui/data-table'
+import { pageTitle } from '~/ui/page-title'
 
 export const handle = { i18n: ['rankings'], hydrate: false, cache: 'public' } satisfies I18nHandle & CacheHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const province = await getProvince(params.provinceId ?? '')

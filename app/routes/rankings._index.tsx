@@ -12,12 +12,13 @@ import { defaultRankingYear, getRanking, rankingYears } from '~/ranking/rankings
 import { IntervalBarChart } from '~/ui/charts/interval-bar-chart'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { FilterSelect } from '~/ui/filter-select'
+import { pageTitle } from '~/ui/page-title'
 import type { CacheHandle } from '~/cache-control'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['rankings'], hydrate: false, cache: 'public' } satisfies I18nHandle & CacheHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseRankingSearch(new URL(request.url).searchParams)

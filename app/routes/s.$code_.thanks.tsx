@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next'
 import { getFixedT } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { pageTitle } from '~/ui/page-title'
 
 // The page a submitted survey redirects to, so reloading it never posts the answers again.
 
 export const handle = { i18n: ['survey'], hydrate: false } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 /** Receipts are short codes (app/responses/submit.server.ts): K7Q2-M9XD-3FHA. */
 const RECEIPT_FORMAT = /^[0-9A-Z]{1,8}(-[0-9A-Z]{1,8}){0,3}$/

@@ -20,7 +20,7 @@ import {
   revokeKiosk,
 } from '~/kiosk/devices.server'
 import { KioskSettingsFormSchema, NewKioskSchema, ReissueSchema } from '~/kiosk/kiosk-forms'
-import { getKioskSettings, setKioskSettings } from '~/kiosk/settings.server'
+import { getKioskSettings, setKioskSettings } from '~/responses/kiosk-settings.server'
 import { qrSvg } from '~/questionnaire/distribution/qr.server'
 import { CsrfInput } from '~/ui/csrf-input'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'

@@ -17,6 +17,7 @@ import { formatInterval } from '~/ranking/format-score'
 import { TrendChart } from '~/ui/charts/trend-chart'
 import { DataTable } from '~/ui/data-table'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { pageTitle } from '~/ui/page-title'
 import { AgencyFigures } from './agency-figures'
 import { LowSample } from './low-sample'
 
@@ -28,7 +29,7 @@ import { LowSample } from './low-sample'
 
 export const handle = { i18n: ['dashboard'] } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const agencyId = params.agencyId ?? ''

@@ -5,6 +5,7 @@ import { KioskApp } from '~/kiosk-app/kiosk-app'
 import { KIOSK_NAMESPACES } from '~/kiosk-app/kiosk-shell'
 import kioskStyles from '~/kiosk-app/kiosk.css?url'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { pageTitle } from '~/ui/page-title'
 
 /*
  * /kiosk — the touch terminal at a one-stop desk (docs/decisions/019-kiosk.md). Unlike the
@@ -18,7 +19,7 @@ export const handle = { i18n: KIOSK_NAMESPACES, layout: 'bare' } satisfies I18nH
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: kioskStyles }]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request, 'kiosk')

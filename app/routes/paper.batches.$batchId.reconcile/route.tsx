@@ -22,6 +22,7 @@ import { checkSheetAnswers } from '~/paper/sheet-form'
 import { allItems } from '~/questionnaire/definition'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { pageTitle } from '~/ui/page-title'
 import { DifferenceFieldset, firstChoiceId } from './difference-fieldset'
 
 /*
@@ -33,7 +34,7 @@ import { DifferenceFieldset, firstChoiceId } from './difference-fieldset'
 
 export const handle = { i18n: PAPER_PAGE_NAMESPACES } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 async function requireSupervisedBatch(request: Request, batchId: string | undefined) {
   const user = await requireCapability(request, canReconcilePaper)
