@@ -13,7 +13,7 @@ import {
 import { useTranslation } from 'react-i18next'
 import { getCsrfToken } from './auth/csrf.server'
 import { getUser } from './auth/session.server'
-import { UserMenu } from './auth/user-menu'
+import { UserMenu } from './ui/user-menu'
 import { getLanguage, languageCookie } from './i18n/i18next.server'
 import { ResourcesScript } from './i18n/resources-script'
 import { type I18nHandle, useHydrate } from './i18n/route-namespaces'

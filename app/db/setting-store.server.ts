@@ -4,7 +4,7 @@ import { prisma } from '~/db.server'
 import { createLookupCache } from './lookup-cache'
 
 /** How long a process trusts its copy of a setting; a change made elsewhere applies within this. */
-export const SETTING_CACHE_MS = 30_000
+const SETTING_CACHE_MS = 30_000
 
 /**
  * One group of settings kept as one Setting row and validated by `schema` (whose defaults fill

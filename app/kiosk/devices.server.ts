@@ -8,7 +8,7 @@ import { getPublishedVersion } from '~/questionnaire/versions.server'
 import { vietnamDay } from '~/responses/vietnam-time'
 import { ENROLMENT_CODE_TTL_MS, enrolmentCodeFromBytes, formatEnrolmentCode, normalizeEnrolmentCode } from './enrolment-code'
 import type { Heartbeat } from './heartbeat'
-import { getKioskSettings } from './settings.server'
+import { getKioskSettings } from '~/responses/kiosk-settings.server'
 
 /*
  * Kiosks as devices: enrolment with a one-time code, revocation, heartbeats and what a kiosk

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { KioskSettingsSchema } from './settings'
+import { KioskSettingsSchema } from '~/responses/kiosk-settings'
 
 /*
  * The forms of the kiosk administration page (messages are `admin` keys). The PIN is what staff

@@ -15,7 +15,7 @@ import { createKiosk, enrolKiosk, listKiosks, reissueEnrolmentCode, revokeKiosk 
 import { ENROLMENT_CODE_TTL_MS } from './enrolment-code'
 import type { HeartbeatInput } from './heartbeat'
 import { answerConfig, answerEnrolment, answerHeartbeat } from './kiosk-api.server'
-import { setKioskSettings } from './settings.server'
+import { getKioskSettings, setKioskSettings } from '~/responses/kiosk-settings.server'
 
 /*
  * Kiosks against the database (docs/decisions/019-kiosk.md): enrolment codes, the config a kiosk
@@ -231,7 +231,6 @@ describe('offline answers', () => {
 
     await setKioskSettings({ versionGraceDays: 0 }, ACTOR_ID)
     forgetSubmissionTargets()
-    const { getKioskSettings } = await import('./settings.server')
     expect((await getKioskSettings()).versionGraceDays).toBe(0)
     const refused = await submit(kiosk.token, old())
     expect(refused).toMatchObject({ status: 422, body: { error: { code: 'version_not_current' } } })

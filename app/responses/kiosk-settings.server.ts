@@ -1,5 +1,5 @@
 import { createSettingStore } from '~/db/setting-store.server'
-import { type KioskSettings, KioskSettingsSchema } from './settings'
+import { type KioskSettings, KioskSettingsSchema } from './kiosk-settings'
 
 const store = createSettingStore({ key: 'kiosk.settings', schema: KioskSettingsSchema, auditAction: 'kiosk.settings_changed' })
 

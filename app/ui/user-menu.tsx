@@ -1,8 +1,8 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '~/generated/prisma/enums'
-import { CsrfInput } from '~/ui/csrf-input'
-import { WORK_PATHS, workLinksFor } from './work-screens'
+import { CsrfInput } from './csrf-input'
+import { WORK_PATHS, workLinksFor } from '~/auth/work-screens'
 
 /** The header's account links: sign in, or the signed-in user's pages and a sign-out button. */
 export function UserMenu({ user }: { user: { name: string; role: Role } | null }) {
