@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
 import { type Item, MAX_TEXT_ANSWER_LENGTH, SCALE_KINDS } from '~/questionnaire/definition'
+import { ErrorMessage } from '~/ui/error-message'
 import { fieldName, firstInputId, questionId } from './answer-fields'
 import { choicesOf, localized } from './texts'
 
@@ -36,11 +37,7 @@ export function QuestionField({ item, lang, value, condition, error }: Props) {
           {condition}
         </p>
       ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage id={`${id}-error`} message={error} />
     </>
   )
   const label = (
