@@ -70,6 +70,20 @@ export function sendHeartbeat(token: string, heartbeat: Heartbeat) {
   return call<{ versionId: string | null }>('/api/kiosk/heartbeat', { method: 'POST', token, body: heartbeat })
 }
 
-export function submitResponse(token: string, envelope: KioskEnvelope) {
-  return call<{ id: string; receiptId: string }>('/api/submissions', { method: 'POST', token, body: envelope })
+type BatchResult = { id: string | null; status: number; receiptId?: string; error?: ApiError }
+
+/**
+ * One batch of responses (POST /api/submissions with a JSON array): one answer per envelope, in
+ * order. A refusal of the whole request (a revoked token, a spent budget, the server down)
+ * stands for every envelope of it.
+ */
+export async function submitBatch(token: string, envelopes: readonly KioskEnvelope[]): Promise<ApiAnswer<unknown>[]> {
+  const answer = await call<{ results: BatchResult[] }>('/api/submissions', { method: 'POST', token, body: envelopes })
+  if (!answer.ok) return envelopes.map(() => answer)
+  return envelopes.map((_, at): ApiAnswer<unknown> => {
+    const result = answer.body.results[at]
+    if (!result) return { ok: false, status: 502, error: { code: 'http_502', message: '' }, retryAfterMs: null }
+    if (result.error) return { ok: false, status: result.status, error: result.error, retryAfterMs: null }
+    return { ok: true, status: result.status, body: result }
+  })
 }

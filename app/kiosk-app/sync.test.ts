@@ -3,7 +3,17 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { ApiAnswer } from './kiosk-api'
 import { getSetting, type KioskDb, openKioskDb } from './kiosk-db'
 import { enqueueResponse, type KioskEnvelope, MAX_REFUSED_KEPT, queuedResponses, queueSummary, refusedResponses, refuseQueued } from './queue'
-import { outcomeOf, retryDelayMs, sendQueue, SYNC_RETRY_BASE_MS, SYNC_RETRY_MAX_MS, type Submit } from './sync'
+import {
+  batchesOf,
+  MAX_BATCH,
+  MAX_BATCH_BYTES,
+  outcomeOf,
+  retryDelayMs,
+  sendQueue,
+  SYNC_RETRY_BASE_MS,
+  SYNC_RETRY_MAX_MS,
+  type Submit,
+} from './sync'
 
 // IndexedDB as the W3C tests define it (fake-indexeddb): the queue code runs as in the browser.
 let db: KioskDb
@@ -37,17 +47,28 @@ const refusal = (status: number, code: string, retryAfterMs: number | null = nul
   retryAfterMs,
 })
 
-/** A server that answers from a script, one answer per request, recording what it was sent. */
+/**
+ * A server that answers from a script, one answer per envelope, recording every envelope sent.
+ * 'network' loses the whole request; a 401, 403 or 429 refuses the whole request, as the real
+ * server does before it reads the envelopes.
+ */
 function server(...answers: (ApiAnswer<unknown> | 'network')[]) {
   const sent: string[] = []
-  const submit: Submit = async (token, sentEnvelope) => {
+  const requests: number[] = []
+  const submit: Submit = async (token, envelopes) => {
     expect(token).toBe('device-token')
-    sent.push(sentEnvelope.id)
-    const answer = answers.shift() ?? ok()
-    if (answer === 'network') throw new TypeError('Failed to fetch')
-    return answer
+    sent.push(...envelopes.map((sentEnvelope) => sentEnvelope.id))
+    requests.push(envelopes.length)
+    const replies: ApiAnswer<unknown>[] = []
+    for (let at = 0; at < envelopes.length; at++) {
+      const answer = answers.shift() ?? ok()
+      if (answer === 'network') throw new TypeError('Failed to fetch')
+      if ([401, 403, 429].includes(answer.status)) return envelopes.map(() => answer)
+      replies.push(answer)
+    }
+    return replies
   }
-  return { submit, sent }
+  return { submit, sent, requests }
 }
 
 const ids = async () => (await queuedResponses(db)).map((queued) => queued.envelope.id)
@@ -81,21 +102,32 @@ describe('the queue', () => {
 })
 
 describe('sending the queue', () => {
-  test('sends in completion order, one at a time, and forgets what the server took', async () => {
+  test('sends in completion order, in one batch, and forgets what the server took', async () => {
     for (const n of [1, 2, 3]) await enqueueResponse(db, envelope(n))
-    const { submit, sent } = server(ok(201), ok(200), ok(201))
+    const { submit, sent, requests } = server(ok(201), ok(200), ok(201))
     expect(await sendQueue(db, 'device-token', { submit, now })).toEqual({ result: 'done', sent: 3, refused: 0 })
     expect(sent).toEqual([envelope(1).id, envelope(2).id, envelope(3).id])
+    expect(requests).toEqual([3])
     expect(await ids()).toEqual([])
     expect(await getSetting(db, 'lastSyncAt')).toBe(now().toISOString())
   })
 
-  test('stops at a network failure and keeps that response and the ones after it', async () => {
+  test('a network failure keeps the whole batch: what it did is unknown until it is sent again', async () => {
     for (const n of [1, 2, 3]) await enqueueResponse(db, envelope(n))
     const { submit, sent } = server(ok(), 'network')
-    expect(await sendQueue(db, 'device-token', { submit, now })).toEqual({ result: 'retry', sent: 1, refused: 0, retryAfterMs: null })
-    expect(sent).toEqual([envelope(1).id, envelope(2).id])
-    expect(await ids()).toEqual([envelope(2).id, envelope(3).id])
+    expect(await sendQueue(db, 'device-token', { submit, now })).toEqual({ result: 'retry', sent: 0, refused: 0, retryAfterMs: null })
+    expect(sent).toEqual([envelope(1).id, envelope(2).id, envelope(3).id])
+    expect(await ids()).toEqual([envelope(1).id, envelope(2).id, envelope(3).id])
+  })
+
+  test('a long queue goes in batches of at most MAX_BATCH responses and MAX_BATCH_BYTES', async () => {
+    const queued = Array.from({ length: 250 }, (_, n) => ({ envelope: { ...envelope(1), id: String(n) } }))
+    expect(batchesOf(queued).map((batch) => batch.length)).toEqual([MAX_BATCH, MAX_BATCH, 50])
+    const long = { ...envelope(1), answers: { 'comment.suggestions': 'x'.repeat(20_000) } }
+    const big = Array.from({ length: 5 }, (_, n) => ({ envelope: { ...long, id: String(n) } }))
+    const sizes = batchesOf(big).map((batch) => batch.reduce((bytes, entry) => bytes + JSON.stringify(entry.envelope).length, 0))
+    expect(sizes.every((bytes) => bytes <= MAX_BATCH_BYTES)).toBe(true)
+    expect(batchesOf(big).flat()).toEqual(big)
   })
 
   test.each([408, 429, 500, 502, 503])('stops at a %i and tries the same response again next round', async (status) => {
@@ -107,7 +139,7 @@ describe('sending the queue', () => {
       refused: 0,
       retryAfterMs: 30_000,
     })
-    expect(first.sent).toEqual([envelope(1).id])
+    expect(first.sent).toEqual([envelope(1).id, envelope(2).id])
     const second = server(ok(), ok())
     expect((await sendQueue(db, 'device-token', { submit: second.submit, now })).result).toBe('done')
     expect(second.sent).toEqual([envelope(1).id, envelope(2).id])
@@ -118,7 +150,7 @@ describe('sending the queue', () => {
     for (const n of [1, 2]) await enqueueResponse(db, envelope(n))
     const { submit, sent } = server(refusal(status, status === 401 ? 'invalid_kiosk_token' : 'kiosk_revoked'))
     expect(await sendQueue(db, 'device-token', { submit, now })).toEqual({ result: 'revoked', sent: 0, refused: 0, status })
-    expect(sent).toHaveLength(1)
+    expect(sent).toHaveLength(2)
     expect(await ids()).toEqual([envelope(1).id, envelope(2).id])
     expect(await getSetting(db, 'revoked')).toEqual({ at: now().toISOString(), status })
   })
