@@ -12,9 +12,19 @@ import type { AgencyInput, ServicePointInput } from './admin-forms'
 
 export type FieldError = { field: string; key: string }
 
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+/** Runs the insert; a code another row already has comes back as `takenKey` on the code field. */
+async function insertUniqueCode(insert: () => Promise<unknown>, takenKey: string): Promise<FieldError | null> {
+  try {
+    await insert()
+    return null
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return { field: 'code', key: takenKey }
+    throw error
+  }
 }
+
+/** What both lists show of an agency or a service point besides its own columns. */
+const listedUnitSelect = { id: true, code: true, name: true, nameEn: true } as const
 
 /** Provinces in force on `today`, for pickers. */
 export function listCurrentProvinces(today = new Date()) {
@@ -36,10 +46,7 @@ export function listAgencies(where: Prisma.AgencyWhereInput) {
     orderBy: [{ provinceId: 'asc' }, { code: 'asc' }],
     take: 1000,
     select: {
-      id: true,
-      code: true,
-      name: true,
-      nameEn: true,
+      ...listedUnitSelect,
       kind: true,
       province: { select: { name: true } },
       _count: { select: { servicePoints: true } },
@@ -56,15 +63,15 @@ export async function createAgency(actor: Actor, input: AgencyInput): Promise<{ 
     return { error: { field: 'provinceId', key: 'agencies.errors.province' } }
   }
   const id = randomUUID()
-  try {
-    await prisma.agency.create({
-      data: { id, code: input.code, name: input.name, nameEn: input.nameEn, kind: input.kind, provinceId },
-      select: { id: true },
-    })
-  } catch (error) {
-    if (isUniqueViolation(error)) return { error: { field: 'code', key: 'agencies.errors.codeTaken' } }
-    throw error
-  }
+  const taken = await insertUniqueCode(
+    () =>
+      prisma.agency.create({
+        data: { id, code: input.code, name: input.name, nameEn: input.nameEn, kind: input.kind, provinceId },
+        select: { id: true },
+      }),
+    'agencies.errors.codeTaken',
+  )
+  if (taken) return { error: taken }
   await recordAudit('agency.created', { actorId: actor.id, target: `agency:${id}`, details: { code: input.code } })
   return { agencyId: id }
 }
@@ -75,10 +82,7 @@ export function listServicePoints(where: Prisma.ServicePointWhereInput) {
     orderBy: [{ active: 'desc' }, { code: 'asc' }],
     take: 1000,
     select: {
-      id: true,
-      code: true,
-      name: true,
-      nameEn: true,
+      ...listedUnitSelect,
       active: true,
       agency: { select: { code: true, name: true, nameEn: true } },
       _count: { select: { kiosks: true } },
@@ -94,25 +98,19 @@ export async function createServicePoint(
   const agency = await prisma.agency.findUnique({ where: { code: input.agencyCode }, select: { id: true, provinceId: true } })
   if (!agency) return { error: { field: 'agencyCode', key: 'servicePoints.errors.agencyUnknown' } }
   if (!canSeeAgency(actor, agency)) return { error: { field: 'agencyCode', key: 'servicePoints.errors.agencyOutOfScope' } }
-  if (!agency.provinceId) return { error: { field: 'agencyCode', key: 'servicePoints.errors.agencyWithoutProvince' } }
+  const { provinceId } = agency
+  if (!provinceId) return { error: { field: 'agencyCode', key: 'servicePoints.errors.agencyWithoutProvince' } }
   const id = randomUUID()
-  try {
-    await prisma.servicePoint.create({
-      data: {
-        id,
-        code: input.code,
-        name: input.name,
-        nameEn: input.nameEn,
-        address: input.address,
-        agencyId: agency.id,
-        provinceId: agency.provinceId,
-      },
-      select: { id: true },
-    })
-  } catch (error) {
-    if (isUniqueViolation(error)) return { error: { field: 'code', key: 'servicePoints.errors.codeTaken' } }
-    throw error
-  }
+  const { code, name, nameEn, address } = input
+  const taken = await insertUniqueCode(
+    () =>
+      prisma.servicePoint.create({
+        data: { id, code, name, nameEn, address, agencyId: agency.id, provinceId },
+        select: { id: true },
+      }),
+    'servicePoints.errors.codeTaken',
+  )
+  if (taken) return { error: taken }
   await recordAudit('service_point.created', { actorId: actor.id, target: `service_point:${id}`, details: { code: input.code } })
   return { servicePointId: id }
 }
