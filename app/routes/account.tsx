@@ -5,7 +5,6 @@ import { getAccount } from '~/auth/account.server'
 import { CsrfInput } from '~/ui/csrf-input'
 import { requireUser } from '~/auth/session.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
@@ -71,6 +70,4 @@ export default function AccountPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

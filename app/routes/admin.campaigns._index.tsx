@@ -24,7 +24,6 @@ import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { NewCampaignSchema, parseCodes } from '~/questionnaire/editor/schemas'
 import { listPublishedVersions } from '~/questionnaire/versions.server'
 import { DataTable } from '~/ui/data-table'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { Field } from '~/ui/field'
 import { InputField } from '~/ui/input-field'
 import { SelectField } from '~/ui/select-field'
@@ -165,6 +164,4 @@ export default function CampaignsPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

@@ -10,7 +10,6 @@ import { listServicePointLinks } from '~/questionnaire/distribution/distribution
 import { surveyUrl } from '~/questionnaire/distribution/survey-link'
 import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { DataTable } from '~/ui/data-table'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { SelectField } from '~/ui/select-field'
 import { pageTitle } from '~/ui/page-title'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
@@ -102,6 +101,4 @@ export default function DistributionPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

@@ -18,7 +18,6 @@ import { INDICES } from '~/ranking/indices'
 import { RankingAdminNav } from '~/ranking/ranking-admin-nav'
 import { listRankingSettings, setGroupThresholds, setSipasCriterionPoints } from '~/ranking/ranking-settings.server'
 import { DataTable } from '~/ui/data-table'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { Field } from '~/ui/field'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -251,6 +250,4 @@ function YearField({ name, error, value }: { name: string; error?: string; value
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

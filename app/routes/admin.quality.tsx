@@ -21,7 +21,6 @@ import {
   thresholdValue,
 } from '~/responses/quality-form'
 import { getQualitySettings, setQualitySettings } from '~/quality/settings.server'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { ErrorMessage } from '~/ui/error-message'
 import { InputField } from '~/ui/input-field'
 import { pageTitle } from '~/ui/page-title'
@@ -156,6 +155,4 @@ export default function QualityPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

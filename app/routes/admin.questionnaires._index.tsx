@@ -17,7 +17,6 @@ import { NewQuestionnaireSchema } from '~/questionnaire/editor/schemas'
 import { TEMPLATES } from '~/questionnaire/templates'
 import { createDraft, createQuestionnaire, listQuestionnaires } from '~/questionnaire/versions.server'
 import { DataTable } from '~/ui/data-table'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { Field } from '~/ui/field'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -126,6 +125,4 @@ export default function QuestionnairesPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

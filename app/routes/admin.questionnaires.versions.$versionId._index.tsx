@@ -18,7 +18,6 @@ import { ProblemList } from '~/questionnaire/editor/problem-list'
 import { VersionDiffView } from '~/questionnaire/editor/version-diff'
 import { publishProblems } from '~/questionnaire/publish-rules'
 import { copyToNewDraft, getVersionForEditor, retireVersion, updateDraft } from '~/questionnaire/versions.server'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
@@ -151,6 +150,4 @@ export default function VersionEditorPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

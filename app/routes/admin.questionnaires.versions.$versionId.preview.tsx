@@ -8,7 +8,6 @@ import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { QuestionnairePreview } from '~/questionnaire/editor/questionnaire-preview'
 import { kioskFormItems } from '~/questionnaire/kiosk-form'
 import { getVersionForEditor } from '~/questionnaire/versions.server'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
@@ -76,6 +75,4 @@ export default function PreviewPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

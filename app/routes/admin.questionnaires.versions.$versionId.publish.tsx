@@ -12,7 +12,6 @@ import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { ProblemList } from '~/questionnaire/editor/problem-list'
 import { publishProblems } from '~/questionnaire/publish-rules'
 import { getVersionForEditor, publishVersion } from '~/questionnaire/versions.server'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
@@ -83,6 +82,4 @@ export default function PublishPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

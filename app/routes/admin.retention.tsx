@@ -16,7 +16,6 @@ import {
   setCommentRetentionDays,
   SUBMITTED_AT_RETENTION_DAYS,
 } from '~/responses/retention.server'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { Field } from '~/ui/field'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -80,6 +79,4 @@ export default function RetentionPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

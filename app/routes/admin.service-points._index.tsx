@@ -12,7 +12,6 @@ import { textValues } from '~/forms/form-values'
 import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { DataTable } from '~/ui/data-table'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { InputField } from '~/ui/input-field'
 import { pageTitle } from '~/ui/page-title'
 import { ServicePointSchema } from '~/units/admin-forms'
@@ -119,6 +118,4 @@ export default function ServicePointsPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

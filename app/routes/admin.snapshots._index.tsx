@@ -17,7 +17,6 @@ import { RankingAdminNav } from '~/ranking/ranking-admin-nav'
 import { defaultRankingYear, freezeRanking, rankingYears } from '~/ranking/rankings.server'
 import { listSnapshots } from '~/ranking/snapshots.server'
 import { DataTable } from '~/ui/data-table'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { SelectField } from '~/ui/select-field'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -165,6 +164,4 @@ export default function SnapshotsPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

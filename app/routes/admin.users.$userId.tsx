@@ -13,7 +13,6 @@ import { formFields } from '~/forms/form-fields'
 import { textValues } from '~/forms/form-values'
 import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { InputField } from '~/ui/input-field'
 import { SelectField } from '~/ui/select-field'
 import { pageTitle } from '~/ui/page-title'
@@ -188,6 +187,4 @@ export default function UserPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

@@ -15,7 +15,6 @@ import { textValues } from '~/forms/form-values'
 import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { DataTable } from '~/ui/data-table'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { InputField } from '~/ui/input-field'
 import { SelectField } from '~/ui/select-field'
 import { pageTitle } from '~/ui/page-title'
@@ -136,6 +135,4 @@ export default function UsersPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

@@ -14,7 +14,6 @@ import { getLanguage } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { CsrfInput } from '~/ui/csrf-input'
 import { ErrorMessage } from '~/ui/error-message'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 
 /*
  * The citizens' comments under an agency's figures (dashboard.$agencyId/route.tsx), for the
@@ -139,6 +138,4 @@ export default function AgencyComments() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

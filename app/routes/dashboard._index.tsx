@@ -7,7 +7,6 @@ import { agencyScope } from '~/auth/scope'
 import { listDashboardAgencies } from '~/dashboard/agency-dashboard.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { listCurrentProvinces } from '~/ranking/peer-units.server'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { SelectField } from '~/ui/select-field'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -81,6 +80,4 @@ export default function DashboardChooser() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

@@ -15,7 +15,6 @@ import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import { formatTime } from '~/i18n/format'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { CheckedForm } from '~/ui/checked-form'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { Field } from '~/ui/field'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -116,6 +115,4 @@ export default function LoginPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

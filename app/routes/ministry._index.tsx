@@ -12,7 +12,6 @@ import { RankingResults } from '~/ranking/ranking-results'
 import { defaultRankingYear, rankingYears } from '~/ranking/rankings.server'
 import { Histogram } from '~/ui/charts/histogram'
 import { histogramBins } from '~/ui/charts/scale'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { FilterSelect } from '~/ui/filter-select'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { DataTable } from '~/ui/data-table'
@@ -226,6 +225,4 @@ function Movers({
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

@@ -15,7 +15,6 @@ import { listBatches, listPaperServicePoints, openBatch } from '~/paper/batches.
 import { formatDay } from '~/paper/dates'
 import { paperBatchScope, paperServicePointScope } from '~/paper/scope'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { Field } from '~/ui/field'
 import { pageTitle } from '~/ui/page-title'
 
@@ -134,6 +133,4 @@ export default function PaperBatchesPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

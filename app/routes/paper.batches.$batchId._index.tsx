@@ -23,7 +23,6 @@ import { useKeyingForm } from '~/paper/use-keying-form'
 import { VOID_REASON_FIELD, VOID_REASON_KEYS, VOID_REASONS } from '~/paper/void'
 import { allItems } from '~/questionnaire/definition'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { ErrorMessage } from '~/ui/error-message'
 import { pageTitle } from '~/ui/page-title'
 
@@ -249,6 +248,4 @@ export default function KeyingPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

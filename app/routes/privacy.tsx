@@ -3,7 +3,6 @@ import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getFixedT } from '~/i18n/i18next.server'
 import { getCommentRetentionDays, SUBMITTED_AT_RETENTION_DAYS } from '~/responses/retention.server'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { pageTitle } from '~/ui/page-title'
 import type { CacheHandle } from '~/cache-control'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -66,6 +65,4 @@ export default function PrivacyPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

@@ -19,7 +19,6 @@ import { MIN_RANKING_YEAR, MAX_RANKING_YEAR } from '~/ranking/ranking-query'
 import { defaultRankingYear, rankingYears } from '~/ranking/rankings.server'
 import { IntervalBarChart } from '~/ui/charts/interval-bar-chart'
 import { TrendChart } from '~/ui/charts/trend-chart'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { FilterSelect } from '~/ui/filter-select'
 import type { CacheHandle } from '~/cache-control'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -295,6 +294,4 @@ function standingText(
     : t('province.standing', { index: name, rank: standing.rank, outOf: standing.outOf })
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

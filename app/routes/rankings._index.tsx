@@ -10,7 +10,6 @@ import { parseRankingSearch } from '~/ranking/ranking-query'
 import { RankingResults } from '~/ranking/ranking-results'
 import { defaultRankingYear, getRanking, rankingYears } from '~/ranking/rankings.server'
 import { IntervalBarChart } from '~/ui/charts/interval-bar-chart'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { FilterSelect } from '~/ui/filter-select'
 import { pageTitle } from '~/ui/page-title'
 import type { CacheHandle } from '~/cache-control'
@@ -204,6 +203,4 @@ function Summary({
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

@@ -9,7 +9,6 @@ import { formFields } from '~/forms/form-fields'
 import { parseForm } from '~/forms/reject-form.server'
 import { getFixedT } from '~/i18n/i18next.server'
 import { CheckedForm } from '~/ui/checked-form'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { Field } from '~/ui/field'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -75,6 +74,4 @@ export default function ResetPasswordPage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

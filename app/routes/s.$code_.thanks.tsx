@@ -3,7 +3,6 @@ import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getFixedT } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { pageTitle } from '~/ui/page-title'
 
 // The page a submitted survey redirects to, so reloading it never posts the answers again.
@@ -40,6 +39,4 @@ export default function SurveyThanks() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

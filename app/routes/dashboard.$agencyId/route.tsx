@@ -16,7 +16,6 @@ import type { I18nHandle } from '~/i18n/route-namespaces'
 import { formatInterval } from '~/ranking/format-score'
 import { TrendChart } from '~/ui/charts/trend-chart'
 import { DataTable } from '~/ui/data-table'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { pageTitle } from '~/ui/page-title'
 import { AgencyFigures } from './agency-figures'
 import { LowSample } from './low-sample'
@@ -153,6 +152,4 @@ export default function AgencyDashboard() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

@@ -21,7 +21,6 @@ import { readChoices, readDisputedSheetNo } from '~/paper/reconcile-form'
 import { checkSheetAnswers } from '~/paper/sheet-form'
 import { allItems } from '~/questionnaire/definition'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { pageTitle } from '~/ui/page-title'
 import { DifferenceFieldset, firstChoiceId } from './difference-fieldset'
 
@@ -218,6 +217,4 @@ export default function ReconcilePage() {
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'
