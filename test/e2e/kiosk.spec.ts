@@ -379,15 +379,19 @@ test('answers whose acknowledgement was lost are sent again and stored once; a r
   const before = await storedResponses(admin)
 
   // Each response reaches the server three times; the first two answers are lost on the way back.
+  // A request carries one envelope, or several as a JSON array answered with `results`.
   const deliveries = new Map<string, number[]>()
   await context.route('**/api/submissions', async (route) => {
-    const id = (route.request().postDataJSON() as { id: string }).id
+    const sent = [route.request().postDataJSON()].flat() as { id: string }[]
     const response = await route.fetch()
-    const statuses = deliveries.get(id) ?? []
-    statuses.push(response.status())
-    deliveries.set(id, statuses)
-    if (statuses.length <= 2) return route.abort('connectionreset')
-    return route.fulfill({ response })
+    const body = (await response.json()) as { results?: { id: string; status: number }[] }
+    let lost = false
+    for (const { id, status } of body.results ?? [{ id: sent[0]!.id, status: response.status() }]) {
+      const statuses = [...(deliveries.get(id) ?? []), status]
+      deliveries.set(id, statuses)
+      if (statuses.length <= 2) lost = true
+    }
+    return lost ? route.abort('connectionreset') : route.fulfill({ response })
   })
   await context.setOffline(false)
   // The network "coming back" again and again brings the retries forward instead of waiting out the backoff.
