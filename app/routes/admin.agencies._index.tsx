@@ -19,6 +19,7 @@ import { pageTitle } from '~/ui/page-title'
 import { AgencySchema } from '~/units/admin-forms'
 import { createAgency, listAgencies, listCurrentProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
+import { StatusNotice } from '~/ui/status-notice'
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
@@ -58,11 +59,9 @@ export default function AgenciesPage() {
     <>
       <h1>{t('agencies.title')}</h1>
       <AdminNav />
-      {actionData && 'created' in actionData ? (
-        <p className="notice" role="status">
-          {t('agencies.created', { code: actionData.created })}
-        </p>
-      ) : null}
+      <StatusNotice
+        message={actionData && 'created' in actionData ? t('agencies.created', { code: actionData.created }) : null}
+      />
       <DataTable
         caption={t('agencies.title')}
         hideCaption

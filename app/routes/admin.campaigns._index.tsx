@@ -30,6 +30,7 @@ import { SelectField } from '~/ui/select-field'
 import { pageTitle } from '~/ui/page-title'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
+import { StatusNotice } from '~/ui/status-notice'
 
 export const handle = { i18n: ['questionnaire', 'admin'] } satisfies I18nHandle
 
@@ -98,11 +99,9 @@ export default function CampaignsPage() {
     <>
       <h1>{t('campaigns.title')}</h1>
       <AdminNav />
-      {actionData && 'created' in actionData ? (
-        <p className="notice" role="status">
-          {t('campaigns.created', { name: actionData.created })}
-        </p>
-      ) : null}
+      <StatusNotice
+        message={actionData && 'created' in actionData ? t('campaigns.created', { name: actionData.created }) : null}
+      />
       <DataTable
         caption={t('campaigns.title')}
         hideCaption

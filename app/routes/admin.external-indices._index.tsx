@@ -21,6 +21,7 @@ import { DataTable } from '~/ui/data-table'
 import { Field } from '~/ui/field'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
+import { StatusNotice } from '~/ui/status-notice'
 
 export const handle = { i18n: ['rankings'] } satisfies I18nHandle
 
@@ -104,11 +105,9 @@ export default function ExternalIndicesPage() {
       <p>{t('admin.external.format', { columns: EXTERNAL_SCORE_COLUMNS.join(', '), max: MAX_IMPORT_ROWS })}</p>
       <p>{t('admin.external.rankFormat', { column: RANK_COLUMN })}</p>
       <pre className="csv-sample">{'unit_code;year;index;score;rank\n31;2024;PAR_INDEX;96,17;1\n19;2024;PAR_INDEX;91,47;5'}</pre>
-      {actionData?.form === 'import' && 'done' in actionData ? (
-        <p className="notice" role="status">
-          {t('admin.external.imported', { rows: actionData.done })}
-        </p>
-      ) : null}
+      <StatusNotice
+        message={actionData?.form === 'import' && 'done' in actionData ? t('admin.external.imported', { rows: actionData.done }) : null}
+      />
       {problems.length > 0 ? (
         <div className="notice error-summary" role="alert">
           <p>
@@ -222,11 +221,7 @@ function SettingsForm({ intent, children }: { intent: 'groups' | 'points'; child
   const { t } = useTranslation('rankings')
   return (
     <>
-      {actionData?.form === intent && 'done' in actionData ? (
-        <p className="notice" role="status">
-          {t('admin.external.saved')}
-        </p>
-      ) : null}
+      <StatusNotice message={actionData?.form === intent && 'done' in actionData ? t('admin.external.saved') : null} />
       <Form method="post">
         <CsrfInput />
         <input type="hidden" name="intent" value={intent} />

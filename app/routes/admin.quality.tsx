@@ -24,6 +24,7 @@ import { getQualitySettings, setQualitySettings } from '~/quality/settings.serve
 import { ErrorMessage } from '~/ui/error-message'
 import { InputField } from '~/ui/input-field'
 import { pageTitle } from '~/ui/page-title'
+import { StatusNotice } from '~/ui/status-notice'
 
 /*
  * The quality-flag thresholds and the rule by which official indices exclude flagged responses
@@ -99,11 +100,7 @@ export default function QualityPage() {
           ? t('quality.exclusionNow', { flags: settings.excluded.map(flagName).join('; ') })
           : t('quality.exclusionNone')}
       </p>
-      {actionData && 'saved' in actionData ? (
-        <p className="notice" role="status">
-          {t('quality.saved')}
-        </p>
-      ) : null}
+      <StatusNotice message={actionData && 'saved' in actionData ? t('quality.saved') : null} />
       {rejected ? (
         <p className="notice error-summary" role="alert">
           {t('quality.errorSummary')}

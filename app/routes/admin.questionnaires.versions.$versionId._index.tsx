@@ -20,6 +20,7 @@ import { publishProblems } from '~/questionnaire/publish-rules'
 import { copyToNewDraft, getVersionForEditor, retireVersion, updateDraft } from '~/questionnaire/versions.server'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
+import { StatusNotice } from '~/ui/status-notice'
 
 // NOTE: the questionnaire screens ship no JavaScript, like the citizens' pages. They have no
 // client-side behaviour, and in the browser every save or link re-rendered the editor's ~6,700
@@ -96,11 +97,7 @@ export default function VersionEditorPage() {
         {t(`status.${version.status}`)} · {version.methodologyCode} ·{' '}
         <Link to={`${base}/preview`}>{t('editor.preview')}</Link>
       </p>
-      {actionData ? (
-        <p className="notice" role="status">
-          {actionData.saved ? t('editor.saved') : t('editor.notSaved')}
-        </p>
-      ) : null}
+      <StatusNotice message={actionData && t(actionData.saved ? 'editor.saved' : 'editor.notSaved')} />
       {diff && version.previous ? <VersionDiffView diff={diff} previousVersion={version.previous.version} /> : null}
 
       {draft ? (

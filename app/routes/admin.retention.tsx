@@ -19,6 +19,7 @@ import {
 import { Field } from '~/ui/field'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
+import { StatusNotice } from '~/ui/status-notice'
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
@@ -53,11 +54,7 @@ export default function RetentionPage() {
       <h1>{t('retention.title')}</h1>
       <AdminNav />
       <p>{t('retention.explanation', { submittedAtDays })}</p>
-      {actionData && 'saved' in actionData ? (
-        <p className="notice" role="status">
-          {t('retention.saved')}
-        </p>
-      ) : null}
+      <StatusNotice message={actionData && 'saved' in actionData ? t('retention.saved') : null} />
       <Form method="post">
         <CsrfInput />
         <Field name="days" label={t('retention.days')} error={days.error}>

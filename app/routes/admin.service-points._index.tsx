@@ -17,6 +17,7 @@ import { pageTitle } from '~/ui/page-title'
 import { ServicePointSchema } from '~/units/admin-forms'
 import { createServicePoint, listServicePoints, setServicePointActive } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
+import { StatusNotice } from '~/ui/status-notice'
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
@@ -62,11 +63,9 @@ export default function ServicePointsPage() {
     <>
       <h1>{t('servicePoints.title')}</h1>
       <AdminNav />
-      {actionData && 'created' in actionData ? (
-        <p className="notice" role="status">
-          {t('servicePoints.created', { code: actionData.created })}
-        </p>
-      ) : null}
+      <StatusNotice
+        message={actionData && 'created' in actionData ? t('servicePoints.created', { code: actionData.created }) : null}
+      />
       <DataTable
         caption={t('servicePoints.title')}
         hideCaption

@@ -18,6 +18,7 @@ import { SelectField } from '~/ui/select-field'
 import { pageTitle } from '~/ui/page-title'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
+import { StatusNotice } from '~/ui/status-notice'
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
@@ -81,11 +82,7 @@ export default function UserPage() {
     <>
       <h1>{target.name}</h1>
       <AdminNav />
-      {actionData && 'saved' in actionData ? (
-        <p className="notice" role="status">
-          {t('user.saved')}
-        </p>
-      ) : null}
+      <StatusNotice message={actionData && 'saved' in actionData ? t('user.saved') : null} />
       <dl>
         <dt>{t('users.email')}</dt>
         <dd>{target.email}</dd>

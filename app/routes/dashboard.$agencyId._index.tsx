@@ -14,6 +14,7 @@ import { getLanguage } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { CsrfInput } from '~/ui/csrf-input'
 import { ErrorMessage } from '~/ui/error-message'
+import { StatusNotice } from '~/ui/status-notice'
 
 /*
  * The citizens' comments under an agency's figures (dashboard.$agencyId/route.tsx), for the
@@ -74,11 +75,7 @@ export default function AgencyComments() {
       ) : (
         <>
           <p className="hint">{t('comments.privacy')}</p>
-          {actionData && 'done' in actionData ? (
-            <p className="notice" role="status">
-              {t(`comments.${actionData.done}`)}
-            </p>
-          ) : null}
+          <StatusNotice message={actionData && 'done' in actionData ? t(`comments.${actionData.done}`) : null} />
           {comments.length === 0 ? (
             <p>{t('comments.none')}</p>
           ) : (

@@ -18,6 +18,7 @@ import { CheckedForm } from '~/ui/checked-form'
 import { Field } from '~/ui/field'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
+import { StatusNotice } from '~/ui/status-notice'
 
 export const handle = { i18n: ['auth'] } satisfies I18nHandle
 
@@ -80,11 +81,7 @@ export default function LoginPage() {
   return (
     <>
       <h1>{t('login.title')}</h1>
-      {passwordChanged ? (
-        <p className="notice" role="status">
-          {t('login.passwordChanged')}
-        </p>
-      ) : null}
+      <StatusNotice message={passwordChanged ? t('login.passwordChanged') : null} />
       {formError ? (
         <p className="error-text" role="alert">
           {t(formError.key, formError.params)}
