@@ -326,7 +326,7 @@ const MATRIX: Record<string, Case[]> = {
     { name: 'public ranking', path: () => '/rankings?group=provinces&index=SIPAS', loader: everyone(200) },
     { name: 'an unknown index', path: () => '/rankings?index=HDI', loader: everyone(400) },
   ],
-  'provinces.$provinceId.tsx': [
+  'provinces.$provinceId/route.tsx': [
     {
       name: 'a province page',
       path: (w) => `/provinces/${w.here.id}`,

@@ -3,8 +3,6 @@ import { type KioskSettings, KioskSettingsSchema } from './kiosk-settings'
 
 const store = createSettingStore({ key: 'kiosk.settings', schema: KioskSettingsSchema, auditAction: 'kiosk.settings_changed' })
 
-export const KIOSK_SETTING_KEY = store.key
-
 /** Read on every kiosk submission and config. */
 export function getKioskSettings(now = Date.now()): Promise<KioskSettings> {
   return store.get(now)

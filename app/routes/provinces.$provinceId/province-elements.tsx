@@ -1,0 +1,69 @@
+import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { formatNumber, formatPercent } from '~/i18n/format'
+import { formatInterval } from '~/ranking/format-score'
+import { IntervalBarChart } from '~/ui/charts/interval-bar-chart'
+import { DataTable } from '~/ui/data-table'
+import type { loader } from './route'
+
+type ProvinceData = ReturnType<typeof useLoaderData<typeof loader>>
+
+/** The year's SIPAS by element with 95 % intervals, beside the national figures. */
+export function ProvinceElements({ data }: { data: ProvinceData }) {
+  const { locale, year, province, breakdown, minN } = data
+  const { t } = useTranslation('rankings')
+  const percent = (value: number) => formatPercent(value, locale)
+  return (
+    <>
+    <h2>{t('province.elementsTitle', { year })}</h2>
+    {breakdown === null ? (
+      <p>{t('page.empty')}</p>
+    ) : breakdown.suppressed ? (
+      <p>{t('province.suppressed', { n: formatNumber(breakdown.n, locale), minN })}</p>
+    ) : (
+      <>
+        <p>
+          {t('province.sipasLine', {
+            sipas: breakdown.sipas === null ? '—' : percent(breakdown.sipas),
+            interval: formatInterval(breakdown.low, breakdown.high, 'SIPAS', locale),
+            n: formatNumber(breakdown.n, locale),
+            national: breakdown.nationalSipas === null ? '—' : percent(breakdown.nationalSipas),
+          })}
+          {breakdown.proForma ? ` ${t('province.proFormaMark')}` : ''}
+        </p>
+        <DataTable
+          caption={t('province.elementsCaption', { name: province.name, year })}
+          columns={[
+            { label: t('table.element') },
+            { label: t('table.score'), numeric: true },
+            { label: t('table.interval'), numeric: true },
+            { label: t('province.national'), numeric: true },
+          ]}
+          rows={breakdown.elements.map((element) => ({
+            key: element.code,
+            cells: [
+              element.name[locale],
+              element.value === null ? '—' : percent(element.value),
+              formatInterval(element.low, element.high, 'SIPAS', locale),
+              element.national === null ? '—' : percent(element.national),
+            ],
+          }))}
+        />
+        <IntervalBarChart
+          id="province-elements"
+          title={t('province.elementsCaption', { name: province.name, year })}
+          description={t('province.elementsSvgDescription')}
+          format={percent}
+          bars={breakdown.elements.map((element) => ({
+            key: element.code,
+            label: element.name[locale],
+            value: element.value,
+            low: element.low,
+            high: element.high,
+          }))}
+        />
+      </>
+    )}
+    </>
+  )
+}
