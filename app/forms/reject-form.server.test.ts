@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { CSRF_FIELD } from '~/auth/csrf'
-import { parseForm, rejectForm } from './reject-form.server'
+import { parseForm, rejectField, rejectForm } from './reject-form.server'
 
 const SignUpSchema = z.object({
   email: z.email({ error: 'errors.email' }),
@@ -60,5 +60,15 @@ describe('rejectForm', () => {
     const conflict = rejectForm({ fieldErrors, values: {} }, { status: 409, headers: { 'Cache-Control': 'no-store' } })
     expect(answerOf(conflict).status).toBe(409)
     expect(new Headers((conflict as unknown as { init: ResponseInit }).init.headers).get('Cache-Control')).toBe('no-store')
+  })
+})
+
+describe('rejectField', () => {
+  test('a refusal over one field is a 400 with that field’s message and the values typed, without secrets', () => {
+    const formData = form({ code: 'HP-01', name: 'Sở Tư pháp', [CSRF_FIELD]: 'token' })
+    expect(answerOf(rejectField({ field: 'code', key: 'agencies.errors.codeTaken' }, formData))).toEqual({
+      status: 400,
+      data: { fieldErrors: { code: { key: 'agencies.errors.codeTaken' } }, values: { code: 'HP-01', name: 'Sở Tư pháp' } },
+    })
   })
 })

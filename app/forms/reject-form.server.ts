@@ -17,6 +17,14 @@ export function rejectForm<Refusal extends Rejection>(rejection: Refusal, init: 
   return data(rejection, { ...init, status: init.status ?? 400 })
 }
 
+/**
+ * A form the domain refused over one field (`{ field, key }` from a `*.server.ts` function, e.g. a
+ * code already taken): the 400 answer with that field's message and the values typed.
+ */
+export function rejectField(error: { field: string; key: string }, formData: FormData) {
+  return rejectForm({ fieldErrors: { [error.field]: { key: error.key } }, values: textValues(formData) })
+}
+
 /** The message of a field holding text the database cannot store (app/db/storable-text.ts). */
 export const UNREADABLE_TEXT_ERROR = 'common:errors.unreadableText'
 

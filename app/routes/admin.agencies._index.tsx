@@ -9,8 +9,7 @@ import { canAdministerNationally, canManageUnits } from '~/auth/policy'
 import { agencyScope } from '~/auth/scope'
 import { AgencyKind } from '~/generated/prisma/enums'
 import { formFields } from '~/forms/form-fields'
-import { textValues } from '~/forms/form-values'
-import { parseForm, rejectForm } from '~/forms/reject-form.server'
+import { parseForm, rejectField } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { DataTable } from '~/ui/data-table'
 import { InputField } from '~/ui/input-field'
@@ -43,9 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { data: agency, rejection } = parseForm(AgencySchema, formData)
   if (rejection) return rejection
   const created = await createAgency(actor, agency)
-  if ('error' in created) {
-    return rejectForm({ fieldErrors: { [created.error.field]: { key: created.error.key } }, values: textValues(formData) })
-  }
+  if ('error' in created) return rejectField(created.error, formData)
   return data({ created: agency.code })
 }
 

@@ -9,7 +9,7 @@ import { canManageUnits } from '~/auth/policy'
 import { servicePointScope } from '~/auth/scope'
 import { formFields } from '~/forms/form-fields'
 import { textValues } from '~/forms/form-values'
-import { parseForm, rejectForm } from '~/forms/reject-form.server'
+import { parseForm, rejectField } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { DataTable } from '~/ui/data-table'
 import { InputField } from '~/ui/input-field'
@@ -47,9 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { data: servicePoint, rejection } = parseForm(ServicePointSchema, formData)
   if (rejection) return rejection
   const created = await createServicePoint(actor, servicePoint)
-  if ('error' in created) {
-    return rejectForm({ fieldErrors: { [created.error.field]: { key: created.error.key } }, values })
-  }
+  if ('error' in created) return rejectField(created.error, formData)
   return data({ created: servicePoint.code })
 }
 

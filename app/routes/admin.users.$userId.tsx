@@ -11,7 +11,7 @@ import { assignClerk, changeUserAccess, getManagedUser, setUserActive, unassignC
 import { UserAccessSchema } from '~/auth/user-schema'
 import { formFields } from '~/forms/form-fields'
 import { textValues } from '~/forms/form-values'
-import { parseForm, rejectForm } from '~/forms/reject-form.server'
+import { parseForm, rejectField } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { InputField } from '~/ui/input-field'
 import { SelectField } from '~/ui/select-field'
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { data: access, rejection } = parseForm(UserAccessSchema, formData)
       if (rejection) return rejection
       const { error } = await changeUserAccess(actor, target, access)
-      if (error) return rejectForm({ fieldErrors: { [error.field]: { key: error.key } }, values })
+      if (error) return rejectField(error, formData)
       return data({ saved: true })
     }
     case 'deactivate':
@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case 'assign': {
       const { error } = await assignClerk(actor, target, values.servicePointCode ?? '')
-      if (error) return rejectForm({ fieldErrors: { [error.field]: { key: error.key } }, values })
+      if (error) return rejectField(error, formData)
       return data({ saved: true })
     }
     case 'unassign':

@@ -11,8 +11,7 @@ import { userScope } from '~/auth/scope'
 import { createUser, listUsers } from '~/auth/user-admin.server'
 import { NewUserSchema } from '~/auth/user-schema'
 import { formFields } from '~/forms/form-fields'
-import { textValues } from '~/forms/form-values'
-import { parseForm, rejectForm } from '~/forms/reject-form.server'
+import { parseForm, rejectField } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { DataTable } from '~/ui/data-table'
 import { InputField } from '~/ui/input-field'
@@ -49,9 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { data: newUser, rejection } = parseForm(NewUserSchema, formData)
   if (rejection) return rejection
   const result = await createUser(actor, newUser)
-  if ('error' in result) {
-    return rejectForm({ fieldErrors: { [result.error.field]: { key: result.error.key } }, values: textValues(formData) })
-  }
+  if ('error' in result) return rejectField(result.error, formData)
   const resetPath = await issuePasswordReset(result.userId, actor.id)
   const resetLink = new URL(resetPath, request.url).toString()
   return data({ created: { email: newUser.email, resetLink } })

@@ -6,8 +6,7 @@ import { validateCsrf } from '~/auth/csrf.server'
 import { requireCapability, requirePaperEntryAccess } from '~/auth/permissions.server'
 import { canEnterPaper, canReconcilePaper } from '~/auth/policy'
 import { formFields } from '~/forms/form-fields'
-import { textValues } from '~/forms/form-values'
-import { parseForm, rejectForm } from '~/forms/reject-form.server'
+import { parseForm, rejectField } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { BatchSchema, MAX_SHEETS_PER_BATCH } from '~/paper/batch-form'
 import { BatchTotalsList } from '~/paper/batch-totals'
@@ -46,9 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (rejection) return rejection
   await requirePaperEntryAccess(request, batch.servicePointId)
   const result = await openBatch({ ...batch, createdById: user.id })
-  if ('error' in result) {
-    return rejectForm({ fieldErrors: { [result.error.field]: { key: result.error.key } }, values: textValues(formData) })
-  }
+  if ('error' in result) return rejectField(result.error, formData)
   return redirect(`/paper/batches/${result.batchId}`)
 }
 
