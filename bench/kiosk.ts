@@ -46,7 +46,7 @@ const { openKioskDb } = await import('~/kiosk-app/kiosk-db')
 const { enqueueResponse, queueSummary, refusedResponses } = await import('~/kiosk-app/queue')
 const { sendQueue } = await import('~/kiosk-app/sync')
 const { submitBatch } = await import('~/kiosk-app/kiosk-api')
-const { KIOSK_TOKEN_HEADER } = await import('~/auth/kiosk.server')
+const { KIOSK_TOKEN_HEADER } = await import('~/auth/kiosk-token')
 
 // ── One centre: two service points with a kiosk each, SIPAS 2023 running since a month ago.
 const province = await createProvince()

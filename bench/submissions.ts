@@ -60,7 +60,7 @@ await applyMigrations(postgresAdapterFactory(databaseUrl, 1))
 
 // App modules read DATABASE_URL when first loaded, so they come after it is set.
 const { db, prisma } = await import('~/db.server')
-const { KIOSK_TOKEN_HEADER } = await import('~/auth/kiosk.server')
+const { KIOSK_TOKEN_HEADER } = await import('~/auth/kiosk-token')
 const { createCampaign } = await import('~/questionnaire/campaigns.server')
 const { createDraft, createQuestionnaire, getPublishedVersion, publishVersion } = await import(
   '~/questionnaire/versions.server'

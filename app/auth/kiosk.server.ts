@@ -7,8 +7,6 @@ import { createLookupCache } from '~/db/lookup-cache'
  * app/kiosk/devices.server.ts; this module only answers "which kiosk sent this request".
  */
 
-/** The header a kiosk sends its device token in. */
-export const KIOSK_TOKEN_HEADER = 'X-Kiosk-Token'
 // lastSeenAt is for the administration page ("seen 3 minutes ago"), so a coarse value will do.
 const LAST_SEEN_PRECISION_MS = 5 * 60 * 1000
 

@@ -1,3 +1,4 @@
+import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk-token'
 import type { Enrolment, KioskConfig } from './kiosk-config'
 import type { KioskEnvelope, RefusedResponse } from './queue'
 
@@ -7,8 +8,6 @@ import type { KioskEnvelope, RefusedResponse } from './queue'
  * TypeError): callers treat it as "try again later".
  */
 
-/** NOTE: the same header name as app/auth/kiosk.server.ts, which the browser bundle cannot import. */
-const KIOSK_TOKEN_HEADER = 'X-Kiosk-Token'
 
 export type ApiError = { code: string; message: string }
 export type ApiAnswer<T> =

@@ -1,4 +1,5 @@
-import { KIOSK_TOKEN_HEADER, type KioskDevice, kioskOfToken } from '~/auth/kiosk.server'
+import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk-token'
+import { type KioskDevice, kioskOfToken } from '~/auth/kiosk.server'
 import { clientThrottleKey, getLoginRetryAfterMs, recordLoginFailure } from '~/auth/login-throttle.server'
 import type { ErrorParams, SubmissionErrorCode } from '~/responses/errors'
 import { answerJsonError } from '~/responses/submission-api.server'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { beforeEach, describe, expect, test } from 'vitest'
-import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk.server'
+import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk-token'
 import { resetSubmissionBudgets } from '~/auth/rate-limit.server'
 import { prisma } from '~/db.server'
 import { createCampaign } from '~/questionnaire/campaigns.server'

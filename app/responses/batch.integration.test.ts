@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { beforeEach, describe, expect, test } from 'vitest'
-import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk.server'
+import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk-token'
 import { PUBLIC_SUBMISSION_LIMIT, resetSubmissionBudgets } from '~/auth/rate-limit.server'
 import { createEnrolledKiosk } from '../../test/factories/kiosks'
 import { createSurveyPoint, envelopeFor, storedCounts } from '../../test/factories/submissions'

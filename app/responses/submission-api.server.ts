@@ -1,4 +1,5 @@
-import { KIOSK_TOKEN_HEADER, kioskOfToken } from '~/auth/kiosk.server'
+import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk-token'
+import { kioskOfToken } from '~/auth/kiosk.server'
 import { getKioskSettings } from './kiosk-settings.server'
 import { takeSubmissionBudget } from '~/auth/rate-limit.server'
 import { fixedT, languageOf } from '~/i18n/i18next.server'

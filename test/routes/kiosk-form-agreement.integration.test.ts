@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk.server'
+import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk-token'
 import { answerConfig } from '~/kiosk/kiosk-api.server'
 import { DefinitionSchema } from '~/questionnaire/definition'
 import { kioskFormItems } from '~/questionnaire/kiosk-form'

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk.server'
+import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk-token'
 import { revokeKiosk } from '~/kiosk/devices.server'
 import { createEnrolledKiosk } from '../factories/kiosks'
 import { resetSubmissionBudgets } from '~/auth/rate-limit.server'
