@@ -28,6 +28,13 @@ export async function validateCsrf(request: Request, formData: FormData): Promis
   }
 }
 
+/** The posted form of an action, once it carries this session's token (403 otherwise). */
+export async function requireCsrfForm(request: Request): Promise<FormData> {
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  return formData
+}
+
 function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a)
   const right = Buffer.from(b)

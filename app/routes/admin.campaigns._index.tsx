@@ -9,7 +9,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminNav } from '~/auth/admin-nav'
 import { CsrfInput } from '~/ui/csrf-input'
-import { validateCsrf } from '~/auth/csrf.server'
+import { requireCsrfForm } from '~/auth/csrf.server'
 import { requireCapability } from '~/auth/permissions.server'
 import { type Actor, canAdministerNationally, canManageCampaigns } from '~/auth/policy'
 import { servicePointScope } from '~/auth/scope'
@@ -56,8 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCapability(request, canManageCampaigns)
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const formData = await requireCsrfForm(request)
   const { data: input, rejection } = parseForm(NewCampaignSchema, formData)
   if (rejection) return rejection
   const values = textValues(formData)

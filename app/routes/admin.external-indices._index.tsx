@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/ui/csrf-input'
-import { validateCsrf } from '~/auth/csrf.server'
+import { requireCsrfForm } from '~/auth/csrf.server'
 import { requireCapability } from '~/auth/permissions.server'
 import { canManageRankings } from '~/auth/policy'
 import { formFields } from '~/forms/form-fields'
@@ -51,8 +51,7 @@ type SettingsFormName = 'import' | 'groups' | 'points'
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, canManageRankings)
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const formData = await requireCsrfForm(request)
   const values = textValues(formData)
   const intent = formData.get('intent')
 

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminNav } from '~/auth/admin-nav'
 import { CsrfInput } from '~/ui/csrf-input'
-import { validateCsrf } from '~/auth/csrf.server'
+import { requireCsrfForm } from '~/auth/csrf.server'
 import { requireCapability } from '~/auth/permissions.server'
 import { canManageQualityRules } from '~/auth/policy'
 import { formFields } from '~/forms/form-fields'
@@ -51,8 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, canManageQualityRules)
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const formData = await requireCsrfForm(request)
   const values = textValues(formData)
   const excluded = formData.getAll(EXCLUDED_FIELD).filter((value): value is string => typeof value === 'string')
   const parsed = QualityFormSchema.safeParse({ ...values, [EXCLUDED_FIELD]: excluded })

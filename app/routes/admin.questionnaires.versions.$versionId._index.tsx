@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminNav } from '~/auth/admin-nav'
 import { CsrfInput } from '~/ui/csrf-input'
-import { validateCsrf } from '~/auth/csrf.server'
+import { requireCsrfForm } from '~/auth/csrf.server'
 import { textValues } from '~/forms/form-values'
 import { requireCapability } from '~/auth/permissions.server'
 import { canEditQuestionnaires } from '~/auth/policy'
@@ -49,8 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireCapability(request, canEditQuestionnaires)
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const formData = await requireCsrfForm(request)
   const version = await requireVersion(params.versionId)
   const values = textValues(formData)
   const intent = values.intent ?? 'save'

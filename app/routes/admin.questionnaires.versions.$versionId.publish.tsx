@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminNav } from '~/auth/admin-nav'
 import { CsrfInput } from '~/ui/csrf-input'
-import { validateCsrf } from '~/auth/csrf.server'
+import { requireCsrfForm } from '~/auth/csrf.server'
 import { requireCapability } from '~/auth/permissions.server'
 import { canEditQuestionnaires } from '~/auth/policy'
 import { getFixedT } from '~/i18n/i18next.server'
@@ -37,8 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireCapability(request, canEditQuestionnaires)
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  await requireCsrfForm(request)
   const result = await publishVersion(params.versionId ?? '', user.id)
   if (!result.published) return data({ problems: result.problems }, { status: 409 })
   return redirect(`/admin/questionnaires/versions/${params.versionId}`)

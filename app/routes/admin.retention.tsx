@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminNav } from '~/auth/admin-nav'
 import { CsrfInput } from '~/ui/csrf-input'
-import { validateCsrf } from '~/auth/csrf.server'
+import { requireCsrfForm } from '~/auth/csrf.server'
 import { requireCapability } from '~/auth/permissions.server'
 import { canManageRetention } from '~/auth/policy'
 import { formFields } from '~/forms/form-fields'
@@ -33,8 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, canManageRetention)
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const formData = await requireCsrfForm(request)
   const parsed = RetentionFormSchema.safeParse({ days: formData.get('days') })
   if (!parsed.success) {
     return rejectForm({ fieldErrors: { days: { key: 'retention.errors.days' } }, values: textValues(formData) })

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/ui/csrf-input'
-import { validateCsrf } from '~/auth/csrf.server'
+import { requireCsrfForm } from '~/auth/csrf.server'
 import { requireCapability } from '~/auth/permissions.server'
 import { canManageRankings } from '~/auth/policy'
 import { formatDateTime } from '~/i18n/format'
@@ -48,8 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, canManageRankings)
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const formData = await requireCsrfForm(request)
   const { data: freeze, rejection } = parseForm(FreezeSchema, formData)
   if (rejection) return rejection
   const { year, index, group, province } = freeze

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminNav } from '~/auth/admin-nav'
 import { CsrfInput } from '~/ui/csrf-input'
-import { validateCsrf } from '~/auth/csrf.server'
+import { requireCsrfForm } from '~/auth/csrf.server'
 import { issuePasswordReset } from '~/auth/password-reset.server'
 import { requireManagedUser } from '~/auth/permissions.server'
 import { assignableRoles, canAdministerNationally } from '~/auth/policy'
@@ -38,8 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, target } = await requireManagedUser(request, params.userId ?? '')
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const formData = await requireCsrfForm(request)
   const values = textValues(formData)
 
   switch (values.intent) {

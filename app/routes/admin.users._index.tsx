@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminNav } from '~/auth/admin-nav'
 import { CsrfInput } from '~/ui/csrf-input'
-import { validateCsrf } from '~/auth/csrf.server'
+import { requireCsrfForm } from '~/auth/csrf.server'
 import { issuePasswordReset } from '~/auth/password-reset.server'
 import { requireCapability } from '~/auth/permissions.server'
 import { assignableRoles, canAdministerNationally, canManageUsers } from '~/auth/policy'
@@ -43,8 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, canManageUsers)
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const formData = await requireCsrfForm(request)
   const { data: newUser, rejection } = parseForm(NewUserSchema, formData)
   if (rejection) return rejection
   const result = await createUser(actor, newUser)

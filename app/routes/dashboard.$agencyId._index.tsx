@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { validateCsrf } from '~/auth/csrf.server'
+import { requireCsrfForm } from '~/auth/csrf.server'
 import { requireAgencyAccess } from '~/auth/permissions.server'
 import { canModerateComments, canReadComments } from '~/auth/policy'
 import { periodOrThisYear } from '~/aggregation/period'
@@ -41,8 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const agencyId = params.agencyId ?? ''
   const user = await requireAgencyAccess(request, agencyId)
   if (!canModerateComments(user, agencyId)) throw new Response(null, { status: 403 })
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const formData = await requireCsrfForm(request)
   const values = textValues(formData)
   if (values.intent === 'restore') {
     const { data: restore, rejection } = parseForm(RestoreCommentSchema, formData)

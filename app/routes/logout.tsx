@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { recordAudit } from '~/audit/audit.server'
-import { validateCsrf } from '~/auth/csrf.server'
+import { requireCsrfForm } from '~/auth/csrf.server'
 import { clearSessionCookie, endAllSessions, endSession, getUser } from '~/auth/session.server'
 
 // Signing out is a POST (from the header menu or the account page); a GET only goes home, so
@@ -13,8 +13,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await getUser(request)
   // Already signed out (expired session): nothing to protect, just clear the cookie.
   if (!user) throw redirect('/', { headers: { 'Set-Cookie': await clearSessionCookie(request) } })
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const formData = await requireCsrfForm(request)
   if (formData.get('intent') === 'everywhere') {
     const sessions = await endAllSessions(user.id)
     await recordAudit('auth.sign_out_everywhere', { actorId: user.id, target: `user:${user.id}`, details: { sessions } })

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/ui/csrf-input'
-import { validateCsrf } from '~/auth/csrf.server'
+import { requireCsrfForm } from '~/auth/csrf.server'
 import { requireCapability, requirePaperEntryAccess } from '~/auth/permissions.server'
 import { canEnterPaper, canReconcilePaper } from '~/auth/policy'
 import { formFields } from '~/forms/form-fields'
@@ -39,8 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCapability(request, canEnterPaper)
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const formData = await requireCsrfForm(request)
   const { data: batch, rejection } = parseForm(BatchSchema, formData)
   if (rejection) return rejection
   await requirePaperEntryAccess(request, batch.servicePointId)

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/ui/csrf-input'
-import { validateCsrf } from '~/auth/csrf.server'
+import { requireCsrfForm } from '~/auth/csrf.server'
 import { requirePaperEntryAccess } from '~/auth/permissions.server'
 import { canReconcilePaper } from '~/auth/policy'
 import { requireUser } from '~/auth/session.server'
@@ -77,8 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { batch, user, version } = await requireBatch(request, params.batchId)
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const formData = await requireCsrfForm(request)
   const values = textValues(formData)
   const read = readSheetForm(version.definition, values, batch)
   if (!read.ok) return rejectForm({ fieldErrors: read.fieldErrors, values })

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { CSRF_FIELD } from '~/auth/csrf'
-import { getCsrfToken, validateCsrf } from '~/auth/csrf.server'
+import { getCsrfToken, requireCsrfForm, validateCsrf } from '~/auth/csrf.server'
 import { prisma } from '~/db.server'
 import { action as createAgencyAction } from '~/routes/admin.agencies._index'
 import { action as logoutAction } from '~/routes/logout'
@@ -39,6 +39,16 @@ describe('CSRF protection', () => {
     expect(await rejection(() => validateCsrf(mine, form({})))).toBe(403)
     expect(await rejection(() => validateCsrf(mine, form({ [CSRF_FIELD]: 'forged' })))).toBe(403)
     expect(await rejection(() => validateCsrf(mine, form({ [CSRF_FIELD]: otherToken })))).toBe(403)
+  })
+
+  test('an action reads its posted form only with the token of the current session', async () => {
+    const user = await createUser({ role: 'ministry_admin' })
+    const cookie = await sessionCookieFor(user.id)
+    const post = (body: FormData) => requestWith(cookie, '/admin/agencies', { method: 'POST', body })
+    const token = (await getCsrfToken(post(form({})))) ?? ''
+    const read = await requireCsrfForm(post(form({ code: 'HP-01', [CSRF_FIELD]: token })))
+    expect(read.get('code')).toBe('HP-01')
+    expect(await rejection(() => requireCsrfForm(post(form({ code: 'HP-01' }))))).toBe(403)
   })
 
   test('without a session there is no token to match', async () => {

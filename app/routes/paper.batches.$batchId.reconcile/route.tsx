@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/ui/csrf-input'
-import { validateCsrf } from '~/auth/csrf.server'
+import { requireCsrfForm } from '~/auth/csrf.server'
 import { requireCapability, requirePaperEntryAccess } from '~/auth/permissions.server'
 import { canReconcilePaper } from '~/auth/policy'
 import { formFields } from '~/forms/form-fields'
@@ -74,8 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, batch, version, order } = await requireSupervisedBatch(request, params.batchId)
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const formData = await requireCsrfForm(request)
   const values = textValues(formData)
 
   if (values.intent === 'count') {
