@@ -9,13 +9,11 @@ import type { BatchTotals } from './sheet-status'
  */
 export function BatchTotalsList({
   totals,
-  sheetCount,
-  doubleEntry,
+  batch: { sheetCount, doubleEntry },
   locale,
 }: {
   totals: BatchTotals
-  sheetCount: number
-  doubleEntry: boolean
+  batch: { sheetCount: number; doubleEntry: boolean }
   locale: Language
 }) {
   const { t } = useTranslation('paper')

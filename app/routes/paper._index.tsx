@@ -72,7 +72,7 @@ export default function PaperBatchesPage() {
                 {t('batches.summary', { from: formatDay(batch.fromDate), to: formatDay(batch.toDate), count: batch.sheetCount })}{' '}
                 {batch.doubleEntry ? t('batches.double') : t('batches.single')}
               </p>
-              <BatchTotalsList totals={batch.totals} sheetCount={batch.sheetCount} doubleEntry={batch.doubleEntry} locale={locale} />
+              <BatchTotalsList totals={batch.totals} batch={batch} locale={locale} />
               <p className="paper-actions">
                 <Link to={`/paper/batches/${batch.id}`} className="button">
                   {t('batches.key', { code: batch.servicePoint.code, from: formatDay(batch.fromDate) })}

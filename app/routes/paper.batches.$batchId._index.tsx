@@ -116,12 +116,7 @@ export default function KeyingPage() {
         {saved ? (
           <p>{savedVoid ? t('keying.savedVoid', { sheetNo: saved }) : t('keying.saved', { sheetNo: saved })}</p>
         ) : null}
-        <BatchTotalsList
-          totals={totals}
-          sheetCount={batch.sheetCount}
-          doubleEntry={batch.doubleEntry}
-          locale={locale}
-        />
+        <BatchTotalsList totals={totals} batch={batch} locale={locale} />
       </div>
       {canReconcile ? (
         <p>

@@ -139,12 +139,7 @@ export default function ReconcilePage() {
           </p>
         ) : null}
         {counted !== null ? <p>{t('reconcile.counted', { count: counted })}</p> : null}
-        <BatchTotalsList
-          totals={totals}
-          sheetCount={batch.sheetCount}
-          doubleEntry={batch.doubleEntry}
-          locale={locale}
-        />
+        <BatchTotalsList totals={totals} batch={batch} locale={locale} />
       </div>
       {totals.waiting > 0 ? (
         <Form method="post">
