@@ -24,5 +24,6 @@ describe('distribution', () => {
     expect(text).toContain(`/URI (${url})`)
     // A4 in points.
     expect(text).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/)
-  })
+    // Embedding the font takes a few seconds on a busy 2-core machine.
+  }, 30_000)
 })
