@@ -22,6 +22,7 @@ import { Field } from '~/ui/field'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { StatusNotice } from '~/ui/status-notice'
+import { IntentForm } from '~/ui/intent-form'
 
 export const handle = { i18n: ['rankings'] } satisfies I18nHandle
 
@@ -221,12 +222,10 @@ function SettingsForm({ intent, children }: { intent: 'groups' | 'points'; child
   return (
     <>
       <StatusNotice message={actionData?.form === intent && 'done' in actionData ? t('admin.external.saved') : null} />
-      <Form method="post">
-        <CsrfInput />
-        <input type="hidden" name="intent" value={intent} />
+      <IntentForm intent={intent}>
         {children}
         <button type="submit">{t('admin.external.save')}</button>
-      </Form>
+      </IntentForm>
     </>
   )
 }

@@ -1,8 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminNav } from '~/auth/admin-nav'
-import { CsrfInput } from '~/ui/csrf-input'
 import { requireCsrfForm } from '~/auth/csrf.server'
 import { issuePasswordReset } from '~/auth/password-reset.server'
 import { requireManagedUser } from '~/auth/permissions.server'
@@ -19,6 +18,7 @@ import { pageTitle } from '~/ui/page-title'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { StatusNotice } from '~/ui/status-notice'
+import { IntentForm } from '~/ui/intent-form'
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
@@ -94,9 +94,7 @@ export default function UserPage() {
       </dl>
 
       <h2>{t('user.accessTitle')}</h2>
-      <Form method="post">
-        <CsrfInput />
-        <input type="hidden" name="intent" value="access" />
+      <IntentForm intent="access">
         <SelectField
           name="role"
           label={t('users.role')}
@@ -121,7 +119,7 @@ export default function UserPage() {
           value={values.agencyCode ?? target.agency?.code ?? ''}
         />
         <button type="submit">{t('user.saveAccess')}</button>
-      </Form>
+      </IntentForm>
 
       {target.role === 'clerk' ? (
         <>
@@ -130,20 +128,16 @@ export default function UserPage() {
             {target.assignments.map(({ servicePoint }) => (
               <li key={servicePoint.id}>
                 {servicePoint.code} — {localName(servicePoint)}{' '}
-                <Form method="post" className="inline-form">
-                  <CsrfInput />
-                  <input type="hidden" name="intent" value="unassign" />
+                <IntentForm intent="unassign" className="inline-form">
                   <input type="hidden" name="servicePointId" value={servicePoint.id} />
                   <button type="submit" className="secondary">
                     {t('user.unassign', { code: servicePoint.code })}
                   </button>
-                </Form>
+                </IntentForm>
               </li>
             ))}
           </ul>
-          <Form method="post">
-            <CsrfInput />
-            <input type="hidden" name="intent" value="assign" />
+          <IntentForm intent="assign">
             <InputField
               name="servicePointCode"
               label={t('user.servicePointCode')}
@@ -152,7 +146,7 @@ export default function UserPage() {
               required
             />
             <button type="submit">{t('user.assign')}</button>
-          </Form>
+          </IntentForm>
         </>
       ) : null}
 
@@ -163,22 +157,18 @@ export default function UserPage() {
           {actionData.resetLink}
         </p>
       ) : null}
-      <Form method="post">
-        <CsrfInput />
-        <input type="hidden" name="intent" value="reset" />
+      <IntentForm intent="reset">
         <button type="submit" className="secondary">
           {t('user.issueReset')}
         </button>
-      </Form>
+      </IntentForm>
 
       <h2>{t('user.statusTitle')}</h2>
-      <Form method="post">
-        <CsrfInput />
-        <input type="hidden" name="intent" value={target.active ? 'deactivate' : 'reactivate'} />
+      <IntentForm intent={target.active ? 'deactivate' : 'reactivate'}>
         <button type="submit" className="secondary">
           {target.active ? t('user.deactivate') : t('user.reactivate')}
         </button>
-      </Form>
+      </IntentForm>
     </>
   )
 }

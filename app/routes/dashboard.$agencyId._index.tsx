@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireCsrfForm } from '~/auth/csrf.server'
 import { requireAgencyAccess } from '~/auth/permissions.server'
@@ -12,9 +12,9 @@ import { textValues } from '~/forms/form-values'
 import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import { getLanguage } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { CsrfInput } from '~/ui/csrf-input'
 import { ErrorMessage } from '~/ui/error-message'
 import { StatusNotice } from '~/ui/status-notice'
+import { IntentForm } from '~/ui/intent-form'
 
 /*
  * The citizens' comments under an agency's figures (dashboard.$agencyId/route.tsx), for the
@@ -91,20 +91,16 @@ export default function AgencyComments() {
                         {t('comments.hiddenNote', { reason: comment.hiddenReason ?? '' })}
                       </p>
                       {moderates ? (
-                        <Form method="post" className="inline-form">
-                          <CsrfInput />
-                          <input type="hidden" name="intent" value="restore" />
+                        <IntentForm intent="restore" className="inline-form">
                           <input type="hidden" name="responseId" value={comment.responseId} />
                           <button type="submit" className="secondary">
                             {t('comments.restore')}
                           </button>
-                        </Form>
+                        </IntentForm>
                       ) : null}
                     </>
                   ) : moderates ? (
-                    <Form method="post" className="hide-form">
-                      <CsrfInput />
-                      <input type="hidden" name="intent" value="hide" />
+                    <IntentForm intent="hide" className="hide-form">
                       <input type="hidden" name="responseId" value={comment.responseId} />
                       <div className="field">
                         <label htmlFor={`reason-${comment.responseId}`}>{t('comments.reason')}</label>
@@ -122,7 +118,7 @@ export default function AgencyComments() {
                       <button type="submit" className="secondary">
                         {t('comments.hide')}
                       </button>
-                    </Form>
+                    </IntentForm>
                   ) : null}
                 </li>
               ))}

@@ -23,6 +23,7 @@ import { allItems } from '~/questionnaire/definition'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { pageTitle } from '~/ui/page-title'
 import { DifferenceFieldset, firstChoiceId } from './difference-fieldset'
+import { IntentForm } from '~/ui/intent-form'
 
 /*
  * Reconciliation of a double-entry batch, for a supervisor: the sheets whose two passes
@@ -142,14 +143,12 @@ export default function ReconcilePage() {
         <BatchTotalsList totals={totals} batch={batch} locale={locale} />
       </div>
       {totals.waiting > 0 ? (
-        <Form method="post">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="count" />
+        <IntentForm intent="count">
           <p>{t('reconcile.waitingHelp', { count: totals.waiting })}</p>
           <button type="submit" className="secondary">
             {t('reconcile.countWaiting')}
           </button>
-        </Form>
+        </IntentForm>
       ) : null}
 
       {current === null ? (
