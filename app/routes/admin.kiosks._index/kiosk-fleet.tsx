@@ -1,9 +1,9 @@
-import { Form, useLoaderData } from '@remix-run/react'
+import type { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
 import { formatDateTime } from '~/i18n/format'
 import { isSilent } from '~/kiosk/heartbeat'
-import { CsrfInput } from '~/ui/csrf-input'
+import { IntentForm } from '~/ui/intent-form'
 import { DataTable } from '~/ui/data-table'
 import { ErrorMessage } from '~/ui/error-message'
 import type { loader } from './route'
@@ -94,18 +94,14 @@ export function KioskFleet({
           ),
           <div key="actions" className="kiosk-actions">
             {kiosk.revokedAt ? null : (
-              <Form method="post" className="inline-form">
-                <CsrfInput />
-                <input type="hidden" name="intent" value="revoke" />
+              <IntentForm intent="revoke" className="inline-form">
                 <input type="hidden" name="kioskId" value={kiosk.id} />
                 <button type="submit" className="secondary">
                   {t('kiosks.revoke', { name: kiosk.name })}
                 </button>
-              </Form>
+              </IntentForm>
             )}
-            <Form method="post" className="inline-form">
-              <CsrfInput />
-              <input type="hidden" name="intent" value="reissue" />
+            <IntentForm intent="reissue" className="inline-form">
               <input type="hidden" name="kioskId" value={kiosk.id} />
               <label htmlFor={`pin-${kiosk.id}`}>{t('kiosks.newPin', { name: kiosk.name })}</label>
               <input
@@ -122,7 +118,7 @@ export function KioskFleet({
               <button type="submit" className="secondary">
                 {t('kiosks.reissue', { name: kiosk.name })}
               </button>
-            </Form>
+            </IntentForm>
           </div>,
         ],
       }))}

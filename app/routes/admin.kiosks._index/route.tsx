@@ -1,9 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { recordAudit } from '~/audit/audit.server'
 import { AdminNav } from '~/auth/admin-nav'
-import { validateCsrf } from '~/auth/csrf.server'
+import { requireCsrfForm } from '~/auth/csrf.server'
 import { requireCapability, requireServicePointAccess } from '~/auth/permissions.server'
 import { canAdministerNationally, canManageKiosks } from '~/auth/policy'
 import { kioskScope } from '~/auth/scope'
@@ -22,8 +22,8 @@ import {
 import { KioskSettingsFormSchema, NewKioskSchema, ReissueSchema } from '~/kiosk/kiosk-forms'
 import { getKioskSettings, setKioskSettings } from '~/responses/kiosk-settings.server'
 import { qrSvg } from '~/questionnaire/distribution/qr.server'
-import { CsrfInput } from '~/ui/csrf-input'
-import { GeneralErrorBoundary } from '~/ui/error-boundary'
+import { IntentForm } from '~/ui/intent-form'
+import { pageTitle } from '~/ui/page-title'
 import { findServicePointInScope } from '~/units/unit-admin.server'
 import { Field } from '~/ui/field'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -39,7 +39,7 @@ import { KioskFleet } from './kiosk-fleet'
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'SIPAS' }]
+export const meta: MetaFunction<typeof loader> = pageTitle
 
 // An enrolment code shown once must not linger in a cache.
 const NO_STORE = { 'Cache-Control': 'no-store' }
@@ -65,8 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, canManageKiosks)
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const formData = await requireCsrfForm(request)
   const intent = String(formData.get('intent') ?? 'create')
 
   if (intent === 'revoke' || intent === 'reissue') {
@@ -154,9 +153,7 @@ export default function KiosksPage() {
 
       <h2>{t('kiosks.createTitle')}</h2>
       <p>{t('kiosks.createHelp')}</p>
-      <Form method="post">
-        <CsrfInput />
-        <input type="hidden" name="intent" value="create" />
+      <IntentForm intent="create">
         <Field name="name" label={t('kiosks.name')} error={create.error('name')}>
           {(props) => <input {...props} required defaultValue={create.values.name} />}
         </Field>
@@ -167,14 +164,12 @@ export default function KiosksPage() {
           {(props) => <input {...props} type="password" inputMode="numeric" autoComplete="new-password" required />}
         </Field>
         <button type="submit">{t('kiosks.create')}</button>
-      </Form>
+      </IntentForm>
 
       {mayEditSettings ? (
         <>
           <h2>{t('kiosks.settingsTitle')}</h2>
-          <Form method="post">
-            <CsrfInput />
-            <input type="hidden" name="intent" value="settings" />
+          <IntentForm intent="settings">
             {(['minIntervalSeconds', 'versionGraceDays', 'silentAfterMinutes', 'heartbeatSeconds'] as const).map((name) => (
               <Field key={name} name={name} label={t(`kiosks.settings.${name}`)} error={settingsForm.error(name)}>
                 {(props) => (
@@ -183,13 +178,11 @@ export default function KiosksPage() {
               </Field>
             ))}
             <button type="submit">{t('kiosks.saveSettings')}</button>
-          </Form>
+          </IntentForm>
         </>
       ) : null}
     </>
   )
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
-}
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'
