@@ -35,10 +35,11 @@ function hashEnrolmentCode(code: string): string {
 
 function newEnrolmentCode(now: Date) {
   const code = enrolmentCodeFromBytes(randomBytes(8))
+  const expiresAt = new Date(now.getTime() + ENROLMENT_CODE_TTL_MS)
   return {
     code: formatEnrolmentCode(code),
-    expiresAt: new Date(now.getTime() + ENROLMENT_CODE_TTL_MS),
-    data: { enrolmentCodeHash: hashEnrolmentCode(code), enrolmentExpiresAt: new Date(now.getTime() + ENROLMENT_CODE_TTL_MS) },
+    expiresAt,
+    data: { enrolmentCodeHash: hashEnrolmentCode(code), enrolmentExpiresAt: expiresAt },
   }
 }
 
