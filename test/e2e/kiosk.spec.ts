@@ -11,7 +11,8 @@ import { DEMO_PASSWORD } from '../../prisma/demo-accounts'
  * /admin/kiosks, the tablet enrols with the one-time code, citizens answer by touch, and the
  * answers reach the server exactly once whatever the network does: offline across a reload and a
  * browser restart, with acknowledgements lost on the way, and not at all from a revoked device.
- * Runs in the kiosk viewport projects only (playwright.config.ts), landscape and portrait.
+ * Runs in the kiosk viewport projects only (playwright.config.ts): all of it landscape, the walk
+ * through every screen portrait too.
  */
 
 const SERVICE_POINT = '31TP'
