@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
 import { prisma } from '~/db.server'
 import { createLookupCache } from '~/db/lookup-cache'
+import { hashSecret } from './secret-hash.server'
 
 /*
  * A kiosk's device token, as requests present it. Enrolment, revocation and the fleet live in
@@ -9,11 +9,6 @@ import { createLookupCache } from '~/db/lookup-cache'
 
 // lastSeenAt is for the administration page ("seen 3 minutes ago"), so a coarse value will do.
 const LAST_SEEN_PRECISION_MS = 5 * 60 * 1000
-
-/** Only the hash is stored: a copy of the database does not let anyone pose as a kiosk. */
-export function hashKioskToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
-}
 
 export type KioskDevice = { id: string; servicePointId: string; revoked: boolean }
 
@@ -31,7 +26,7 @@ const kiosks = createLookupCache<string, (KioskDevice & { lastSeenAt: Date | nul
  */
 export async function kioskOfToken(token: string | null, now = new Date()): Promise<KioskDevice | null> {
   if (!token) return null
-  const tokenHash = hashKioskToken(token)
+  const tokenHash = hashSecret(token)
   const kiosk = await kiosks.get(tokenHash, () => findKiosk(tokenHash), now.getTime())
   if (!kiosk) return null
   if (!kiosk.revoked && (!kiosk.lastSeenAt || now.getTime() - kiosk.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS)) {

@@ -1,15 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import { hashPassword } from './password.server'
+import { hashSecret } from './secret-hash.server'
 
 /** A reset link works once, for a day: long enough to reach someone by e-mail or chat. */
 export const PASSWORD_RESET_TTL_MS = 24 * 60 * 60 * 1000
-
-// Only the hash is stored, so the links cannot be read back from the database.
-function hashResetToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
-}
 
 /**
  * Issues a one-time reset link path for a user, cancelling any earlier unused link.
@@ -21,7 +17,7 @@ export async function issuePasswordReset(userId: string, actorId: string, now = 
     prisma.passwordResetToken.deleteMany({ where: { userId, usedAt: null } }),
     prisma.passwordResetToken.create({
       data: {
-        tokenHash: hashResetToken(token),
+        tokenHash: hashSecret(token),
         userId,
         createdAt: now,
         expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS),
@@ -36,7 +32,7 @@ export async function issuePasswordReset(userId: string, actorId: string, now = 
 /** The account a reset link is for, or null when the link is unknown, used or expired. */
 export async function getPasswordResetAccount(token: string, now = new Date()) {
   const reset = await prisma.passwordResetToken.findUnique({
-    where: { tokenHash: hashResetToken(token) },
+    where: { tokenHash: hashSecret(token) },
     select: { usedAt: true, expiresAt: true, user: { select: { email: true, name: true, active: true } } },
   })
   if (!reset || reset.usedAt || reset.expiresAt <= now || !reset.user.active) return null
@@ -50,7 +46,7 @@ export async function getPasswordResetAccount(token: string, now = new Date()) {
  */
 export async function resetPassword(token: string, password: string, now = new Date()): Promise<boolean> {
   const passwordHash = await hashPassword(password)
-  const tokenHash = hashResetToken(token)
+  const tokenHash = hashSecret(token)
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.passwordResetToken.updateMany({
       where: { tokenHash, usedAt: null, expiresAt: { gt: now }, user: { active: true } },

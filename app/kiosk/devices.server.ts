@@ -1,5 +1,6 @@
-import { pbkdf2Sync, randomBytes, randomUUID, createHash } from 'node:crypto'
-import { forgetKioskTokens, hashKioskToken, type KioskDevice } from '~/auth/kiosk.server'
+import { pbkdf2Sync, randomBytes, randomUUID } from 'node:crypto'
+import { forgetKioskTokens, type KioskDevice } from '~/auth/kiosk.server'
+import { hashSecret } from '~/auth/secret-hash.server'
 import { prisma } from '~/db.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { getActiveCampaign } from '~/questionnaire/campaigns.server'
@@ -29,17 +30,13 @@ function pinVerifier(pin: string): PinVerifier {
   return { salt: salt.toString('base64'), iterations: PIN_ITERATIONS, hash: hash.toString('base64') }
 }
 
-function hashEnrolmentCode(code: string): string {
-  return createHash('sha256').update(code).digest('hex')
-}
-
 function newEnrolmentCode(now: Date) {
   const code = enrolmentCodeFromBytes(randomBytes(8))
   const expiresAt = new Date(now.getTime() + ENROLMENT_CODE_TTL_MS)
   return {
     code: formatEnrolmentCode(code),
     expiresAt,
-    data: { enrolmentCodeHash: hashEnrolmentCode(code), enrolmentExpiresAt: expiresAt },
+    data: { enrolmentCodeHash: hashSecret(code), enrolmentExpiresAt: expiresAt },
   }
 }
 
@@ -93,11 +90,11 @@ export type Enrolment = {
 export async function enrolKiosk(typedCode: string, now = new Date()): Promise<Enrolment | { refused: EnrolmentRefusal }> {
   const code = normalizeEnrolmentCode(typedCode)
   if (!code) return { refused: 'invalid_enrolment_code' }
-  const enrolmentCodeHash = hashEnrolmentCode(code)
+  const enrolmentCodeHash = hashSecret(code)
   const token = randomBytes(32).toString('base64url')
   const taken = await prisma.kioskDevice.updateMany({
     where: { enrolmentCodeHash, enrolmentExpiresAt: { gt: now } },
-    data: { tokenHash: hashKioskToken(token), enrolmentExpiresAt: null, enrolledAt: now, revokedAt: null },
+    data: { tokenHash: hashSecret(token), enrolmentExpiresAt: null, enrolledAt: now, revokedAt: null },
   })
   const kiosk = await prisma.kioskDevice.findUnique({
     where: { enrolmentCodeHash },
