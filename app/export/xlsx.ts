@@ -1,12 +1,144 @@
-import type { ExportMeta, Table } from './table'
+import ExcelJS from 'exceljs'
+import type { LocalizedText } from '~/questionnaire/definition'
+import { neutraliseCell } from './neutralise'
+import { PROGRESS_EVERY } from './rows'
+import type { Cell, Column, ColumnType, ExportMeta, Table } from './table'
 
-/** Writes a workbook (about sheet, then one sheet per table) into `out`, then ends it. */
+/*
+ * XLSX through exceljs's streaming writer: every row is committed as it is added, so a sheet of
+ * a million rows never sits in memory. The first sheet says how the file was produced; then one
+ * sheet per table, header frozen. Numbers are stored as numbers with format codes ('0.00'), which
+ * Excel shows with the reader's decimal separator: 90,23 in a Vietnamese Excel (ADR 020).
+ * The texts of the file are data in two languages, like the columns' labels (app/export/table.ts),
+ * and one of them is chosen when the file is written.
+ */
+
+export type XlsxLanguage = 'vi' | 'en'
+
+/** Format codes by column type; '0.00' and '0' use the locale's separators when shown. */
+const NUMBER_FORMAT: Record<ColumnType, string | undefined> = {
+  percent: '0.00',
+  number: '0.00##',
+  integer: '0',
+  date: 'yyyy-mm-dd',
+  boolean: undefined,
+  string: undefined,
+}
+
+/** Column widths in characters, at least the header's length. */
+const WIDTH: Record<ColumnType, number> = { percent: 10, number: 12, integer: 9, date: 12, boolean: 9, string: 22 }
+const MAX_WIDTH = 48
+
+const TEXT = {
+  aboutSheet: { vi: 'Giới thiệu', en: 'About' },
+  title: { vi: 'Kết quả khảo sát SIPAS — số liệu tổng hợp', en: 'SIPAS survey results — aggregated figures' },
+  period: { vi: 'Kỳ báo cáo', en: 'Period' },
+  days: { vi: 'Từ ngày – đến ngày', en: 'From – to' },
+  methodology: { vi: 'Phương pháp (phiên bản)', en: 'Methodology (version)' },
+  minN: { vi: 'Cỡ mẫu tối thiểu (n)', en: 'Minimum n' },
+  suppression: { vi: 'Quy tắc ẩn số liệu', en: 'Suppression rule' },
+  producedAt: { vi: 'Thời điểm tạo tệp', en: 'Produced at' },
+  filters: { vi: 'Bộ lọc', en: 'Filters' },
+  none: { vi: '(không có)', en: '(none)' },
+  sheets: { vi: 'Các trang tính', en: 'Sheets' },
+  columns: { vi: 'Các cột', en: 'Columns' },
+  column: { vi: 'Cột', en: 'Column' },
+  header: { vi: 'Tiêu đề', en: 'Header' },
+  description: { vi: 'Mô tả', en: 'Description' },
+  decimals: {
+    vi: 'Số liệu được lưu dưới dạng số (tỷ lệ phần trăm từ 0 đến 100, chưa làm tròn) và hiển thị với hai chữ số thập phân.',
+    en: 'Figures are stored as numbers (percentages 0 to 100, unrounded) and shown with two decimals.',
+  },
+} satisfies Record<string, LocalizedText>
+
+/**
+ * Writes the workbook into `out`, then ends it: the about sheet in `language`, then one sheet per
+ * table. `onRows` hears the running row count every PROGRESS_EVERY rows and at the end. Returns
+ * the number of data rows.
+ */
 export async function writeXlsx(
-  _meta: ExportMeta,
-  _tables: readonly Table[],
-  _out: NodeJS.WritableStream,
-  _language: 'vi' | 'en',
-  _onRows?: (n: number) => void,
+  meta: ExportMeta,
+  tables: readonly Table[],
+  out: NodeJS.WritableStream,
+  language: XlsxLanguage,
+  onRows?: (n: number) => void,
 ): Promise<number> {
-  throw new Error('writeXlsx: not yet written')
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as import('node:stream').Stream, useStyles: true, useSharedStrings: false })
+  workbook.created = new Date(meta.producedAt)
+  writeAbout(workbook, meta, tables, language)
+  let count = 0
+  for (const table of tables) {
+    const sheet = workbook.addWorksheet(sheetName(table.name), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] })
+    sheet.columns = table.columns.map((column) => ({
+      key: column.key,
+      header: column.label[language],
+      width: Math.min(MAX_WIDTH, Math.max(WIDTH[column.type], column.label[language].length + 2)),
+      style: NUMBER_FORMAT[column.type] ? { numFmt: NUMBER_FORMAT[column.type] } : {},
+    }))
+    sheet.getRow(1).font = { bold: true }
+    sheet.getRow(1).commit()
+    for await (const row of table.rows) {
+      sheet.addRow(table.columns.map((column) => xlsxCell(column, row[column.key] ?? null))).commit()
+      count += 1
+      if (count % PROGRESS_EVERY === 0) onRows?.(count)
+    }
+    sheet.commit()
+  }
+  await workbook.commit()
+  onRows?.(count)
+  return count
+}
+
+function writeAbout(workbook: ExcelJS.stream.xlsx.WorkbookWriter, meta: ExportMeta, tables: readonly Table[], language: XlsxLanguage) {
+  const t = (text: LocalizedText) => text[language]
+  const sheet = workbook.addWorksheet(sheetName(t(TEXT.aboutSheet)))
+  sheet.columns = [{ width: 28 }, { width: 36 }, { width: 80 }]
+  const add = (...values: string[]) => sheet.addRow(values.map(neutraliseCell)).commit()
+  const heading = (text: string) => {
+    const row = sheet.addRow([text])
+    row.font = { bold: true }
+    row.commit()
+  }
+  heading(t(TEXT.title))
+  add()
+  add(t(TEXT.period), `${t(meta.period.label)} (${meta.period.key})`)
+  add(t(TEXT.days), `${meta.period.from} – ${meta.period.to}`)
+  add(t(TEXT.methodology), meta.methodologyCodes.length > 0 ? meta.methodologyCodes.join(', ') : t(TEXT.none))
+  add(t(TEXT.minN), String(meta.minN))
+  add(t(TEXT.suppression), t(meta.suppressionRule))
+  add(t(TEXT.producedAt), meta.producedAt)
+  add(t(TEXT.decimals))
+  add()
+  heading(t(TEXT.filters))
+  if (meta.filters.length === 0) add(t(TEXT.none))
+  for (const filter of meta.filters) add(t(filter.label), filter.value)
+  add()
+  heading(t(TEXT.sheets))
+  for (const table of tables) add(sheetName(table.name), t(table.title))
+  add()
+  heading(t(TEXT.columns))
+  add(t(TEXT.column), t(TEXT.header), t(TEXT.description))
+  const seen = new Set<string>()
+  for (const column of tables.flatMap((table) => table.columns)) {
+    if (seen.has(column.key)) continue
+    seen.add(column.key)
+    add(column.key, t(column.label), t(column.description))
+  }
+  sheet.commit()
+}
+
+function xlsxCell(column: Column, value: Cell): ExcelJS.CellValue {
+  if (value === null) return null
+  if (typeof value === 'string') {
+    // A 'YYYY-MM-DD' date becomes a date cell (shown in the reader's date order).
+    if (column.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`)
+    return neutraliseCell(value)
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return null
+  return value
+}
+
+/** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
+function sheetName(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31)
 }
