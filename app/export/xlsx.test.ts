@@ -15,7 +15,8 @@ async function workbookOf(tables: readonly Table[], language: 'vi' | 'en' = 'vi'
   const { stream, done } = collector()
   const rows = await writeXlsx(sampleMeta, tables, stream, language)
   const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(await done)
+  // exceljs types its Buffer as the pre-generic Node one.
+  await workbook.xlsx.load((await done) as unknown as ExcelJS.Buffer)
   return { rows, workbook }
 }
 
