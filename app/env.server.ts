@@ -9,6 +9,11 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// connection string')
     .optional(),
   PGLITE_DIR: z.string().default('./data/pglite'),
+  /**
+   * Where finished exports wait for their download (ADR 020). Several app servers must share
+   * it (a network volume): the server that ran a job may not be the one asked for the file.
+   */
+  EXPORT_DIR: z.string().default('./data/exports'),
   PORT: z.coerce.number().int().positive().default(3000),
   /** Secret for signing cookies; a fixed development value is used only outside production. */
   SESSION_SECRET: z.string().min(16).optional(),

@@ -68,16 +68,19 @@ const HOLDERS: Record<Capability, readonly Role[]> = {
   canManageRetention: MINISTRY_ADMINISTRATOR,
   canManageQualityRules: MINISTRY_ADMINISTRATOR,
   canReadNationally: MINISTRY,
-  canExport: MINISTRY,
+  canExportFigures: ['ministry_admin', 'ministry_analyst', 'province_admin'],
+  canExportMicrodata: MINISTRY,
+  canExportComments: MINISTRY_ADMINISTRATOR,
+  canReadAuditLog: MINISTRY_ADMINISTRATOR,
   canReadDashboards: ['ministry_admin', 'ministry_analyst', 'province_admin', 'agency_manager', 'agency_viewer'],
   canEnterPaper: ['ministry_admin', 'province_admin', 'clerk'],
   canReconcilePaper: ADMINISTRATORS,
 }
 /**
  * Capabilities that change what a page shows rather than whether it opens: choosing any province
- * in administration pages (the national scope), and exports, which no route serves yet.
+ * in administration pages (the national scope), and the kinds of export the exports page offers.
  */
-const GUARDING_NO_ROUTE: readonly Capability[] = ['canAdministerNationally', 'canExport']
+const GUARDING_NO_ROUTE: readonly Capability[] = ['canAdministerNationally', 'canExportMicrodata', 'canExportComments']
 
 const guarding = new Set<Capability>()
 /** A route guarded by `capability`: its holders get `outcome`, other signed-in users 403. */

@@ -90,9 +90,30 @@ export function canReadNationally(user: RoleHolder): boolean {
   return readsNationally(user)
 }
 
-/** Raw coded answers as files ("Ministry analyst — read everything, export"); no route serves them yet. */
-export function canExport(user: RoleHolder): boolean {
+/**
+ * Figures as files (the exports page): whoever reads figures beyond one agency — the Ministry,
+ * nationally, and a province administrator, for their province (the job's scope, ADR 020).
+ */
+export function canExportFigures(user: RoleHolder): boolean {
+  return readsNationally(user) || user.role === 'province_admin'
+}
+
+/** Raw coded answers as files (microdata): the Ministry only ("read everything, export"). */
+export function canExportMicrodata(user: RoleHolder): boolean {
   return readsNationally(user)
+}
+
+/**
+ * Citizens' comments in a microdata export: only the Ministry administrator, the one Ministry
+ * role that reads comments (canReadComments).
+ */
+export function canExportComments(user: RoleHolder): boolean {
+  return isMinistryAdministrator(user)
+}
+
+/** Browsing the audit log: who did what, across the whole country. */
+export function canReadAuditLog(user: RoleHolder): boolean {
+  return isMinistryAdministrator(user)
 }
 
 /** Agency dashboards, of the agencies `canSeeAgency` allows: everyone but a clerk. */
@@ -133,7 +154,10 @@ export const CAPABILITIES = {
   canManageRetention,
   canManageQualityRules,
   canReadNationally,
-  canExport,
+  canExportFigures,
+  canExportMicrodata,
+  canExportComments,
+  canReadAuditLog,
   canReadDashboards,
   canEnterPaper,
   canReconcilePaper,
