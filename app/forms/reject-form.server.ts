@@ -4,6 +4,9 @@ import { isStorableText } from '~/db/storable-text'
 import { type FieldErrors, fieldErrorsOf } from './field-errors'
 import { type FormValues, textValues } from './form-values'
 
+/** The one field the domain refused, and why (an i18n key). */
+type RefusedField = { field: string; key: string }
+
 /** What a refused form gives back to its page: a message per field and what was typed. */
 export type Rejection = { fieldErrors: FieldErrors; values: FormValues }
 
@@ -21,8 +24,27 @@ export function rejectForm<Refusal extends Rejection>(rejection: Refusal, init: 
  * A form the domain refused over one field (`{ field, key }` from a `*.server.ts` function, e.g. a
  * code already taken): the 400 answer with that field's message and the values typed.
  */
-export function rejectField(error: { field: string; key: string }, formData: FormData) {
+export function rejectField(error: RefusedField, formData: FormData) {
   return rejectForm({ fieldErrors: { [error.field]: { key: error.key } }, values: textValues(formData) })
+}
+
+/**
+ * A form that creates something: read by its schema (parseForm), then handed to `create`, which may
+ * refuse one field (`{ error }`, e.g. a code already taken). Either refusal comes back as
+ * `{ rejection }`, the 400 answer to return; else `{ input, created }`, what was posted and made.
+ */
+export async function createFromForm<Schema extends z.ZodType, Result extends object>(
+  schema: Schema,
+  formData: FormData,
+  create: (input: z.output<Schema>) => Promise<Result>
+) {
+  const { data: input, rejection } = parseForm(schema, formData)
+  if (rejection) return { rejection, input: null, created: null }
+  const created = await create(input)
+  if ('error' in created) {
+    return { rejection: rejectField(created.error as RefusedField, formData), input: null, created: null }
+  }
+  return { rejection: null, input, created: created as Exclude<Result, { error: RefusedField }> }
 }
 
 /** The message of a field holding text the database cannot store (app/db/storable-text.ts). */

@@ -58,6 +58,12 @@ export async function getFixedT(request: Request, ns = 'common') {
   return fixedT(await getLanguage(request), ns)
 }
 
+/** A page's language and its translator (for its title and what the server words), read once. */
+export async function getTranslation(request: Request, ns: string) {
+  const locale = await getLanguage(request)
+  return { t: await fixedT(locale, ns), locale }
+}
+
 /** getFixedT for a language already known. */
 export async function fixedT(lng: Language, ns = 'common') {
   return (await createI18n(lng)).getFixedT(lng, ns)

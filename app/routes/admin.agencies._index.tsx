@@ -1,24 +1,23 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AdminNav } from '~/auth/admin-nav'
 import { CsrfInput } from '~/ui/csrf-input'
 import { requireCsrfForm } from '~/auth/csrf.server'
 import { requireCapability } from '~/auth/permissions.server'
-import { canAdministerNationally, canManageUnits } from '~/auth/policy'
+import { canManageUnits } from '~/auth/policy'
 import { agencyScope } from '~/auth/scope'
 import { AgencyKind } from '~/generated/prisma/enums'
 import { formFields } from '~/forms/form-fields'
-import { parseForm, rejectField } from '~/forms/reject-form.server'
-import { getFixedT, getLanguage } from '~/i18n/i18next.server'
-import { DataTable } from '~/ui/data-table'
+import { createFromForm } from '~/forms/reject-form.server'
+import { getTranslation } from '~/i18n/i18next.server'
+import { AdminPage } from '~/ui/admin-page'
+import { ListTable } from '~/ui/list-table'
 import { InputField } from '~/ui/input-field'
 import { SelectField } from '~/ui/select-field'
 import { pageTitle } from '~/ui/page-title'
 import { AgencySchema } from '~/units/admin-forms'
-import { createAgency, listAgencies, listCurrentProvinces } from '~/units/unit-admin.server'
+import { createAgency, listAgencies, listChoosableProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { StatusNotice } from '~/ui/status-notice'
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
@@ -26,11 +25,10 @@ export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, canManageUnits)
-  const [agencies, provinces, t, locale] = await Promise.all([
+  const [agencies, provinces, { t, locale }] = await Promise.all([
     listAgencies(agencyScope(user)),
-    canAdministerNationally(user) ? listCurrentProvinces() : Promise.resolve([]),
-    getFixedT(request, 'admin'),
-    getLanguage(request),
+    listChoosableProvinces(user),
+    getTranslation(request, 'admin'),
   ])
   return { title: t('agencies.metaTitle'), agencies, provinces, locale }
 }
@@ -38,11 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, canManageUnits)
   const formData = await requireCsrfForm(request)
-  const { data: agency, rejection } = parseForm(AgencySchema, formData)
+  const { input, rejection } = await createFromForm(AgencySchema, formData, (agency) => createAgency(actor, agency))
   if (rejection) return rejection
-  const created = await createAgency(actor, agency)
-  if ('error' in created) return rejectField(created.error, formData)
-  return data({ created: agency.code })
+  return data({ created: input.code })
 }
 
 export default function AgenciesPage() {
@@ -52,32 +48,27 @@ export default function AgenciesPage() {
   const { field } = formFields(actionData, t)
 
   return (
-    <>
-      <h1>{t('agencies.title')}</h1>
-      <AdminNav />
-      <StatusNotice
-        message={actionData && 'created' in actionData ? t('agencies.created', { code: actionData.created }) : null}
-      />
-      <DataTable
+    <AdminPage
+      title={t('agencies.title')}
+      notice={actionData && 'created' in actionData ? t('agencies.created', { code: actionData.created }) : null}
+    >
+      <ListTable
         caption={t('agencies.title')}
-        hideCaption
         columns={[
-          { label: t('agencies.code') },
+          t('agencies.code'),
           { label: t('agencies.name'), rowHeader: true },
-          { label: t('agencies.kind') },
-          { label: t('agencies.province') },
+          t('agencies.kind'),
+          t('agencies.province'),
           { label: t('agencies.servicePoints'), numeric: true },
         ]}
-        rows={agencies.map((agency) => ({
-          key: agency.id,
-          cells: [
-            agency.code,
-            locale === 'en' ? agency.nameEn : agency.name,
-            t(`agencies.kinds.${agency.kind}`),
-            agency.province?.name ?? t('users.national'),
-            agency._count.servicePoints,
-          ],
-        }))}
+        items={agencies}
+        cells={(agency) => [
+          agency.code,
+          locale === 'en' ? agency.nameEn : agency.name,
+          t(`agencies.kinds.${agency.kind}`),
+          agency.province?.name ?? t('users.national'),
+          agency._count.servicePoints,
+        ]}
       />
 
       <h2>{t('agencies.createTitle')}</h2>
@@ -108,7 +99,7 @@ export default function AgenciesPage() {
         ) : null}
         <button type="submit">{t('agencies.create')}</button>
       </Form>
-    </>
+    </AdminPage>
   )
 }
 

@@ -1,7 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AdminNav } from '~/auth/admin-nav'
 import { CsrfInput } from '~/ui/csrf-input'
 import { requireCsrfForm } from '~/auth/csrf.server'
 import { requireCapability, requireServicePointAccess } from '~/auth/permissions.server'
@@ -9,15 +8,16 @@ import { canManageUnits } from '~/auth/policy'
 import { servicePointScope } from '~/auth/scope'
 import { formFields } from '~/forms/form-fields'
 import { textValues } from '~/forms/form-values'
-import { parseForm, rejectField } from '~/forms/reject-form.server'
-import { getFixedT, getLanguage } from '~/i18n/i18next.server'
-import { DataTable } from '~/ui/data-table'
+import { createFromForm } from '~/forms/reject-form.server'
+import { getTranslation } from '~/i18n/i18next.server'
+import { AdminPage } from '~/ui/admin-page'
+import { IntentForm } from '~/ui/intent-form'
+import { ListTable } from '~/ui/list-table'
 import { InputField } from '~/ui/input-field'
 import { pageTitle } from '~/ui/page-title'
 import { ServicePointSchema } from '~/units/admin-forms'
 import { createServicePoint, listServicePoints, setServicePointActive } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { StatusNotice } from '~/ui/status-notice'
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
 
@@ -25,10 +25,9 @@ export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, canManageUnits)
-  const [servicePoints, t, locale] = await Promise.all([
+  const [servicePoints, { t, locale }] = await Promise.all([
     listServicePoints(servicePointScope(user)),
-    getFixedT(request, 'admin'),
-    getLanguage(request),
+    getTranslation(request, 'admin'),
   ])
   return { title: t('servicePoints.metaTitle'), servicePoints, locale }
 }
@@ -43,11 +42,9 @@ export async function action({ request }: ActionFunctionArgs) {
     await setServicePointActive(actor.id, values.servicePointId ?? '', values.intent === 'open')
     return null
   }
-  const { data: servicePoint, rejection } = parseForm(ServicePointSchema, formData)
+  const { input, rejection } = await createFromForm(ServicePointSchema, formData, (point) => createServicePoint(actor, point))
   if (rejection) return rejection
-  const created = await createServicePoint(actor, servicePoint)
-  if ('error' in created) return rejectField(created.error, formData)
-  return data({ created: servicePoint.code })
+  return data({ created: input.code })
 }
 
 export default function ServicePointsPage() {
@@ -57,42 +54,34 @@ export default function ServicePointsPage() {
   const { field } = formFields(actionData, t)
 
   return (
-    <>
-      <h1>{t('servicePoints.title')}</h1>
-      <AdminNav />
-      <StatusNotice
-        message={actionData && 'created' in actionData ? t('servicePoints.created', { code: actionData.created }) : null}
-      />
-      <DataTable
+    <AdminPage
+      title={t('servicePoints.title')}
+      notice={actionData && 'created' in actionData ? t('servicePoints.created', { code: actionData.created }) : null}
+    >
+      <ListTable
         caption={t('servicePoints.title')}
-        hideCaption
         columns={[
-          { label: t('servicePoints.code') },
+          t('servicePoints.code'),
           { label: t('servicePoints.name'), rowHeader: true },
-          { label: t('servicePoints.agency') },
+          t('servicePoints.agency'),
           { label: t('servicePoints.kiosks'), numeric: true },
-          { label: t('servicePoints.status') },
+          t('servicePoints.status'),
         ]}
-        rows={servicePoints.map((point) => ({
-          key: point.id,
-          cells: [
-            point.code,
-            locale === 'en' ? point.nameEn : point.name,
-            locale === 'en' ? point.agency.nameEn : point.agency.name,
-            point._count.kiosks,
-            <Form method="post" className="inline-form">
-              <CsrfInput />
-              <input type="hidden" name="servicePointId" value={point.id} />
-              <input type="hidden" name="intent" value={point.active ? 'close' : 'open'} />
-              {point.active ? t('servicePoints.open') : t('servicePoints.closed')}{' '}
-              <button type="submit" className="secondary">
-                {point.active
-                  ? t('servicePoints.close', { code: point.code })
-                  : t('servicePoints.reopen', { code: point.code })}
-              </button>
-            </Form>,
-          ],
-        }))}
+        items={servicePoints}
+        cells={(point) => [
+          point.code,
+          locale === 'en' ? point.nameEn : point.name,
+          locale === 'en' ? point.agency.nameEn : point.agency.name,
+          point._count.kiosks,
+          <IntentForm intent={point.active ? 'close' : 'open'} hidden={{ servicePointId: point.id }} className="inline-form">
+            {point.active ? t('servicePoints.open') : t('servicePoints.closed')}{' '}
+            <button type="submit" className="secondary">
+              {point.active
+                ? t('servicePoints.close', { code: point.code })
+                : t('servicePoints.reopen', { code: point.code })}
+            </button>
+          </IntentForm>,
+        ]}
       />
 
       <h2>{t('servicePoints.createTitle')}</h2>
@@ -110,7 +99,7 @@ export default function ServicePointsPage() {
         />
         <button type="submit">{t('servicePoints.create')}</button>
       </Form>
-    </>
+    </AdminPage>
   )
 }
 

@@ -1,23 +1,23 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AdminNav } from '~/auth/admin-nav'
 import { CsrfInput } from '~/ui/csrf-input'
 import { requireCsrfForm } from '~/auth/csrf.server'
 import { issuePasswordReset } from '~/auth/password-reset.server'
 import { requireCapability } from '~/auth/permissions.server'
-import { assignableRoles, canAdministerNationally, canManageUsers } from '~/auth/policy'
+import { assignableRoles, canManageUsers } from '~/auth/policy'
 import { userScope } from '~/auth/scope'
 import { createUser, listUsers } from '~/auth/user-admin.server'
 import { NewUserSchema } from '~/auth/user-schema'
 import { formFields } from '~/forms/form-fields'
-import { parseForm, rejectField } from '~/forms/reject-form.server'
-import { getFixedT, getLanguage } from '~/i18n/i18next.server'
-import { DataTable } from '~/ui/data-table'
+import { createFromForm } from '~/forms/reject-form.server'
+import { getTranslation } from '~/i18n/i18next.server'
+import { AdminPage } from '~/ui/admin-page'
+import { ListTable } from '~/ui/list-table'
 import { InputField } from '~/ui/input-field'
 import { SelectField } from '~/ui/select-field'
 import { pageTitle } from '~/ui/page-title'
-import { listCurrentProvinces } from '~/units/unit-admin.server'
+import { listChoosableProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
@@ -26,11 +26,10 @@ export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, canManageUsers)
-  const [users, provinces, t, locale] = await Promise.all([
+  const [users, provinces, { t, locale }] = await Promise.all([
     listUsers(userScope(user)),
-    canAdministerNationally(user) ? listCurrentProvinces() : Promise.resolve([]),
-    getFixedT(request, 'admin'),
-    getLanguage(request),
+    listChoosableProvinces(user),
+    getTranslation(request, 'admin'),
   ])
   return {
     title: t('users.metaTitle'),
@@ -44,13 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireCapability(request, canManageUsers)
   const formData = await requireCsrfForm(request)
-  const { data: newUser, rejection } = parseForm(NewUserSchema, formData)
+  const { input, created, rejection } = await createFromForm(NewUserSchema, formData, (user) => createUser(actor, user))
   if (rejection) return rejection
-  const result = await createUser(actor, newUser)
-  if ('error' in result) return rejectField(result.error, formData)
-  const resetPath = await issuePasswordReset(result.userId, actor.id)
-  const resetLink = new URL(resetPath, request.url).toString()
-  return data({ created: { email: newUser.email, resetLink } })
+  // The new user sets their own password through a one-time link the administrator hands over.
+  const resetLink = new URL(await issuePasswordReset(created.userId, actor.id), request.url).toString()
+  return data({ created: { email: input.email, resetLink } })
 }
 
 export default function UsersPage() {
@@ -61,41 +58,24 @@ export default function UsersPage() {
   const created = actionData && 'created' in actionData ? actionData.created : null
 
   return (
-    <>
-      <h1>{t('users.title')}</h1>
-      <AdminNav />
+    <AdminPage title={t('users.title')}>
       {created ? (
         <div className="notice" role="status">
           <p>{t('users.created', { email: created.email })}</p>
           <p className="one-time-secret">{created.resetLink}</p>
         </div>
       ) : null}
-      <DataTable
+      <ListTable
         caption={t('users.title')}
-        hideCaption
-        columns={[
-          { label: t('users.name') },
-          { label: t('users.email') },
-          { label: t('users.role') },
-          { label: t('users.scope') },
-          { label: t('users.status') },
+        columns={[t('users.name'), t('users.email'), t('users.role'), t('users.scope'), t('users.status')]}
+        items={users}
+        cells={(user) => [
+          <a href={`/admin/users/${user.id}`}>{user.name}</a>,
+          user.email,
+          t(`auth:roles.${user.role}`),
+          user.agency ? (locale === 'en' ? user.agency.nameEn : user.agency.name) : (user.province?.name ?? t('users.national')),
+          user.active ? t('users.active') : t('users.inactive'),
         ]}
-        rows={users.map((user) => ({
-          key: user.id,
-          cells: [
-            <a href={`/admin/users/${user.id}`}>
-              {user.name}
-            </a>,
-            user.email,
-            t(`auth:roles.${user.role}`),
-            user.agency
-              ? locale === 'en'
-                ? user.agency.nameEn
-                : user.agency.name
-              : user.province?.name ?? t('users.national'),
-            user.active ? t('users.active') : t('users.inactive'),
-          ],
-        }))}
       />
 
       <h2>{t('users.createTitle')}</h2>
@@ -127,7 +107,7 @@ export default function UsersPage() {
         <InputField {...field('agencyCode')} label={t('users.agencyCode')} />
         <button type="submit">{t('users.create')}</button>
       </Form>
-    </>
+    </AdminPage>
   )
 }
 

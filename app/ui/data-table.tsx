@@ -1,7 +1,10 @@
 import type { Key, ReactNode } from 'react'
 import { TableScroll } from '~/ui/table-scroll'
 
-export type DataColumn = {
+/** A column: its header alone (a plain text column), or its header and how its cells read. */
+export type DataColumn = string | DataColumnSpec
+
+export type DataColumnSpec = {
   label: ReactNode
   /** Figures, right-aligned: the header and every cell of the column get the class `num`. */
   numeric?: boolean
@@ -39,18 +42,19 @@ export function DataTable({
   rows: readonly DataRow[]
   className?: string
 }) {
+  const specs = columns.map((column): DataColumnSpec => (typeof column === 'string' ? { label: column } : column))
   const headerAt = Math.max(
     0,
-    columns.findIndex((column) => column.rowHeader),
+    specs.findIndex((column) => column.rowHeader),
   )
-  const numeric = (at: number) => (columns[at]?.numeric ? 'num' : undefined)
+  const numeric = (at: number) => (specs[at]?.numeric ? 'num' : undefined)
   return (
     <TableScroll label={caption}>
       <table className={className}>
         <caption className={hideCaption ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>
           <tr>
-            {columns.map((column, at) => (
+            {specs.map((column, at) => (
               <th key={at} scope="col" className={numeric(at)}>
                 {column.label}
               </th>

@@ -40,6 +40,14 @@ export function listCurrentProvinces(today = new Date()) {
   })
 }
 
+/**
+ * The provinces an administrator may choose from: every current one for the Ministry; none for a
+ * province administrator, whose own province goes without saying.
+ */
+export async function listChoosableProvinces(actor: Actor) {
+  return canAdministerNationally(actor) ? listCurrentProvinces() : []
+}
+
 export function listAgencies(where: Prisma.AgencyWhereInput) {
   return prisma.agency.findMany({
     where,
