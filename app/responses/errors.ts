@@ -67,9 +67,27 @@ const KIOSK_ERROR_CODES = [
   'invalid_heartbeat',
 ] as const
 
+/**
+ * Refusals of the read API (/api/v1, docs/decisions/021-read-api.md): a missing, unknown,
+ * expired or revoked token (401), a token used too often (429), a query parameter that does not
+ * read (400, `params.parameter` names it), a unit the token may not see (403) or that does not
+ * exist (404).
+ */
+const READ_API_ERROR_CODES = [
+  'api_token_missing',
+  'api_token_unknown',
+  'api_token_expired',
+  'api_token_revoked',
+  'api_rate_limited',
+  'invalid_parameter',
+  'outside_token_scope',
+  'unknown_unit',
+] as const
+
 export const SUBMISSION_ERROR_CODES = [
   ...REQUEST_ERROR_CODES,
   ...KIOSK_ERROR_CODES,
+  ...READ_API_ERROR_CODES,
   ...ENVELOPE_ERROR_CODES,
   ...TARGET_ERROR_CODES,
   ...ANSWER_ERROR_CODES,

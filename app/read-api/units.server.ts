@@ -1,0 +1,132 @@
+import { lineageEdges } from '~/aggregation/figures.server'
+import { storedIdsFor, successorsAsOf } from '~/aggregation/attribution'
+import type { UnitLevel } from '~/aggregation/reference'
+import { prisma } from '~/db.server'
+import { isoDate } from '~/i18n/format'
+import { type ApiRefusal, outsideScope, unknownUnit } from './refusal'
+import type { ApiUnit } from './schemas'
+
+/*
+ * The units the read API lists and the scope of a province token: a province and every province
+ * merged into it (its predecessors across the 2025 reorganisation), and what lies in them.
+ */
+
+/** An `asOf` after every recorded reorganisation. */
+const EVERY_REORGANISATION = '9999-12-31'
+
+/** Province ids a province stands for: itself and its predecessors. */
+export async function provinceFamily(provinceId: string): Promise<Set<string>> {
+  return new Set(storedIdsFor(successorsAsOf(await lineageEdges(), EVERY_REORGANISATION), [provinceId]))
+}
+
+/**
+ * The provinces a request may read: those of the `province` parameter, within the token's
+ * scope; null for every province (a national token without the parameter).
+ */
+export async function provincesOfRequest(
+  scopeProvinceId: string | null,
+  province: string | undefined,
+): Promise<Set<string> | null | ApiRefusal> {
+  const scope = scopeProvinceId ? await provinceFamily(scopeProvinceId) : null
+  if (province === undefined) return scope
+  if (scope && !scope.has(province)) return outsideScope
+  const exists = await prisma.adminUnit.findUnique({ where: { id: province }, select: { id: true } })
+  if (!exists) return unknownUnit
+  return provinceFamily(province)
+}
+
+const LEVEL_ORDER: Record<UnitLevel, number> = { province: 1, agency: 2, servicePoint: 3 }
+
+/** A unit's place in the list: by level, then code, then id (a province code can name two units over time). */
+export function unitKey(unit: Pick<ApiUnit, 'level' | 'code' | 'id'>): string {
+  return `${LEVEL_ORDER[unit.level]}:${unit.code}:${unit.id}`
+}
+
+const day = (date: Date | null) => (date ? isoDate(date) : null)
+const inProvinces = (provinces: Set<string> | null) => (provinces ? { provinceId: { in: [...provinces] } } : {})
+
+/** The units of `level` (every level when absent) in `provinces` (null: all), in key order. */
+export async function listApiUnits(level: UnitLevel | undefined, provinces: Set<string> | null): Promise<ApiUnit[]> {
+  const wants = (wanted: UnitLevel) => level === undefined || level === wanted
+  const [admin, agencies, servicePoints] = await Promise.all([
+    wants('province')
+      ? prisma.adminUnit.findMany({
+          where: provinces ? { id: { in: [...provinces] } } : {},
+          select: { id: true, code: true, name: true, kind: true, validFrom: true, validTo: true, successors: { select: { successorId: true, effectiveOn: true } } },
+        })
+      : [],
+    wants('agency')
+      ? prisma.agency.findMany({
+          where: inProvinces(provinces),
+          select: { id: true, code: true, name: true, nameEn: true, kind: true, parentId: true, provinceId: true, validFrom: true, validTo: true },
+        })
+      : [],
+    wants('servicePoint')
+      ? prisma.servicePoint.findMany({
+          where: inProvinces(provinces),
+          select: { id: true, code: true, name: true, nameEn: true, agencyId: true, provinceId: true, active: true },
+        })
+      : [],
+  ])
+  const units: ApiUnit[] = [
+    ...admin.map((unit) => ({
+      id: unit.id,
+      level: 'province' as const,
+      code: unit.code,
+      // Province names are proper names, the same in both languages.
+      name: { vi: unit.name, en: unit.name },
+      kind: unit.kind,
+      parentId: null,
+      provinceId: unit.id,
+      validFrom: day(unit.validFrom),
+      validTo: day(unit.validTo),
+      active: true,
+      successors: unit.successors
+        .map((link) => ({ id: link.successorId, effectiveOn: isoDate(link.effectiveOn) }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    })),
+    ...agencies.map((agency) => ({
+      id: agency.id,
+      level: 'agency' as const,
+      code: agency.code,
+      name: { vi: agency.name, en: agency.nameEn },
+      kind: agency.kind,
+      parentId: agency.parentId,
+      provinceId: agency.provinceId,
+      validFrom: day(agency.validFrom),
+      validTo: day(agency.validTo),
+      active: true,
+      successors: [],
+    })),
+    ...servicePoints.map((point) => ({
+      id: point.id,
+      level: 'servicePoint' as const,
+      code: point.code,
+      name: { vi: point.name, en: point.nameEn },
+      kind: 'servicePoint',
+      parentId: point.agencyId,
+      provinceId: point.provinceId,
+      validFrom: null,
+      validTo: null,
+      active: point.active,
+      successors: [],
+    })),
+  ]
+  const keyed = units.map((unit) => ({ unit, key: unitKey(unit) }))
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  return keyed.map(({ unit }) => unit)
+}
+
+/** The province a unit of `level` lies in (a province: itself); null when there is no such unit. */
+export async function provinceOfUnit(level: UnitLevel, unitId: string): Promise<{ provinceId: string | null } | null> {
+  switch (level) {
+    case 'province': {
+      const unit = await prisma.adminUnit.findUnique({ where: { id: unitId }, select: { id: true } })
+      return unit ? { provinceId: unit.id } : null
+    }
+    case 'agency':
+      return prisma.agency.findUnique({ where: { id: unitId }, select: { provinceId: true } })
+    case 'servicePoint':
+      return prisma.servicePoint.findUnique({ where: { id: unitId }, select: { provinceId: true } })
+  }
+}
