@@ -9,6 +9,11 @@ export type Engine = 'pglite' | 'postgres'
 export type Database = {
   prisma: PrismaClient
   engine: Engine
+  /**
+   * The PostgreSQL server's URL (null on PGlite), for work that needs a connection of its own
+   * outside Prisma: a COPY stream (app/export/microdata.server.ts).
+   */
+  serverUrl: string | null
   close(): Promise<void>
 }
 
@@ -21,13 +26,14 @@ export type ConnectOptions =
 export function connect(options: ConnectOptions): Database {
   if ('databaseUrl' in options) {
     const prisma = new PrismaClient({ adapter: postgresAdapterFactory(options.databaseUrl, options.poolSize) })
-    return { prisma, engine: 'postgres', close: () => prisma.$disconnect() }
+    return { prisma, engine: 'postgres', serverUrl: options.databaseUrl, close: () => prisma.$disconnect() }
   }
   const pglite = 'pglite' in options ? options.pglite : openPglite(options.pgliteDir)
   const prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite) })
   return {
     prisma,
     engine: 'pglite',
+    serverUrl: null,
     async close() {
       await prisma.$disconnect()
       if (!pglite.closed) await pglite.close()
