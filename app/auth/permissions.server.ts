@@ -1,5 +1,6 @@
 import { prisma } from '~/db.server'
 import { canEnterPaperAt, canManageUser, canManageUsers, canSeeAgency, canSeeServicePoint, type RoleHolder } from './policy'
+import { requireCsrfForm } from './csrf.server'
 import { requireUser, type SessionUser } from './session.server'
 
 /*
@@ -24,6 +25,12 @@ export async function requireCapability(
   return user
 }
 
+/** An action only holders of `capability` may post: the user, and the form once its CSRF token checks out. */
+export async function requireCapabilityForm(request: Request, capability: (user: RoleHolder) => boolean) {
+  const actor = await requireCapability(request, capability)
+  return { actor, formData: await requireCsrfForm(request) }
+}
+
 /** A user who may see an agency (`canSeeAgency`). */
 export async function requireAgencyAccess(request: Request, agencyId: string, now?: Date) {
   const user = await requireUser(request, now)
@@ -36,25 +43,26 @@ export async function requireAgencyAccess(request: Request, agencyId: string, no
 /** A user who may see a service point (`canSeeServicePoint`). */
 export async function requireServicePointAccess(request: Request, servicePointId: string, now?: Date) {
   const user = await requireUser(request, now)
-  const servicePoint = await prisma.servicePoint.findUnique({
-    where: { id: servicePointId },
-    select: { agencyId: true, provinceId: true },
-  })
-  if (!servicePoint) throw notFound()
-  if (!canSeeServicePoint(user, servicePoint)) throw forbidden()
+  if (!canSeeServicePoint(user, await getCheckedServicePoint(servicePointId, user.id))) throw forbidden()
   return user
 }
 
 /** A user who may key paper sheets for a service point (`canEnterPaperAt`). */
 export async function requirePaperEntryAccess(request: Request, servicePointId: string, now?: Date) {
   const user = await requireUser(request, now)
-  const servicePoint = await prisma.servicePoint.findUnique({
-    where: { id: servicePointId },
-    select: { provinceId: true, clerks: { where: { userId: user.id }, select: { userId: true } } },
-  })
-  if (!servicePoint) throw notFound()
+  const servicePoint = await getCheckedServicePoint(servicePointId, user.id)
   if (!canEnterPaperAt(user, servicePoint, servicePoint.clerks.length > 0)) throw forbidden()
   return user
+}
+
+/** What the service point checks read: where it is, and whether the user is one of its clerks (404 if none). */
+async function getCheckedServicePoint(servicePointId: string, userId: string) {
+  const servicePoint = await prisma.servicePoint.findUnique({
+    where: { id: servicePointId },
+    select: { agencyId: true, provinceId: true, clerks: { where: { userId }, select: { userId: true } } },
+  })
+  if (!servicePoint) throw notFound()
+  return servicePoint
 }
 
 /**

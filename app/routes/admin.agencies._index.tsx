@@ -2,8 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/ui/csrf-input'
-import { requireCsrfForm } from '~/auth/csrf.server'
-import { requireCapability } from '~/auth/permissions.server'
+import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { canManageUnits } from '~/auth/policy'
 import { agencyScope } from '~/auth/scope'
 import { AgencyKind } from '~/generated/prisma/enums'
@@ -11,6 +10,7 @@ import { formFields } from '~/forms/form-fields'
 import { createFromForm } from '~/forms/reject-form.server'
 import { getTranslation } from '~/i18n/i18next.server'
 import { AdminPage } from '~/ui/admin-page'
+import { numericColumn } from '~/ui/data-table'
 import { ListTable } from '~/ui/list-table'
 import { InputField } from '~/ui/input-field'
 import { SelectField } from '~/ui/select-field'
@@ -34,8 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireCapability(request, canManageUnits)
-  const formData = await requireCsrfForm(request)
+  const { actor, formData } = await requireCapabilityForm(request, canManageUnits)
   const { input, rejection } = await createFromForm(AgencySchema, formData, (agency) => createAgency(actor, agency))
   if (rejection) return rejection
   return data({ created: input.code })
@@ -55,11 +54,8 @@ export default function AgenciesPage() {
       <ListTable
         caption={t('agencies.title')}
         columns={[
-          t('agencies.code'),
-          { label: t('agencies.name'), rowHeader: true },
-          t('agencies.kind'),
-          t('agencies.province'),
-          { label: t('agencies.servicePoints'), numeric: true },
+          t('agencies.code'), { label: t('agencies.name'), rowHeader: true }, t('agencies.kind'), t('agencies.province'),
+          numericColumn(t('agencies.servicePoints')),
         ]}
         items={agencies}
         cells={(agency) => [

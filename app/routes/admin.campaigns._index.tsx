@@ -7,10 +7,9 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AdminNav } from '~/auth/admin-nav'
+import { AdminPage } from '~/ui/admin-page'
 import { CsrfInput } from '~/ui/csrf-input'
-import { requireCsrfForm } from '~/auth/csrf.server'
-import { requireCapability } from '~/auth/permissions.server'
+import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { type Actor, canAdministerNationally, canManageCampaigns } from '~/auth/policy'
 import { servicePointScope } from '~/auth/scope'
 import { formFields } from '~/forms/form-fields'
@@ -23,14 +22,14 @@ import { CampaignError, createCampaign, findServicePointIds, listCampaigns } fro
 import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { NewCampaignSchema, parseCodes } from '~/questionnaire/editor/schemas'
 import { listPublishedVersions } from '~/questionnaire/versions.server'
-import { DataTable } from '~/ui/data-table'
+import { numericColumn } from '~/ui/data-table'
+import { ListTable } from '~/ui/list-table'
 import { Field } from '~/ui/field'
 import { InputField } from '~/ui/input-field'
 import { SelectField } from '~/ui/select-field'
 import { pageTitle } from '~/ui/page-title'
-import { listCurrentProvinces } from '~/units/unit-admin.server'
+import { listChoosableProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { StatusNotice } from '~/ui/status-notice'
 
 export const handle = { i18n: ['questionnaire', 'admin'] } satisfies I18nHandle
 
@@ -48,15 +47,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [campaigns, versions, provinces, t] = await Promise.all([
     listCampaigns(campaignScope(user)),
     listPublishedVersions(),
-    canAdministerNationally(user) ? listCurrentProvinces() : Promise.resolve([]),
+    listChoosableProvinces(user),
     getFixedT(request, 'questionnaire'),
   ])
   return { title: t('campaigns.metaTitle'), campaigns, versions, provinces }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireCapability(request, canManageCampaigns)
-  const formData = await requireCsrfForm(request)
+  const { actor: user, formData } = await requireCapabilityForm(request, canManageCampaigns)
   const { data: input, rejection } = parseForm(NewCampaignSchema, formData)
   if (rejection) return rejection
   const values = textValues(formData)
@@ -95,32 +93,24 @@ export default function CampaignsPage() {
   const day = (value: string | Date) => isoDate(new Date(value))
 
   return (
-    <>
-      <h1>{t('campaigns.title')}</h1>
-      <AdminNav />
-      <StatusNotice
-        message={actionData && 'created' in actionData ? t('campaigns.created', { name: actionData.created }) : null}
-      />
-      <DataTable
+    <AdminPage
+      title={t('campaigns.title')}
+      notice={actionData && 'created' in actionData ? t('campaigns.created', { name: actionData.created }) : null}
+    >
+      <ListTable
         caption={t('campaigns.title')}
-        hideCaption
         columns={[
-          { label: t('campaigns.name') },
-          { label: t('campaigns.period') },
-          { label: t('campaigns.scope') },
-          { label: t('campaigns.version') },
-          { label: t('campaigns.servicePoints'), numeric: true },
+          t('campaigns.name'), t('campaigns.period'), t('campaigns.scope'), t('campaigns.version'),
+          numericColumn(t('campaigns.servicePoints')),
         ]}
-        rows={campaigns.map((campaign) => ({
-          key: campaign.id,
-          cells: [
-            english ? campaign.nameEn : campaign.name,
-            t('campaigns.periodValue', { from: day(campaign.startsOn), to: day(campaign.endsOn) }),
-            campaign.province?.name ?? t('campaigns.national'),
-            `${campaign.version.questionnaire.slug} v${campaign.version.version}`,
-            campaign._count.servicePoints,
-          ],
-        }))}
+        items={campaigns}
+        cells={(campaign) => [
+          english ? campaign.nameEn : campaign.name,
+          t('campaigns.periodValue', { from: day(campaign.startsOn), to: day(campaign.endsOn) }),
+          campaign.province?.name ?? t('campaigns.national'),
+          `${campaign.version.questionnaire.slug} v${campaign.version.version}`,
+          campaign._count.servicePoints,
+        ]}
       />
 
       <h2>{t('campaigns.createTitle')}</h2>
@@ -158,7 +148,7 @@ export default function CampaignsPage() {
           <button type="submit">{t('campaigns.create')}</button>
         </p>
       </Form>
-    </>
+    </AdminPage>
   )
 }
 

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AdminNav } from '~/auth/admin-nav'
+import { AdminPage } from '~/ui/admin-page'
 import { requireCapability } from '~/auth/permissions.server'
 import { canAdministerNationally, canDistributeSurveys } from '~/auth/policy'
 import { servicePointScope } from '~/auth/scope'
@@ -44,9 +44,7 @@ export default function DistributionPage() {
   const { t, i18n } = useTranslation('questionnaire')
   const english = i18n.language === 'en'
   return (
-    <>
-      <h1>{t('distribution.title')}</h1>
-      <AdminNav />
+    <AdminPage title={t('distribution.title')}>
       {provinces.length > 0 ? (
         <Form method="get" className="editor-row">
           <SelectField
@@ -97,7 +95,7 @@ export default function DistributionPage() {
           })}
         />
       ) : null}
-    </>
+    </AdminPage>
   )
 }
 

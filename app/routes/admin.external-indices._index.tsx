@@ -3,8 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/ui/csrf-input'
-import { requireCsrfForm } from '~/auth/csrf.server'
-import { requireCapability } from '~/auth/permissions.server'
+import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { canManageRankings } from '~/auth/policy'
 import { formFields } from '~/forms/form-fields'
 import { textValues } from '~/forms/form-values'
@@ -51,8 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type SettingsFormName = 'import' | 'groups' | 'points'
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireCapability(request, canManageRankings)
-  const formData = await requireCsrfForm(request)
+  const { actor, formData } = await requireCapabilityForm(request, canManageRankings)
   const values = textValues(formData)
   const intent = formData.get('intent')
 

@@ -1,10 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AdminNav } from '~/auth/admin-nav'
+import { AdminPage } from '~/ui/admin-page'
 import { CsrfInput } from '~/ui/csrf-input'
-import { requireCsrfForm } from '~/auth/csrf.server'
-import { requireCapability } from '~/auth/permissions.server'
+import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { canManageQualityRules } from '~/auth/policy'
 import { formFields } from '~/forms/form-fields'
 import { textValues } from '~/forms/form-values'
@@ -13,13 +12,7 @@ import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { formatNumber } from '~/i18n/format'
 import { QUALITY_FLAG_NAMES, type QualityFlagName } from '~/quality/flags'
-import {
-  EXCLUDED_FIELD,
-  QUALITY_RULES,
-  QualityFormSchema,
-  qualityFieldErrors,
-  thresholdValue,
-} from '~/responses/quality-form'
+import { EXCLUDED_FIELD, QUALITY_RULES, QualityFormSchema, qualityFieldErrors, thresholdValue } from '~/responses/quality-form'
 import { getQualitySettings, setQualitySettings } from '~/quality/settings.server'
 import { ErrorMessage } from '~/ui/error-message'
 import { InputField } from '~/ui/input-field'
@@ -50,8 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireCapability(request, canManageQualityRules)
-  const formData = await requireCsrfForm(request)
+  const { actor, formData } = await requireCapabilityForm(request, canManageQualityRules)
   const values = textValues(formData)
   const excluded = formData.getAll(EXCLUDED_FIELD).filter((value): value is string => typeof value === 'string')
   const parsed = QualityFormSchema.safeParse({ ...values, [EXCLUDED_FIELD]: excluded })
@@ -90,9 +82,7 @@ export default function QualityPage() {
   }
 
   return (
-    <>
-      <h1>{t('quality.title')}</h1>
-      <AdminNav />
+    <AdminPage title={t('quality.title')}>
       <p>{t('quality.explanation')}</p>
       <p>
         {settings.excluded.length > 0
@@ -147,7 +137,7 @@ export default function QualityPage() {
         </fieldset>
         <button type="submit">{t('quality.save')}</button>
       </Form>
-    </>
+    </AdminPage>
   )
 }
 

@@ -1,10 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AdminNav } from '~/auth/admin-nav'
+import { AdminPage } from '~/ui/admin-page'
 import { CsrfInput } from '~/ui/csrf-input'
-import { requireCsrfForm } from '~/auth/csrf.server'
-import { requireCapability } from '~/auth/permissions.server'
+import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { canEditQuestionnaires } from '~/auth/policy'
 import { formFields } from '~/forms/form-fields'
 import { textValues } from '~/forms/form-values'
@@ -16,7 +15,7 @@ import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { NewQuestionnaireSchema } from '~/questionnaire/editor/schemas'
 import { TEMPLATES } from '~/questionnaire/templates'
 import { createDraft, createQuestionnaire, listQuestionnaires } from '~/questionnaire/versions.server'
-import { DataTable } from '~/ui/data-table'
+import { ListTable } from '~/ui/list-table'
 import { Field } from '~/ui/field'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -33,8 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireCapability(request, canEditQuestionnaires)
-  const formData = await requireCsrfForm(request)
+  const { actor: user, formData } = await requireCapabilityForm(request, canEditQuestionnaires)
   const { data: form, rejection } = parseForm(NewQuestionnaireSchema, formData)
   if (rejection) return rejection
   const { template, ...questionnaire } = form
@@ -64,33 +62,23 @@ export default function QuestionnairesPage() {
   const english = i18n.language === 'en'
 
   return (
-    <>
-      <h1>{t('list.title')}</h1>
-      <AdminNav />
+    <AdminPage title={t('list.title')}>
       {questionnaires.length === 0 ? <p>{t('list.empty')}</p> : null}
       {questionnaires.map((questionnaire) => (
         <section key={questionnaire.id} aria-labelledby={`q-${questionnaire.id}`}>
           <h2 id={`q-${questionnaire.id}`}>{english ? questionnaire.titleEn : questionnaire.title}</h2>
-          <DataTable
+          <ListTable
             caption={t('list.versionsOf', { slug: questionnaire.slug })}
-            hideCaption
-            columns={[
-              { label: t('list.version') },
-              { label: t('list.status') },
-              { label: t('list.methodology') },
-              { label: t('list.publishedAt') },
+            columns={[t('list.version'), t('list.status'), t('list.methodology'), t('list.publishedAt')]}
+            items={questionnaire.versions}
+            cells={(version) => [
+              <Link to={`/admin/questionnaires/versions/${version.id}`}>
+                {t('list.versionNumber', { version: version.version })}
+              </Link>,
+              t(`status.${version.status}`),
+              version.methodologyCode,
+              version.publishedAt ? formatDate(version.publishedAt, english ? 'en' : 'vi') : MISSING,
             ]}
-            rows={questionnaire.versions.map((version) => ({
-              key: version.id,
-              cells: [
-                <Link to={`/admin/questionnaires/versions/${version.id}`}>
-                  {t('list.versionNumber', { version: version.version })}
-                </Link>,
-                t(`status.${version.status}`),
-                version.methodologyCode,
-                version.publishedAt ? formatDate(version.publishedAt, english ? 'en' : 'vi') : MISSING,
-              ],
-            }))}
           />
         </section>
       ))}
@@ -120,7 +108,7 @@ export default function QuestionnairesPage() {
         </Field>
         <button type="submit">{t('list.create')}</button>
       </Form>
-    </>
+    </AdminPage>
   )
 }
 

@@ -3,9 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminNav } from '~/auth/admin-nav'
 import { CsrfInput } from '~/ui/csrf-input'
-import { requireCsrfForm } from '~/auth/csrf.server'
 import { textValues } from '~/forms/form-values'
-import { requireCapability } from '~/auth/permissions.server'
+import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { canEditQuestionnaires } from '~/auth/policy'
 import { getFixedT } from '~/i18n/i18next.server'
 import { type Definition, DefinitionSchema, allItems } from '~/questionnaire/definition'
@@ -48,8 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireCapability(request, canEditQuestionnaires)
-  const formData = await requireCsrfForm(request)
+  const { actor: user, formData } = await requireCapabilityForm(request, canEditQuestionnaires)
   const version = await requireVersion(params.versionId)
   const values = textValues(formData)
   const intent = values.intent ?? 'save'

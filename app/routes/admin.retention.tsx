@@ -1,21 +1,15 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AdminNav } from '~/auth/admin-nav'
+import { AdminPage } from '~/ui/admin-page'
 import { CsrfInput } from '~/ui/csrf-input'
-import { requireCsrfForm } from '~/auth/csrf.server'
-import { requireCapability } from '~/auth/permissions.server'
+import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { canManageRetention } from '~/auth/policy'
 import { formFields } from '~/forms/form-fields'
 import { textValues } from '~/forms/form-values'
 import { rejectForm } from '~/forms/reject-form.server'
 import { getFixedT } from '~/i18n/i18next.server'
-import {
-  getCommentRetentionDays,
-  RetentionFormSchema,
-  setCommentRetentionDays,
-  SUBMITTED_AT_RETENTION_DAYS,
-} from '~/responses/retention.server'
+import { getCommentRetentionDays, RetentionFormSchema, setCommentRetentionDays, SUBMITTED_AT_RETENTION_DAYS } from '~/responses/retention.server'
 import { Field } from '~/ui/field'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -32,8 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireCapability(request, canManageRetention)
-  const formData = await requireCsrfForm(request)
+  const { actor, formData } = await requireCapabilityForm(request, canManageRetention)
   const parsed = RetentionFormSchema.safeParse({ days: formData.get('days') })
   if (!parsed.success) {
     return rejectForm({ fieldErrors: { days: { key: 'retention.errors.days' } }, values: textValues(formData) })
@@ -49,9 +42,7 @@ export default function RetentionPage() {
   const { field } = formFields(actionData, t)
   const days = field('days')
   return (
-    <>
-      <h1>{t('retention.title')}</h1>
-      <AdminNav />
+    <AdminPage title={t('retention.title')}>
       <p>{t('retention.explanation', { submittedAtDays })}</p>
       <StatusNotice message={actionData && 'saved' in actionData ? t('retention.saved') : null} />
       <Form method="post">
@@ -71,7 +62,7 @@ export default function RetentionPage() {
         </Field>
         <button type="submit">{t('retention.save')}</button>
       </Form>
-    </>
+    </AdminPage>
   )
 }
 

@@ -2,8 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/ui/csrf-input'
-import { requireCsrfForm } from '~/auth/csrf.server'
-import { requireCapability, requireServicePointAccess } from '~/auth/permissions.server'
+import { requireCapability, requireCapabilityForm, requireServicePointAccess } from '~/auth/permissions.server'
 import { canManageUnits } from '~/auth/policy'
 import { servicePointScope } from '~/auth/scope'
 import { formFields } from '~/forms/form-fields'
@@ -12,6 +11,7 @@ import { createFromForm } from '~/forms/reject-form.server'
 import { getTranslation } from '~/i18n/i18next.server'
 import { AdminPage } from '~/ui/admin-page'
 import { IntentForm } from '~/ui/intent-form'
+import { numericColumn } from '~/ui/data-table'
 import { ListTable } from '~/ui/list-table'
 import { InputField } from '~/ui/input-field'
 import { pageTitle } from '~/ui/page-title'
@@ -33,8 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireCapability(request, canManageUnits)
-  const formData = await requireCsrfForm(request)
+  const { actor, formData } = await requireCapabilityForm(request, canManageUnits)
   const values = textValues(formData)
 
   if (values.intent === 'open' || values.intent === 'close') {
@@ -61,11 +60,8 @@ export default function ServicePointsPage() {
       <ListTable
         caption={t('servicePoints.title')}
         columns={[
-          t('servicePoints.code'),
-          { label: t('servicePoints.name'), rowHeader: true },
-          t('servicePoints.agency'),
-          { label: t('servicePoints.kiosks'), numeric: true },
-          t('servicePoints.status'),
+          t('servicePoints.code'), { label: t('servicePoints.name'), rowHeader: true }, t('servicePoints.agency'),
+          numericColumn(t('servicePoints.kiosks')), t('servicePoints.status'),
         ]}
         items={servicePoints}
         cells={(point) => [

@@ -2,8 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/ui/csrf-input'
-import { requireCsrfForm } from '~/auth/csrf.server'
-import { requireCapability } from '~/auth/permissions.server'
+import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { canManageRankings } from '~/auth/policy'
 import { formatDateTime } from '~/i18n/format'
 import { formFields } from '~/forms/form-fields'
@@ -47,8 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireCapability(request, canManageRankings)
-  const formData = await requireCsrfForm(request)
+  const { actor, formData } = await requireCapabilityForm(request, canManageRankings)
   const { data: freeze, rejection } = parseForm(FreezeSchema, formData)
   if (rejection) return rejection
   const { year, index, group, province } = freeze

@@ -2,9 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/ui/csrf-input'
-import { requireCsrfForm } from '~/auth/csrf.server'
 import { issuePasswordReset } from '~/auth/password-reset.server'
-import { requireCapability } from '~/auth/permissions.server'
+import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { assignableRoles, canManageUsers } from '~/auth/policy'
 import { userScope } from '~/auth/scope'
 import { createUser, listUsers } from '~/auth/user-admin.server'
@@ -41,8 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireCapability(request, canManageUsers)
-  const formData = await requireCsrfForm(request)
+  const { actor, formData } = await requireCapabilityForm(request, canManageUsers)
   const { input, created, rejection } = await createFromForm(NewUserSchema, formData, (user) => createUser(actor, user))
   if (rejection) return rejection
   // The new user sets their own password through a one-time link the administrator hands over.

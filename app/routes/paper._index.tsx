@@ -2,8 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/ui/csrf-input'
-import { requireCsrfForm } from '~/auth/csrf.server'
-import { requireCapability, requirePaperEntryAccess } from '~/auth/permissions.server'
+import { requireCapability, requireCapabilityForm, requirePaperEntryAccess } from '~/auth/permissions.server'
 import { canEnterPaper, canReconcilePaper } from '~/auth/policy'
 import { formFields } from '~/forms/form-fields'
 import { parseForm, rejectField } from '~/forms/reject-form.server'
@@ -38,8 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireCapability(request, canEnterPaper)
-  const formData = await requireCsrfForm(request)
+  const { actor: user, formData } = await requireCapabilityForm(request, canEnterPaper)
   const { data: batch, rejection } = parseForm(BatchSchema, formData)
   if (rejection) return rejection
   await requirePaperEntryAccess(request, batch.servicePointId)

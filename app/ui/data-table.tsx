@@ -12,6 +12,11 @@ export type DataColumnSpec = {
   rowHeader?: boolean
 }
 
+/** A column of figures (counts, scores), right-aligned. */
+export function numericColumn(label: ReactNode): DataColumnSpec {
+  return { label, numeric: true }
+}
+
 export type DataRow = {
   key: Key
   /** One cell a column, in the order of the columns. */

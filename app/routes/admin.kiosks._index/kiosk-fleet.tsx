@@ -4,7 +4,8 @@ import type { Language } from '~/i18n/config'
 import { formatDateTime } from '~/i18n/format'
 import { isSilent } from '~/kiosk/heartbeat'
 import { IntentForm } from '~/ui/intent-form'
-import { DataTable } from '~/ui/data-table'
+import { numericColumn } from '~/ui/data-table'
+import { ListTable } from '~/ui/list-table'
 import { ErrorMessage } from '~/ui/error-message'
 import type { loader } from './route'
 
@@ -41,87 +42,76 @@ export function KioskFleet({
   }
 
   return (
-    <DataTable
+    <ListTable
       caption={t('kiosks.title')}
-      hideCaption
       columns={[
-        { label: t('kiosks.name') },
-        { label: t('kiosks.servicePoint') },
-        { label: t('kiosks.status') },
-        { label: t('kiosks.lastHeartbeat') },
-        { label: t('kiosks.queue'), numeric: true },
-        { label: t('kiosks.lastSync') },
-        { label: t('kiosks.device') },
-        { label: t('kiosks.refused'), numeric: true },
-        { label: t('kiosks.actions') },
+        t('kiosks.name'), t('kiosks.servicePoint'), t('kiosks.status'), t('kiosks.lastHeartbeat'),
+        numericColumn(t('kiosks.queue')), t('kiosks.lastSync'), t('kiosks.device'),
+        numericColumn(t('kiosks.refused')), t('kiosks.actions'),
       ]}
-      rows={kiosks.map((kiosk) => ({
-        key: kiosk.id,
-        cells: [
-          kiosk.name,
-          `${kiosk.servicePoint.code} — ${locale === 'en' ? kiosk.servicePoint.nameEn : kiosk.servicePoint.name}`,
-          status(kiosk),
-          when(kiosk.lastHeartbeatAt),
-          kiosk.queueLength === null ? '—' : (
-            <>
-              {kiosk.queueLength}
-              {kiosk.oldestQueuedAt ? <small> {t('kiosks.oldestQueued', { at: when(kiosk.oldestQueuedAt) })}</small> : null}
-            </>
-          ),
-          when(kiosk.lastSyncAt),
-          [
-            kiosk.appVersion ? t('kiosks.appVersion', { version: kiosk.appVersion }) : null,
-            kiosk.batteryLevel === null
-              ? null
-              : t(kiosk.batteryCharging ? 'kiosks.batteryCharging' : 'kiosks.battery', { percent: Math.round(kiosk.batteryLevel * 100) }),
-          ]
-            .filter(Boolean)
-            .join(' · ') || '—',
-          kiosk.refusals.length === 0 ? (
-            '0'
-          ) : (
-            <details>
-              <summary>{kiosk.refusals.length}</summary>
-              <ul className="kiosk-refusals">
-                {kiosk.refusals.map((refusal) => (
-                  <li key={refusal.responseId}>
-                    {t('kiosks.refusal', { status: refusal.status, code: refusal.code, at: when(refusal.at) })}: {refusal.message}{' '}
-                    <code>{refusal.responseId}</code>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ),
-          <div key="actions" className="kiosk-actions">
-            {kiosk.revokedAt ? null : (
-              <IntentForm intent="revoke" className="inline-form">
-                <input type="hidden" name="kioskId" value={kiosk.id} />
-                <button type="submit" className="secondary">
-                  {t('kiosks.revoke', { name: kiosk.name })}
-                </button>
-              </IntentForm>
-            )}
-            <IntentForm intent="reissue" className="inline-form">
-              <input type="hidden" name="kioskId" value={kiosk.id} />
-              <label htmlFor={`pin-${kiosk.id}`}>{t('kiosks.newPin', { name: kiosk.name })}</label>
-              <input
-                id={`pin-${kiosk.id}`}
-                name="pin"
-                type="password"
-                inputMode="numeric"
-                autoComplete="new-password"
-                required
-                aria-invalid={reissue.kioskId === kiosk.id && reissue.error ? true : undefined}
-                aria-describedby={reissue.kioskId === kiosk.id && reissue.error ? `pin-${kiosk.id}-error` : undefined}
-              />
-              <ErrorMessage id={`pin-${kiosk.id}-error`} message={reissue.kioskId === kiosk.id ? reissue.error : undefined} />
+      items={kiosks}
+      cells={(kiosk) => [
+        kiosk.name,
+        `${kiosk.servicePoint.code} — ${locale === 'en' ? kiosk.servicePoint.nameEn : kiosk.servicePoint.name}`,
+        status(kiosk),
+        when(kiosk.lastHeartbeatAt),
+        kiosk.queueLength === null ? '—' : (
+          <>
+            {kiosk.queueLength}
+            {kiosk.oldestQueuedAt ? <small> {t('kiosks.oldestQueued', { at: when(kiosk.oldestQueuedAt) })}</small> : null}
+          </>
+        ),
+        when(kiosk.lastSyncAt),
+        [
+          kiosk.appVersion ? t('kiosks.appVersion', { version: kiosk.appVersion }) : null,
+          kiosk.batteryLevel === null
+            ? null
+            : t(kiosk.batteryCharging ? 'kiosks.batteryCharging' : 'kiosks.battery', { percent: Math.round(kiosk.batteryLevel * 100) }),
+        ]
+          .filter(Boolean)
+          .join(' · ') || '—',
+        kiosk.refusals.length === 0 ? (
+          '0'
+        ) : (
+          <details>
+            <summary>{kiosk.refusals.length}</summary>
+            <ul className="kiosk-refusals">
+              {kiosk.refusals.map((refusal) => (
+                <li key={refusal.responseId}>
+                  {t('kiosks.refusal', { status: refusal.status, code: refusal.code, at: when(refusal.at) })}: {refusal.message}{' '}
+                  <code>{refusal.responseId}</code>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ),
+        <div key="actions" className="kiosk-actions">
+          {kiosk.revokedAt ? null : (
+            <IntentForm intent="revoke" hidden={{ kioskId: kiosk.id }} className="inline-form">
               <button type="submit" className="secondary">
-                {t('kiosks.reissue', { name: kiosk.name })}
+                {t('kiosks.revoke', { name: kiosk.name })}
               </button>
             </IntentForm>
-          </div>,
-        ],
-      }))}
+          )}
+          <IntentForm intent="reissue" hidden={{ kioskId: kiosk.id }} className="inline-form">
+            <label htmlFor={`pin-${kiosk.id}`}>{t('kiosks.newPin', { name: kiosk.name })}</label>
+            <input
+              id={`pin-${kiosk.id}`}
+              name="pin"
+              type="password"
+              inputMode="numeric"
+              autoComplete="new-password"
+              required
+              aria-invalid={reissue.kioskId === kiosk.id && reissue.error ? true : undefined}
+              aria-describedby={reissue.kioskId === kiosk.id && reissue.error ? `pin-${kiosk.id}-error` : undefined}
+            />
+            <ErrorMessage id={`pin-${kiosk.id}-error`} message={reissue.kioskId === kiosk.id ? reissue.error : undefined} />
+            <button type="submit" className="secondary">
+              {t('kiosks.reissue', { name: kiosk.name })}
+            </button>
+          </IntentForm>
+        </div>,
+      ]}
     />
   )
 }

@@ -2,23 +2,15 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { recordAudit } from '~/audit/audit.server'
-import { AdminNav } from '~/auth/admin-nav'
-import { requireCsrfForm } from '~/auth/csrf.server'
-import { requireCapability, requireServicePointAccess } from '~/auth/permissions.server'
+import { AdminPage } from '~/ui/admin-page'
+import { requireCapability, requireCapabilityForm, requireServicePointAccess } from '~/auth/permissions.server'
 import { canAdministerNationally, canManageKiosks } from '~/auth/policy'
 import { kioskScope } from '~/auth/scope'
 import { formFields } from '~/forms/form-fields'
 import { textValues } from '~/forms/form-values'
 import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
-import {
-  createKiosk,
-  getKioskServicePoint,
-  type IssuedCode,
-  listKiosks,
-  reissueEnrolmentCode,
-  revokeKiosk,
-} from '~/kiosk/devices.server'
+import { createKiosk, getKioskServicePoint, type IssuedCode, listKiosks, reissueEnrolmentCode, revokeKiosk } from '~/kiosk/devices.server'
 import { KioskSettingsFormSchema, NewKioskSchema, ReissueSchema } from '~/kiosk/kiosk-forms'
 import { getKioskSettings, setKioskSettings } from '~/responses/kiosk-settings.server'
 import { qrSvg } from '~/questionnaire/distribution/qr.server'
@@ -64,8 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireCapability(request, canManageKiosks)
-  const formData = await requireCsrfForm(request)
+  const { actor, formData } = await requireCapabilityForm(request, canManageKiosks)
   const intent = String(formData.get('intent') ?? 'create')
 
   if (intent === 'revoke' || intent === 'reissue') {
@@ -131,9 +122,7 @@ export default function KiosksPage() {
   const reissueKiosk = posted === 'reissue' && actionData && 'values' in actionData ? actionData.values.kioskId : undefined
 
   return (
-    <>
-      <h1>{t('kiosks.title')}</h1>
-      <AdminNav />
+    <AdminPage title={t('kiosks.title')}>
       {actionData && 'issued' in actionData ? (
         <IssuedCodeNotice issued={actionData.issued} kioskName={kiosks.find((k) => k.id === actionData.issued.kioskId)?.name ?? ''} />
       ) : null}
@@ -181,7 +170,7 @@ export default function KiosksPage() {
           </IntentForm>
         </>
       ) : null}
-    </>
+    </AdminPage>
   )
 }
 

@@ -4,12 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { requireAgencyAccess } from '~/auth/permissions.server'
 import { aggregationSettings } from '~/aggregation/figures.server'
 import { periodOrThisYear } from '~/aggregation/period'
-import {
-  getAgency,
-  getAgencyFigures,
-  getAgencyTrend,
-  getServicePointFigures,
-} from '~/dashboard/agency-dashboard.server'
+import { getAgency, getAgencyFigures, getAgencyTrend, getServicePointFigures } from '~/dashboard/agency-dashboard.server'
 import { MISSING, formatNumber, formatPercent } from '~/i18n/format'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
