@@ -12,8 +12,8 @@ import type { Column, Row, Table } from './table'
  * them); this module only lays them out. ADR 020.
  */
 
-export const MEASURE_KINDS = ['index', 'aspect', 'element', 'item'] as const
-export type MeasureKind = (typeof MEASURE_KINDS)[number]
+const MEASURE_KINDS = ['index', 'aspect', 'element', 'item'] as const
+type MeasureKind = (typeof MEASURE_KINDS)[number]
 
 const text = (vi: string, en: string): LocalizedText => ({ vi, en })
 const col = (key: string, type: Column['type'], label: LocalizedText, description: LocalizedText): Column => ({
@@ -23,7 +23,7 @@ const col = (key: string, type: Column['type'], label: LocalizedText, descriptio
   description,
 })
 
-export const AGGREGATED_COLUMNS: readonly Column[] = [
+const AGGREGATED_COLUMNS: readonly Column[] = [
   col('level', 'string', text('Cấp', 'Level'), text('Cấp đơn vị: national, province, agency hoặc servicePoint.', 'Unit level: national, province, agency or servicePoint.')),
   col('unit_code', 'string', text('Mã đơn vị', 'Unit code'), text('Mã của đơn vị (VN cho toàn quốc).', "The unit's code (VN for the national figures).")),
   col('unit_name_vi', 'string', text('Tên đơn vị', 'Unit name (Vietnamese)'), text('Tên đơn vị bằng tiếng Việt.', "The unit's name in Vietnamese.")),
