@@ -13,12 +13,14 @@ import { settleRollupFolds } from './aggregation/rollup-fold.server'
 import { getSessionId } from './auth/session.server'
 import { pageCacheHeaders, PRIVATE_PAGE } from './cache-control'
 import { db } from './db.server'
+import { stopExportRunner } from './export/export-queue.server'
 import { createI18n, getLanguage } from './i18n/i18next.server'
 import { runMaintenance } from './maintenance/maintenance.server'
 import { NonceProvider } from './ui/nonce'
-import { wireModules } from './wiring.server'
+import { startBackgroundJobs, wireModules } from './wiring.server'
 
 wireModules()
+startBackgroundJobs()
 
 const ABORT_DELAY = 5_000
 
@@ -26,6 +28,8 @@ const ABORT_DELAY = 5_000
 
 /** On SIGTERM/SIGINT: an embedded PGlite left open can corrupt its directory. */
 export async function closeDatabase() {
+  // A running export goes back to the queue and starts again at the next start.
+  await stopExportRunner()
   // A running fold finishes (it is one statement); a waiting one is left to the next start's readers.
   await settleRollupFolds()
   await db.close()

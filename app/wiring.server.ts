@@ -1,4 +1,6 @@
 import { scheduleRollupFold } from './aggregation/rollup-fold.server'
+import { env } from './env.server'
+import { startExportRunner } from './export/export-queue.server'
 import { onResponsesStored } from './responses/stored-events'
 
 /*
@@ -9,4 +11,15 @@ import { onResponsesStored } from './responses/stored-events'
 export function wireModules(): void {
   // Stored responses reach the rollups through the background fold (docs/decisions/012-submission-throughput.md).
   onResponsesStored(scheduleRollupFold)
+}
+
+/**
+ * The background work of the app server, started by entry.server.tsx (not by other processes
+ * that wire the modules): exports run in the background (docs/decisions/020-exports.md), on
+ * pg-boss with a PostgreSQL server, in the server's own process with the embedded PGlite.
+ * Tests run export jobs themselves, so the test process starts none.
+ */
+export function startBackgroundJobs(): void {
+  if (env.NODE_ENV === 'test') return
+  startExportRunner({ databaseUrl: env.DATABASE_URL }).catch((error: unknown) => console.error('export runner did not start:', error))
 }

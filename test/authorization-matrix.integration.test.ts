@@ -408,6 +408,24 @@ const MATRIX: Record<string, Case[]> = {
       action: signedIn(404),
     },
   ],
+  // Exports: the Ministry and province administrators (their province); a file only for its owner.
+  'exports._index/route.tsx': [
+    {
+      name: 'own exports',
+      path: () => '/exports',
+      loader: holders('canExportFigures'),
+      action: holders('canExportFigures', 400),
+    },
+  ],
+  'exports.$id.download.ts': [
+    {
+      name: 'an unknown export',
+      path: () => '/exports/unknown/download',
+      params: () => ({ id: 'unknown' }),
+      loader: holders('canExportFigures', 404),
+    },
+  ],
+  'admin.audit.tsx': [{ name: 'audit log', path: () => '/admin/audit', loader: holders('canReadAuditLog') }],
   'ministry._index.tsx': [
     { name: 'national overview', path: () => '/ministry', loader: holders('canReadNationally') },
   ],

@@ -36,12 +36,51 @@ export async function recordAudit(action: string, entry: AuditEntry = {}, client
   })
 }
 
-/** The most recent events, newest first (for the administration pages and tests). */
-export function listAuditEvents({ action, take = 100 }: { action?: string; take?: number } = {}) {
-  return prisma.auditEvent.findMany({
-    where: action ? { action } : {},
-    orderBy: [{ at: 'desc' }, { id: 'desc' }],
-    take,
+/** What the audit log can be filtered on; every filter is optional. */
+export type AuditFilters = {
+  /** Exact action, e.g. `export.downloaded`. */
+  action?: string
+  /** The actor's email address, exact (case-insensitive). */
+  actorEmail?: string
+  /** What was acted on: a target starting with this text (`export:` finds every export). */
+  target?: string
+  /** Events at or after this instant, and before `before`. */
+  from?: Date
+  before?: Date
+  /** Events older than this one (the id of the last event of the previous page). */
+  cursor?: bigint
+  take?: number
+}
+
+/** Events per page of the audit log, and the most any caller may take at once. */
+export const AUDIT_PAGE_SIZE = 50
+const MAX_AUDIT_TAKE = 500
+
+/**
+ * Events matching the filters, newest first (by id: events are numbered as they are recorded),
+ * each with its actor's email. An actor email that names nobody matches nothing.
+ */
+export async function listAuditEvents({ action, actorEmail, target, from, before, cursor, take = 100 }: AuditFilters = {}) {
+  let actorId: string | undefined
+  if (actorEmail) {
+    const actor = await prisma.user.findFirst({ where: { email: { equals: actorEmail, mode: 'insensitive' } }, select: { id: true } })
+    if (!actor) return []
+    actorId = actor.id
+  }
+  const events = await prisma.auditEvent.findMany({
+    where: {
+      ...(action ? { action } : {}),
+      ...(actorId ? { actorId } : {}),
+      ...(target ? { target: { startsWith: target } } : {}),
+      ...(from || before ? { at: { ...(from ? { gte: from } : {}), ...(before ? { lt: before } : {}) } } : {}),
+      ...(cursor !== undefined ? { id: { lt: cursor } } : {}),
+    },
+    orderBy: { id: 'desc' },
+    take: Math.min(take, MAX_AUDIT_TAKE),
     select: { id: true, at: true, actorId: true, action: true, target: true, details: true },
   })
+  const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))]
+  const actors = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } })
+  const emails = new Map(actors.map((actor) => [actor.id, actor.email]))
+  return events.map((event) => ({ ...event, actorEmail: event.actorId ? (emails.get(event.actorId) ?? null) : null }))
 }

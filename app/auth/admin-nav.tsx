@@ -11,6 +11,7 @@ import {
   canManageRetention,
   canManageUnits,
   canManageUsers,
+  canReadAuditLog,
   type RoleHolder,
 } from './policy'
 
@@ -27,6 +28,7 @@ const SECTIONS = [
   ['external-indices', canManageRankings],
   ['retention', canManageRetention],
   ['quality', canManageQualityRules],
+  ['audit', canReadAuditLog],
 ] as const
 
 /** The administration pages this user may open, in menu order. */

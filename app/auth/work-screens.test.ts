@@ -3,9 +3,9 @@ import type { Role } from '~/generated/prisma/enums'
 import { homePathFor, workLinksFor } from './work-screens'
 
 test.each<[Role, string, string[]]>([
-  ['ministry_admin', '/admin/users', ['admin', 'ministry', 'dashboard', 'paper']],
-  ['ministry_analyst', '/ministry', ['ministry']],
-  ['province_admin', '/admin/users', ['admin', 'dashboard', 'paper']],
+  ['ministry_admin', '/admin/users', ['admin', 'ministry', 'dashboard', 'paper', 'exports']],
+  ['ministry_analyst', '/ministry', ['ministry', 'exports']],
+  ['province_admin', '/admin/users', ['admin', 'dashboard', 'paper', 'exports']],
   ['agency_manager', '/dashboard', ['dashboard']],
   ['agency_viewer', '/dashboard', ['dashboard']],
   ['clerk', '/paper', ['paper']],

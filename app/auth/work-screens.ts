@@ -1,7 +1,13 @@
-import { canEnterPaper, canManageUsers, canReadDashboards, canReadNationally, type RoleHolder } from './policy'
+import { canEnterPaper, canExportFigures, canManageUsers, canReadDashboards, canReadNationally, type RoleHolder } from './policy'
 
 /** The screens a user's work starts from, and where each lives. */
-export const WORK_PATHS = { admin: '/admin/users', ministry: '/ministry', dashboard: '/dashboard', paper: '/paper' } as const
+export const WORK_PATHS = {
+  admin: '/admin/users',
+  ministry: '/ministry',
+  dashboard: '/dashboard',
+  paper: '/paper',
+  exports: '/exports',
+} as const
 export type WorkScreen = keyof typeof WORK_PATHS
 
 /** Where a user lands after signing in: the screen their work starts from. */
@@ -20,5 +26,6 @@ export function workLinksFor(user: RoleHolder): readonly WorkScreen[] {
   // Whoever starts from the national overview reaches the dashboards through it.
   if (canReadDashboards(user) && homePathFor(user) !== WORK_PATHS.ministry) links.push('dashboard')
   if (canEnterPaper(user)) links.push('paper')
+  if (canExportFigures(user)) links.push('exports')
   return links
 }

@@ -79,13 +79,23 @@ export async function stopExportRunner(): Promise<void> {
 
 function startInProcessRunner(produce?: ExportProducer): Runner {
   const stopping = new AbortController()
-  let wakeUp: () => void = () => undefined
+  // A wake-up while a job runs is kept, so the runner looks again before it sleeps.
+  let woken = false
+  let wakeUp: () => void = () => {
+    woken = true
+  }
   const idle = () =>
     new Promise<void>((resolve) => {
+      if (woken) return resolve()
       const timer = setTimeout(resolve, IDLE_POLL_MS)
       wakeUp = () => {
         clearTimeout(timer)
         resolve()
+      }
+    }).finally(() => {
+      woken = false
+      wakeUp = () => {
+        woken = true
       }
     })
   const loop = (async () => {

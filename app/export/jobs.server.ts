@@ -137,3 +137,21 @@ export async function getExportDownload(actor: Actor, id: string, now = new Date
   await recordAudit('export.downloaded', { actorId: actor.id, target: `export:${id}`, details: { fileName: job.fileName } })
   return { outcome: 'file', id: job.id, format: job.format, fileName: job.fileName, fileBytes: Number(job.fileBytes) }
 }
+
+/** What the exports form offers: the provinces (Ministry users) and the methodology series. */
+export async function listExportChoices(actor: Actor) {
+  const [provinces, versions] = await Promise.all([
+    prisma.adminUnit.findMany({
+      where: canReadNationally(actor) ? { kind: 'province' } : { id: actor.provinceId ?? '' },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    }),
+    prisma.questionnaireVersion.findMany({
+      where: { status: { not: 'draft' } },
+      distinct: ['methodologyCode'],
+      orderBy: { methodologyCode: 'asc' },
+      select: { methodologyCode: true },
+    }),
+  ])
+  return { provinces, methodologyCodes: versions.map((version) => version.methodologyCode) }
+}
