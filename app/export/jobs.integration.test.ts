@@ -265,7 +265,8 @@ describe('expiry', () => {
     expect(existsSync(exportFilePath(jobId, 'csv'))).toBe(true)
     const { expiresAt } = await prisma.exportJob.findUniqueOrThrow({ where: { id: jobId } })
 
-    expect(await sweepExpiredExports(new Date(expiresAt!.getTime() - 1_000))).toBe(0)
+    await sweepExpiredExports(new Date(expiresAt!.getTime() - 1_000))
+    expect((await prisma.exportJob.findUniqueOrThrow({ where: { id: jobId } })).status).toBe('done')
     expect(await getExportDownload(actor, jobId, new Date(expiresAt!.getTime() + 1))).toEqual({ outcome: 'expired' })
     expect(await sweepExpiredExports(new Date(expiresAt!.getTime() + 1))).toBeGreaterThanOrEqual(1)
     expect(existsSync(exportFilePath(jobId, 'csv'))).toBe(false)
