@@ -3,7 +3,7 @@ import { diffReleaseFiles, hasChanges, MAX_CHANGE_EXAMPLES } from './changes'
 
 const BOM = '\ufeff'
 const csv = (...lines: string[]) => `${BOM}${lines.join('\r\n')}\r\n`
-const file = (name: string, text: string) => ({ name, text, primaryKey: ['unit_code', 'measure'] })
+const file = (name: string, text: string) => ({ name, text, rowKey: ['unit_code', 'measure'] })
 
 describe('what a correction changed', () => {
   test('the same files have no changes', () => {

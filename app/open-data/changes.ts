@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync'
 
 /*
  * What a correction changed: the data files of the previous release compared with the new ones,
- * row by row (rows matched on their primary key) and cell by cell. Published with the correction
+ * row by row (rows matched on their key) and cell by cell. Published with the correction
  * as changes.json beside the notes people wrote, so a reader can check the notes against the
  * figures. ADR 022.
  */
@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync'
 export const MAX_CHANGE_EXAMPLES = 20
 
 /** A CSV file of a release, as its text and the columns that identify a row. */
-export type CsvText = { name: string; text: string; primaryKey: readonly string[] }
+export type CsvText = { name: string; text: string; rowKey: readonly string[] }
 
 export type ChangeExample =
   | { kind: 'changed'; key: string; column: string; before: string; after: string }
@@ -43,8 +43,8 @@ export function diffReleaseFiles(previous: readonly CsvText[], next: readonly Cs
     const before = previous.find((file) => file.name === name)
     const after = next.find((file) => file.name === name)
     // A file's rows are matched on the new release's key (the old one's when the file is gone).
-    const primaryKey = (after ?? before)!.primaryKey
-    return diffFile(name, before ? parseCsv(before.text, primaryKey) : null, after ? parseCsv(after.text, primaryKey) : null)
+    const rowKey = (after ?? before)!.rowKey
+    return diffFile(name, before ? parseCsv(before.text, rowKey) : null, after ? parseCsv(after.text, rowKey) : null)
   })
   const sum = (pick: (file: FileChanges) => number) => files.reduce((total, file) => total + pick(file), 0)
   return {
@@ -113,14 +113,14 @@ function diffFile(name: string, before: ParsedCsv | null, after: ParsedCsv | nul
 }
 
 /**
- * A CSV's rows by key: the primary key's values joined with ' / '. A key repeated in one file
- * (which a primary key should rule out) gets its occurrence number, so no row hides another.
+ * A CSV's rows by key: the key columns' values joined with ' / '. A key repeated in one file
+ * (which the key should rule out) gets its occurrence number, so no row hides another.
  */
-function parseCsv(text: string, primaryKey: readonly string[]): ParsedCsv {
+function parseCsv(text: string, rowKey: readonly string[]): ParsedCsv {
   const records = parse(text, { bom: true, columns: false, skip_empty_lines: true, relax_column_count: true }) as string[][]
   const [header = [], ...body] = records
   const rows = new Map<string, Record<string, string>>()
-  const keyColumns = primaryKey.filter((column) => header.includes(column))
+  const keyColumns = rowKey.filter((column) => header.includes(column))
   body.forEach((cells, at) => {
     const row = Object.fromEntries(header.map((column, index) => [column, cells[index] ?? '']))
     const base = keyColumns.length > 0 ? keyColumns.map((column) => row[column]).join(' / ') : `#${at + 1}`

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { Column } from '~/export/table'
-import { buildDataPackage, fieldOf, LICENSE, packageName, sha256Sums, type DataPackageInput } from './data-package'
+import { buildDataPackage, fieldOf, LICENSE, packageName, sha256Sums, type DataPackageInput, type TableResource } from './data-package'
 
 const text = (vi: string, en: string) => ({ vi, en })
 const columns: Column[] = [
@@ -29,7 +29,7 @@ const input: DataPackageInput = {
       title: text('Tỉnh', 'Provinces'),
       description: text('Theo tỉnh', 'By province'),
       columns,
-      primaryKey: ['unit_code'],
+      rowKey: ['unit_code'],
     },
   ],
   others: [
@@ -72,9 +72,9 @@ describe('the data package of a release', () => {
       ['provinces.csv', 123, `sha256:${'a'.repeat(64)}`, 'csv', 'utf-8'],
       ['figures.json', 456, `sha256:${'b'.repeat(64)}`, 'json', 'utf-8'],
     ])
-    const [csv] = descriptor.resources
-    expect(csv && 'schema' in csv ? csv.schema.fields.map((field) => field.name) : []).toEqual(columns.map((column) => column.key))
-    expect(csv && 'schema' in csv ? csv.schema.primaryKey : []).toEqual(['unit_code'])
+    const csv = descriptor.resources[0] as TableResource
+    expect(csv.schema.fields.map((field) => field.name)).toEqual(columns.map((column) => column.key))
+    expect(csv.schema.uniqueKeys).toEqual([['unit_code']])
   })
 
   test('states the period, methodology, minimum n, suppression rule and corrected version', () => {

@@ -31,8 +31,11 @@ export type CsvFile = FileFacts & {
   title: LocalizedText
   description: LocalizedText
   columns: readonly Column[]
-  /** The columns that identify a row (Table Schema `primaryKey`). */
-  primaryKey: readonly string[]
+  /**
+   * The columns that identify a row, written as Table Schema's `uniqueKeys` (not `primaryKey`: a
+   * key column may be empty, e.g. the methodology of an imported index's row).
+   */
+  rowKey: readonly string[]
 }
 
 /** Any other file the package lists (the JSON of every table, the changes of a correction). */
@@ -90,6 +93,25 @@ export function packageName(periodKey: string): string {
  */
 export const packageVersion = (version: number) => `${version}.0.0`
 
+type Resource = {
+  name: string
+  path: string
+  format: string
+  mediatype: string
+  encoding: 'utf-8'
+  bytes: number
+  hash: string
+  title: string
+  title_en: string
+  description: string
+  description_en: string
+}
+export type TableResource = Resource & {
+  type: 'table'
+  dialect: { header: true; delimiter: ','; lineTerminator: '\r\n' }
+  schema: { fields: TableSchemaField[]; uniqueKeys: string[][]; missingValues: string[] }
+}
+
 export function buildDataPackage(input: DataPackageInput) {
   const { period } = input
   return {
@@ -114,7 +136,7 @@ export function buildDataPackage(input: DataPackageInput) {
     suppression_rule_en: input.suppressionRule.en,
     corrects_version: input.corrects,
     resources: [
-      ...input.csv.map((file) => ({
+      ...input.csv.map((file): TableResource => ({
         name: resourceName(file.name),
         type: 'table',
         path: file.name,
@@ -130,12 +152,12 @@ export function buildDataPackage(input: DataPackageInput) {
         dialect: { header: true, delimiter: ',', lineTerminator: '\r\n' },
         schema: {
           fields: file.columns.map(fieldOf),
-          primaryKey: [...file.primaryKey],
+          uniqueKeys: [[...file.rowKey]],
           // An empty cell is a figure not published: suppressed or not applicable.
           missingValues: [''],
         },
       })),
-      ...input.others.map((file) => ({
+      ...input.others.map((file): Resource => ({
         name: resourceName(file.name),
         path: file.name,
         format: file.format,

@@ -105,11 +105,11 @@ export async function buildReleaseFiles(
     let count = 0
     const content = await collect((out) => writeCsv(tables, out, (n) => (count = n)))
     const written = fileOf(file.name, CSV_MEDIA_TYPE, content)
-    const primaryKey = primaryKeyOf(tables)
+    const rowKey = rowKeyOf(tables)
     files.push(written)
     rowCounts[file.name] = count
-    csv.push({ name: file.name, text: content.toString('utf8'), primaryKey })
-    csvFiles.push({ ...written, title: file.title, description: file.description, columns: columnsOf(tables), primaryKey })
+    csv.push({ name: file.name, text: content.toString('utf8'), rowKey })
+    csvFiles.push({ ...written, title: file.title, description: file.description, columns: columnsOf(tables), rowKey })
   }
 
   // One JSON of every level's tables, each named for its level so no two share a name.
@@ -183,13 +183,15 @@ function columnsOf(tables: readonly Table[]): Column[] {
 }
 
 /**
- * What identifies a row of a level's file: its text and date columns (unit codes, measure codes,
- * labels); every number, count and flag is a value. ADR 022.
+ * What identifies a row of the aggregated tables: the unit, the measure and its methodology
+ * series (a period across a break in the series has both). Names and labels are values: a
+ * renamed unit is a changed row, not a new one. ADR 022.
  */
-function primaryKeyOf(tables: readonly Table[]): string[] {
-  return columnsOf(tables)
-    .filter((column) => column.type === 'string' || column.type === 'date')
-    .map((column) => column.key)
+export const ROW_KEY = ['level', 'unit_code', 'measure_kind', 'measure_code', 'methodology_code'] as const
+
+function rowKeyOf(tables: readonly Table[]): string[] {
+  const keys = new Set(columnsOf(tables).map((column) => column.key))
+  return ROW_KEY.filter((key) => keys.has(key))
 }
 
 /** What `write` writes into a stream, as one buffer. */

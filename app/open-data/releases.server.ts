@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { parsePeriod } from '~/aggregation/period'
 import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import { Prisma } from '~/generated/prisma/client'
@@ -34,7 +35,7 @@ export async function publishRelease(
   now = new Date(),
 ): Promise<PublishResult> {
   const { previous, build } = await prepareRelease(periodKey, now)
-  const refusal = refusalOf(build, previous, notes)
+  const refusal = refusalOf(build) ?? (previous && (notes.vi.trim() === '' || notes.en.trim() === '') ? 'correctionNotes' : null)
   if (refusal) return { published: false, reason: refusal }
   const id = randomUUID()
   const version = (previous?.version ?? 0) + 1
@@ -84,13 +85,17 @@ export async function publishRelease(
   return { published: true, releaseId: id, version }
 }
 
-/** What publishing the period now would publish, and whether it would be refused. */
-export async function previewRelease(periodKey: string, notes: Notes, now = new Date()) {
+/**
+ * What publishing the period now would publish, and whether its figures would be refused (no
+ * figures, or none changed since the previous release).
+ */
+export async function previewRelease(periodKey: string, now = new Date()) {
   const { previous, build } = await prepareRelease(periodKey, now)
   return {
+    period: build.period,
     version: (previous?.version ?? 0) + 1,
     corrects: previous?.version ?? null,
-    refusal: refusalOf(build, previous, notes),
+    refusal: refusalOf(build),
     files: build.files.map((file) => ({
       name: file.name,
       bytes: file.bytes,
@@ -110,16 +115,15 @@ async function prepareRelease(periodKey: string, now: Date) {
   return { previous, build }
 }
 
-function refusalOf(build: ReleaseBuild, previous: PreviousRelease | null, notes: Notes): PublishRefusal | null {
+/** Why the figures themselves can't be published: there are none, or none changed. */
+function refusalOf(build: ReleaseBuild): 'noFigures' | 'unchanged' | null {
   if (Object.values(build.rowCounts).every((rows) => rows === 0)) return 'noFigures'
-  if (!previous) return null
   if (build.changes && !hasChanges(build.changes)) return 'unchanged'
-  if (notes.vi.trim() === '' || notes.en.trim() === '') return 'correctionNotes'
   return null
 }
 
 /** What a stored datapackage.json tells about its CSV files' keys. */
-type StoredPackage = { resources: Array<{ path: string; schema?: { primaryKey?: string[] } }> }
+type StoredPackage = { resources: Array<{ path: string; schema?: { uniqueKeys?: string[][] } }> }
 
 /** The period's latest release with its CSV files, keyed as its data package keyed them. */
 async function getLatestRelease(periodKey: string): Promise<(PreviousRelease & { id: string }) | null> {
@@ -131,17 +135,17 @@ async function getLatestRelease(periodKey: string): Promise<(PreviousRelease & {
   if (!release) return null
   const packageFile = release.files.find((file) => file.name === PACKAGE_FILE)
   const descriptor = packageFile ? (JSON.parse(Buffer.from(packageFile.content).toString('utf8')) as StoredPackage) : null
-  const keys = new Map((descriptor?.resources ?? []).map((resource) => [resource.path, resource.schema?.primaryKey ?? []]))
+  const keys = new Map((descriptor?.resources ?? []).map((resource) => [resource.path, resource.schema?.uniqueKeys?.[0] ?? []]))
   const csv: CsvText[] = release.files
     .filter((file) => file.name.endsWith('.csv'))
-    .map((file) => ({ name: file.name, text: Buffer.from(file.content).toString('utf8'), primaryKey: keys.get(file.name) ?? [] }))
+    .map((file) => ({ name: file.name, text: Buffer.from(file.content).toString('utf8'), rowKey: keys.get(file.name) ?? [] }))
   return { id: release.id, version: release.version, csv }
 }
 
 const fileListSelect = { name: true, mediaType: true, bytes: true, sha256: true } satisfies Prisma.OpenDataFileSelect
 
 /**
- * Every release, newest period first and, within a period, newest version first; with its files
+ * Every release by period, newest first; with its files
  * (not their content) and, for a correction, what changed.
  */
 export async function listReleases() {
@@ -167,7 +171,7 @@ export async function listReleases() {
     changes.map((file) => [file.releaseId, JSON.parse(Buffer.from(file.content).toString('utf8')) as ChangeSummary]),
   )
   const versionOf = new Map(releases.map((release) => [release.id, release.version]))
-  return releases.map((release) => ({
+  const listed = releases.map((release) => ({
     period: release.period,
     version: release.version,
     methodologyCodes: release.methodologyCode.split(',').filter(Boolean),
@@ -177,9 +181,17 @@ export async function listReleases() {
     changes: changesOf.get(release.id) ?? null,
     files: release.files,
   }))
+  // Grouped by period, the period published most recently first.
+  const periods = [...new Set(listed.map((release) => release.period))]
+  return periods.map((period) => ({
+    period,
+    label: parsePeriod(period)?.label ?? { vi: period, en: period },
+    releases: listed.filter((release) => release.period === period),
+  }))
 }
 
-export type ListedRelease = Awaited<ReturnType<typeof listReleases>>[number]
+export type ListedPeriod = Awaited<ReturnType<typeof listReleases>>[number]
+export type ListedRelease = ListedPeriod['releases'][number]
 
 /** One stored file of a release, or null when the period, version or name names none. */
 export async function getReleaseFile(periodKey: string, version: number, name: string) {
