@@ -10,9 +10,10 @@ import { isLanguage, type Language } from '~/i18n/config'
 import { aggregatedExport } from './aggregated.server'
 import { writeCsv } from './csv'
 import { ensureExportDirectory, exportFilePath, partFilePath, removeExportFiles } from './export-files.server'
-import { AggregatedFiltersSchema, type ExportFormat } from './filters'
+import { AggregatedFiltersSchema, type ExportFormat, MicrodataFiltersSchema } from './filters'
 import { exportRetention } from './export-retention.server'
 import { writeJson } from './json'
+import { microdataExport } from './microdata.server'
 import type { ExportMeta, Table } from './table'
 import { writeXlsx } from './xlsx'
 
@@ -138,6 +139,13 @@ export async function produceExport(job: ClaimedJob): Promise<ExportSource> {
     const { meta, tables } = await aggregatedExport(AggregatedFiltersSchema.parse(job.filters), scope)
     const counts = tables.map((table) => (Array.isArray(table.rows) ? table.rows.length : null))
     return { meta, tables, rowsExpected: counts.every((n) => n !== null) ? counts.reduce((a, b) => a! + b!, 0) : null }
+  }
+  if (job.kind === 'microdata') {
+    const filters = MicrodataFiltersSchema.parse(job.filters)
+    // requestExport refused comments to whoever may not export them.
+    const { meta, tables, rowsExpected } = await microdataExport(filters, scope, { includeComments: filters.includeComments })
+    // A CSV file holds one table: the responses (the codebook is in the XLSX and JSON files).
+    return { meta, tables: job.format === 'csv' ? tables.slice(0, 1) : tables, rowsExpected }
   }
   throw new ExportJobError('internal', `no export module for the kind '${job.kind}'`)
 }
