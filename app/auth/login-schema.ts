@@ -1,13 +1,10 @@
 import { z } from 'zod'
+import { emailAddress } from '~/forms/text-fields'
 import { MAX_PASSWORD_LENGTH } from './password-policy'
 
 /** The sign-in form, validated in the browser and again by the action. Messages are `auth` keys. */
 export const LoginSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: 'login.errors.email' })),
+  email: emailAddress('login.errors.email'),
   password: z
     .string()
     .min(1, { error: 'login.errors.passwordRequired' })

@@ -1,11 +1,6 @@
 import { z } from 'zod'
+import { emailAddress, optionalText } from '~/forms/text-fields'
 import { Role } from '~/generated/prisma/enums'
-
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => value || null)
 
 /**
  * What an account may do and where: its role, plus the province (province administrators,
@@ -18,11 +13,7 @@ export const UserAccessSchema = z.object({
 })
 
 export const NewUserSchema = UserAccessSchema.extend({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: 'users.errors.email' })),
+  email: emailAddress('users.errors.email'),
   name: z.string().trim().min(1, { error: 'users.errors.name' }).max(200, { error: 'users.errors.name' }),
 })
 

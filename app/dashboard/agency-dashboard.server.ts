@@ -7,6 +7,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import { isoDate } from '~/i18n/format'
 import { type Item, allItems } from '~/questionnaire/definition'
 import { elementIntervals, indexInterval } from '~/ranking/index-interval'
+import { unitSummarySelect } from '~/units/unit-select'
 
 /*
  * What an agency's own dashboard shows for a period: its SIPAS with the element and item
@@ -21,14 +22,7 @@ const TREND_MONTHS = 12
 export async function getAgency(agencyId: string) {
   return prisma.agency.findUnique({
     where: { id: agencyId },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      nameEn: true,
-      kind: true,
-      province: { select: { id: true, name: true, validFrom: true } },
-    },
+    select: { ...unitSummarySelect, kind: true, province: { select: { id: true, name: true, validFrom: true } } },
   })
 }
 

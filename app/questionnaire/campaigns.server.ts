@@ -53,12 +53,11 @@ export async function createCampaign(input: CampaignInput) {
   return { campaignId }
 }
 
+/** A campaign as lists and the survey name it: both names and its period. */
+const campaignSummarySelect = { id: true, name: true, nameEn: true, startsOn: true, endsOn: true } as const
+
 const activeCampaignSelect = {
-  id: true,
-  name: true,
-  nameEn: true,
-  startsOn: true,
-  endsOn: true,
+  ...campaignSummarySelect,
   provinceId: true,
   version: { select: { id: true, version: true, methodologyCode: true } },
 } satisfies Prisma.CampaignSelect
@@ -97,11 +96,7 @@ export function listCampaigns(where: Prisma.CampaignWhereInput) {
     orderBy: [{ startsOn: 'desc' }, { createdAt: 'desc' }],
     take: 500,
     select: {
-      id: true,
-      name: true,
-      nameEn: true,
-      startsOn: true,
-      endsOn: true,
+      ...campaignSummarySelect,
       province: { select: { name: true } },
       version: { select: { version: true, methodologyCode: true, questionnaire: { select: { slug: true } } } },
       _count: { select: { servicePoints: true } },

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { optionalText } from '~/forms/text-fields'
 import { INDICES, PEER_GROUPS, isInnerPeerGroup } from './indices'
 import { MAX_RANKING_YEAR, MIN_RANKING_YEAR } from './ranking-query'
 import { parseGroupsText } from './ranking-settings'
@@ -17,11 +18,7 @@ export const FreezeSchema = z
     year,
     index: z.enum(INDICES, { error: 'admin.errors.index' }),
     group: z.enum(PEER_GROUPS, { error: 'admin.errors.group' }),
-    province: z
-      .string()
-      .trim()
-      .optional()
-      .transform((value) => value || null),
+    province: optionalText,
   })
   .superRefine((value, context) => {
     if (isInnerPeerGroup(value.group) && !value.province) {

@@ -1,4 +1,5 @@
 import { prisma } from '~/db.server'
+import { provinceSummarySelect, unitSummarySelect } from '~/units/unit-select'
 import type { Prisma } from '~/generated/prisma/client'
 import type { PeerGroup } from './indices'
 
@@ -14,8 +15,8 @@ const inForce = (day: Date) => ({
   AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: day } }] }, { OR: [{ validTo: null }, { validTo: { gte: day } }] }],
 })
 
-const provinceSelect = { id: true, code: true, name: true } satisfies Prisma.AdminUnitSelect
-const agencySelect = { id: true, code: true, name: true, nameEn: true } satisfies Prisma.AgencySelect
+const provinceSelect = provinceSummarySelect satisfies Prisma.AdminUnitSelect
+const agencySelect = unitSummarySelect satisfies Prisma.AgencySelect
 
 /**
  * The units of a peer group in a year, by code. Provinces are those in force on 31 December

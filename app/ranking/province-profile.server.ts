@@ -2,6 +2,7 @@ import { nationalFigures, unitFigures } from '~/aggregation/figures.server'
 import { yearPeriod } from '~/aggregation/period'
 import { getVersionCatalog } from '~/aggregation/versions.server'
 import { prisma } from '~/db.server'
+import { provinceSummarySelect } from '~/units/unit-select'
 import { isoDate } from '~/i18n/format'
 import { elementIntervals, indexInterval } from './index-interval'
 import { INDICES, type IndexCode } from './indices'
@@ -21,9 +22,7 @@ export async function getProvince(provinceId: string) {
   return prisma.adminUnit.findUnique({
     where: { id: provinceId },
     select: {
-      id: true,
-      code: true,
-      name: true,
+      ...provinceSummarySelect,
       validFrom: true,
       validTo: true,
       successors: { select: { successor: { select: { id: true, name: true } }, effectiveOn: true } },

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { optionalText } from '~/forms/text-fields'
 import { AgencyKind } from '~/generated/prisma/enums'
 
 /** Codes appear in URLs and QR links: upper-case letters, digits, dots, hyphens and underscores. */
@@ -18,11 +19,7 @@ export const AgencySchema = z.object({
   name: name('agencies.errors.name'),
   nameEn: name('agencies.errors.nameEn'),
   kind: z.enum(AgencyKind, { error: 'agencies.errors.kind' }),
-  provinceId: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value || null),
+  provinceId: optionalText,
 })
 
 /** The new-service-point form. */

@@ -4,6 +4,7 @@ import { type Actor, canAdministerNationally, canSeeAgency, canSeeProvince, canS
 import { prisma } from '~/db.server'
 import { Prisma } from '~/generated/prisma/client'
 import type { AgencyInput, ServicePointInput } from './admin-forms'
+import { provinceSummarySelect, unitSummarySelect } from './unit-select'
 
 /*
  * Queries behind the administration pages for agencies and service points. Scope checks use
@@ -23,9 +24,6 @@ async function insertUniqueCode(insert: () => Promise<unknown>, takenKey: string
   }
 }
 
-/** What both lists show of an agency or a service point besides its own columns. */
-const listedUnitSelect = { id: true, code: true, name: true, nameEn: true } as const
-
 /** Provinces in force on `today`, for pickers. */
 export function listCurrentProvinces(today = new Date()) {
   return prisma.adminUnit.findMany({
@@ -36,7 +34,7 @@ export function listCurrentProvinces(today = new Date()) {
       ],
     },
     orderBy: { name: 'asc' },
-    select: { id: true, code: true, name: true },
+    select: provinceSummarySelect,
   })
 }
 
@@ -53,12 +51,7 @@ export function listAgencies(where: Prisma.AgencyWhereInput) {
     where,
     orderBy: [{ provinceId: 'asc' }, { code: 'asc' }],
     take: 1000,
-    select: {
-      ...listedUnitSelect,
-      kind: true,
-      province: { select: { name: true } },
-      _count: { select: { servicePoints: true } },
-    },
+    select: { ...unitSummarySelect, kind: true, province: { select: { name: true } }, _count: { select: { servicePoints: true } } },
   })
 }
 
@@ -89,12 +82,7 @@ export function listServicePoints(where: Prisma.ServicePointWhereInput) {
     where,
     orderBy: [{ active: 'desc' }, { code: 'asc' }],
     take: 1000,
-    select: {
-      ...listedUnitSelect,
-      active: true,
-      agency: { select: { code: true, name: true, nameEn: true } },
-      _count: { select: { kiosks: true } },
-    },
+    select: { ...unitSummarySelect, active: true, agency: { select: { code: true, name: true, nameEn: true } }, _count: { select: { kiosks: true } } },
   })
 }
 
