@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { RESPONSE_FIELDS } from '~/export/microdata-table'
 import type { Column, Table } from '~/export/table'
 import { assertNoMicrodata, assertSuppressedCellsEmpty, isMicrodataColumn, UnpublishableTableError } from './publishable'
 
@@ -30,5 +31,12 @@ describe('what an open-data release refuses to publish', () => {
       UnpublishableTableError,
     )
     expect(() => assertSuppressedCellsEmpty([table(columns, [{ unit_code: 'HN', n: 40, value: 81.5, suppressed: false }])])).not.toThrow()
+  })
+})
+
+describe('the microdata export', () => {
+  test('its identifying and personal columns are among those refused', () => {
+    const keys = [...RESPONSE_FIELDS, 'comment']
+    expect(keys.filter(isMicrodataColumn).sort()).toEqual(expect.arrayContaining(['comment', 'response_id', 'submitted_on']))
   })
 })
