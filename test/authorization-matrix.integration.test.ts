@@ -75,6 +75,7 @@ const HOLDERS: Record<Capability, readonly Role[]> = {
   canReadDashboards: ['ministry_admin', 'ministry_analyst', 'province_admin', 'agency_manager', 'agency_viewer'],
   canEnterPaper: ['ministry_admin', 'province_admin', 'clerk'],
   canReconcilePaper: ADMINISTRATORS,
+  canManageApiTokens: MINISTRY_ADMINISTRATOR,
 }
 /**
  * Capabilities that change what a page shows rather than whether it opens: choosing any province
@@ -426,6 +427,21 @@ const MATRIX: Record<string, Case[]> = {
     },
   ],
   'admin.audit.tsx': [{ name: 'audit log', path: () => '/admin/audit', loader: holders('canReadAuditLog') }],
+  // The read API (docs/decisions/021-read-api.md): an API token, never a session, so 401 without
+  // one; its OpenAPI document and docs page are public.
+  'admin.api-tokens._index/route.tsx': [
+    {
+      name: 'API tokens',
+      path: () => '/admin/api-tokens',
+      loader: holders('canManageApiTokens'),
+      action: holders('canManageApiTokens', 400),
+    },
+  ],
+  'api.v1.units.ts': [{ name: 'API units', path: () => '/api/v1/units', loader: everyone(401) }],
+  'api.v1.indices.ts': [{ name: 'API indices', path: () => '/api/v1/indices?period=2025&level=province', loader: everyone(401) }],
+  'api.v1.rankings.ts': [{ name: 'API rankings', path: () => '/api/v1/rankings?year=2025', loader: everyone(401) }],
+  'api.v1.openapi[.]json.ts': [{ name: 'API document', path: () => '/api/v1/openapi.json', loader: everyone(200) }],
+  'api.v1.docs.tsx': [{ name: 'API docs', path: () => '/api/v1/docs', loader: everyone(200) }],
   'ministry._index.tsx': [
     { name: 'national overview', path: () => '/ministry', loader: holders('canReadNationally') },
   ],

@@ -4,6 +4,7 @@ import type { Role } from '~/generated/prisma/enums'
 import {
   canDistributeSurveys,
   canEditQuestionnaires,
+  canManageApiTokens,
   canManageCampaigns,
   canManageKiosks,
   canManageQualityRules,
@@ -28,6 +29,7 @@ const SECTIONS = [
   ['external-indices', canManageRankings],
   ['retention', canManageRetention],
   ['quality', canManageQualityRules],
+  ['api-tokens', canManageApiTokens],
   ['audit', canReadAuditLog],
 ] as const
 

@@ -139,6 +139,15 @@ export function canReconcilePaper(user: RoleHolder): boolean {
 }
 
 /**
+ * Tokens of the read API (/api/v1) for other systems: issuing and revoking them. A token reads a
+ * province's or the whole country's figures on its own, so only the Ministry administrator
+ * hands them out (docs/decisions/021-read-api.md).
+ */
+export function canManageApiTokens(user: RoleHolder): boolean {
+  return isMinistryAdministrator(user)
+}
+
+/**
  * Every capability by name, so the authorization matrix and the policy test can go through them
  * all (a capability missing here fails app/auth/policy.test.ts).
  */
@@ -161,6 +170,7 @@ export const CAPABILITIES = {
   canReadDashboards,
   canEnterPaper,
   canReconcilePaper,
+  canManageApiTokens,
 } as const satisfies Record<string, (user: RoleHolder) => boolean>
 
 export type Capability = keyof typeof CAPABILITIES

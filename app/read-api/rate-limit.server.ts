@@ -9,7 +9,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 /** A token may send this many requests in any one window… */
 export const API_REQUESTS_PER_WINDOW = 60
 /** …of this many seconds: a consumer pulling every page of a year's figures once a minute fits. */
-export const API_WINDOW_SECONDS = 60
+const API_WINDOW_SECONDS = 60
 
 const limiter = new RateLimiterMemory({ points: API_REQUESTS_PER_WINDOW, duration: API_WINDOW_SECONDS })
 

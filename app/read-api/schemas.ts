@@ -76,7 +76,7 @@ const percent = z.number().min(0).max(100)
 
 const NameSchema = z.object({ vi: z.string(), en: z.string() }).meta({ id: 'Name' })
 
-export const ApiUnitSchema = z
+const ApiUnitSchema = z
   .object({
     id: z.string(),
     level: UnitLevelSchema,
@@ -106,7 +106,7 @@ const EstimateSchema = z
   .meta({ id: 'Estimate', description: 'A percentage with its 95 % interval.' })
 export type Estimate = z.infer<typeof EstimateSchema>
 
-export const UnitIndicesSchema = z
+const UnitIndicesSchema = z
   .object({
     unitId: z.string(),
     level: UnitLevelSchema,

@@ -4,7 +4,7 @@
  * first characters after it are kept in clear so a list can tell tokens apart.
  */
 
-export const API_TOKEN_PREFIX = 'sipas_'
+const API_TOKEN_PREFIX = 'sipas_'
 /** Random bytes in a token: 256 bits, beyond guessing. */
 export const API_TOKEN_BYTES = 32
 /** Characters of a token kept in clear for lists: the prefix and six of the random ones. */

@@ -1,0 +1,110 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
+import { canManageApiTokens } from '~/auth/policy'
+import { formFields } from '~/forms/form-fields'
+import { parseForm, rejectField } from '~/forms/reject-form.server'
+import { getFixedT, getLanguage } from '~/i18n/i18next.server'
+import type { I18nHandle } from '~/i18n/route-namespaces'
+import { listCurrentProvinces } from '~/ranking/peer-units.server'
+import { API_BASE } from '~/read-api/openapi'
+import { NATIONAL_SCOPE, RevokeApiTokenSchema, endOfVietnamDay, newApiTokenSchema } from '~/read-api/token-form'
+import { createApiToken, listApiTokens, revokeApiToken } from '~/read-api/tokens.server'
+import { AdminPage } from '~/ui/admin-page'
+import { Field } from '~/ui/field'
+import { IntentForm } from '~/ui/intent-form'
+import { pageTitle } from '~/ui/page-title'
+import { IssuedTokenNotice } from './issued-token'
+import { TokenList } from './token-list'
+
+/*
+ * /admin/api-tokens — tokens of the read API for other systems (docs/decisions/021-read-api.md):
+ * issue one for the country or a province, shown once; list them with their use; revoke.
+ */
+
+export const handle = { i18n: ['admin', 'api'] } satisfies I18nHandle
+
+export const meta: MetaFunction<typeof loader> = pageTitle
+
+// A token shown once must not linger in a cache.
+const NO_STORE = { 'Cache-Control': 'no-store' }
+export const headers = () => NO_STORE
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireCapability(request, canManageApiTokens)
+  const [tokens, provinces, t, locale] = await Promise.all([
+    listApiTokens(),
+    listCurrentProvinces(),
+    getFixedT(request, 'api'),
+    getLanguage(request),
+  ])
+  return { title: t('tokens.metaTitle'), tokens, provinces, locale, now: new Date().toISOString() }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor, formData } = await requireCapabilityForm(request, canManageApiTokens)
+
+  if (formData.get('intent') === 'revoke') {
+    const { data: revoke, rejection } = parseForm(RevokeApiTokenSchema, formData, { intent: 'revoke' })
+    if (rejection) return rejection
+    if (!(await revokeApiToken(revoke.tokenId, actor.id))) return rejectField({ field: 'tokenId', key: 'tokens.errors.token' }, formData)
+    return { revoked: true }
+  }
+
+  const { data: form, rejection } = parseForm(newApiTokenSchema(new Date()), formData, { intent: 'create' })
+  if (rejection) return rejection
+  const provinces = await listCurrentProvinces()
+  if (form.scope !== NATIONAL_SCOPE && !provinces.some((province) => province.id === form.scope)) {
+    return rejectField({ field: 'scope', key: 'tokens.errors.scope' }, formData)
+  }
+  const issued = await createApiToken(
+    { name: form.name, provinceId: form.scope === NATIONAL_SCOPE ? null : form.scope, expiresAt: endOfVietnamDay(form.expiresOn) },
+    actor.id,
+  )
+  return data({ issued: { name: form.name, token: issued.token, expiresOn: form.expiresOn } }, { headers: NO_STORE })
+}
+
+export default function ApiTokensPage() {
+  const { tokens, provinces, locale, now } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('api')
+  const posted = actionData && 'intent' in actionData ? actionData.intent : null
+  const create = formFields(posted === 'create' ? actionData : null, t)
+  const revokeError = posted === 'revoke' ? formFields(actionData, t).error('tokenId') : undefined
+
+  return (
+    <AdminPage title={t('tokens.title')} notice={actionData && 'revoked' in actionData ? t('tokens.revokedNotice') : revokeError}>
+      <p>{t('tokens.intro', { docsPath: `${API_BASE}/docs` })}</p>
+      {actionData && 'issued' in actionData ? <IssuedTokenNotice issued={actionData.issued} locale={locale} /> : null}
+
+      <h2>{t('tokens.listTitle')}</h2>
+      <TokenList tokens={tokens} locale={locale} now={new Date(now)} />
+
+      <h2>{t('tokens.createTitle')}</h2>
+      <IntentForm intent="create">
+        <Field name="name" label={t('tokens.name')} hint={t('tokens.nameHint')} error={create.error('name')}>
+          {(props) => <input {...props} required maxLength={100} defaultValue={create.values.name} />}
+        </Field>
+        <Field name="scope" label={t('tokens.scope')} error={create.error('scope')}>
+          {(props) => (
+            <select {...props} defaultValue={create.values.scope ?? NATIONAL_SCOPE}>
+              <option value={NATIONAL_SCOPE}>{t('tokens.national')}</option>
+              {provinces.map((province) => (
+                <option key={province.id} value={province.id}>
+                  {province.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="expiresOn" label={t('tokens.expiresOn')} hint={t('tokens.expiresOnHint')} error={create.error('expiresOn')}>
+          {(props) => <input {...props} type="date" required defaultValue={create.values.expiresOn} />}
+        </Field>
+        <button type="submit">{t('tokens.create')}</button>
+      </IntentForm>
+    </AdminPage>
+  )
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

@@ -1,0 +1,56 @@
+import type { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { Language } from '~/i18n/config'
+import { formatDate, formatDateTime, formatNumber } from '~/i18n/format'
+import { IntentForm } from '~/ui/intent-form'
+import { ListTable } from '~/ui/list-table'
+import type { loader } from './route'
+
+type Token = ReturnType<typeof useLoaderData<typeof loader>>['tokens'][number]
+
+/** Every issued token: whom it is for, what it reads, until when, how much it is used. */
+export function TokenList({ tokens, locale, now }: { tokens: readonly Token[]; locale: Language; now: Date }) {
+  const { t } = useTranslation('api')
+  if (tokens.length === 0) return <p>{t('tokens.none')}</p>
+
+  const status = (token: Token) => {
+    if (token.revokedAt) return t('tokens.revokedOn', { at: formatDateTime(token.revokedAt, locale) })
+    return new Date(token.expiresAt) <= now ? t('tokens.expired') : t('tokens.active')
+  }
+
+  return (
+    <ListTable
+      caption={t('tokens.listTitle')}
+      columns={[
+        { label: t('tokens.name') },
+        { label: t('tokens.prefix') },
+        { label: t('tokens.scope') },
+        { label: t('tokens.created') },
+        { label: t('tokens.expires') },
+        { label: t('tokens.lastUsed') },
+        { label: t('tokens.uses'), numeric: true },
+        { label: t('tokens.status') },
+        { label: t('tokens.actions') },
+      ]}
+      items={tokens}
+      cells={(token) => [
+          token.name,
+          <code key="prefix">{token.prefix}…</code>,
+          token.provinceId ? token.provinceName ?? token.provinceId : t('tokens.national'),
+          formatDate(token.createdAt, locale),
+          formatDateTime(token.expiresAt, locale),
+          token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('tokens.never'),
+          formatNumber(token.useCount, locale),
+          status(token),
+          token.revokedAt ? null : (
+            <IntentForm key="revoke" intent="revoke">
+              <input type="hidden" name="tokenId" value={token.id} />
+              <button type="submit" aria-label={t('tokens.revokeLabel', { name: token.name })}>
+                {t('tokens.revoke')}
+              </button>
+            </IntentForm>
+          ),
+      ]}
+    />
+  )
+}
