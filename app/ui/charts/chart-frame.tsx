@@ -1,5 +1,11 @@
 import type { ReactNode, SVGProps } from 'react'
 
+/** What names a chart for screen readers: the ids of its title and description, and their text. */
+export type ChartText = { id: string; title: string; description: string }
+
+/** A chart's size and the margins its axes and labels take around the plot. */
+export type ChartBox = { width: number; height: number; left: number; right: number; top: number; bottom: number }
+
 /**
  * The SVG every chart draws into: an image named by its title and described by its description
  * (both read by screen readers), with the drawing itself hidden from them; the page gives the
@@ -13,10 +19,7 @@ export function ChartFrame({
   height,
   preserveAspectRatio,
   children,
-}: {
-  id: string
-  title: string
-  description: string
+}: ChartText & {
   width: number
   height: number
   preserveAspectRatio?: SVGProps<SVGSVGElement>['preserveAspectRatio']

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3-scale'
-import { ChartFrame } from './chart-frame'
+import { ChartFrame, type ChartText } from './chart-frame'
 import { truncate } from './scale'
 
 export type IntervalBar = {
@@ -30,16 +30,11 @@ const TICKS = 6
  * the page puts beside it, which is the text alternative.
  */
 export function IntervalBarChart({
-  id,
-  title,
-  description,
   bars,
   max = 100,
   format,
-}: {
-  id: string
-  title: string
-  description: string
+  ...text
+}: ChartText & {
   bars: readonly IntervalBar[]
   max?: number
   format: (value: number) => string
@@ -48,9 +43,7 @@ export function IntervalBarChart({
   const x = scaleLinear([0, max], [LABEL_WIDTH, WIDTH - VALUE_WIDTH]).clamp(true)
   return (
     <ChartFrame
-      id={id}
-      title={title}
-      description={description}
+      {...text}
       width={WIDTH}
       height={height}
       preserveAspectRatio="xMinYMin meet"

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3-scale'
-import { ChartFrame } from './chart-frame'
+import { type ChartBox, ChartFrame, type ChartText } from './chart-frame'
 import { paddedPercentDomain } from './scale'
 
 export type TrendSeries = {
@@ -9,12 +9,7 @@ export type TrendSeries = {
   values: readonly (number | null)[]
 }
 
-const WIDTH = 720
-const HEIGHT = 260
-const LEFT = 44
-const RIGHT = 16
-const TOP = 16
-const BOTTOM = 48
+const BOX: ChartBox = { width: 720, height: 260, left: 44, right: 16, top: 16, bottom: 48 }
 // Series are told apart by line style as well as colour (WCAG 1.4.1).
 const SERIES_CLASSES = ['chart-line series-0', 'chart-line series-1', 'chart-line series-2']
 
@@ -23,25 +18,20 @@ const SERIES_CLASSES = ['chart-line series-0', 'chart-line series-1', 'chart-lin
  * Server-rendered SVG with a title and description; the page shows the same figures in a table.
  */
 export function TrendChart({
-  id,
-  title,
-  description,
   labels,
   series,
   format,
-}: {
-  id: string
-  title: string
-  description: string
+  ...text
+}: ChartText & {
   labels: readonly string[]
   series: readonly TrendSeries[]
   format: (value: number) => string
 }) {
   const values = series.flatMap((s) => s.values.filter((value): value is number => value !== null))
   const domain = paddedPercentDomain(values)
-  const y = scaleLinear([domain.min, domain.max], [HEIGHT - BOTTOM, TOP]).clamp(true)
+  const y = scaleLinear([domain.min, domain.max], [BOX.height - BOX.bottom, BOX.top]).clamp(true)
   const x = (index: number) =>
-    labels.length <= 1 ? (LEFT + WIDTH - RIGHT) / 2 : LEFT + (index / (labels.length - 1)) * (WIDTH - LEFT - RIGHT)
+    labels.length <= 1 ? (BOX.left + BOX.width - BOX.right) / 2 : BOX.left + (index / (labels.length - 1)) * (BOX.width - BOX.left - BOX.right)
   // A grid line every 5 points, every 20 on a tall axis. Asked for span / step ticks, d3 takes
   // exactly that step (5 and 20 are among its 1-2-5 steps) and puts the lines on its multiples.
   const span = domain.max - domain.min
@@ -49,18 +39,18 @@ export function TrendChart({
   // Every label fits up to about 14 points; beyond that show every other one.
   const labelEvery = labels.length > 14 ? Math.ceil(labels.length / 12) : 1
   return (
-    <ChartFrame id={id} title={title} description={description} width={WIDTH} height={HEIGHT}>
+    <ChartFrame {...text} width={BOX.width} height={BOX.height}>
       {yTicks.map((tick) => (
         <g key={tick}>
-          <line className="chart-grid" x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
-          <text className="chart-axis" x={LEFT - 6} y={y(tick) + 4} textAnchor="end">
+          <line className="chart-grid" x1={BOX.left} x2={BOX.width - BOX.right} y1={y(tick)} y2={y(tick)} />
+          <text className="chart-axis" x={BOX.left - 6} y={y(tick) + 4} textAnchor="end">
             {tick}
           </text>
         </g>
       ))}
       {labels.map((label, index) =>
         index % labelEvery === 0 ? (
-          <text key={label} className="chart-axis" x={x(index)} y={HEIGHT - BOTTOM + 18} textAnchor="middle">
+          <text key={label} className="chart-axis" x={x(index)} y={BOX.height - BOX.bottom + 18} textAnchor="middle">
             {label}
           </text>
         ) : null
@@ -87,12 +77,12 @@ export function TrendChart({
         ? series.map((s, seriesIndex) => (
             <g key={s.key} className={SERIES_CLASSES[seriesIndex % SERIES_CLASSES.length]}>
               <line
-                x1={LEFT + seriesIndex * 200}
-                x2={LEFT + seriesIndex * 200 + 24}
-                y1={HEIGHT - 10}
-                y2={HEIGHT - 10}
+                x1={BOX.left + seriesIndex * 200}
+                x2={BOX.left + seriesIndex * 200 + 24}
+                y1={BOX.height - 10}
+                y2={BOX.height - 10}
               />
-              <text className="chart-axis" x={LEFT + seriesIndex * 200 + 30} y={HEIGHT - 6}>
+              <text className="chart-axis" x={BOX.left + seriesIndex * 200 + 30} y={BOX.height - 6}>
                 {s.name}
               </text>
             </g>
