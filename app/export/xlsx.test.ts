@@ -99,3 +99,12 @@ describe('writeXlsx', () => {
     expect(workbook.getWorksheet('items')!.rowCount).toBe(4)
   })
 })
+
+test('sheets of thousands of rows, written while the zip catches up, read back whole', async () => {
+  const many = (prefix: string): Row[] =>
+    Array.from({ length: 3500 }, (_, i) => ({ unit_name: `${prefix} ${i}`, percentage: i / 35, n: i, suppressed: false }))
+  const { rows: count, workbook } = await workbookOf([table('indices', columns, many('Tỉnh')), table('items', columns, many('Câu'))])
+  expect(count).toBe(7000)
+  expect(workbook.getWorksheet('indices')!.rowCount).toBe(3501)
+  expect(workbook.getWorksheet('items')!.getCell('A3501').value).toBe('Câu 3499')
+})
