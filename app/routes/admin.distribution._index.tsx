@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminPage } from '~/ui/admin-page'
 import { requireCapability } from '~/auth/permissions.server'
@@ -10,7 +10,7 @@ import { listServicePointLinks } from '~/questionnaire/distribution/distribution
 import { surveyUrl } from '~/questionnaire/distribution/survey-link'
 import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { DataTable } from '~/ui/data-table'
-import { SelectField } from '~/ui/select-field'
+import { ProvincePicker } from '~/ui/province-picker'
 import { pageTitle } from '~/ui/page-title'
 import { listCurrentProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -46,16 +46,8 @@ export default function DistributionPage() {
   return (
     <AdminPage title={t('distribution.title')}>
       {provinces.length > 0 ? (
-        <Form method="get" className="editor-row">
-          <SelectField
-            name="province"
-            label={t('distribution.province')}
-            value={provinceId ?? undefined}
-            prompt={t('distribution.chooseProvince')}
-            options={provinces.map((province) => ({ value: province.id, label: province.name }))}
-          />
-          <button type="submit">{t('distribution.show')}</button>
-        </Form>
+        <ProvincePicker provinces={provinces} value={provinceId} className="editor-row" submit={t('distribution.show')}
+          label={t('distribution.province')} prompt={t('distribution.chooseProvince')} />
       ) : null}
       {provinceId && servicePoints.length === 0 ? <p>{t('distribution.empty')}</p> : null}
       {servicePoints.length > 0 ? (

@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireCapability } from '~/auth/permissions.server'
 import { canReadDashboards, canReadNationally, roleAttachment } from '~/auth/policy'
@@ -7,7 +7,7 @@ import { agencyScope } from '~/auth/scope'
 import { listDashboardAgencies } from '~/dashboard/agency-dashboard.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { listCurrentProvinces } from '~/ranking/peer-units.server'
-import { SelectField } from '~/ui/select-field'
+import { ProvincePicker } from '~/ui/province-picker'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
@@ -48,16 +48,8 @@ export default function DashboardChooser() {
           <p>
             <a href="/ministry">{t('choose.ministryLink')}</a>
           </p>
-          <Form method="get" className="filter-form">
-            <SelectField
-              name="province"
-              label={t('choose.province')}
-              value={provinceId ?? undefined}
-              empty={t('choose.noProvince')}
-              options={provinces.map((province) => ({ value: province.id, label: province.name }))}
-            />
-            <button type="submit">{t('choose.show')}</button>
-          </Form>
+          <ProvincePicker provinces={provinces} value={provinceId} className="filter-form" submit={t('choose.show')}
+            label={t('choose.province')} empty={t('choose.noProvince')} />
         </>
       ) : null}
       {provinceId === null ? (
