@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { createSettingStore } from '~/db/setting-store.server'
 
-export const DEFAULT_EXPORT_RETENTION_DAYS = 7
+const DEFAULT_EXPORT_RETENTION_DAYS = 7
 
 /** How long a finished export's file is kept (Setting `export.retentionDays`); its row stays as the record. */
 export const exportRetention = createSettingStore({

@@ -15,7 +15,7 @@ import { AggregatedFiltersSchema, EXPORT_FORMATS, type ExportFormat, MicrodataFi
  * reads its progress, the download route its file.
  */
 
-export const EXPORT_KINDS = ['aggregated', 'microdata'] as const
+const EXPORT_KINDS = ['aggregated', 'microdata'] as const
 export type ExportKind = (typeof EXPORT_KINDS)[number]
 
 /** What the exports form posts: the kind, the format and the filters' fields. */
@@ -31,7 +31,7 @@ const isKind = (value: string): value is ExportKind => (EXPORT_KINDS as readonly
 const isFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value)
 
 /** May `actor` ask for this kind of export at all. */
-export function mayExport(actor: Actor, kind: ExportKind): boolean {
+function mayExport(actor: Actor, kind: ExportKind): boolean {
   return kind === 'microdata' ? canExportMicrodata(actor) : canExportFigures(actor)
 }
 
@@ -100,7 +100,7 @@ const listedJobSelect = {
 } satisfies Prisma.ExportJobSelect
 
 /** How many of a user's exports the page lists. */
-export const LISTED_EXPORTS = 50
+const LISTED_EXPORTS = 50
 
 /** A user's exports, newest first. */
 export async function listExportJobs(userId: string) {

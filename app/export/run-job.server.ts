@@ -26,21 +26,20 @@ import { writeXlsx } from './xlsx'
  */
 
 /** Progress is written at most this often. */
-export const PROGRESS_INTERVAL_MS = 500
+const PROGRESS_INTERVAL_MS = 500
 /** A running job's heartbeat is written at least this often, even while its source is silent. */
-export const HEARTBEAT_INTERVAL_MS = 10_000
+const HEARTBEAT_INTERVAL_MS = 10_000
 /** A running job whose heartbeat is older than this was interrupted (its server stopped). */
 export const STALE_HEARTBEAT_MS = 60_000
 /** A job interrupted this many times is failed rather than started again. */
 export const MAX_ATTEMPTS = 2
 /** An XLSX sheet holds 1,048,576 rows, one of them the header. */
-export const MAX_XLSX_ROWS = 1_048_575
+const MAX_XLSX_ROWS = 1_048_575
 const MAX_ERROR_DETAIL = 1_000
 const DAY_MS = 86_400_000
 
 /** The stable codes a failed job carries; each has a message in the `exports` namespace. */
-export const EXPORT_ERROR_CODES = ['too_large', 'interrupted', 'internal'] as const
-export type ExportErrorCode = (typeof EXPORT_ERROR_CODES)[number]
+export type ExportErrorCode = 'too_large' | 'interrupted' | 'internal'
 
 /** A failure with a code people are told about; any other error fails the job as 'internal'. */
 export class ExportJobError extends Error {
@@ -75,7 +74,7 @@ type RunOptions = {
 }
 
 /** Claims a queued job by id (the PostgreSQL queue hands ids); null when it is not queued. */
-export async function claimExport(id: string): Promise<ClaimedJob | null> {
+async function claimExport(id: string): Promise<ClaimedJob | null> {
   const claimed = await prisma.exportJob.updateMany({
     where: { id, status: 'queued' },
     data: { status: 'running', attempts: { increment: 1 }, startedAt: new Date(), heartbeatAt: new Date(), rowsDone: 0 },
@@ -88,7 +87,7 @@ export async function claimExport(id: string): Promise<ClaimedJob | null> {
  * Claims the oldest queued job (the in-process runner). SKIP LOCKED: two runners never claim the
  * same row, and neither waits for the other.
  */
-export async function claimNextExport(): Promise<ClaimedJob | null> {
+async function claimNextExport(): Promise<ClaimedJob | null> {
   const [row] = await prisma.$queryRaw<{ id: string }[]>`
     UPDATE "ExportJob" SET status = 'running', attempts = attempts + 1, "startedAt" = now(), "heartbeatAt" = now(), "rowsDone" = 0
     WHERE id = (SELECT id FROM "ExportJob" WHERE status = 'queued' ORDER BY "createdAt", id LIMIT 1 FOR UPDATE SKIP LOCKED)
@@ -111,7 +110,7 @@ export async function runNextExport(options: RunOptions = {}): Promise<boolean> 
 }
 
 /** Runs a claimed job to its end: done, failed, or (when the server stops) queued again. */
-export async function runClaimedExport(job: ClaimedJob, { produce = produceExport, signal }: RunOptions = {}): Promise<void> {
+async function runClaimedExport(job: ClaimedJob, { produce = produceExport, signal }: RunOptions = {}): Promise<void> {
   const format = job.format as ExportFormat
   const progress = progressWriter(job)
   try {
@@ -133,7 +132,7 @@ export async function runClaimedExport(job: ClaimedJob, { produce = produceExpor
 }
 
 /** The rows of the job's kind, from the export modules, in the job's scope. */
-export async function produceExport(job: ClaimedJob): Promise<ExportSource> {
+async function produceExport(job: ClaimedJob): Promise<ExportSource> {
   const scope = { provinceId: job.scopeProvinceId }
   if (job.kind === 'aggregated') {
     const { meta, tables } = await aggregatedExport(AggregatedFiltersSchema.parse(job.filters), scope)
