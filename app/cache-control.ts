@@ -39,3 +39,9 @@ export function pageCacheHeaders({ handle, signedIn, setsCookie }: PageCacheFact
   if (!isPublic || signedIn || setsCookie) return { 'Cache-Control': PRIVATE_PAGE }
   return { 'Cache-Control': PUBLIC_PAGE, Vary: PUBLIC_PAGE_VARY }
 }
+
+/**
+ * A file whose address names one content forever (a published open-data file: its period, version
+ * and name, ADR 022): any cache may keep it for a year without asking again.
+ */
+export const IMMUTABLE_FILE = 'public, max-age=31536000, immutable'

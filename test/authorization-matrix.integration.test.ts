@@ -76,6 +76,7 @@ const HOLDERS: Record<Capability, readonly Role[]> = {
   canEnterPaper: ['ministry_admin', 'province_admin', 'clerk'],
   canReconcilePaper: ADMINISTRATORS,
   canManageApiTokens: MINISTRY_ADMINISTRATOR,
+  canPublishOpenData: MINISTRY_ADMINISTRATOR,
 }
 /**
  * Capabilities that change what a page shows rather than whether it opens: choosing any province
@@ -326,6 +327,24 @@ const MATRIX: Record<string, Case[]> = {
     },
   ],
   // Rankings and province pages are public; the ranking administration is the Ministry administrator's.
+  // Open data is public; publishing it is the Ministry administrator's (ADR 022).
+  'open-data._index.tsx': [{ name: 'open-data releases', path: () => '/open-data', loader: everyone(200) }],
+  'open-data.$period.$version.$file.ts': [
+    {
+      name: 'a file of a release not published',
+      path: () => '/open-data/2025/v1/datapackage.json',
+      params: () => ({ period: '2025', version: 'v1', file: 'datapackage.json' }),
+      loader: everyone(404),
+    },
+  ],
+  'admin.open-data.tsx': [
+    {
+      name: 'publishing open data',
+      path: () => '/admin/open-data',
+      loader: holders('canPublishOpenData'),
+      action: holders('canPublishOpenData', 400),
+    },
+  ],
   'rankings._index.tsx': [
     { name: 'public ranking', path: () => '/rankings?group=provinces&index=SIPAS', loader: everyone(200) },
     { name: 'an unknown index', path: () => '/rankings?index=HDI', loader: everyone(400) },

@@ -12,6 +12,7 @@ import {
   canManageRetention,
   canManageUnits,
   canManageUsers,
+  canPublishOpenData,
   canReadAuditLog,
   type RoleHolder,
 } from './policy'
@@ -30,6 +31,7 @@ const SECTIONS = [
   ['retention', canManageRetention],
   ['quality', canManageQualityRules],
   ['api-tokens', canManageApiTokens],
+  ['open-data', canPublishOpenData],
   ['audit', canReadAuditLog],
 ] as const
 

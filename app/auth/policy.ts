@@ -85,6 +85,11 @@ export function canManageQualityRules(user: RoleHolder): boolean {
   return isMinistryAdministrator(user)
 }
 
+/** Open-data releases: publishing a period's figures, and corrections, in the Ministry's name. */
+export function canPublishOpenData(user: RoleHolder): boolean {
+  return isMinistryAdministrator(user)
+}
+
 /** Every unit's figures: the national overview, any province's and any agency's dashboard. */
 export function canReadNationally(user: RoleHolder): boolean {
   return readsNationally(user)
@@ -162,6 +167,7 @@ export const CAPABILITIES = {
   canManageRankings,
   canManageRetention,
   canManageQualityRules,
+  canPublishOpenData,
   canReadNationally,
   canExportFigures,
   canExportMicrodata,

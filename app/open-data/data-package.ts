@@ -10,7 +10,7 @@ import type { LocalizedText } from '~/questionnaire/definition'
  * are top-level properties the specification leaves to publishers.
  */
 
-export const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json'
+const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json'
 
 /**
  * Creative Commons Attribution 4.0: anyone may reuse and redistribute the figures, commercially
@@ -78,7 +78,7 @@ export function fieldOf(column: Column): TableSchemaField {
   return column.type === 'percent' ? { ...field, constraints: { minimum: 0, maximum: 100 } } : field
 }
 
-export function frictionlessType(type: ColumnType): TableSchemaField['type'] {
+function frictionlessType(type: ColumnType): TableSchemaField['type'] {
   return type === 'percent' ? 'number' : type
 }
 
@@ -91,7 +91,7 @@ export function packageName(periodKey: string): string {
  * The release version as the package's SemVer version: each release is a major version, since a
  * correction may change any figure and a reader citing one must not get the other.
  */
-export const packageVersion = (version: number) => `${version}.0.0`
+const packageVersion = (version: number) => `${version}.0.0`
 
 type Resource = {
   name: string

@@ -29,6 +29,9 @@ export function assertNoMicrodata(tables: readonly Pick<Table, 'name' | 'columns
   }
 }
 
+/** The column saying a row's figures are withheld (fewer valid answers than the minimum n). */
+const SUPPRESSED_COLUMN = 'suppressed'
+
 /**
  * Throws if a suppressed row shows a figure. A row is suppressed when its `suppressed` column is
  * true; then every figure (number and percentage columns) must be empty. Counts (`integer`
@@ -46,6 +49,3 @@ export function assertSuppressedCellsEmpty(tables: readonly Pick<Table, 'name' |
     }
   }
 }
-
-/** The column saying a row's figures are withheld (fewer valid answers than the minimum n). */
-export const SUPPRESSED_COLUMN = 'suppressed'

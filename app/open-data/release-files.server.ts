@@ -17,7 +17,7 @@ import { assertNoMicrodata, assertSuppressedCellsEmpty } from './publishable'
  */
 
 /** One CSV per level: a level's tables share their columns, so a file is one table to a reader. */
-export const LEVEL_FILES: ReadonlyArray<{ level: ExportLevel; name: string; title: LocalizedText; description: LocalizedText }> = [
+const LEVEL_FILES: ReadonlyArray<{ level: ExportLevel; name: string; title: LocalizedText; description: LocalizedText }> = [
   {
     level: 'national',
     name: 'national.csv',
@@ -47,13 +47,13 @@ export const LEVEL_FILES: ReadonlyArray<{ level: ExportLevel; name: string; titl
   },
 ]
 
-export const JSON_FILE = 'figures.json'
+const JSON_FILE = 'figures.json'
 export const CHANGES_FILE = 'changes.json'
 export const PACKAGE_FILE = 'datapackage.json'
-export const SUMS_FILE = 'SHA256SUMS'
+const SUMS_FILE = 'SHA256SUMS'
 
-export const CSV_MEDIA_TYPE = 'text/csv; charset=utf-8'
-export const JSON_MEDIA_TYPE = 'application/json'
+const CSV_MEDIA_TYPE = 'text/csv; charset=utf-8'
+const JSON_MEDIA_TYPE = 'application/json'
 const PACKAGE_MEDIA_TYPE = 'application/json'
 const SUMS_MEDIA_TYPE = 'text/plain; charset=utf-8'
 
@@ -161,7 +161,7 @@ export async function buildReleaseFiles(
   return { period, methodologyCodes, files, rowCounts, csv, changes }
 }
 
-export function sha256Hex(content: Uint8Array): string {
+function sha256Hex(content: Uint8Array): string {
   return createHash('sha256').update(content).digest('hex')
 }
 
@@ -187,7 +187,7 @@ function columnsOf(tables: readonly Table[]): Column[] {
  * series (a period across a break in the series has both). Names and labels are values: a
  * renamed unit is a changed row, not a new one. ADR 022.
  */
-export const ROW_KEY = ['level', 'unit_code', 'measure_kind', 'measure_code', 'methodology_code'] as const
+const ROW_KEY = ['level', 'unit_code', 'measure_kind', 'measure_code', 'methodology_code'] as const
 
 function rowKeyOf(tables: readonly Table[]): string[] {
   const keys = new Set(columnsOf(tables).map((column) => column.key))

@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const SECTIONS = [
   { key: 'survey', href: null },
   { key: 'rankings', href: '/rankings' },
+  { key: 'openData', href: '/open-data' },
   { key: 'staff', href: '/login' },
   { key: 'privacy', href: '/privacy' },
 ] as const

@@ -64,6 +64,9 @@ export default function RankingsPage() {
     <>
       <h1>{t('page.title')}</h1>
       <p className="lead">{t('page.lead')}</p>
+      <p>
+        <a href="/open-data">{t('page.openData')}</a>
+      </p>
 
       <Form method="get" className="filter-form">
         <FilterSelect
