@@ -13,6 +13,7 @@ import { AdminPage } from '~/ui/admin-page'
 import { numericColumn } from '~/ui/data-table'
 import { ListTable } from '~/ui/list-table'
 import { InputField } from '~/ui/input-field'
+import { ProvinceField } from '~/ui/province-field'
 import { SelectField } from '~/ui/select-field'
 import { pageTitle } from '~/ui/page-title'
 import { AgencySchema } from '~/units/admin-forms'
@@ -82,17 +83,7 @@ export default function AgenciesPage() {
             label: t(`agencies.kinds.${kind}`),
           }))}
         />
-        {provinces.length > 0 ? (
-          <SelectField
-            {...field('provinceId')}
-            label={t('agencies.province')}
-            empty={t('users.noProvince')}
-            options={provinces.map((province) => ({
-              value: province.id,
-              label: province.name,
-            }))}
-          />
-        ) : null}
+        <ProvinceField {...field('provinceId')} label={t('agencies.province')} empty={t('users.noProvince')} provinces={provinces} />
         <button type="submit">{t('agencies.create')}</button>
       </Form>
     </AdminPage>

@@ -26,6 +26,7 @@ import { numericColumn } from '~/ui/data-table'
 import { ListTable } from '~/ui/list-table'
 import { Field } from '~/ui/field'
 import { InputField } from '~/ui/input-field'
+import { ProvinceField } from '~/ui/province-field'
 import { SelectField } from '~/ui/select-field'
 import { pageTitle } from '~/ui/page-title'
 import { listChoosableProvinces } from '~/units/unit-admin.server'
@@ -120,14 +121,7 @@ export default function CampaignsPage() {
         <InputField {...field('nameEn')} label={t('campaigns.nameEn')} required lang="en" />
         <InputField {...field('startsOn')} label={t('campaigns.startsOn')} type="date" required />
         <InputField {...field('endsOn')} label={t('campaigns.endsOn')} type="date" required />
-        {provinces.length > 0 ? (
-          <SelectField
-            {...field('provinceId')}
-            label={t('campaigns.scope')}
-            empty={t('campaigns.national')}
-            options={provinces.map((province) => ({ value: province.id, label: province.name }))}
-          />
-        ) : null}
+        <ProvinceField {...field('provinceId')} label={t('campaigns.scope')} empty={t('campaigns.national')} provinces={provinces} />
         <SelectField
           {...field('versionId')}
           label={t('campaigns.version')}

@@ -14,6 +14,7 @@ import { getTranslation } from '~/i18n/i18next.server'
 import { AdminPage } from '~/ui/admin-page'
 import { ListTable } from '~/ui/list-table'
 import { InputField } from '~/ui/input-field'
+import { ProvinceField } from '~/ui/province-field'
 import { SelectField } from '~/ui/select-field'
 import { pageTitle } from '~/ui/page-title'
 import { listChoosableProvinces } from '~/units/unit-admin.server'
@@ -91,17 +92,7 @@ export default function UsersPage() {
             label: t(`auth:roles.${role}`),
           }))}
         />
-        {provinces.length > 0 ? (
-          <SelectField
-            {...field('provinceId')}
-            label={t('users.province')}
-            empty={t('users.noProvince')}
-            options={provinces.map((province) => ({
-              value: province.id,
-              label: province.name,
-            }))}
-          />
-        ) : null}
+        <ProvinceField {...field('provinceId')} label={t('users.province')} empty={t('users.noProvince')} provinces={provinces} />
         <InputField {...field('agencyCode')} label={t('users.agencyCode')} />
         <button type="submit">{t('users.create')}</button>
       </Form>
