@@ -81,8 +81,8 @@ const SIPAS_LABEL = text('Chỉ số hài lòng SIPAS', 'SIPAS satisfaction inde
 /** A unit as the export names it. */
 export type ExportUnit = { level: ExportLevel; code: string; name: string; nameEn: string }
 
-/** A unit's rank in its peer group's ranking table, with the table's baseline. */
-export type UnitRank = { row: RankingRow; baseline: RankingTable['baseline'] }
+/** A unit's rank in its peer group's ranking table, with the table's baseline; `table` names the table. */
+export type UnitRank = { row: RankingRow; baseline: RankingTable['baseline']; table?: string }
 
 /** One unit's figures in one series, as the export lays them out. */
 export type FigureSet = {

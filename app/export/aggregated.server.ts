@@ -163,20 +163,29 @@ async function rankTables(filters: AggregatedFilters, period: Period, units: rea
     tables.set(`${unit.peerGroup}:${provinceId}`, { peerGroup: unit.peerGroup, provinceId })
   }
   const wanted = new Set(units.map((unit) => unit.id))
-  for (const { peerGroup, provinceId } of tables.values()) {
+  for (const [key, { peerGroup, provinceId }] of tables) {
     const table = await getRanking({ year, index: filters.index as IndexCode, peerGroup, provinceId })
-    for (const row of table.rows) if (wanted.has(row.unitId)) ranks.set(row.unitId, { row, baseline: table.baseline })
+    for (const row of table.rows) if (wanted.has(row.unitId)) ranks.set(row.unitId, { row, baseline: table.baseline, table: key })
   }
   return ranks
 }
 
 /**
- * Which of a unit's figure rows its rank belongs to: the ranking compares units in one series,
- * the one most of the ranked units' respondents answered (as rankings.server.ts does).
+ * Which of a unit's figure rows its rank belongs to: a ranking compares its units in one series,
+ * the one most of their respondents answered (as rankings.server.ts does), per ranking table.
  */
 function rankedSeries(rows: readonly UnitFigureRow[], ranks: ReadonlyMap<string, UnitRank>): Map<string, UnitFigureRow> {
-  const series = dominantSeries(rows.filter((row) => ranks.has(row.unitId)))
-  return new Map(rows.filter((row) => row.methodologyCode === series).map((row) => [row.unitId, row]))
+  const tables = new Map<string, UnitFigureRow[]>()
+  for (const row of rows) {
+    const table = ranks.get(row.unitId)?.table
+    if (table !== undefined) tables.set(table, [...(tables.get(table) ?? []), row])
+  }
+  const ranked = new Map<string, UnitFigureRow>()
+  for (const tableRows of tables.values()) {
+    const series = dominantSeries(tableRows)
+    for (const row of tableRows) if (row.methodologyCode === series) ranked.set(row.unitId, row)
+  }
+  return ranked
 }
 
 async function unitInfo(level: 'province' | 'agency' | 'servicePoint', ids: readonly string[]): Promise<Map<string, UnitInfo>> {
