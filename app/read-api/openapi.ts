@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { createDocument, type ZodOpenApiOperationObject } from 'zod-openapi'
+import { API_BASE, OPENAPI_PATH } from './paths'
 import {
   ErrorSchema,
   IndicesPageSchema,
@@ -15,8 +16,6 @@ import {
  * with (schemas.ts). Served at /api/v1/openapi.json and rendered for people at /api/v1/docs;
  * test/routes/read-api-contract.integration.test.ts calls every path it lists.
  */
-
-export const API_BASE = '/api/v1'
 
 /** The endpoints: path, schemas, and a request the docs show and the contract test sends. */
 export const ENDPOINTS = [
@@ -36,8 +35,6 @@ export const ENDPOINTS = [
     example: 'year=2025&index=SIPAS&peerGroup=provinces',
   },
 ] as const
-
-export const OPENAPI_PATH = `${API_BASE}/openapi.json`
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } })
 

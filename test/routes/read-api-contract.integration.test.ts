@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { ENDPOINTS, OPENAPI_PATH, openApiDocument } from '~/read-api/openapi'
+import { ENDPOINTS, openApiDocument } from '~/read-api/openapi'
+import { DOCS_PATH, OPENAPI_PATH } from '~/read-api/paths'
 import { createApiToken } from '~/read-api/tokens.server'
 import { createUser } from '../factories/accounts'
 import { createSurvey, storeResponses, uniformAnswers } from '../factories/survey'
@@ -19,8 +20,6 @@ const modules = import.meta.glob<{ loader: Loader }>('../../app/routes/api.v1.*.
 const pathOfRouteFile = (file: string) => `/${file.replace(/\.tsx?$/, '').replaceAll('[.]', '\0').split('.').join('/').replaceAll('\0', '.')}`
 
 const routeFiles = readdirSync(join(process.cwd(), 'app/routes')).filter((name) => name.startsWith('api.v1.') && !name.includes('.test.'))
-/** The page for people that renders the document; it is HTML, not part of the API. */
-const DOCS_PAGE = '/api/v1/docs'
 
 const document = openApiDocument('http://localhost')
 let token: string
@@ -59,7 +58,8 @@ describe('the OpenAPI document', () => {
 
   test('every /api/v1 route module has its path in the document', () => {
     const documented = new Set(Object.keys(document.paths ?? {}))
-    const served = routeFiles.map(pathOfRouteFile).filter((path) => path !== DOCS_PAGE)
+    // The docs page renders the document for people: HTML, not part of the API.
+    const served = routeFiles.map(pathOfRouteFile).filter((path) => path !== DOCS_PATH)
     expect(served.length).toBeGreaterThanOrEqual(4)
     expect(served.filter((path) => !documented.has(path))).toEqual([])
   })

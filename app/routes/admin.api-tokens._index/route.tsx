@@ -8,7 +8,7 @@ import { parseForm, rejectField } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { listCurrentProvinces } from '~/ranking/peer-units.server'
-import { API_BASE } from '~/read-api/openapi'
+import { DOCS_PATH } from '~/read-api/paths'
 import { NATIONAL_SCOPE, RevokeApiTokenSchema, endOfVietnamDay, newApiTokenSchema } from '~/read-api/token-form'
 import { createApiToken, listApiTokens, revokeApiToken } from '~/read-api/tokens.server'
 import { AdminPage } from '~/ui/admin-page'
@@ -75,7 +75,7 @@ export default function ApiTokensPage() {
 
   return (
     <AdminPage title={t('tokens.title')} notice={actionData && 'revoked' in actionData ? t('tokens.revokedNotice') : revokeError}>
-      <p>{t('tokens.intro', { docsPath: `${API_BASE}/docs` })}</p>
+      <p>{t('tokens.intro', { docsPath: DOCS_PATH })}</p>
       {actionData && 'issued' in actionData ? <IssuedTokenNotice issued={actionData.issued} locale={locale} /> : null}
 
       <h2>{t('tokens.listTitle')}</h2>

@@ -1,0 +1,4 @@
+/** Where the read API is served; the version is in the path (docs/decisions/021-read-api.md). */
+export const API_BASE = '/api/v1'
+export const OPENAPI_PATH = `${API_BASE}/openapi.json`
+export const DOCS_PATH = `${API_BASE}/docs`
