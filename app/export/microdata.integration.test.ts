@@ -17,6 +17,7 @@ const national: { provinceId: string | null } = { provinceId: null }
 const key = (code: string) => code.replace(/[.-]/g, '_')
 
 let survey: Survey
+const KIND_COMMENT = 'Cán bộ tận tình.\nThủ tục\tnhanh \\ gọn'
 let specs: (ResponseSpec & { id: string; comment?: { text: string; hidden?: boolean } })[]
 let codes: Map<string, string>
 
@@ -41,7 +42,7 @@ beforeAll(async () => {
   const base: (ResponseSpec & { comment?: { text: string; hidden?: boolean } })[] = [
     { version: v23, servicePoint: sp0, submittedOn: '2025-03-04', channel: 'kiosk', flags: 2, weight: 1.5, answers: withPriorities, comment: { text: FORMULA_COMMENT } },
     { version: v23, servicePoint: sp0, submittedOn: '2025-05-10', channel: 'phone', answers: without(5), comment: { text: 'Bình luận bị ẩn', hidden: true } },
-    { version: v23, servicePoint: sp1, submittedOn: '2025-06-01', channel: 'paper', answers: without(2), comment: { text: 'Cán bộ tận tình.' } },
+    { version: v23, servicePoint: sp1, submittedOn: '2025-06-01', channel: 'paper', answers: without(2), comment: { text: KIND_COMMENT } },
     { version: v17, servicePoint: sp1, submittedOn: '2025-07-01', channel: 'web', answers: uniformAnswers(v17.definition, 3) },
     { version: v23, servicePoint: sp0, submittedOn: '2024-12-31', channel: 'kiosk', answers: without(1) },
   ]
@@ -146,7 +147,7 @@ describe('microdataExport', () => {
     expect(without.rows.every((row) => !('comment' in row))).toBe(true)
     const withComments = await exported(year('2025', { includeComments: true }), national, true)
     const comment = (spec: (typeof specs)[number]) => withComments.rows.find((row) => row.response_id === spec.id)!.comment
-    expect([specs[0], specs[1], specs[2], specs[3]].map((spec) => comment(spec!))).toEqual([FORMULA_COMMENT, null, 'Cán bộ tận tình.', null])
+    expect([specs[0], specs[1], specs[2], specs[3]].map((spec) => comment(spec!))).toEqual([FORMULA_COMMENT, null, KIND_COMMENT, null])
   })
 
   test("a province scope limits the rows to that province's, whatever province the filters name", async () => {
