@@ -184,7 +184,7 @@ function optionOrder(value: number): number {
   return value < 0 ? 1_000_000 - value : value
 }
 
-export const CODEBOOK_COLUMNS: readonly Column[] = [
+const CODEBOOK_COLUMNS: readonly Column[] = [
   col('variable', 'string', text('Biến', 'Variable'), text('Tên cột trong bảng phiếu trả lời.', 'The column name in the responses table.')),
   col('item_code', 'string', text('Mã câu hỏi', 'Item code'), text('Mã câu hỏi trong bảng hỏi (trống với các trường của phiếu).', "The item's code in the questionnaire (empty for the response's own fields).")),
   col('type', 'string', text('Kiểu', 'Type'), text('Kiểu dữ liệu của cột: string, integer, number hoặc date.', "The column's data type: string, integer, number or date.")),
