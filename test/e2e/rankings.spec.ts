@@ -138,3 +138,15 @@ test('the Ministry administrator freezes a ranking, which then reads as official
   await page.goto('/rankings?year=2024&index=PAR_INDEX&lng=vi')
   await expect(page.getByText('Chính thức.')).toBeVisible()
 })
+
+test('the rankings page links to the open data, which reads in both languages and passes axe', async ({ page }) => {
+  await page.goto('/rankings?lng=en')
+  await page.getByRole('link', { name: 'Download all the figures as open data (CSV, JSON)' }).click()
+  await expect(page).toHaveURL(/\/open-data$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Open data' })).toBeVisible()
+  await expect(page.getByText(/Creative Commons Attribution 4\.0/)).toBeVisible()
+  await expectAccessible(page)
+  await page.goto('/open-data?lng=vi')
+  await expect(page.getByRole('heading', { level: 1, name: 'Dữ liệu mở' })).toBeVisible()
+  await expectAccessible(page)
+})
