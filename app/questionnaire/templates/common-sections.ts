@@ -1,4 +1,4 @@
-import { options, text } from './build'
+import { type PrioritiesData, options, text } from './build'
 
 /**
  * Sections both SIPAS designs ask in the same words. Sharing them keeps the item codes identical
@@ -47,12 +47,18 @@ export const demographicsSection = {
       code: 'demo.applicant_type',
       kind: 'singleChoice' as const,
       text: text('Ông/Bà thực hiện thủ tục với tư cách nào?', 'In what capacity did you carry out the procedure?'),
-      options: options(['Cá nhân', 'As an individual'], ['Đại diện tổ chức, doanh nghiệp', 'On behalf of an organisation or business']),
+      options: options(
+        ['Cá nhân', 'As an individual'],
+        ['Đại diện tổ chức, doanh nghiệp', 'On behalf of an organisation or business'],
+      ),
     },
     {
       code: 'demo.procedure_field',
       kind: 'singleChoice' as const,
-      text: text('Thủ tục hành chính Ông/Bà vừa thực hiện thuộc lĩnh vực nào?', 'Which field did your administrative procedure belong to?'),
+      text: text(
+        'Thủ tục hành chính Ông/Bà vừa thực hiện thuộc lĩnh vực nào?',
+        'Which field did your administrative procedure belong to?',
+      ),
       options: options(
         ['Đất đai', 'Land'],
         ['Hộ tịch', 'Civil status'],
@@ -122,6 +128,25 @@ export const demographicsSection = {
   ],
 }
 
+/**
+ * Both designs close with the same question in their own words. The section's code prefixes the
+ * item's; choices are coded 1, 2, 3… in order, as options() codes them.
+ */
+export function prioritiesSection({ code, title, question, choices }: PrioritiesData) {
+  return {
+    code,
+    title,
+    items: [
+      {
+        code: `${code}.priorities`,
+        kind: 'multiSelect' as const,
+        text: question,
+        options: choices.map((label, index) => ({ value: index + 1, label })),
+      },
+    ],
+  }
+}
+
 export const commentSection = {
   code: 'comment',
   title: text('Ý kiến khác', 'Other comments'),
@@ -141,4 +166,3 @@ export const commentSection = {
     },
   ],
 }
-

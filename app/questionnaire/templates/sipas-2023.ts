@@ -1,6 +1,7 @@
 import { type Definition, DefinitionSchema, type ItemKind } from '../definition'
-import { YES_NO, options, text } from './build'
-import { commentSection, demographicsSection, screening, screeningSection } from './common-sections'
+import { type ElementData, type TemplateWording, YES_NO, extraAnswers, options, text } from './build'
+import { commentSection, demographicsSection, prioritiesSection, screening, screeningSection } from './common-sections'
+import wordingData from './sipas-2023-wording.json'
 
 /**
  * SIPAS 2023–2026 (QĐ 1001/QĐ-BNV): perceptions, satisfaction with policy and with administrative
@@ -11,23 +12,30 @@ import { commentSection, demographicsSection, screening, screeningSection } from
 type Extra = { allowDontKnow?: boolean; allowNotApplicable?: boolean }
 
 function satisfaction(code: string, vi: string, en: string, extra: Extra = {}) {
-  return { code, kind: 'satisfaction5' as ItemKind, text: text(vi, en), ...extra }
+  return {
+    code,
+    kind: 'satisfaction5' as ItemKind,
+    text: text(vi, en),
+    ...extra,
+  }
 }
 
-/** One service element: its content items, then "satisfied with this element in general". */
-function serviceSection(
-  element: string,
-  title: [vi: string, en: string],
-  items: [code: string, vi: string, en: string][],
-  general: [vi: string, en: string],
-  extra: Extra = {},
-) {
+/**
+ * The wording of the five service elements and of the closing needs, as data. Each element asks its content items, then
+ * "satisfied with this element in general". Most people never give feedback, so that element's
+ * items offer "not applicable".
+ */
+const wording: TemplateWording = wordingData
+const serviceElements = wording.elements
+
+function serviceSection(element: ElementData) {
+  const extra = extraAnswers(element)
   return {
-    code: `svc.${element}`,
-    title: text(...title),
+    code: `svc.${element.code}`,
+    title: element.title,
     items: [
-      ...items.map(([code, vi, en]) => satisfaction(`svc.${element}.${code}`, vi, en, extra)),
-      satisfaction(`svc.${element}.general`, ...general, extra),
+      ...element.criteria.map(({ code, vi, en }) => satisfaction(`svc.${element.code}.${code}`, vi, en, extra)),
+      satisfaction(`svc.${element.code}.general`, element.overall.vi, element.overall.en, extra),
     ],
   }
 }
@@ -205,114 +213,17 @@ const policySection = {
   ],
 }
 
-const accessSection = serviceSection(
-  'access',
-  ['Tiếp cận dịch vụ', 'Access to the service'],
-  [
-    ['location', 'Địa điểm nộp hồ sơ, nhận kết quả thuận tiện', 'A convenient place to submit dossiers and collect results'],
-    ['seats', 'Nơi ngồi chờ có đủ chỗ ngồi', 'Enough seats in the waiting area'],
-    ['equipment', 'Trang thiết bị phục vụ đầy đủ, hiện đại, dễ sử dụng', 'Equipment that is sufficient, modern and easy to use'],
-    ['online', 'Dịch vụ công trực tuyến dễ tiếp cận', 'Online public services that are easy to reach'],
-  ],
-  ['Nhìn chung, Ông/Bà hài lòng thế nào về việc tiếp cận dịch vụ?', 'Overall, how satisfied are you with access to the service?'],
-  { allowDontKnow: true },
-)
+const serviceSections = serviceElements.map(serviceSection)
 
-const proceduresSection = serviceSection(
-  'procedures',
-  ['Thủ tục hành chính', 'The administrative procedure'],
-  [
-    ['posted', 'Thủ tục được niêm yết công khai đầy đủ, chính xác', 'The procedure is posted publicly, fully and accurately'],
-    ['documents', 'Thành phần hồ sơ phải nộp đúng quy định', 'The documents you had to submit were as regulated'],
-    ['fees', 'Phí, lệ phí phải nộp đúng quy định', 'The fees you paid were as regulated'],
-    ['time', 'Thời hạn giải quyết đúng quy định', 'The processing time was as regulated'],
-  ],
-  ['Nhìn chung, Ông/Bà hài lòng thế nào về thủ tục hành chính?', 'Overall, how satisfied are you with the procedure?'],
-)
+const needsSection = prioritiesSection(wording.priorities)
 
-const civilServantsSection = serviceSection(
-  'civil_servants',
-  ['Công chức trực tiếp giải quyết công việc', 'The civil servants who handled your case'],
-  [
-    ['polite', 'Công chức có thái độ giao tiếp lịch sự', 'They were polite'],
-    ['listens', 'Công chức chú ý lắng nghe ý kiến của Ông/Bà', 'They listened to what you said'],
-    ['explains', 'Công chức trả lời, giải thích đầy đủ các ý kiến của Ông/Bà', 'They answered and explained your questions fully'],
-    ['guides', 'Công chức hướng dẫn kê khai hồ sơ tận tình, dễ hiểu', 'They guided you through the forms thoroughly and clearly'],
-    ['follows_rules', 'Công chức tuân thủ đúng quy định khi giải quyết công việc', 'They followed the rules in handling your case'],
-  ],
-  [
-    'Nhìn chung, Ông/Bà hài lòng thế nào về công chức trực tiếp giải quyết công việc?',
-    'Overall, how satisfied are you with the civil servants who handled your case?',
-  ],
-)
-
-const resultsSection = serviceSection(
-  'results',
-  ['Kết quả giải quyết thủ tục hành chính', 'The result of the procedure'],
-  [
-    ['as_regulated', 'Kết quả Ông/Bà nhận được đúng quy định', 'The result you received was as regulated'],
-    ['accurate', 'Kết quả có thông tin đầy đủ, chính xác', 'The result contained complete and accurate information'],
-    ['on_time', 'Ông/Bà nhận kết quả đúng hẹn', 'You received the result on the promised date'],
-  ],
-  ['Nhìn chung, Ông/Bà hài lòng thế nào về kết quả nhận được?', 'Overall, how satisfied are you with the result you received?'],
-)
-
-// Most people never give feedback, so every feedback item offers "not applicable".
-const feedbackSection = serviceSection(
-  'feedback',
-  ['Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị', 'Handling of feedback, complaints and suggestions'],
-  [
-    ['channel', 'Cơ quan có bố trí hình thức tiếp nhận góp ý, phản ánh, kiến nghị', 'The agency provides ways to give feedback'],
-    ['easy', 'Ông/Bà dễ dàng thực hiện góp ý, phản ánh, kiến nghị', 'Giving feedback was easy'],
-    ['handled', 'Góp ý, phản ánh, kiến nghị được tiếp nhận, xử lý tích cực', 'Feedback was received and acted on'],
-    ['answered', 'Ông/Bà được thông báo kết quả xử lý kịp thời', 'You were told the outcome in good time'],
-  ],
-  [
-    'Nhìn chung, Ông/Bà hài lòng thế nào về việc tiếp nhận, xử lý góp ý, phản ánh, kiến nghị?',
-    'Overall, how satisfied are you with how feedback is handled?',
-  ],
-  { allowDontKnow: true, allowNotApplicable: true },
-)
-
-const serviceSections = [accessSection, proceduresSection, civilServantsSection, resultsSection, feedbackSection]
-
-const needsSection = {
-  code: 'needs',
-  title: text('Nhu cầu, mong đợi', 'Needs and expectations'),
-  items: [
-    {
-      code: 'needs.priorities',
-      kind: 'multiSelect' as const,
-      text: text(
-        'Theo Ông/Bà, cơ quan hành chính nhà nước cần ưu tiên cải thiện những nội dung nào? (chọn tất cả nội dung phù hợp)',
-        'Which improvements should government agencies make first? (tick all that apply)',
-      ),
-      options: options(
-        ['Nâng cao năng lực, trình độ của công chức', 'Improve officials’ competence'],
-        ['Cải thiện thái độ phục vụ của công chức', 'Improve officials’ attitude'],
-        ['Tăng cường công khai, minh bạch', 'More openness and transparency'],
-        ['Đơn giản hóa thủ tục hành chính', 'Simplify procedures'],
-        ['Rút ngắn thời gian giải quyết', 'Shorten processing times'],
-        ['Giảm phí, lệ phí', 'Lower fees'],
-        ['Mở rộng dịch vụ công trực tuyến', 'Offer more services online'],
-        ['Cải thiện cơ sở vật chất nơi làm thủ tục', 'Improve the premises and equipment'],
-        ['Tiếp nhận, xử lý tốt hơn góp ý, phản ánh, kiến nghị', 'Handle feedback better'],
-        ['Nội dung khác', 'Something else'],
-      ),
-    },
-  ],
-}
-
-const serviceElement = (section: (typeof serviceSections)[number], vi: string, en: string) => {
-  const element = section.code.replace('svc.', '')
-  return {
-    code: element,
-    name: text(vi, en),
-    items: section.items.map((item) => item.code).filter((code) => !code.endsWith('.general')),
-    generalItem: `svc.${element}.general`,
-    index: 'general' as const,
-  }
-}
+const serviceElement = (element: ElementData) => ({
+  code: element.code,
+  name: element.name,
+  items: element.criteria.map((criterion) => `svc.${element.code}.${criterion.code}`),
+  generalItem: `svc.${element.code}.general`,
+  index: 'general' as const,
+})
 
 export const sipas2023: Definition = DefinitionSchema.parse({
   title: text(
@@ -342,14 +253,14 @@ export const sipas2023: Definition = DefinitionSchema.parse({
         generalItem: 'pol.general',
         index: 'general',
       },
-      serviceElement(accessSection, 'Tiếp cận dịch vụ', 'Access to the service'),
-      serviceElement(proceduresSection, 'Thủ tục hành chính', 'Administrative procedure'),
-      serviceElement(civilServantsSection, 'Công chức', 'Civil servants'),
-      serviceElement(resultsSection, 'Kết quả giải quyết', 'Results'),
-      serviceElement(feedbackSection, 'Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị', 'Feedback handling'),
+      ...serviceElements.map(serviceElement),
     ],
     aspects: [
-      { code: 'policy', name: text('Chính sách', 'Policy'), elements: ['policy'] },
+      {
+        code: 'policy',
+        name: text('Chính sách', 'Policy'),
+        elements: ['policy'],
+      },
       {
         code: 'services',
         name: text('Cung ứng dịch vụ hành chính công', 'Administrative service delivery'),
