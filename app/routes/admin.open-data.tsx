@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireCsrfForm } from '~/auth/csrf.server'
@@ -50,7 +50,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const { data: form, rejection } = parseForm(PublishFormSchema, formData)
   if (rejection) return rejection
   const result = await publishRelease(form.period, { vi: form.notes, en: form.notesEn }, actor.id)
-  if (result.published) return data({ published: { period: form.period, version: result.version } })
+  // To the public list, where the new release now heads its period: recomputing the preview here
+  // would rebuild every file of the period again for nothing.
+  if (result.published) return redirect(`/open-data#period-${form.period}`)
   if (result.reason === 'correctionNotes') return rejectField({ field: 'notes', key: 'publish.errors.correctionNotes' }, formData)
   // Nothing to publish is bad input; the same figures again, or a version taken meanwhile, a conflict.
   return rejectForm(
@@ -64,12 +66,11 @@ export default function OpenDataAdminPage() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('open-data')
   const { field } = formFields(actionData, t, { params: { max: MAX_NOTES_LENGTH } })
-  const published = actionData && 'published' in actionData ? actionData.published : null
   const refusal = actionData && 'refusal' in actionData ? actionData.refusal : null
   const notes = field('notes')
   const notesEn = field('notesEn')
   return (
-    <AdminPage title={t('publish.title')} notice={published ? t('publish.published', published) : null}>
+    <AdminPage title={t('publish.title')}>
       <ErrorSummary
         title={t('publish.refusedTitle')}
         errors={refusal ? [{ href: '#period', message: t(refusal) }] : []}

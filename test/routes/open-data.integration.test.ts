@@ -79,7 +79,9 @@ describe('publishing open data', () => {
 
   test('the Ministry administrator publishes version 1, then the same figures again are refused (409)', async () => {
     const first = await post('ministry_admin', { period: '2025', notes: 'Bản đầu tiên.', notesEn: 'First release.' })
-    expect(first).toMatchObject({ status: 200, data: { published: { period: '2025', version: 1 } } })
+    expect(first.status).toBe(302)
+    expect(first.response!.headers.get('Location')).toBe('/open-data#period-2025')
+    expect(await prisma.openDataRelease.findMany({ select: { period: true, version: true } })).toEqual([{ period: '2025', version: 1 }])
     const again = await post('ministry_admin', { period: '2025', notes: 'Lại.', notesEn: 'Again.' })
     expect(again).toMatchObject({ status: 409, data: { refusal: 'publish.errors.unchanged' } })
     expect(await prisma.openDataRelease.count()).toBe(1)
