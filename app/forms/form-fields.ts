@@ -4,6 +4,9 @@ import type { FormValues } from './form-values'
 /** An action's answer as a page gets it: a refused form carries `fieldErrors` and `values`. */
 type ActionAnswer = { fieldErrors?: FieldErrors; values?: Partial<FormValues> } & Record<string, unknown>
 
+/** The type of `created` in the answers that have one. */
+type Created<Answer> = Answer extends { created: infer Value } ? Value : never
+
 /** i18next's `t`, as called here. */
 type Translate = (key: string, params?: Record<string, string | number>) => string
 
@@ -16,8 +19,8 @@ type ClientErrors = Partial<Record<string, { message?: string } | undefined>>
  * its messages (`clientErrors`, checked in the browser before anything is posted) come first.
  * `params` are values any message may use (e.g. a limit).
  */
-export function formFields(
-  actionData: ActionAnswer | null | undefined,
+export function formFields<Answer extends ActionAnswer>(
+  actionData: Answer | null | undefined,
   t: Translate,
   { params, clientErrors }: { params?: Record<string, string | number>; clientErrors?: ClientErrors } = {}
 ) {
@@ -32,5 +35,7 @@ export function formFields(
   }
   /** The name, value typed and message of one field, to spread into InputField or SelectField. */
   const field = (name: string) => ({ name, value: values[name], error: error(name) })
-  return { fieldErrors, values, error, field }
+  /** What the action created (e.g. the new agency's code) when it answered `{ created }`; else null. */
+  const created = actionData && 'created' in actionData ? (actionData.created as Created<Answer>) : null
+  return { fieldErrors, values, error, field, created }
 }

@@ -1,7 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CsrfInput } from '~/ui/csrf-input'
 import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { canManageUnits } from '~/auth/policy'
 import { agencyScope } from '~/auth/scope'
@@ -10,6 +9,7 @@ import { formFields } from '~/forms/form-fields'
 import { createFromForm } from '~/forms/reject-form.server'
 import { getTranslation } from '~/i18n/i18next.server'
 import { AdminPage } from '~/ui/admin-page'
+import { CreateForm } from '~/ui/create-form'
 import { numericColumn } from '~/ui/data-table'
 import { ListTable } from '~/ui/list-table'
 import { InputField } from '~/ui/input-field'
@@ -45,13 +45,10 @@ export default function AgenciesPage() {
   const { agencies, provinces, locale } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('admin')
-  const { field } = formFields(actionData, t)
+  const { field, created } = formFields(actionData, t)
 
   return (
-    <AdminPage
-      title={t('agencies.title')}
-      notice={actionData && 'created' in actionData ? t('agencies.created', { code: actionData.created }) : null}
-    >
+    <AdminPage title={t('agencies.title')} notice={created ? t('agencies.created', { code: created }) : null}>
       <ListTable
         caption={t('agencies.title')}
         columns={[
@@ -68,9 +65,7 @@ export default function AgenciesPage() {
         ]}
       />
 
-      <h2>{t('agencies.createTitle')}</h2>
-      <Form method="post">
-        <CsrfInput />
+      <CreateForm title={t('agencies.createTitle')} submit={t('agencies.create')}>
         <InputField {...field('code')} label={t('agencies.code')} required autoCapitalize="characters" />
         <InputField {...field('name')} label={t('agencies.nameVi')} required lang="vi" />
         <InputField {...field('nameEn')} label={t('agencies.nameEn')} required lang="en" />
@@ -84,8 +79,7 @@ export default function AgenciesPage() {
           }))}
         />
         <ProvinceField {...field('provinceId')} label={t('agencies.province')} empty={t('users.noProvince')} provinces={provinces} />
-        <button type="submit">{t('agencies.create')}</button>
-      </Form>
+      </CreateForm>
     </AdminPage>
   )
 }

@@ -5,10 +5,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminPage } from '~/ui/admin-page'
-import { CsrfInput } from '~/ui/csrf-input'
+import { CreateForm } from '~/ui/create-form'
 import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { type Actor, canAdministerNationally, canManageCampaigns } from '~/auth/policy'
 import { servicePointScope } from '~/auth/scope'
@@ -90,14 +90,11 @@ export default function CampaignsPage() {
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation('questionnaire')
   const english = i18n.language === 'en'
-  const { values, error, field } = formFields(actionData, t)
+  const { values, error, field, created } = formFields(actionData, t)
   const day = (value: string | Date) => isoDate(new Date(value))
 
   return (
-    <AdminPage
-      title={t('campaigns.title')}
-      notice={actionData && 'created' in actionData ? t('campaigns.created', { name: actionData.created }) : null}
-    >
+    <AdminPage title={t('campaigns.title')} notice={created ? t('campaigns.created', { name: created }) : null}>
       <ListTable
         caption={t('campaigns.title')}
         columns={[
@@ -114,9 +111,7 @@ export default function CampaignsPage() {
         ]}
       />
 
-      <h2>{t('campaigns.createTitle')}</h2>
-      <Form method="post">
-        <CsrfInput />
+      <CreateForm title={t('campaigns.createTitle')} submit={t('campaigns.create')}>
         <InputField {...field('name')} label={t('campaigns.nameVi')} required lang="vi" />
         <InputField {...field('nameEn')} label={t('campaigns.nameEn')} required lang="en" />
         <InputField {...field('startsOn')} label={t('campaigns.startsOn')} type="date" required />
@@ -134,14 +129,13 @@ export default function CampaignsPage() {
         <Field name="servicePointCodes" label={t('campaigns.servicePointCodes')} error={error('servicePointCodes')}>
           {(props) => <textarea {...props} rows={4} defaultValue={values.servicePointCodes} />}
         </Field>
-        <label className="checkbox">
-          <input type="checkbox" name="allServicePoints" defaultChecked={values.allServicePoints === 'on'} />{' '}
-          {t('campaigns.allServicePoints')}
-        </label>
         <p>
-          <button type="submit">{t('campaigns.create')}</button>
+          <label className="checkbox">
+            <input type="checkbox" name="allServicePoints" defaultChecked={values.allServicePoints === 'on'} />{' '}
+            {t('campaigns.allServicePoints')}
+          </label>
         </p>
-      </Form>
+      </CreateForm>
     </AdminPage>
   )
 }

@@ -1,7 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CsrfInput } from '~/ui/csrf-input'
 import { requireCapability, requireCapabilityForm, requireServicePointAccess } from '~/auth/permissions.server'
 import { canManageUnits } from '~/auth/policy'
 import { servicePointScope } from '~/auth/scope'
@@ -10,6 +9,7 @@ import { textValues } from '~/forms/form-values'
 import { createFromForm } from '~/forms/reject-form.server'
 import { getTranslation } from '~/i18n/i18next.server'
 import { AdminPage } from '~/ui/admin-page'
+import { CreateForm } from '~/ui/create-form'
 import { IntentForm } from '~/ui/intent-form'
 import { numericColumn } from '~/ui/data-table'
 import { ListTable } from '~/ui/list-table'
@@ -50,13 +50,10 @@ export default function ServicePointsPage() {
   const { servicePoints, locale } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('admin')
-  const { field } = formFields(actionData, t)
+  const { field, created } = formFields(actionData, t)
 
   return (
-    <AdminPage
-      title={t('servicePoints.title')}
-      notice={actionData && 'created' in actionData ? t('servicePoints.created', { code: actionData.created }) : null}
-    >
+    <AdminPage title={t('servicePoints.title')} notice={created ? t('servicePoints.created', { code: created }) : null}>
       <ListTable
         caption={t('servicePoints.title')}
         columns={[
@@ -80,9 +77,7 @@ export default function ServicePointsPage() {
         ]}
       />
 
-      <h2>{t('servicePoints.createTitle')}</h2>
-      <Form method="post">
-        <CsrfInput />
+      <CreateForm title={t('servicePoints.createTitle')} submit={t('servicePoints.create')}>
         <InputField {...field('code')} label={t('servicePoints.code')} required autoCapitalize="characters" />
         <InputField {...field('name')} label={t('servicePoints.nameVi')} required lang="vi" />
         <InputField {...field('nameEn')} label={t('servicePoints.nameEn')} required lang="en" />
@@ -93,8 +88,7 @@ export default function ServicePointsPage() {
           required
           autoCapitalize="characters"
         />
-        <button type="submit">{t('servicePoints.create')}</button>
-      </Form>
+      </CreateForm>
     </AdminPage>
   )
 }

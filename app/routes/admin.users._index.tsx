@@ -1,7 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CsrfInput } from '~/ui/csrf-input'
 import { issuePasswordReset } from '~/auth/password-reset.server'
 import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { assignableRoles, canManageUsers } from '~/auth/policy'
@@ -12,6 +11,7 @@ import { formFields } from '~/forms/form-fields'
 import { createFromForm } from '~/forms/reject-form.server'
 import { getTranslation } from '~/i18n/i18next.server'
 import { AdminPage } from '~/ui/admin-page'
+import { CreateForm } from '~/ui/create-form'
 import { ListTable } from '~/ui/list-table'
 import { InputField } from '~/ui/input-field'
 import { ProvinceField } from '~/ui/province-field'
@@ -53,8 +53,7 @@ export default function UsersPage() {
   const { users, provinces, roles, locale } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('admin')
-  const { field } = formFields(actionData, t)
-  const created = actionData && 'created' in actionData ? actionData.created : null
+  const { field, created } = formFields(actionData, t)
 
   return (
     <AdminPage title={t('users.title')}>
@@ -77,10 +76,7 @@ export default function UsersPage() {
         ]}
       />
 
-      <h2>{t('users.createTitle')}</h2>
-      <p>{t('users.createHelp')}</p>
-      <Form method="post">
-        <CsrfInput />
+      <CreateForm title={t('users.createTitle')} help={t('users.createHelp')} submit={t('users.create')}>
         <InputField {...field('name')} label={t('users.name')} required />
         <InputField {...field('email')} label={t('users.email')} type="email" required />
         <SelectField
@@ -94,8 +90,7 @@ export default function UsersPage() {
         />
         <ProvinceField {...field('provinceId')} label={t('users.province')} empty={t('users.noProvince')} provinces={provinces} />
         <InputField {...field('agencyCode')} label={t('users.agencyCode')} />
-        <button type="submit">{t('users.create')}</button>
-      </Form>
+      </CreateForm>
     </AdminPage>
   )
 }

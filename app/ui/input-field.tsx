@@ -7,17 +7,19 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'd
 export function InputField({
   name,
   label,
+  hint,
   error,
   value,
   ...input
 }: InputProps & {
   name: string
   label: string
+  hint?: string
   error?: string
   value?: string
 }) {
   return (
-    <Field name={name} label={label} error={error}>
+    <Field name={name} label={label} hint={hint} error={error}>
       {(props) => <input {...props} {...input} defaultValue={value} />}
     </Field>
   )

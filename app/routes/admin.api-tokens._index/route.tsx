@@ -5,16 +5,17 @@ import { requireCapability, requireCapabilityForm } from '~/auth/permissions.ser
 import { canManageApiTokens } from '~/auth/policy'
 import { formFields } from '~/forms/form-fields'
 import { parseForm, rejectField } from '~/forms/reject-form.server'
-import { getFixedT, getLanguage } from '~/i18n/i18next.server'
+import { getTranslation } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { listCurrentProvinces } from '~/ranking/peer-units.server'
 import { DOCS_PATH } from '~/read-api/paths'
 import { NATIONAL_SCOPE, RevokeApiTokenSchema, endOfVietnamDay, newApiTokenSchema } from '~/read-api/token-form'
 import { createApiToken, listApiTokens, revokeApiToken } from '~/read-api/tokens.server'
 import { AdminPage } from '~/ui/admin-page'
-import { Field } from '~/ui/field'
+import { InputField } from '~/ui/input-field'
 import { IntentForm } from '~/ui/intent-form'
 import { pageTitle } from '~/ui/page-title'
+import { SelectField } from '~/ui/select-field'
 import { IssuedTokenNotice } from './issued-token'
 import { TokenList } from './token-list'
 
@@ -33,11 +34,10 @@ export const headers = () => NO_STORE
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, canManageApiTokens)
-  const [tokens, provinces, t, locale] = await Promise.all([
+  const [tokens, provinces, { t, locale }] = await Promise.all([
     listApiTokens(),
     listCurrentProvinces(),
-    getFixedT(request, 'api'),
-    getLanguage(request),
+    getTranslation(request, 'api'),
   ])
   return { title: t('tokens.metaTitle'), tokens, provinces, locale, now: new Date().toISOString() }
 }
@@ -83,24 +83,17 @@ export default function ApiTokensPage() {
 
       <h2>{t('tokens.createTitle')}</h2>
       <IntentForm intent="create">
-        <Field name="name" label={t('tokens.name')} hint={t('tokens.nameHint')} error={create.error('name')}>
-          {(props) => <input {...props} required maxLength={100} defaultValue={create.values.name} />}
-        </Field>
-        <Field name="scope" label={t('tokens.scope')} error={create.error('scope')}>
-          {(props) => (
-            <select {...props} defaultValue={create.values.scope ?? NATIONAL_SCOPE}>
-              <option value={NATIONAL_SCOPE}>{t('tokens.national')}</option>
-              {provinces.map((province) => (
-                <option key={province.id} value={province.id}>
-                  {province.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="expiresOn" label={t('tokens.expiresOn')} hint={t('tokens.expiresOnHint')} error={create.error('expiresOn')}>
-          {(props) => <input {...props} type="date" required defaultValue={create.values.expiresOn} />}
-        </Field>
+        <InputField {...create.field('name')} label={t('tokens.name')} hint={t('tokens.nameHint')} required maxLength={100} />
+        <SelectField
+          {...create.field('scope')}
+          label={t('tokens.scope')}
+          value={create.values.scope ?? NATIONAL_SCOPE}
+          options={[
+            { value: NATIONAL_SCOPE, label: t('tokens.national') },
+            ...provinces.map((province) => ({ value: province.id, label: province.name })),
+          ]}
+        />
+        <InputField {...create.field('expiresOn')} label={t('tokens.expiresOn')} hint={t('tokens.expiresOnHint')} type="date" required />
         <button type="submit">{t('tokens.create')}</button>
       </IntentForm>
     </AdminPage>

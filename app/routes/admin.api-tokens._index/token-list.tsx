@@ -2,6 +2,7 @@ import type { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
 import { formatDate, formatDateTime, formatNumber } from '~/i18n/format'
+import { numericColumn } from '~/ui/data-table'
 import { IntentForm } from '~/ui/intent-form'
 import { ListTable } from '~/ui/list-table'
 import type { loader } from './route'
@@ -22,15 +23,15 @@ export function TokenList({ tokens, locale, now }: { tokens: readonly Token[]; l
     <ListTable
       caption={t('tokens.listTitle')}
       columns={[
-        { label: t('tokens.name') },
-        { label: t('tokens.prefix') },
-        { label: t('tokens.scope') },
-        { label: t('tokens.created') },
-        { label: t('tokens.expires') },
-        { label: t('tokens.lastUsed') },
-        { label: t('tokens.uses'), numeric: true },
-        { label: t('tokens.status') },
-        { label: t('tokens.actions') },
+        t('tokens.name'),
+        t('tokens.prefix'),
+        t('tokens.scope'),
+        t('tokens.created'),
+        t('tokens.expires'),
+        t('tokens.lastUsed'),
+        numericColumn(t('tokens.uses')),
+        t('tokens.status'),
+        t('tokens.actions'),
       ]}
       items={tokens}
       cells={(token) => [
@@ -43,8 +44,7 @@ export function TokenList({ tokens, locale, now }: { tokens: readonly Token[]; l
           formatNumber(token.useCount, locale),
           status(token),
           token.revokedAt ? null : (
-            <IntentForm key="revoke" intent="revoke">
-              <input type="hidden" name="tokenId" value={token.id} />
+            <IntentForm key="revoke" intent="revoke" hidden={{ tokenId: token.id }}>
               <button type="submit" aria-label={t('tokens.revokeLabel', { name: token.name })}>
                 {t('tokens.revoke')}
               </button>
