@@ -1,12 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-  FREE_LOGIN_FAILURES,
-  LOGIN_DELAY_BASE_MS,
-  LOGIN_DELAY_MAX_MS,
-  LOGIN_FAILURES_RESET_MS,
-  loginDelayMs,
-  retryAfterMs,
-} from './login-throttle'
+import { FREE_LOGIN_FAILURES, LOGIN_DELAY_BASE_MS, LOGIN_DELAY_MAX_MS, LOGIN_FAILURES_RESET_MS, loginDelayMs, retryAfterMs } from './login-throttle'
 
 describe('sign-in delay', () => {
   test('the first nine failures cost nothing', () => {

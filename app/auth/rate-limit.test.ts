@@ -1,11 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import {
-  createRateLimiter,
-  KIOSK_SUBMISSION_LIMIT,
-  PUBLIC_SUBMISSION_LIMIT,
-  resetSubmissionBudgets,
-  takeSubmissionBudget,
-} from './rate-limit.server'
+import { createRateLimiter, KIOSK_SUBMISSION_LIMIT, PUBLIC_SUBMISSION_LIMIT, resetSubmissionBudgets, takeSubmissionBudget } from './rate-limit.server'
 
 describe('token bucket', () => {
   test('allows a burst up to capacity, then refuses with the wait for the next token', () => {

@@ -1,10 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-  ENROLMENT_CODE_ALPHABET,
-  enrolmentCodeFromBytes,
-  formatEnrolmentCode,
-  normalizeEnrolmentCode,
-} from './enrolment-code'
+import { ENROLMENT_CODE_ALPHABET, enrolmentCodeFromBytes, formatEnrolmentCode, normalizeEnrolmentCode } from './enrolment-code'
 
 describe('enrolment codes', () => {
   test('a code has eight characters of the Crockford alphabet, one per byte', () => {

@@ -1,13 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-  DEFAULT_QUALITY_SETTINGS as defaults,
-  exclusionMaskOf,
-  flagMask,
-  flagNames,
-  isExcluded,
-  QUALITY_FLAGS,
-  QualitySettingsSchema,
-} from './flags'
+import { DEFAULT_QUALITY_SETTINGS as defaults, exclusionMaskOf, flagMask, flagNames, isExcluded, QUALITY_FLAGS, QualitySettingsSchema } from './flags'
 
 describe('the flag bits', () => {
   test('are distinct powers of two that never change (they are stored)', () => {

@@ -1,47 +1,36 @@
 import { describe, expect, test } from 'vitest'
 import { conditionHolds, isEligible, isVisible, visibleItems } from './conditions'
-import { type Definition, DefinitionSchema } from './definition'
+import { screenedDefinition, text, yesNo } from '../../test/fixtures/definition-parts'
 
-const text = (en: string) => ({ vi: `vi ${en}`, en })
-const yesNo = [
-  { value: 1, label: text('yes') },
-  { value: 2, label: text('no') },
-]
-
-const definition: Definition = DefinitionSchema.parse({
-  title: text('Conditions'),
-  screening: { item: 'screen', eligible: [1], endMessage: text('Thank you') },
-  sections: [
-    { code: 'start', title: text('Start'), items: [{ code: 'screen', kind: 'yesNo', text: text('Screen'), options: yesNo }] },
-    {
-      code: 'online',
-      title: text('Online'),
-      items: [
-        { code: 'online.used', kind: 'yesNo', text: text('Used the portal?'), options: yesNo },
-        {
-          code: 'online.easy',
-          kind: 'agreement5',
-          text: text('Easy?'),
-          showIf: { item: 'online.used', op: 'equals', value: 1 },
-        },
-        {
-          code: 'online.why_not',
-          kind: 'text',
-          text: text('Why not?'),
-          showIf: { item: 'online.used', op: 'notEquals', value: 1 },
-        },
-      ],
-    },
-    {
-      code: 'portal',
-      title: text('Portal details'),
-      showIf: { item: 'online.easy', op: 'in', value: [1, 2] },
-      items: [{ code: 'portal.problem', kind: 'text', text: text('What went wrong?') }],
-    },
-    { code: 'end', title: text('End'), items: [{ code: 'end.comment', kind: 'text', text: text('Comment') }] },
-  ],
-  methodology: { elements: [], unitIndex: 'meanOfElements' },
-})
+const definition = screenedDefinition('Conditions', [
+  { code: 'start', title: text('Start'), items: [{ code: 'screen', kind: 'yesNo', text: text('Screen'), options: yesNo }] },
+  {
+    code: 'online',
+    title: text('Online'),
+    items: [
+      { code: 'online.used', kind: 'yesNo', text: text('Used the portal?'), options: yesNo },
+      {
+        code: 'online.easy',
+        kind: 'agreement5',
+        text: text('Easy?'),
+        showIf: { item: 'online.used', op: 'equals', value: 1 },
+      },
+      {
+        code: 'online.why_not',
+        kind: 'text',
+        text: text('Why not?'),
+        showIf: { item: 'online.used', op: 'notEquals', value: 1 },
+      },
+    ],
+  },
+  {
+    code: 'portal',
+    title: text('Portal details'),
+    showIf: { item: 'online.easy', op: 'in', value: [1, 2] },
+    items: [{ code: 'portal.problem', kind: 'text', text: text('What went wrong?') }],
+  },
+  { code: 'end', title: text('End'), items: [{ code: 'end.comment', kind: 'text', text: text('Comment') }] },
+])
 
 const answers = (entries: Record<string, number[]>) => new Map(Object.entries(entries))
 const codes = (entries: Record<string, number[]>) => visibleItems(definition, answers(entries)).map((item) => item.code)

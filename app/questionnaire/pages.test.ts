@@ -1,46 +1,35 @@
 import { describe, expect, test } from 'vitest'
-import { type Definition, DefinitionSchema } from './definition'
 import { nextPage, pageItems, pageProgress, previousPage, surveyPages, visiblePages } from './pages'
 import { sipas2023 } from './templates/sipas-2023'
-
-const text = (en: string) => ({ vi: `vi ${en}`, en })
-const yesNo = [
-  { value: 1, label: text('yes') },
-  { value: 2, label: text('no') },
-]
+import { screenedDefinition, text, yesNo } from '../../test/fixtures/definition-parts'
 
 // The screening item shares its section with another item; the portal section depends on an
 // answer two pages earlier; "easy?" depends on an answer on its own page.
-const definition: Definition = DefinitionSchema.parse({
-  title: text('Pages'),
-  screening: { item: 'screen', eligible: [1], endMessage: text('Thank you') },
-  sections: [
-    {
-      code: 'start',
-      title: text('Start'),
-      items: [
-        { code: 'screen', kind: 'yesNo', text: text('Screen'), options: yesNo },
-        { code: 'start.age', kind: 'number', text: text('Age') },
-      ],
-    },
-    {
-      code: 'online',
-      title: text('Online'),
-      items: [
-        { code: 'online.used', kind: 'yesNo', text: text('Used the portal?'), options: yesNo },
-        { code: 'online.easy', kind: 'agreement5', text: text('Easy?'), showIf: { item: 'online.used', op: 'equals', value: 1 } },
-      ],
-    },
-    {
-      code: 'portal',
-      title: text('Portal details'),
-      showIf: { item: 'online.used', op: 'equals', value: 1 },
-      items: [{ code: 'portal.problem', kind: 'text', text: text('What went wrong?'), required: false }],
-    },
-    { code: 'end', title: text('End'), items: [{ code: 'end.comment', kind: 'text', text: text('Comment'), required: false }] },
-  ],
-  methodology: { elements: [], unitIndex: 'meanOfElements' },
-})
+const definition = screenedDefinition('Pages', [
+  {
+    code: 'start',
+    title: text('Start'),
+    items: [
+      { code: 'screen', kind: 'yesNo', text: text('Screen'), options: yesNo },
+      { code: 'start.age', kind: 'number', text: text('Age') },
+    ],
+  },
+  {
+    code: 'online',
+    title: text('Online'),
+    items: [
+      { code: 'online.used', kind: 'yesNo', text: text('Used the portal?'), options: yesNo },
+      { code: 'online.easy', kind: 'agreement5', text: text('Easy?'), showIf: { item: 'online.used', op: 'equals', value: 1 } },
+    ],
+  },
+  {
+    code: 'portal',
+    title: text('Portal details'),
+    showIf: { item: 'online.used', op: 'equals', value: 1 },
+    items: [{ code: 'portal.problem', kind: 'text', text: text('What went wrong?'), required: false }],
+  },
+  { code: 'end', title: text('End'), items: [{ code: 'end.comment', kind: 'text', text: text('Comment'), required: false }] },
+])
 
 const answers = (entries: Record<string, number[]>) => new Map(Object.entries(entries))
 const keys = (pages: { key: string }[]) => pages.map((page) => page.key)
