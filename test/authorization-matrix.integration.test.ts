@@ -8,7 +8,7 @@ import { CAPABILITIES, type Capability, ROLES } from '~/auth/policy'
 import { adminSectionsFor } from '~/auth/admin-nav'
 import { prisma } from '~/db.server'
 import type { Role } from '~/generated/prisma/enums'
-import { createUser, requestWith, sessionCookieFor } from './factories/accounts'
+import { createUser, createUserOfEveryRole, requestWith, sessionCookieFor } from './factories/accounts'
 import { createPaperBatch, createPaperCampaign } from './factories/paper'
 import { createAgency, createProvince, createServicePoint } from './factories/units'
 
@@ -492,17 +492,7 @@ async function buildWorld() {
   const agency = await createAgency({ provinceId: here.id })
   const otherAgency = await createAgency({ provinceId: elsewhere.id })
   const servicePoint = await createServicePoint(agency)
-  const attachment: Record<Role, { provinceId?: string; agencyId?: string }> = {
-    ministry_admin: {},
-    ministry_analyst: {},
-    province_admin: { provinceId: here.id },
-    agency_manager: { provinceId: here.id, agencyId: agency.id },
-    agency_viewer: { provinceId: here.id, agencyId: agency.id },
-    clerk: { provinceId: here.id },
-  }
-  const users = Object.fromEntries(
-    await Promise.all(ROLES.map(async (role) => [role, await createUser({ role, ...attachment[role] })] as const)),
-  ) as unknown as Record<Role, { id: string }>
+  const users = await createUserOfEveryRole({ provinceId: here.id, agencyId: agency.id })
   const viewerHere = await createUser({ role: 'agency_viewer', provinceId: here.id, agencyId: agency.id })
   const viewerElsewhere = await createUser({ role: 'agency_viewer', provinceId: elsewhere.id, agencyId: otherAgency.id })
   const resetToken = (await issuePasswordReset(viewerHere.id, users.ministry_admin.id)).split('/').pop() ?? ''

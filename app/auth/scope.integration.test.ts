@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/db.server'
 import type { Role } from '~/generated/prisma/enums'
 import { paperServicePointScope } from '~/paper/scope'
-import { createUser } from '../../test/factories/accounts'
+import { createUser, createUserOfEveryRole } from '../../test/factories/accounts'
 import { createAgency, createProvince, createServicePoint } from '../../test/factories/units'
 import { type Actor, canEnterPaperAt, canManageUser, canSeeAgency, canSeeServicePoint, ROLES } from './policy'
 import { agencyScope, servicePointScope, userScope } from './scope'
@@ -25,16 +25,7 @@ beforeAll(async () => {
   await createServicePoint(agency)
   await createServicePoint(otherAgency)
   clerkPointId = clerkPoint.id
-  const attachment: Record<Role, { provinceId?: string; agencyId?: string }> = {
-    ministry_admin: {},
-    ministry_analyst: {},
-    province_admin: { provinceId: here.id },
-    agency_manager: { provinceId: here.id, agencyId: agency.id },
-    agency_viewer: { provinceId: here.id, agencyId: agency.id },
-    clerk: { provinceId: here.id },
-  }
-  users = {} as Record<Role, Actor>
-  for (const role of ROLES) users[role] = await createUser({ role, ...attachment[role] })
+  users = await createUserOfEveryRole({ provinceId: here.id, agencyId: agency.id })
   await createUser({ role: 'agency_viewer', provinceId: elsewhere.id, agencyId: otherAgency.id })
   await prisma.clerkAssignment.create({ data: { userId: users.clerk.id, servicePointId: clerkPoint.id } })
 })

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
+import { DESKTOP, failOnPageErrors } from './support'
 
 /*
  * Exports run in the background: a Ministry user starts a microdata export, watches it finish
@@ -8,21 +9,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
  * only their province (the seed's demo province, code 31).
  */
 
-// Exports are desk work: a desktop screen.
-test.use({ viewport: { width: 1366, height: 900 }, isMobile: false, hasTouch: false })
-
-// Hydration errors, CSP refusals and other console errors fail the test that caused them.
-let pageErrors: string[] = []
-test.beforeEach(({ page }) => {
-  pageErrors = []
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text())
-  })
-})
-test.afterEach(() => {
-  expect(pageErrors).toEqual([])
-})
+// Exports are desk work.
+test.use(DESKTOP)
+failOnPageErrors()
 
 const emailOf = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!.email
 const DEMO_PROVINCE_CODE = '31'

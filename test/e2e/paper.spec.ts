@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
+import { DESKTOP, failOnPageErrors } from './support'
 
 /*
  * Paper entry: a clerk keys sheets with the keyboard alone, and a double-entry batch
@@ -8,22 +9,10 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
  * service point 31TP; the second clerk is created the way a province administrator would.
  */
 
-// Clerks key at a desk with a keyboard: a desktop screen.
-test.use({ viewport: { width: 1366, height: 900 }, isMobile: false, hasTouch: false })
-
-// Hydration errors, CSP refusals and other console errors fail the test that caused them.
-let pageErrors: string[] = []
-test.beforeEach(({ page }) => {
-  pageErrors = []
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  page.on('console', (message) => {
-    // A refused form answers 400 or 409 by design; the browser logs that as a failed load.
-    if (message.type() === 'error' && !/status of (400|409)/.test(message.text())) pageErrors.push(message.text())
-  })
-})
-test.afterEach(() => {
-  expect(pageErrors).toEqual([])
-})
+// Clerks key at a desk with a keyboard.
+test.use(DESKTOP)
+// A refused form answers 400 or 409 by design; the browser logs that as a failed load.
+failOnPageErrors({ expected: /status of (400|409)/ })
 
 const emailOf = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!.email
 const SERVICE_POINT = '31TP'

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
+import { DESKTOP } from './support'
 
 /*
  * The read API as its users meet it (docs/decisions/021-read-api.md): the docs page, public and
@@ -8,7 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
  * reads with it, the administrator revokes it and the next request is refused.
  */
 
-test.use({ viewport: { width: 1366, height: 900 }, isMobile: false, hasTouch: false })
+test.use(DESKTOP)
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { hashPassword } from '~/auth/password.server'
 import { startSession } from '~/auth/session.server'
 import { prisma } from '~/db.server'
+import { ROLES } from '~/auth/policy'
 import type { Role } from '~/generated/prisma/enums'
 
 /** A user of `role`; without `password` the account cannot sign in (like a new account). */
@@ -22,6 +23,25 @@ export async function createUser(
     },
     select: { id: true, email: true, name: true, role: true, provinceId: true, agencyId: true },
   })
+}
+
+/**
+ * One user of every role, each attached where its role is: the Ministry's to nothing, the
+ * province administrator and the clerk to `provinceId`, the agency's roles to `agencyId` in it.
+ * Created one after another, in the order of ROLES.
+ */
+export async function createUserOfEveryRole({ provinceId, agencyId }: { provinceId: string; agencyId: string }) {
+  const attachment: Record<Role, { provinceId?: string; agencyId?: string }> = {
+    ministry_admin: {},
+    ministry_analyst: {},
+    province_admin: { provinceId },
+    agency_manager: { provinceId, agencyId },
+    agency_viewer: { provinceId, agencyId },
+    clerk: { provinceId },
+  }
+  const users = {} as Record<Role, Awaited<ReturnType<typeof createUser>>>
+  for (const role of ROLES) users[role] = await createUser({ role, ...attachment[role] })
+  return users
 }
 
 /** A `Cookie` header value for a fresh session of `userId`, started at `now`. */
