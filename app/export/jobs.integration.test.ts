@@ -4,10 +4,13 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/db.server'
 import type { Role } from '~/generated/prisma/enums'
 import { createUser } from '../../test/factories/accounts'
+import { collector } from '../../test/factories/export-tables'
+import { createSurvey, storeResponses, uniformAnswers } from '../../test/factories/survey'
 import { createProvince } from '../../test/factories/units'
 import { exportFilePath, removeExportFiles } from './export-files.server'
 import { exportRetention } from './export-retention.server'
 import { getExportDownload, requestExport } from './jobs.server'
+import { writeMicrodataCsv } from './microdata.server'
 import {
   ExportJobError,
   type ExportProducer,
@@ -218,6 +221,32 @@ describe('running an export', () => {
     stopping.abort(new Error('the server is stopping'))
     await running
     expect(await prisma.exportJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: 'queued', attempts: 0, rowsDone: 0 })
+  })
+})
+
+describe('a microdata CSV job', () => {
+  test('writes what writeMicrodataCsv writes (PostgreSQL\'s own CSV on PostgreSQL), its rows counted', async () => {
+    const survey = await createSurvey({ provinces: 1, agencies: 1, servicePoints: 1, versions: ['sipas-2023'] })
+    const version = survey.versions[0]!
+    await storeResponses(
+      survey,
+      [5, 4, 2].map((value, i) => ({ version, servicePoint: survey.servicePoints[0]!, submittedOn: `2025-0${i + 1}-10`, answers: uniformAnswers(version.definition, value) })),
+    )
+    const requested = await requestExport(await exporter('ministry_admin'), {
+      kind: 'microdata',
+      format: 'csv',
+      fields: new URLSearchParams({ period: '2025' }),
+      language: 'vi',
+    })
+    if (requested.outcome !== 'queued') throw new Error(`not queued: ${JSON.stringify(requested)}`)
+    created.push({ id: requested.jobId, format: 'csv' })
+
+    await runExport(requested.jobId)
+    const job = await prisma.exportJob.findUniqueOrThrow({ where: { id: requested.jobId } })
+    expect(job).toMatchObject({ status: 'done', rowsDone: 3, rowsExpected: 3 })
+    const expected = collector()
+    await writeMicrodataCsv({ period: '2025', includeComments: false }, { provinceId: null }, { includeComments: false }, expected.stream)
+    expect(readFileSync(exportFilePath(job.id, 'csv'))).toEqual(await expected.done)
   })
 })
 
