@@ -8,10 +8,10 @@ import { canReconcilePaper } from '~/auth/policy'
 import { formFields } from '~/forms/form-fields'
 import { textValues } from '~/forms/form-values'
 import { rejectForm } from '~/forms/reject-form.server'
-import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { BatchHeading } from '~/paper/batch-heading'
 import { BatchTotalsList } from '~/paper/batch-totals'
-import { getBatch, getBatchTotals, getBatchVersion } from '~/paper/batches.server'
+import { loadBatchPage } from '~/paper/batch-page.server'
+import { getBatch, getBatchVersion } from '~/paper/batches.server'
 import { resolveEntries, SHEET_DATE_FIELD, VOID_FIELD } from '~/paper/compare'
 import { countWaitingSheets } from '~/paper/counting.server'
 import { ErrorSummary } from '~/ui/error-summary'
@@ -49,20 +49,14 @@ async function requireSupervisedBatch(request: Request, batchId: string | undefi
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, batch, version, order } = await requireSupervisedBatch(request, params.batchId)
   const search = new URL(request.url).searchParams
-  const [disputes, totals, t, locale] = await Promise.all([
+  const [disputes, page] = await Promise.all([
     listDisputes(batch.id, order),
-    getBatchTotals(batch.id),
-    getFixedT(request, 'paper'),
-    getLanguage(request),
+    loadBatchPage(request, batch, version.definition, 'reconcile.metaTitle'),
   ])
   const wanted = Number(search.get('sheet'))
   const current = disputes.find((dispute) => dispute.sheetNo === wanted) ?? disputes[0] ?? null
   return {
-    title: t('reconcile.metaTitle', { code: batch.servicePoint.code }),
-    locale,
-    batch,
-    definition: version.definition,
-    totals,
+    ...page,
     sheetNos: disputes.map((dispute) => dispute.sheetNo),
     current: current
       ? { sheetNo: current.sheetNo, differences: current.differences, ownSheet: current.clerkIds.includes(user.id) }

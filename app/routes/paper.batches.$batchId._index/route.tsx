@@ -9,10 +9,10 @@ import { requireUser } from '~/auth/session.server'
 import { formFields } from '~/forms/form-fields'
 import { textValues } from '~/forms/form-values'
 import { rejectForm } from '~/forms/reject-form.server'
-import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { BatchHeading } from '~/paper/batch-heading'
 import { BatchTotalsList } from '~/paper/batch-totals'
-import { getBatch, getBatchTotals, getBatchVersion } from '~/paper/batches.server'
+import { loadBatchPage } from '~/paper/batch-page.server'
+import { getBatch, getBatchVersion } from '~/paper/batches.server'
 import { ErrorSummary } from '~/ui/error-summary'
 import { PAPER_PAGE_NAMESPACES } from '~/paper/namespaces'
 import { DONT_KNOW_KEY, NOT_APPLICABLE_KEY } from '~/paper/keys'
@@ -20,11 +20,11 @@ import { readSheetForm } from '~/paper/sheet-form'
 import { itemFieldId, SheetItemField } from '~/paper/sheet-item-field'
 import { keySheet, lastKeyedDate, nextSheetNo } from '~/paper/sheets.server'
 import { useKeyingForm } from '~/paper/use-keying-form'
-import { VOID_REASON_FIELD, VOID_REASON_KEYS, VOID_REASONS } from '~/paper/void'
+import { VOID_REASON_FIELD } from '~/paper/void'
 import { allItems } from '~/questionnaire/definition'
 import type { I18nHandle } from '~/i18n/route-namespaces'
-import { ErrorMessage } from '~/ui/error-message'
 import { pageTitle } from '~/ui/page-title'
+import { SheetHeadFields } from './sheet-head-fields'
 
 /*
  * The keying screen: one paper sheet per screen, keyboard only. Number keys answer, the cursor
@@ -54,19 +54,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { batch, user, version } = await requireBatch(request, params.batchId)
   const search = new URL(request.url).searchParams
   const saved = Number(search.get('saved')) || null
-  const [totals, next, lastDate, t, locale] = await Promise.all([
-    getBatchTotals(batch.id),
+  const [page, next, lastDate] = await Promise.all([
+    loadBatchPage(request, batch, version.definition, 'keying.metaTitle'),
     nextSheetNo(batch, user.id),
     lastKeyedDate(batch.id, user.id),
-    getFixedT(request, 'paper'),
-    getLanguage(request),
   ])
   return {
-    title: t('keying.metaTitle', { code: batch.servicePoint.code }),
-    locale,
-    batch,
-    definition: version.definition,
-    totals,
+    ...page,
     next,
     sheetDate: lastDate ?? batch.fromDate,
     saved,
@@ -152,68 +146,13 @@ export default function KeyingPage() {
               title={t('keying.errorSummary', { count: Object.keys(errors).length })}
               errors={Object.keys(errors).map((field) => ({ href: fieldHref(field), message: message(field) ?? '' }))}
             />
-            <div className="keying-meta">
-              <div className="field">
-                <label htmlFor="sheetNo">{t('keying.sheetNo')}</label>
-                <input
-                  id="sheetNo"
-                  name="sheetNo"
-                  type="text"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  className="keying-code"
-                  defaultValue={values.sheetNo ?? String(next ?? '')}
-                  aria-describedby={['sheetNo-hint', errors.sheetNo ? 'sheetNo-error' : null].filter(Boolean).join(' ')}
-                  aria-invalid={errors.sheetNo ? true : undefined}
-                />
-                <p id="sheetNo-hint" className="keying-hint">
-                  {t('keying.sheetNoHint', { max: batch.sheetCount })}
-                </p>
-                <ErrorMessage id="sheetNo-error" message={message('sheetNo')} />
-              </div>
-              <div className="field">
-                <label htmlFor="sheetDate">{t('keying.sheetDate')}</label>
-                <input
-                  id="sheetDate"
-                  name="sheetDate"
-                  type="date"
-                  min={batch.fromDate}
-                  max={batch.toDate}
-                  defaultValue={values.sheetDate ?? sheetDate}
-                  aria-describedby={errors.sheetDate ? 'sheetDate-error' : undefined}
-                  aria-invalid={errors.sheetDate ? true : undefined}
-                />
-                <ErrorMessage id="sheetDate-error" message={message('sheetDate')} />
-              </div>
-              <div className="field">
-                <label htmlFor={VOID_REASON_FIELD}>{t('keying.void.label')}</label>
-                <input
-                  id={VOID_REASON_FIELD}
-                  name={VOID_REASON_FIELD}
-                  type="text"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  className="keying-code"
-                  defaultValue={values[VOID_REASON_FIELD]}
-                  data-complete={VOID_REASONS.map((reason) => VOID_REASON_KEYS[reason]).join(' ')}
-                  aria-describedby={[
-                    `${VOID_REASON_FIELD}-hint`,
-                    errors[VOID_REASON_FIELD] ? `${VOID_REASON_FIELD}-error` : null,
-                  ]
-                    .filter(Boolean)
-                    .join(' ')}
-                  aria-invalid={errors[VOID_REASON_FIELD] ? true : undefined}
-                />
-                <p id={`${VOID_REASON_FIELD}-hint`} className="keying-hint">
-                  {t('keying.void.hint', {
-                    reasons: VOID_REASONS.map(
-                      (reason) => `${VOID_REASON_KEYS[reason]} ${t(`voidReasons.${reason}`)}`
-                    ).join(' · '),
-                  })}
-                </p>
-                <ErrorMessage id={`${VOID_REASON_FIELD}-error`} message={message(VOID_REASON_FIELD)} />
-              </div>
-            </div>
+            <SheetHeadFields
+              batch={batch}
+              sheetNo={values.sheetNo ?? String(next ?? '')}
+              sheetDate={values.sheetDate ?? sheetDate}
+              voidReason={values[VOID_REASON_FIELD]}
+              message={message}
+            />
             {voided ? <p className="notice">{t('keying.void.notice')}</p> : null}
             {definition.sections.map((section) => (
               <fieldset key={section.code} className="keying-section">
