@@ -25,6 +25,7 @@ export function SheetHeadFields({
   message: (field: string) => string | undefined
 }) {
   const { t } = useTranslation(PAPER_PAGE_NAMESPACES)
+  const reasons = VOID_REASONS.map((reason) => `${VOID_REASON_KEYS[reason]} ${t(`voidReasons.${reason}`)}`)
   return (
     <div className="keying-meta">
       <SheetHeadField
@@ -47,11 +48,7 @@ export function SheetHeadFields({
       <SheetHeadField
         name={VOID_REASON_FIELD}
         label={t('keying.void.label')}
-        hint={t('keying.void.hint', {
-          reasons: VOID_REASONS.map((reason) => `${VOID_REASON_KEYS[reason]} ${t(`voidReasons.${reason}`)}`).join(
-            ' · ',
-          ),
-        })}
+        hint={t('keying.void.hint', { reasons: reasons.join(' · ') })}
         error={message(VOID_REASON_FIELD)}
         {...CODE_INPUT}
         defaultValue={voidReason}
