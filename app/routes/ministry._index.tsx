@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { aggregationSettings } from '~/aggregation/figures.server'
 import { requireCapability } from '~/auth/permissions.server'
@@ -12,7 +12,7 @@ import { RankingResults } from '~/ranking/ranking-results'
 import { defaultRankingYear, rankingYears } from '~/ranking/rankings.server'
 import { Histogram } from '~/ui/charts/histogram'
 import { histogramBins } from '~/ui/charts/scale'
-import { FilterSelect } from '~/ui/filter-select'
+import { YearFilterForm } from '~/ui/filter-select'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { DataTable } from '~/ui/data-table'
 import { pageTitle } from '~/ui/page-title'
@@ -65,16 +65,13 @@ export default function MinistryOverview() {
   return (
     <>
       <h1>{t('ministry.title', { year })}</h1>
-      <Form method="get" className="filter-form">
-        <FilterSelect
-          id="ministry-year"
-          name="year"
-          label={t('ministry.year')}
-          value={year}
-          options={years.map((option) => ({ value: option, label: String(option) }))}
-        />
-        <button type="submit">{t('agency.show')}</button>
-      </Form>
+      <YearFilterForm
+        id="ministry-year"
+        label={t('ministry.year')}
+        submitLabel={t('agency.show')}
+        year={year}
+        years={years}
+      />
 
       <h2>{t('ministry.nationalTitle')}</h2>
       <p className="headline-figure">

@@ -10,7 +10,7 @@ import { parseRankingSearch } from '~/ranking/ranking-query'
 import { RankingResults } from '~/ranking/ranking-results'
 import { defaultRankingYear, getRanking, rankingYears } from '~/ranking/rankings.server'
 import { IntervalBarChart } from '~/ui/charts/interval-bar-chart'
-import { FilterSelect } from '~/ui/filter-select'
+import { FilterSelect, optionsOf } from '~/ui/filter-select'
 import { pageTitle } from '~/ui/page-title'
 import type { CacheHandle } from '~/cache-control'
 import type { I18nHandle } from '~/i18n/route-namespaces'
@@ -59,6 +59,8 @@ export default function RankingsPage() {
   const caption = t('page.caption', { index: indexName, year: query.year, group: groupName })
   const ranked = ranking?.rows.filter((row) => row.status === 'ranked') ?? []
   const format = (value: number) => formatScore(value, query.index, locale)
+  const indexOptions = optionsOf(INDICES, (index) => t(`indices.${index}`))
+  const groupOptions = optionsOf(PEER_GROUPS, (group) => t(`peerGroups.${group}`))
 
   return (
     <>
@@ -69,31 +71,11 @@ export default function RankingsPage() {
       </p>
 
       <Form method="get" className="filter-form">
-        <FilterSelect
-          id="ranking-year"
-          name="year"
-          label={t('form.year')}
-          value={query.year}
-          options={years.map((year) => ({ value: year, label: String(year) }))}
-        />
-        <FilterSelect
-          id="ranking-index"
-          name="index"
-          label={t('form.index')}
-          value={query.index}
-          options={INDICES.map((index) => ({ value: index, label: t(`indices.${index}`) }))}
-        />
-        <FilterSelect
-          id="ranking-group"
-          name="group"
-          label={t('form.group')}
-          value={query.peerGroup}
-          options={PEER_GROUPS.map((group) => ({ value: group, label: t(`peerGroups.${group}`) }))}
-        />
-        <FilterSelect
-          id="ranking-province"
+        <RankingSelect name="year" value={query.year} options={optionsOf(years)} />
+        <RankingSelect name="index" value={query.index} options={indexOptions} />
+        <RankingSelect name="group" value={query.peerGroup} options={groupOptions} />
+        <RankingSelect
           name="province"
-          label={t('form.province')}
           value={query.provinceId}
           options={[
             { value: '', label: t('form.noProvince') },
@@ -160,6 +142,15 @@ export default function RankingsPage() {
       )}
     </>
   )
+}
+
+/** A select of the filter form: its id is `ranking-<name>` and its label `form.<name>`. */
+function RankingSelect({
+  name,
+  ...select
+}: Omit<Parameters<typeof FilterSelect>[0], 'id' | 'label'> & { name: 'year' | 'index' | 'group' | 'province' }) {
+  const { t } = useTranslation('rankings')
+  return <FilterSelect id={`ranking-${name}`} name={name} label={t(`form.${name}`)} {...select} />
 }
 
 function Summary({

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
 import { MISSING, formatChange, formatNumber, formatPercent } from '~/i18n/format'
 import { formatInterval } from '~/ranking/format-score'
-import { IntervalBarChart } from '~/ui/charts/interval-bar-chart'
+import { IntervalBarChart, intervalBar } from '~/ui/charts/interval-bar-chart'
 import { DataTable } from '~/ui/data-table'
 import { LowSample } from './low-sample'
 import type { loader } from './route'
@@ -96,13 +96,7 @@ export function AgencyFigures({
         title={t('agency.elementsSvgTitle', { name: agency.name })}
         description={t('agency.elementsSvgDescription')}
         format={(value) => formatPercent(value, locale)}
-        bars={figures.elements.map((element) => ({
-          key: element.code,
-          label: element.name[locale],
-          value: element.value,
-          low: element.low,
-          high: element.high,
-        }))}
+        bars={figures.elements.map((element) => intervalBar(element.code, element.name[locale], element))}
       />
       <DataTable
         caption={t('agency.itemsCaption', { period: period.label })}

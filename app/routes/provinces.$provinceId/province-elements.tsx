@@ -2,8 +2,8 @@ import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { formatNumber, formatPercent } from '~/i18n/format'
 import { formatInterval } from '~/ranking/format-score'
-import { IntervalBarChart } from '~/ui/charts/interval-bar-chart'
-import { DataTable } from '~/ui/data-table'
+import { IntervalBarChart, intervalBar } from '~/ui/charts/interval-bar-chart'
+import { DataTable, numericColumn } from '~/ui/data-table'
 import type { loader } from './route'
 
 type ProvinceData = ReturnType<typeof useLoaderData<typeof loader>>
@@ -13,6 +13,7 @@ export function ProvinceElements({ data }: { data: ProvinceData }) {
   const { locale, year, province, breakdown, minN } = data
   const { t } = useTranslation('rankings')
   const percent = (value: number) => formatPercent(value, locale)
+  const figureColumns = [t('table.score'), t('table.interval'), t('province.national')].map(numericColumn)
   return (
     <>
     <h2>{t('province.elementsTitle', { year })}</h2>
@@ -33,12 +34,7 @@ export function ProvinceElements({ data }: { data: ProvinceData }) {
         </p>
         <DataTable
           caption={t('province.elementsCaption', { name: province.name, year })}
-          columns={[
-            { label: t('table.element') },
-            { label: t('table.score'), numeric: true },
-            { label: t('table.interval'), numeric: true },
-            { label: t('province.national'), numeric: true },
-          ]}
+          columns={[t('table.element'), ...figureColumns]}
           rows={breakdown.elements.map((element) => ({
             key: element.code,
             cells: [
@@ -54,13 +50,7 @@ export function ProvinceElements({ data }: { data: ProvinceData }) {
           title={t('province.elementsCaption', { name: province.name, year })}
           description={t('province.elementsSvgDescription')}
           format={percent}
-          bars={breakdown.elements.map((element) => ({
-            key: element.code,
-            label: element.name[locale],
-            value: element.value,
-            low: element.low,
-            high: element.high,
-          }))}
+          bars={breakdown.elements.map((element) => intervalBar(element.code, element.name[locale], element))}
         />
       </>
     )}

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { aggregationSettings } from '~/aggregation/figures.server'
 import { formatDecimal, formatPercent, isoDate } from '~/i18n/format'
@@ -14,7 +14,7 @@ import {
 } from '~/ranking/province-profile.server'
 import { MIN_RANKING_YEAR, MAX_RANKING_YEAR } from '~/ranking/ranking-query'
 import { defaultRankingYear, rankingYears } from '~/ranking/rankings.server'
-import { FilterSelect } from '~/ui/filter-select'
+import { YearFilterForm } from '~/ui/filter-select'
 import type { CacheHandle } from '~/cache-control'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { pageTitle } from '~/ui/page-title'
@@ -90,18 +90,13 @@ export default function ProvincePage() {
         </p>
       ) : null}
 
-      <Form method="get" className="filter-form">
-        <FilterSelect
-          id="province-year"
-          name="year"
-          label={t('form.year')}
-          value={year}
-          options={[...new Set([...years, year])]
-            .sort((a, b) => b - a)
-            .map((option) => ({ value: option, label: String(option) }))}
-        />
-        <button type="submit">{t('form.show')}</button>
-      </Form>
+      <YearFilterForm
+        id="province-year"
+        label={t('form.year')}
+        submitLabel={t('form.show')}
+        year={year}
+        years={[...new Set([...years, year])].sort((a, b) => b - a)}
+      />
 
       <ProvinceStandings data={data} />
 

@@ -13,6 +13,15 @@ export type IntervalBar = {
   highlight?: boolean
 }
 
+/** A figure and its interval as a bar: `key` and `label` name the unit or element it is for. */
+export function intervalBar(
+  key: string,
+  label: string,
+  { value, low, high }: { value: number | null; low: number | null; high: number | null },
+): IntervalBar {
+  return { key, label, value, low, high }
+}
+
 const WIDTH = 720
 const LABEL_WIDTH = 210
 const VALUE_WIDTH = 90
