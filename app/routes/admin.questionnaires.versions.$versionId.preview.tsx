@@ -49,30 +49,43 @@ export default function PreviewPage() {
         <Link to={`/admin/questionnaires/versions/${version.id}`}>{t('preview.backToEditor')}</Link>
       </p>
       <nav aria-label={t('preview.options')} className="preview-switch">
-        {DEVICES.map((candidate) => (
-          <Link
-            key={candidate}
-            to={link({ device: candidate })}
-            aria-current={candidate === device ? 'true' : undefined}
-          >
-            {t(`preview.devices.${candidate}`)}
-          </Link>
-        ))}
-        {LANGUAGES.map((candidate) => (
-          <Link
-            key={candidate}
-            to={link({ lang: candidate })}
-            aria-current={candidate === language ? 'true' : undefined}
-          >
-            {t(`preview.languages.${candidate}`)}
-          </Link>
-        ))}
+        <SwitchLinks
+          choices={DEVICES}
+          current={device}
+          to={(choice) => link({ device: choice })}
+          label={(choice) => t(`preview.devices.${choice}`)}
+        />
+        <SwitchLinks
+          choices={LANGUAGES}
+          current={language}
+          to={(choice) => link({ lang: choice })}
+          label={(choice) => t(`preview.languages.${choice}`)}
+        />
       </nav>
       <div className={`preview-frame ${device}`} data-testid="preview-frame">
         <QuestionnairePreview definition={version.definition} language={language} items={items} />
       </div>
     </>
   )
+}
+
+/** One group of the preview's switch: a link a choice, the current one marked. */
+function SwitchLinks<Choice extends string>({
+  choices,
+  current,
+  to,
+  label,
+}: {
+  choices: readonly Choice[]
+  current: Choice
+  to: (choice: Choice) => string
+  label: (choice: Choice) => string
+}) {
+  return choices.map((choice) => (
+    <Link key={choice} to={to(choice)} aria-current={choice === current ? 'true' : undefined}>
+      {label(choice)}
+    </Link>
+  ))
 }
 
 export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'

@@ -25,43 +25,45 @@ export default function PrivacyPage() {
       <h1>{t('title')}</h1>
       <p className="lead">{t('lead')}</p>
 
-      <h2>{t('controller.title')}</h2>
-      <p>{t('controller.body')}</p>
-
-      <h2>{t('collected.title')}</h2>
-      <ul>
-        <li>{t('collected.answers')}</li>
-        <li>{t('collected.comments')}</li>
-        <li>{t('collected.timing')}</li>
-        <li>{t('collected.kiosk')}</li>
-      </ul>
-
-      <h2>{t('notCollected.title')}</h2>
-      <p>{t('notCollected.body')}</p>
-
-      <h2>{t('purpose.title')}</h2>
-      <p>{t('purpose.body')}</p>
-
-      <h2>{t('retention.title')}</h2>
-      <ul>
-        <li>{t('retention.comments', { days: commentDays })}</li>
-        <li>{t('retention.timing', { days: timingDays })}</li>
-        <li>{t('retention.answers')}</li>
-      </ul>
-
-      <h2>{t('access.title')}</h2>
-      <p>{t('access.results')}</p>
-      <p>{t('access.comments')}</p>
-
-      <h2>{t('staff.title')}</h2>
-      <p>{t('staff.body')}</p>
-
-      <h2>{t('cookies.title')}</h2>
-      <p>{t('cookies.body')}</p>
-
-      <h2>{t('rights.title')}</h2>
-      <p>{t('rights.body')}</p>
+      <Part title={t('controller.title')} paragraphs={[t('controller.body')]} />
+      <Part
+        title={t('collected.title')}
+        list={[t('collected.answers'), t('collected.comments'), t('collected.timing'), t('collected.kiosk')]}
+      />
+      <Part title={t('notCollected.title')} paragraphs={[t('notCollected.body')]} />
+      <Part title={t('purpose.title')} paragraphs={[t('purpose.body')]} />
+      <Part
+        title={t('retention.title')}
+        list={[
+          t('retention.comments', { days: commentDays }),
+          t('retention.timing', { days: timingDays }),
+          t('retention.answers'),
+        ]}
+      />
+      <Part title={t('access.title')} paragraphs={[t('access.results'), t('access.comments')]} />
+      <Part title={t('staff.title')} paragraphs={[t('staff.body')]} />
+      <Part title={t('cookies.title')} paragraphs={[t('cookies.body')]} />
+      <Part title={t('rights.title')} paragraphs={[t('rights.body')]} />
     </article>
+  )
+}
+
+/** One part of the notice: its heading, then its text as paragraphs or, for an enumeration, a list. */
+function Part({ title, paragraphs = [], list }: { title: string; paragraphs?: string[]; list?: string[] }) {
+  return (
+    <>
+      <h2>{title}</h2>
+      {paragraphs.map((paragraph) => (
+        <p key={paragraph}>{paragraph}</p>
+      ))}
+      {list ? (
+        <ul>
+          {list.map((entry) => (
+            <li key={entry}>{entry}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   )
 }
 
