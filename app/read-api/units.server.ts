@@ -45,6 +45,31 @@ export function unitKey(unit: Pick<ApiUnit, 'level' | 'code' | 'id'>): string {
 const day = (date: Date | null) => (date ? isoDate(date) : null)
 const inProvinces = (provinces: Set<string> | null) => (provinces ? { provinceId: { in: [...provinces] } } : {})
 
+/** A unit's own fields; what its level does not record (dates, closing, successors) may be left out. */
+type UnitFields = Pick<ApiUnit, 'id' | 'code' | 'name' | 'kind' | 'parentId' | 'provinceId'> & {
+  validFrom?: Date | null
+  validTo?: Date | null
+  active?: boolean
+  successors?: ApiUnit['successors']
+}
+
+/** A unit of any level as the API shows it: what its level does not record is null, active or none. */
+function apiUnit(level: UnitLevel, unit: UnitFields): ApiUnit {
+  return {
+    id: unit.id,
+    level,
+    code: unit.code,
+    name: unit.name,
+    kind: unit.kind,
+    parentId: unit.parentId,
+    provinceId: unit.provinceId,
+    validFrom: day(unit.validFrom ?? null),
+    validTo: day(unit.validTo ?? null),
+    active: unit.active ?? true,
+    successors: unit.successors ?? [],
+  }
+}
+
 /** The units of `level` (every level when absent) in `provinces` (null: all), in key order. */
 export async function listApiUnits(level: UnitLevel | undefined, provinces: Set<string> | null): Promise<ApiUnit[]> {
   const wants = (wanted: UnitLevel) => level === undefined || level === wanted
@@ -69,48 +94,22 @@ export async function listApiUnits(level: UnitLevel | undefined, provinces: Set<
       : [],
   ])
   const units: ApiUnit[] = [
-    ...admin.map((unit) => ({
-      id: unit.id,
-      level: 'province' as const,
-      code: unit.code,
-      // Province names are proper names, the same in both languages.
-      name: { vi: unit.name, en: unit.name },
-      kind: unit.kind,
-      parentId: null,
-      provinceId: unit.id,
-      validFrom: day(unit.validFrom),
-      validTo: day(unit.validTo),
-      active: true,
-      successors: unit.successors
-        .map((link) => ({ id: link.successorId, effectiveOn: isoDate(link.effectiveOn) }))
-        .sort((a, b) => (a.id < b.id ? -1 : 1)),
-    })),
-    ...agencies.map((agency) => ({
-      id: agency.id,
-      level: 'agency' as const,
-      code: agency.code,
-      name: { vi: agency.name, en: agency.nameEn },
-      kind: agency.kind,
-      parentId: agency.parentId,
-      provinceId: agency.provinceId,
-      validFrom: day(agency.validFrom),
-      validTo: day(agency.validTo),
-      active: true,
-      successors: [],
-    })),
-    ...servicePoints.map((point) => ({
-      id: point.id,
-      level: 'servicePoint' as const,
-      code: point.code,
-      name: { vi: point.name, en: point.nameEn },
-      kind: 'servicePoint',
-      parentId: point.agencyId,
-      provinceId: point.provinceId,
-      validFrom: null,
-      validTo: null,
-      active: point.active,
-      successors: [],
-    })),
+    ...admin.map((unit) =>
+      apiUnit('province', {
+        ...unit,
+        // Province names are proper names, the same in both languages.
+        name: { vi: unit.name, en: unit.name },
+        parentId: null,
+        provinceId: unit.id,
+        successors: unit.successors
+          .map((link) => ({ id: link.successorId, effectiveOn: isoDate(link.effectiveOn) }))
+          .sort((a, b) => (a.id < b.id ? -1 : 1)),
+      }),
+    ),
+    ...agencies.map((agency) => apiUnit('agency', { ...agency, name: { vi: agency.name, en: agency.nameEn } })),
+    ...servicePoints.map((point) =>
+      apiUnit('servicePoint', { ...point, name: { vi: point.name, en: point.nameEn }, kind: 'servicePoint', parentId: point.agencyId }),
+    ),
   ]
   const keyed = units.map((unit) => ({ unit, key: unitKey(unit) }))
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
