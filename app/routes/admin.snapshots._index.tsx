@@ -1,22 +1,23 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CsrfInput } from '~/ui/csrf-input'
 import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { canManageRankings } from '~/auth/policy'
 import { formatDateTime } from '~/i18n/format'
 import { formFields } from '~/forms/form-fields'
 import { textValues } from '~/forms/form-values'
 import { parseForm, rejectForm } from '~/forms/reject-form.server'
-import { getFixedT, getLanguage } from '~/i18n/i18next.server'
+import { getTranslation } from '~/i18n/i18next.server'
 import { FreezeSchema } from '~/ranking/admin-forms'
 import { INDICES, PEER_GROUPS } from '~/ranking/indices'
 import { listCurrentProvinces } from '~/ranking/peer-units.server'
 import { RankingAdminNav } from '~/ranking/ranking-admin-nav'
 import { defaultRankingYear, freezeRanking, rankingYears } from '~/ranking/rankings.server'
 import { listSnapshots } from '~/ranking/snapshots.server'
-import { DataTable } from '~/ui/data-table'
+import { CreateForm } from '~/ui/create-form'
+import { ListTable } from '~/ui/list-table'
 import { SelectField } from '~/ui/select-field'
+import { StatusNotice } from '~/ui/status-notice'
 import { pageTitle } from '~/ui/page-title'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
@@ -28,12 +29,11 @@ export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, canManageRankings)
-  const [snapshots, years, provinces, t, locale] = await Promise.all([
+  const [snapshots, years, provinces, { t, locale }] = await Promise.all([
     listSnapshots(),
     rankingYears(),
     listCurrentProvinces(),
-    getFixedT(request, 'rankings'),
-    getLanguage(request),
+    getTranslation(request, 'rankings'),
   ])
   return {
     title: t('admin.snapshots.metaTitle'),
@@ -73,25 +73,32 @@ export default function SnapshotsPage() {
     const province = provinces.find((candidate) => candidate.id === provinceId)
     return province ? t('page.groupInProvince', { group: groupName, province: province.name }) : groupName
   }
+  /** The rankings page of what the snapshot froze. */
+  const rankingQuery = (snapshot: { year: number; index: string; peerGroup: string }) => {
+    const [group, provinceId] = snapshot.peerGroup.split(':')
+    const query = new URLSearchParams({ year: String(snapshot.year), index: snapshot.index, group: group ?? '' })
+    if (provinceId) query.set('province', provinceId)
+    return query.toString()
+  }
 
   return (
     <>
       <h1>{t('admin.snapshots.title')}</h1>
       <RankingAdminNav />
       <p className="lead">{t('admin.snapshots.lead')}</p>
-      {frozen ? (
-        <p className="notice" role="status">
-          {t('admin.snapshots.frozen', {
-            index: t(`indices.${frozen.index}`),
-            group: t(`peerGroups.${frozen.group}`),
-            year: frozen.year,
-          })}
-        </p>
-      ) : null}
+      <StatusNotice
+        message={
+          frozen
+            ? t('admin.snapshots.frozen', {
+                index: t(`indices.${frozen.index}`),
+                group: t(`peerGroups.${frozen.group}`),
+                year: frozen.year,
+              })
+            : null
+        }
+      />
 
-      <h2>{t('admin.snapshots.freezeTitle')}</h2>
-      <Form method="post">
-        <CsrfInput />
+      <CreateForm title={t('admin.snapshots.freezeTitle')} submit={t('admin.snapshots.freeze')}>
         <SelectField
           {...field('year')}
           label={t('form.year')}
@@ -117,46 +124,22 @@ export default function SnapshotsPage() {
           options={provinces.map((province) => ({ value: province.id, label: province.name }))}
         />
         <p className="hint">{t('admin.snapshots.freezeHint')}</p>
-        <button type="submit">{t('admin.snapshots.freeze')}</button>
-      </Form>
+      </CreateForm>
 
       <h2>{t('admin.snapshots.listTitle')}</h2>
-      {snapshots.length === 0 ? (
-        <p>{t('admin.snapshots.none')}</p>
-      ) : (
-        <DataTable
-          caption={t('admin.snapshots.listTitle')}
-          hideCaption
-          columns={[
-            { label: t('form.year') },
-            { label: t('form.index') },
-            { label: t('form.group') },
-            { label: t('admin.snapshots.frozenAt') },
-            { label: t('admin.snapshots.frozenBy') },
-          ]}
-          rows={snapshots.map((snapshot) => {
-            const [group, provinceId] = snapshot.peerGroup.split(':')
-            const query = new URLSearchParams({
-              year: String(snapshot.year),
-              index: snapshot.index,
-              group: group ?? '',
-            })
-            if (provinceId) query.set('province', provinceId)
-            return {
-              key: snapshot.id,
-              cells: [
-                snapshot.year,
-                <a href={`/rankings?${query.toString()}`}>
-                  {t(`indices.${snapshot.index}`)}
-                </a>,
-                provinceName(snapshot.peerGroup),
-                formatDateTime(snapshot.frozenAt, locale),
-                snapshot.frozenBy,
-              ],
-            }
-          })}
-        />
-      )}
+      <ListTable
+        caption={t('admin.snapshots.listTitle')}
+        columns={[t('form.year'), t('form.index'), t('form.group'), t('admin.snapshots.frozenAt'), t('admin.snapshots.frozenBy')]}
+        items={snapshots}
+        empty={t('admin.snapshots.none')}
+        cells={(snapshot) => [
+          snapshot.year,
+          <a href={`/rankings?${rankingQuery(snapshot)}`}>{t(`indices.${snapshot.index}`)}</a>,
+          provinceName(snapshot.peerGroup),
+          formatDateTime(snapshot.frozenAt, locale),
+          snapshot.frozenBy,
+        ]}
+      />
     </>
   )
 }

@@ -12,8 +12,6 @@ type Token = ReturnType<typeof useLoaderData<typeof loader>>['tokens'][number]
 /** Every issued token: whom it is for, what it reads, until when, how much it is used. */
 export function TokenList({ tokens, locale, now }: { tokens: readonly Token[]; locale: Language; now: Date }) {
   const { t } = useTranslation('api')
-  if (tokens.length === 0) return <p>{t('tokens.none')}</p>
-
   const status = (token: Token) => {
     if (token.revokedAt) return t('tokens.revokedOn', { at: formatDateTime(token.revokedAt, locale) })
     return new Date(token.expiresAt) <= now ? t('tokens.expired') : t('tokens.active')
@@ -34,6 +32,7 @@ export function TokenList({ tokens, locale, now }: { tokens: readonly Token[]; l
         t('tokens.actions'),
       ]}
       items={tokens}
+      empty={t('tokens.none')}
       cells={(token) => [
           token.name,
           <code key="prefix">{token.prefix}…</code>,
