@@ -294,7 +294,7 @@ const MATRIX: Record<string, Case[]> = {
       action: holders('canEnterPaper', 400),
     },
   ],
-  'paper.batches.$batchId._index.tsx': [
+  'paper.batches.$batchId._index/route.tsx': [
     {
       name: 'keying a batch of the clerk’s service point',
       path: (w) => `/paper/batches/${w.paperBatch.id}`,
@@ -366,7 +366,7 @@ const MATRIX: Record<string, Case[]> = {
       action: holders('canManageRankings', 400),
     },
   ],
-  'admin.external-indices._index.tsx': [
+  'admin.external-indices._index/route.tsx': [
     {
       name: 'importing other indices',
       path: () => '/admin/external-indices',
