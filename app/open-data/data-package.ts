@@ -112,6 +112,23 @@ export type TableResource = Resource & {
   schema: { fields: TableSchemaField[]; uniqueKeys: string[][]; missingValues: string[] }
 }
 
+/** What the package says of any of its files: where it is, what and how big, its checksum, its title and description. */
+function resourceOf(file: FileFacts & { title: LocalizedText; description: LocalizedText }, format: string): Resource {
+  return {
+    name: resourceName(file.name),
+    path: file.name,
+    format,
+    mediatype: file.mediaType,
+    encoding: 'utf-8',
+    bytes: file.bytes,
+    hash: `sha256:${file.sha256}`,
+    title: file.title.vi,
+    title_en: file.title.en,
+    description: file.description.vi,
+    description_en: file.description.en,
+  }
+}
+
 export function buildDataPackage(input: DataPackageInput) {
   const { period } = input
   return {
@@ -137,18 +154,8 @@ export function buildDataPackage(input: DataPackageInput) {
     corrects_version: input.corrects,
     resources: [
       ...input.csv.map((file): TableResource => ({
-        name: resourceName(file.name),
+        ...resourceOf(file, 'csv'),
         type: 'table',
-        path: file.name,
-        format: 'csv',
-        mediatype: file.mediaType,
-        encoding: 'utf-8',
-        bytes: file.bytes,
-        hash: `sha256:${file.sha256}`,
-        title: file.title.vi,
-        title_en: file.title.en,
-        description: file.description.vi,
-        description_en: file.description.en,
         dialect: { header: true, delimiter: ',', lineTerminator: '\r\n' },
         schema: {
           fields: file.columns.map(fieldOf),
@@ -157,19 +164,7 @@ export function buildDataPackage(input: DataPackageInput) {
           missingValues: [''],
         },
       })),
-      ...input.others.map((file): Resource => ({
-        name: resourceName(file.name),
-        path: file.name,
-        format: file.format,
-        mediatype: file.mediaType,
-        encoding: 'utf-8',
-        bytes: file.bytes,
-        hash: `sha256:${file.sha256}`,
-        title: file.title.vi,
-        title_en: file.title.en,
-        description: file.description.vi,
-        description_en: file.description.en,
-      })),
+      ...input.others.map((file) => resourceOf(file, file.format)),
     ],
   }
 }
