@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { Translate } from '~/survey/texts'
 import type { PinResult } from './kiosk-device'
+import { KioskButtons } from './kiosk-buttons'
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0']
 const MAX_PIN_LENGTH = 8
@@ -98,14 +99,11 @@ export function PinScreen({
             </svg>
           </button>
         </div>
-        <div className="kiosk-buttons">
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('pin.cancel')}
-          </button>
+        <KioskButtons backLabel={t('pin.cancel')} onBack={onCancel}>
           <button type="submit" disabled={busy || secondsLocked > 0 || pin === ''}>
             {t('pin.submit')}
           </button>
-        </div>
+        </KioskButtons>
       </form>
     </section>
   )

@@ -6,6 +6,7 @@ import { type AnswerValue, MAX_NUMBER_ANSWER } from '~/responses/answer-values'
 import { choicesOf, localized, type Translate } from '~/survey/texts'
 import { ReadAloudButton } from './read-aloud-button'
 import { ScaleFace } from './scale-face'
+import { KioskButtons } from './kiosk-buttons'
 
 type Props = {
   item: Item
@@ -105,16 +106,13 @@ export function QuestionScreen({ item, lang, value, progress, isLast, onAnswer, 
         </div>
       )}
 
-      <div className="kiosk-buttons">
-        <button type="button" className="secondary" onClick={onBack}>
-          {t('question.back')}
-        </button>
+      <KioskButtons backLabel={t('question.back')} onBack={onBack}>
         {showForward(item, value) ? (
           <button type="button" onClick={() => onAnswer(value, true)} disabled={item.required && value === undefined}>
             {value === undefined && !item.required && item.kind !== 'text' ? t('question.skip') : proceed}
           </button>
         ) : null}
-      </div>
+      </KioskButtons>
     </section>
   )
 }

@@ -2,6 +2,7 @@ import { useId } from 'react'
 import type { Language } from '~/i18n/config'
 import { localized, type Translate } from '~/survey/texts'
 import type { DeviceState } from './kiosk-device'
+import { KioskButtons } from './kiosk-buttons'
 
 /** Behind the PIN: what the device holds and does, and the ways out of the kiosk flow. */
 export function SettingsScreen({
@@ -104,11 +105,7 @@ export function SettingsScreen({
       <p className="kiosk-help" id={`${id}-reenrol`}>
         {t('settings.reenrolHelp')}
       </p>
-      <div className="kiosk-buttons">
-        <button type="button" className="secondary" onClick={onClose}>
-          {t('settings.close')}
-        </button>
-      </div>
+      <KioskButtons backLabel={t('settings.close')} onBack={onClose} />
     </section>
   )
 }
