@@ -81,24 +81,15 @@ describe('formatRankChange', () => {
 })
 
 describe('formatNumber', () => {
-  test('groups thousands with a dot in Vietnamese and a comma in English', () => {
-    expect(formatNumber(36525, 'vi')).toBe('36.525')
-    expect(formatNumber(36525, 'en')).toBe('36,525')
-  })
-
-  test('groups four-digit numbers too', () => {
-    expect(formatNumber(1234, 'vi')).toBe('1.234')
-    expect(formatNumber(1234, 'en')).toBe('1,234')
-  })
-
-  test('leaves small numbers alone', () => {
-    expect(formatNumber(580, 'vi')).toBe('580')
-    expect(formatNumber(0, 'en')).toBe('0')
-  })
-
-  test('uses the decimal mark of the language', () => {
-    expect(formatNumber(1234567.5, 'vi')).toBe('1.234.567,5')
-    expect(formatNumber(1234567.5, 'en')).toBe('1,234,567.5')
+  test.each([
+    ['groups thousands with a dot in Vietnamese and a comma in English', 36525, '36.525', '36,525'],
+    ['groups four-digit numbers too', 1234, '1.234', '1,234'],
+    ['leaves small numbers alone', 580, '580', '580'],
+    ['writes zero as 0', 0, '0', '0'],
+    ['uses the decimal mark of the language', 1234567.5, '1.234.567,5', '1,234,567.5'],
+  ])('%s', (_case, value, vi, en) => {
+    expect(formatNumber(value, 'vi')).toBe(vi)
+    expect(formatNumber(value, 'en')).toBe(en)
   })
 })
 
