@@ -24,6 +24,10 @@ import { paperResponseId } from './response-id.server'
 
 let world: Awaited<ReturnType<typeof createWorld>>
 
+/** A batch at the world's service point, opened by its first clerk. */
+const worldBatch = async (options: { doubleEntry?: boolean; sheetCount?: number } = {}) =>
+  (await createPaperBatch({ servicePointId: world.servicePoint.id, createdById: world.clerk.id, ...options })).id
+
 async function createWorld() {
   const paper = await createPaperWorld()
   const other = await createPaperServicePoint()
@@ -109,10 +113,7 @@ describe('a single-entry batch', () => {
   })
 
   test('a sheet number keyed again is refused and counted once', async () => {
-    const { id: batchId } = await createPaperBatch({
-      servicePointId: world.servicePoint.id,
-      createdById: world.clerk.id,
-    })
+    const batchId = await worldBatch()
     await keySheet(world.clerk.id, batchId, sheet(1))
     const again = await keySheet(world.secondClerk.id, batchId, sheet(1, { 'svc.polite': '2' }))
     expect(again.status).toBe(409)
@@ -123,12 +124,7 @@ describe('a single-entry batch', () => {
 
 describe('a double-entry batch', () => {
   test('counts nothing until the passes agree or a supervisor resolves, then exactly one response per sheet', async () => {
-    const { id: batchId } = await createPaperBatch({
-      servicePointId: world.servicePoint.id,
-      createdById: world.clerk.id,
-      doubleEntry: true,
-      sheetCount: 2,
-    })
+    const batchId = await worldBatch({ doubleEntry: true, sheetCount: 2 })
     await keySheet(world.clerk.id, batchId, sheet(1, { comment: 'Cần thêm   ghế chờ' }))
     await keySheet(world.clerk.id, batchId, sheet(2, { comment: 'Ghi chú riêng của lần nhập một' }))
     expect(await responsesOf(batchId)).toHaveLength(0)
@@ -202,11 +198,7 @@ describe('a double-entry batch', () => {
   })
 
   test('takes two different clerks for a sheet, and no third pass', async () => {
-    const { id: batchId } = await createPaperBatch({
-      servicePointId: world.servicePoint.id,
-      createdById: world.clerk.id,
-      doubleEntry: true,
-    })
+    const batchId = await worldBatch({ doubleEntry: true })
     await keySheet(world.clerk.id, batchId, sheet(1))
     const twice = await keySheet(world.clerk.id, batchId, sheet(1))
     expect(twice.data?.fieldErrors).toEqual({ sheetNo: { key: 'keying.errors.youKeyedIt', params: { sheetNo: 1 } } })
@@ -218,11 +210,7 @@ describe('a double-entry batch', () => {
   })
 
   test('a supervisor who keyed a pass cannot resolve it, and clerks cannot reconcile at all', async () => {
-    const { id: batchId } = await createPaperBatch({
-      servicePointId: world.servicePoint.id,
-      createdById: world.clerk.id,
-      doubleEntry: true,
-    })
+    const batchId = await worldBatch({ doubleEntry: true })
     await keySheet(world.clerk.id, batchId, sheet(1))
     await keySheet(world.supervisor.id, batchId, sheet(1, { 'svc.general': '1' }))
     const own = await reconcile(world.supervisor.id, batchId, {
@@ -237,11 +225,7 @@ describe('a double-entry batch', () => {
   })
 
   test('two supervisors resolving the same sheet at once store one response', async () => {
-    const { id: batchId } = await createPaperBatch({
-      servicePointId: world.servicePoint.id,
-      createdById: world.clerk.id,
-      doubleEntry: true,
-    })
+    const batchId = await worldBatch({ doubleEntry: true })
     await keySheet(world.clerk.id, batchId, sheet(1))
     await keySheet(world.secondClerk.id, batchId, sheet(1, { 'svc.general': '1' }))
     const [dispute] = await listDisputes(batchId, [])
@@ -263,10 +247,7 @@ describe('a double-entry batch', () => {
 
 describe('access', () => {
   test('a clerk not assigned to the service point gets 403 and writes nothing', async () => {
-    const { id: batchId } = await createPaperBatch({
-      servicePointId: world.servicePoint.id,
-      createdById: world.clerk.id,
-    })
+    const batchId = await worldBatch()
     const opened = await openBatch(world.outsider.id, {
       servicePointId: world.servicePoint.id,
       fromDate: '2026-03-01',
@@ -283,11 +264,7 @@ describe('access', () => {
 
 describe('bad input', () => {
   test('is refused with an error on each field, in the shared rules’ terms, and nothing is written', async () => {
-    const { id: batchId } = await createPaperBatch({
-      servicePointId: world.servicePoint.id,
-      createdById: world.clerk.id,
-      sheetCount: 5,
-    })
+    const batchId = await worldBatch({ sheetCount: 5 })
     const responsesBefore = await prisma.response.count()
 
     const keys = await keySheet(
@@ -341,10 +318,7 @@ describe('bad input', () => {
 
 describe('a sheet agreed but not counted (the database failed in between)', () => {
   test('is counted from the reconciliation page, once', async () => {
-    const { id: batchId } = await createPaperBatch({
-      servicePointId: world.servicePoint.id,
-      createdById: world.clerk.id,
-    })
+    const batchId = await worldBatch()
     await keySheet(world.clerk.id, batchId, sheet(1))
     // As if the response had never been stored: the sheet is left agreed.
     await prisma.pendingRollup.deleteMany({ where: { responseId: paperResponseId(batchId, 1) } })

@@ -26,6 +26,10 @@ const blankSheet = (sheetNo: number) => ({ sheetNo: String(sheetNo), sheetDate: 
 
 let world: Awaited<ReturnType<typeof createPaperWorld>>
 
+/** A batch at the world's service point, opened by its first clerk. */
+const worldBatch = async (options: { doubleEntry?: boolean; sheetCount?: number } = {}) =>
+  (await createPaperBatch({ servicePointId: world.servicePoint.id, createdById: world.clerk.id, ...options })).id
+
 beforeAll(async () => {
   world = await createPaperWorld()
 })
@@ -45,11 +49,7 @@ const statuses = async (batchId: string) =>
 
 describe('a void sheet in a single-entry batch', () => {
   test('fills the batch’s count, shows apart in the totals, and never becomes a response', async () => {
-    const { id: batchId } = await createPaperBatch({
-      servicePointId: world.servicePoint.id,
-      createdById: world.clerk.id,
-      sheetCount: 3,
-    })
+    const batchId = await worldBatch({ sheetCount: 3 })
     expect(await keySheet(world.clerk.id, batchId, sheet(1))).toMatchObject({
       status: 302,
       location: `${keyPath(batchId)}?saved=1`,
@@ -89,10 +89,7 @@ describe('a void sheet in a single-entry batch', () => {
   })
 
   test('a void sheet number keyed again is refused like any other', async () => {
-    const { id: batchId } = await createPaperBatch({
-      servicePointId: world.servicePoint.id,
-      createdById: world.clerk.id,
-    })
+    const batchId = await worldBatch()
     await keySheet(world.clerk.id, batchId, blankSheet(1))
     const again = await keySheet(world.clerk.id, batchId, sheet(1))
     expect(again.status).toBe(409)
@@ -103,10 +100,7 @@ describe('a void sheet in a single-entry batch', () => {
   test.each(['5', '0', 'x', 'blank'])(
     'an unknown reason %j is refused with 400 on its field and nothing is written',
     async (voidReason) => {
-      const { id: batchId } = await createPaperBatch({
-        servicePointId: world.servicePoint.id,
-        createdById: world.clerk.id,
-      })
+      const batchId = await worldBatch()
       const responsesBefore = await prisma.response.count()
       const refused = await keySheet(world.clerk.id, batchId, { ...blankSheet(1), voidReason }, 'en')
       expect(refused.status).toBe(400)
@@ -120,12 +114,7 @@ describe('a void sheet in a single-entry batch', () => {
 
 describe('a void sheet in a double-entry batch', () => {
   test('both passes void: settled as void at once, whatever reason each gave', async () => {
-    const { id: batchId } = await createPaperBatch({
-      servicePointId: world.servicePoint.id,
-      createdById: world.clerk.id,
-      doubleEntry: true,
-      sheetCount: 2,
-    })
+    const batchId = await worldBatch({ doubleEntry: true, sheetCount: 2 })
     await keySheet(world.clerk.id, batchId, blankSheet(1))
     expect(await statuses(batchId)).toEqual(['1/1:keyed'])
     await keySheet(world.secondClerk.id, batchId, { ...blankSheet(1), voidReason: '3' })
@@ -140,12 +129,7 @@ describe('a void sheet in a double-entry batch', () => {
   })
 
   test('one pass void, the other keyed: listed for the supervisor, who settles it either way', async () => {
-    const { id: batchId } = await createPaperBatch({
-      servicePointId: world.servicePoint.id,
-      createdById: world.clerk.id,
-      doubleEntry: true,
-      sheetCount: 2,
-    })
+    const batchId = await worldBatch({ doubleEntry: true, sheetCount: 2 })
     await keySheet(world.clerk.id, batchId, blankSheet(1))
     await keySheet(world.clerk.id, batchId, sheet(2))
     await keySheet(world.secondClerk.id, batchId, sheet(1, { sheetDate: '2026-03-05' }))
@@ -213,11 +197,7 @@ describe('a void sheet in a double-entry batch', () => {
   })
 
   test('without a choice nothing is settled', async () => {
-    const { id: batchId } = await createPaperBatch({
-      servicePointId: world.servicePoint.id,
-      createdById: world.clerk.id,
-      doubleEntry: true,
-    })
+    const batchId = await worldBatch({ doubleEntry: true })
     await keySheet(world.clerk.id, batchId, sheet(1))
     await keySheet(world.secondClerk.id, batchId, blankSheet(1))
     const none = await reconcile(world.supervisor.id, batchId, {
