@@ -2,31 +2,13 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { prisma } from '~/db.server'
 import { createUser } from '../../test/factories/accounts'
 import { testDatabase } from '../../test/database'
+import { exportSource } from '../../test/factories/export-tables'
 import { removeExportFiles } from './export-files.server'
 import { type ExportRunnerOptions, startExportRunner, stopExportRunner } from './export-queue.server'
 import { requestExport } from './jobs.server'
-import type { ExportProducer } from './run-job.server'
 
 /** A small source of rows for the queue to run. */
-const threeRows: ExportProducer = async () => ({
-  meta: {
-    methodologyCodes: ['sipas-2023'],
-    period: { key: '2025', from: '2025-01-01', to: '2025-12-31', label: { vi: 'Năm 2025', en: '2025' } },
-    filters: [],
-    minN: 10,
-    suppressionRule: { vi: 'Ẩn khi dưới 10', en: 'Hidden below 10' },
-    producedAt: '2026-01-01T00:00:00.000Z',
-  },
-  rowsExpected: 3,
-  tables: [
-    {
-      name: 'units',
-      title: { vi: 'Đơn vị', en: 'Units' },
-      columns: [{ key: 'code', type: 'string', label: { vi: 'Mã', en: 'Code' }, description: { vi: 'Mã', en: 'Code' } }],
-      rows: [{ code: 'A' }, { code: 'B' }, { code: 'C' }],
-    },
-  ],
-})
+const threeRows = exportSource([{ code: 'A' }, { code: 'B' }, { code: 'C' }])
 
 afterEach(async () => {
   await stopExportRunner()

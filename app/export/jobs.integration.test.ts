@@ -4,7 +4,7 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/db.server'
 import type { Role } from '~/generated/prisma/enums'
 import { createUser } from '../../test/factories/accounts'
-import { collector } from '../../test/factories/export-tables'
+import { collector, column, exportSource } from '../../test/factories/export-tables'
 import { createSurvey, storeResponses, uniformAnswers } from '../../test/factories/survey'
 import { createProvince } from '../../test/factories/units'
 import { exportFilePath, removeExportFiles } from './export-files.server'
@@ -21,39 +21,17 @@ import {
   STALE_HEARTBEAT_MS,
   sweepExpiredExports,
 } from './run-job.server'
-import type { ExportMeta, Row } from './table'
-
-const META: ExportMeta = {
-  methodologyCodes: ['sipas-2023'],
-  period: { key: '2025', from: '2025-01-01', to: '2025-12-31', label: { vi: 'Năm 2025', en: '2025' } },
-  filters: [],
-  minN: 10,
-  suppressionRule: { vi: 'Ẩn khi dưới 10', en: 'Hidden below 10' },
-  producedAt: '2026-01-01T00:00:00.000Z',
-}
+import type { Row } from './table'
 
 /** A source of `count` rows that pauses every `every` rows, so a job takes a while. */
 function countingSource(count: number, { every = 1_000, pauseMs = 0 } = {}): ExportProducer {
-  return async () => ({
-    meta: META,
-    rowsExpected: count,
-    tables: [
-      {
-        name: 'units',
-        title: { vi: 'Đơn vị', en: 'Units' },
-        columns: [
-          { key: 'code', type: 'string', label: { vi: 'Mã', en: 'Code' }, description: { vi: 'Mã', en: 'Code' } },
-          { key: 'n', type: 'integer', label: { vi: 'Số', en: 'Number' }, description: { vi: 'Số', en: 'Number' } },
-        ],
-        rows: (async function* (): AsyncGenerator<Row> {
-          for (let n = 1; n <= count; n++) {
-            if (pauseMs > 0 && n % every === 0) await new Promise((resolve) => setTimeout(resolve, pauseMs))
-            yield { code: `U${n}`, n }
-          }
-        })(),
-      },
-    ],
-  })
+  async function* rows(): AsyncGenerator<Row> {
+    for (let n = 1; n <= count; n++) {
+      if (pauseMs > 0 && n % every === 0) await new Promise((resolve) => setTimeout(resolve, pauseMs))
+      yield { code: `U${n}`, n }
+    }
+  }
+  return exportSource(rows, { columns: [column('code', 'string'), column('n', 'integer')], rowsExpected: count })
 }
 
 const created: { id: string; format: string }[] = []

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream'
+import type { ExportProducer } from '~/export/run-job.server'
 import type { Column, ColumnType, ExportMeta, Row, Table } from '~/export/table'
 
 /** A column for tests of the export formats. */
@@ -17,6 +18,21 @@ export const sampleMeta: ExportMeta = {
   minN: 30,
   suppressionRule: { vi: 'Con số dựa trên dưới 30 câu trả lời hợp lệ bị ẩn.', en: 'Figures on fewer than 30 valid answers are suppressed.' },
   producedAt: '2026-01-05T03:04:05.000Z',
+}
+
+/**
+ * Where an export job's rows come from in a test of the job runner: `sampleMeta` and one table,
+ * `units`, of `rows` in `columns` (by default a single string column `code`). Rows streamed by
+ * a function, called afresh for every run, need `rowsExpected`.
+ */
+export function exportSource(
+  rows: readonly Row[] | (() => AsyncIterable<Row>),
+  { columns = [column('code', 'string')], rowsExpected = 0 }: { columns?: readonly Column[]; rowsExpected?: number } = {},
+): ExportProducer {
+  return async () =>
+    typeof rows === 'function'
+      ? { meta: sampleMeta, rowsExpected, tables: [table('units', columns, rows())] }
+      : { meta: sampleMeta, rowsExpected: rows.length, tables: [table('units', columns, rows)] }
 }
 
 /** A writable stream that keeps what it is given; `done` is the whole of it once ended. */

@@ -5,32 +5,15 @@ import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import { removeExportFiles } from '~/export/export-files.server'
 import { requestExport } from '~/export/jobs.server'
-import { type ExportProducer, runExport } from '~/export/run-job.server'
+import { runExport } from '~/export/run-job.server'
 import type { Role } from '~/generated/prisma/enums'
 import { loader as auditLoader } from '~/routes/admin.audit'
 import { loader as downloadLoader } from '~/routes/exports.$id.download'
 import { action as exportsAction, loader as exportsLoader } from '~/routes/exports._index/route'
 import { createUser, requestWith, sessionCookieFor } from '../factories/accounts'
+import { exportSource } from '../factories/export-tables'
 
-const twoRows: ExportProducer = async () => ({
-  meta: {
-    methodologyCodes: ['sipas-2023'],
-    period: { key: '2025', from: '2025-01-01', to: '2025-12-31', label: { vi: 'Năm 2025', en: '2025' } },
-    filters: [],
-    minN: 10,
-    suppressionRule: { vi: 'Ẩn khi dưới 10', en: 'Hidden below 10' },
-    producedAt: '2026-01-01T00:00:00.000Z',
-  },
-  rowsExpected: 2,
-  tables: [
-    {
-      name: 'units',
-      title: { vi: 'Đơn vị', en: 'Units' },
-      columns: [{ key: 'code', type: 'string', label: { vi: 'Mã', en: 'Code' }, description: { vi: 'Mã', en: 'Code' } }],
-      rows: [{ code: 'Hà Nội' }, { code: '=1+1' }],
-    },
-  ],
-})
+const twoRows = exportSource([{ code: 'Hà Nội' }, { code: '=1+1' }])
 
 const files: string[] = []
 afterAll(async () => {
