@@ -4,11 +4,8 @@
 // database sipas_bench_agg is created and dropped (kept with BENCH_KEEP=1, to look into). BENCH_RESPONSES
 // overrides the size.
 import pg from 'pg'
-import { connect } from '~/db/connect.server'
-import { postgresAdapterFactory } from '~/db/adapters.server'
-import { applyMigrations } from '~/db/migrations.server'
 import { databaseUrlFor } from '../test/postgres-url'
-import { createUnitsAndQuestionnaire, loadResponses } from './load-responses'
+import { createUnitsAndQuestionnaire, loadResponses, openLoadDatabase } from './load-responses'
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5439/postgres'
 const DATABASE = 'sipas_bench_agg'
@@ -41,12 +38,7 @@ const line = (label: string, value: string) => {
 }
 
 try {
-  await applyMigrations(postgresAdapterFactory(url, 1))
-  // The app's modules must see this database as theirs: set it before they are imported.
-  globalThis.__sipasDb = connect({ databaseUrl: url, poolSize: 4 })
-  const sql = new pg.Client({ connectionString: url })
-  await sql.connect()
-
+  const { sql, close } = await openLoadDatabase(url)
   const { itemIds, servicePoints } = await createUnitsAndQuestionnaire(YEAR)
   console.log(`Loading ${RESPONSES.toLocaleString('en')} responses into ${DATABASE}…`)
   const load = await time(() =>
@@ -108,8 +100,7 @@ try {
   line('agency dashboard cache cleared ÷ naive group-by', ratio(dashboardCold / naive))
   line('provinces ranked', `${ranked.units.filter((unit) => unit.rank !== null).length} of ${ranked.units.length}`)
   line('total benchmark time', seconds(performance.now() - started))
-  await sql.end()
-  await globalThis.__sipasDb.close()
+  await close()
 } finally {
   if (!process.env.BENCH_KEEP) await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`)
   await admin.end()

@@ -13,12 +13,9 @@ import { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import pg from 'pg'
 import { to as copyTo } from 'pg-copy-streams'
-import { connect } from '~/db/connect.server'
-import { postgresAdapterFactory } from '~/db/adapters.server'
-import { applyMigrations } from '~/db/migrations.server'
 import { allItems } from '~/questionnaire/definition'
 import { sipas2023 } from '~/questionnaire/templates/sipas-2023'
-import { createUnitsAndQuestionnaire, loadResponses } from './load-responses'
+import { createUnitsAndQuestionnaire, loadResponses, openLoadDatabase } from './load-responses'
 import { benchDatabase } from './support'
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 1_000_000)
@@ -31,10 +28,7 @@ const { url, drop } = await benchDatabase('sipas_bench_export')
 const line = (label: string, value: string) => console.log(`${label.padEnd(62)} ${value}`)
 
 try {
-  await applyMigrations(postgresAdapterFactory(url, 1))
-  globalThis.__sipasDb = connect({ databaseUrl: url, poolSize: 4 })
-  const sql = new pg.Client({ connectionString: url })
-  await sql.connect()
+  const { sql, close } = await openLoadDatabase(url)
   const { itemIds, servicePoints } = await createUnitsAndQuestionnaire(YEAR)
   console.log(`Loading ${RESPONSES.toLocaleString('en')} responses…`)
   const load = await time(() =>
@@ -83,8 +77,7 @@ try {
   })
   line('largest aggregated export (service points × all items), CSV', `${seconds(aggregated)}, ${aggregatedRows.toLocaleString('en')} rows`)
   line('total benchmark time', seconds(performance.now() - started))
-  await sql.end()
-  await globalThis.__sipasDb.close()
+  await close()
 } finally {
   await drop()
 }

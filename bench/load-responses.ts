@@ -4,7 +4,10 @@
  * 11 agencies with one service point each per province), a published SIPAS 2023 version, its
  * campaign, then the responses. Shared by bench/aggregation.ts and bench/export.ts.
  */
-import type pg from 'pg'
+import pg from 'pg'
+import { postgresAdapterFactory } from '~/db/adapters.server'
+import { connect } from '~/db/connect.server'
+import { applyMigrations } from '~/db/migrations.server'
 import { allItems } from '~/questionnaire/definition'
 import { sipas2023 } from '~/questionnaire/templates/sipas-2023'
 import { createRandom } from '../prisma/seed/random'
@@ -30,6 +33,24 @@ export type LoadOptions = {
 }
 
 export type BenchServicePoint = { id: string; agencyId: string; provinceId: string; provinceBefore: string; quality: number; share: number }
+
+/**
+ * Readies the benchmark's empty database at `url`: migrates it, makes it the app's (before any
+ * module using the app's database is imported) and opens a plain client (`sql`) to load the rows
+ * with; `close()` closes both.
+ */
+export async function openLoadDatabase(url: string) {
+  await applyMigrations(postgresAdapterFactory(url, 1))
+  const db = connect({ databaseUrl: url, poolSize: 4 })
+  globalThis.__sipasDb = db
+  const sql = new pg.Client({ connectionString: url })
+  await sql.connect()
+  const close = async () => {
+    await sql.end()
+    await db.close()
+  }
+  return { sql, close }
+}
 
 /** The 63 + 34 provinces with lineage, 11 agencies with one service point each per province, SIPAS 2023. */
 export async function createUnitsAndQuestionnaire(year: number) {
