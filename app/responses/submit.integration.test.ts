@@ -31,6 +31,18 @@ beforeAll(async () => {
   await submitResponse(envelopeFor(point), { ...web, deadline: Date.now() + 60_000 })
 })
 
+/** A kiosk enrolled at `target`'s service point, and the context it submits in. */
+async function kioskAt(target: { servicePoint: { id: string } }, name: string) {
+  const kiosk = await createEnrolledKiosk({ name, servicePointId: target.servicePoint.id })
+  const context: SubmissionContext = {
+    channel: 'kiosk',
+    kioskId: kiosk.id,
+    kioskServicePointId: target.servicePoint.id,
+    language: 'vi',
+  }
+  return { kiosk, context }
+}
+
 async function refusal(body: unknown, context: SubmissionContext = web) {
   try {
     await submitResponse(body, context)
@@ -225,13 +237,7 @@ describe('storing a submission', () => {
 
   test('a mixed batch (new, replayed, conflicting, flagged, kiosk) leaves the rollups equal to the raw counts', async () => {
     const other = await createSurveyPoint()
-    const kiosk = await createEnrolledKiosk({ name: 'Ki-ốt 1', servicePointId: other.servicePoint.id })
-    const kioskContext: SubmissionContext = {
-      channel: 'kiosk',
-      kioskId: kiosk.id,
-      kioskServicePointId: other.servicePoint.id,
-      language: 'vi',
-    }
+    const { kiosk, context: kioskContext } = await kioskAt(other, 'Ki-ốt 1')
     const replayed = envelopeFor(point)
     const bodies: [unknown, SubmissionContext][] = [
       ...Array.from({ length: 20 }, (_, i): [unknown, SubmissionContext] => [
@@ -434,13 +440,7 @@ describe('refused submissions write nothing', () => {
 
   test('a kiosk submitting for another service point → 403', async () => {
     const other = await createSurveyPoint()
-    const kiosk = await createEnrolledKiosk({ name: 'Ki-ốt', servicePointId: other.servicePoint.id })
-    const context: SubmissionContext = {
-      channel: 'kiosk',
-      kioskId: kiosk.id,
-      kioskServicePointId: other.servicePoint.id,
-      language: 'vi',
-    }
+    const { context } = await kioskAt(other, 'Ki-ốt')
     expect(await refusal(envelopeFor(point), context)).toEqual({ status: 403, code: 'kiosk_service_point_mismatch' })
   })
 })
