@@ -1,6 +1,6 @@
 import { QUALITY_FLAGS, type QualityFlagName } from '~/quality/flags'
 import { type Definition, DONT_KNOW, type Item, type ItemKind, type LocalizedText, NOT_APPLICABLE, allItems } from '~/questionnaire/definition'
-import type { Column, Row, Table } from './table'
+import { type Column, column, type Row, type Table, text } from './table'
 
 /*
  * The microdata export's variables and its codebook (ADR 020, "Microdata"): one row per
@@ -46,22 +46,20 @@ export type Variable =
   /** 1 when the option was ticked, 0 when another was; null when the item was not answered. */
   | { source: 'option'; code: string; value: number; itemIds: readonly number[]; column: Column }
 
-const text = (vi: string, en: string): LocalizedText => ({ vi, en })
-const col = (key: string, type: Column['type'], label: LocalizedText, description: LocalizedText): Column => ({ key, type, label, description })
 
 const RESPONSE_COLUMNS: Record<ResponseField, Column> = {
-  response_id: col('response_id', 'string', text('Mã phiếu', 'Response id'), text('Mã định danh của phiếu trả lời (UUID).', "The response's identifier (UUID).")),
-  province_code: col('province_code', 'string', text('Mã tỉnh', 'Province code'), text('Mã tỉnh, thành phố nơi phiếu được gửi (đơn vị tại thời điểm gửi).', 'The province the response was submitted in (the unit of that day).')),
-  agency_code: col('agency_code', 'string', text('Mã cơ quan', 'Agency code'), text('Mã cơ quan được đánh giá.', 'The code of the agency rated.')),
-  service_point_code: col('service_point_code', 'string', text('Mã điểm phục vụ', 'Service point code'), text('Mã điểm tiếp nhận, trả kết quả.', 'The code of the service point.')),
-  channel: col('channel', 'string', text('Kênh khảo sát', 'Survey channel'), text('Kênh trả lời: kiosk, phone, paper hoặc web.', 'How the response came: kiosk, phone, paper or web.')),
-  questionnaire: col('questionnaire', 'string', text('Bảng hỏi', 'Questionnaire'), text('Mã của bảng hỏi.', "The questionnaire's code.")),
-  version: col('version', 'integer', text('Phiên bản bảng hỏi', 'Questionnaire version'), text('Số phiên bản của bảng hỏi mà phiếu trả lời.', 'The number of the questionnaire version answered.')),
-  methodology: col('methodology', 'string', text('Phương pháp', 'Methodology'), text('Bộ phương pháp mà phiên bản theo (ví dụ sipas-2023).', 'The methodology series the version follows (e.g. sipas-2023).')),
-  submitted_on: col('submitted_on', 'date', text('Ngày gửi', 'Submitted on'), text('Ngày gửi phiếu theo giờ Việt Nam.', 'The day the response was submitted, Vietnam time.')),
-  flags: col('flags', 'integer', text('Cờ chất lượng', 'Quality flags'), text('Tổng các bit cờ chất lượng (xem bảng mã); 0 khi không có cờ.', 'The sum of the quality flag bits (see the codebook); 0 when none.')),
-  weight: col('weight', 'number', text('Trọng số', 'Weight'), text('Trọng số của phiếu trong các số liệu có trọng số.', "The response's weight in weighted figures.")),
-  comment: col('comment', 'string', text('Ý kiến', 'Comment'), text('Ý kiến tự do của người trả lời (dữ liệu cá nhân); trống khi không có hoặc đã bị ẩn.', "The respondent's free-text comment (personal data); empty when none or hidden.")),
+  response_id: column('response_id', 'string', text('Mã phiếu', 'Response id'), text('Mã định danh của phiếu trả lời (UUID).', "The response's identifier (UUID).")),
+  province_code: column('province_code', 'string', text('Mã tỉnh', 'Province code'), text('Mã tỉnh, thành phố nơi phiếu được gửi (đơn vị tại thời điểm gửi).', 'The province the response was submitted in (the unit of that day).')),
+  agency_code: column('agency_code', 'string', text('Mã cơ quan', 'Agency code'), text('Mã cơ quan được đánh giá.', 'The code of the agency rated.')),
+  service_point_code: column('service_point_code', 'string', text('Mã điểm phục vụ', 'Service point code'), text('Mã điểm tiếp nhận, trả kết quả.', 'The code of the service point.')),
+  channel: column('channel', 'string', text('Kênh khảo sát', 'Survey channel'), text('Kênh trả lời: kiosk, phone, paper hoặc web.', 'How the response came: kiosk, phone, paper or web.')),
+  questionnaire: column('questionnaire', 'string', text('Bảng hỏi', 'Questionnaire'), text('Mã của bảng hỏi.', "The questionnaire's code.")),
+  version: column('version', 'integer', text('Phiên bản bảng hỏi', 'Questionnaire version'), text('Số phiên bản của bảng hỏi mà phiếu trả lời.', 'The number of the questionnaire version answered.')),
+  methodology: column('methodology', 'string', text('Phương pháp', 'Methodology'), text('Bộ phương pháp mà phiên bản theo (ví dụ sipas-2023).', 'The methodology series the version follows (e.g. sipas-2023).')),
+  submitted_on: column('submitted_on', 'date', text('Ngày gửi', 'Submitted on'), text('Ngày gửi phiếu theo giờ Việt Nam.', 'The day the response was submitted, Vietnam time.')),
+  flags: column('flags', 'integer', text('Cờ chất lượng', 'Quality flags'), text('Tổng các bit cờ chất lượng (xem bảng mã); 0 khi không có cờ.', 'The sum of the quality flag bits (see the codebook); 0 when none.')),
+  weight: column('weight', 'number', text('Trọng số', 'Weight'), text('Trọng số của phiếu trong các số liệu có trọng số.', "The response's weight in weighted figures.")),
+  comment: column('comment', 'string', text('Ý kiến', 'Comment'), text('Ý kiến tự do của người trả lời (dữ liệu cá nhân); trống khi không có hoặc đã bị ẩn.', "The respondent's free-text comment (personal data); empty when none or hidden.")),
 }
 
 /** Channel codes as stored, with their meaning. */
@@ -160,7 +158,7 @@ export function microdataVariables(
     const question = merged.item.text
     if (merged.kind !== 'multiSelect') {
       const type = merged.kind === 'number' ? 'number' : 'integer'
-      variables.push({ source: 'item', code: merged.code, itemIds: merged.itemIds, column: col(unique(keyOf(merged.code)), type, text(merged.code, merged.code), question) })
+      variables.push({ source: 'item', code: merged.code, itemIds: merged.itemIds, column: column(unique(keyOf(merged.code)), type, text(merged.code, merged.code), question) })
       continue
     }
     for (const [value, { label, itemIds }] of [...merged.values].sort(([a], [b]) => optionOrder(a) - optionOrder(b))) {
@@ -171,7 +169,7 @@ export function microdataVariables(
         code: merged.code,
         value,
         itemIds,
-        column: col(key, 'integer', text(name, name), text(`${question.vi} — ${label.vi}`, `${question.en} — ${label.en}`)),
+        column: column(key, 'integer', text(name, name), text(`${question.vi} — ${label.vi}`, `${question.en} — ${label.en}`)),
       })
     }
   }
@@ -185,12 +183,12 @@ function optionOrder(value: number): number {
 }
 
 const CODEBOOK_COLUMNS: readonly Column[] = [
-  col('variable', 'string', text('Biến', 'Variable'), text('Tên cột trong bảng phiếu trả lời.', 'The column name in the responses table.')),
-  col('item_code', 'string', text('Mã câu hỏi', 'Item code'), text('Mã câu hỏi trong bảng hỏi (trống với các trường của phiếu).', "The item's code in the questionnaire (empty for the response's own fields).")),
-  col('type', 'string', text('Kiểu', 'Type'), text('Kiểu dữ liệu của cột: string, integer, number hoặc date.', "The column's data type: string, integer, number or date.")),
-  col('code', 'string', text('Mã giá trị', 'Code'), text('Một giá trị của biến; trống ở dòng mô tả biến.', "One of the variable's values; empty on the line describing the variable.")),
-  col('label_vi', 'string', text('Nhãn (tiếng Việt)', 'Label (Vietnamese)'), text('Nội dung của biến hoặc ý nghĩa của mã, bằng tiếng Việt.', 'What the variable holds or the code means, in Vietnamese.')),
-  col('label_en', 'string', text('Nhãn (tiếng Anh)', 'Label (English)'), text('Nội dung của biến hoặc ý nghĩa của mã, bằng tiếng Anh.', 'What the variable holds or the code means, in English.')),
+  column('variable', 'string', text('Biến', 'Variable'), text('Tên cột trong bảng phiếu trả lời.', 'The column name in the responses table.')),
+  column('item_code', 'string', text('Mã câu hỏi', 'Item code'), text('Mã câu hỏi trong bảng hỏi (trống với các trường của phiếu).', "The item's code in the questionnaire (empty for the response's own fields).")),
+  column('type', 'string', text('Kiểu', 'Type'), text('Kiểu dữ liệu của cột: string, integer, number hoặc date.', "The column's data type: string, integer, number or date.")),
+  column('code', 'string', text('Mã giá trị', 'Code'), text('Một giá trị của biến; trống ở dòng mô tả biến.', "One of the variable's values; empty on the line describing the variable.")),
+  column('label_vi', 'string', text('Nhãn (tiếng Việt)', 'Label (Vietnamese)'), text('Nội dung của biến hoặc ý nghĩa của mã, bằng tiếng Việt.', 'What the variable holds or the code means, in Vietnamese.')),
+  column('label_en', 'string', text('Nhãn (tiếng Anh)', 'Label (English)'), text('Nội dung của biến hoặc ý nghĩa của mã, bằng tiếng Anh.', 'What the variable holds or the code means, in English.')),
 ]
 
 /**

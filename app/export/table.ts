@@ -25,6 +25,12 @@ export type Column = {
   description: LocalizedText
 }
 
+/** A text in both languages, for the tables' titles, headers and descriptions. */
+export const text = (vi: string, en: string): LocalizedText => ({ vi, en })
+
+/** A column; its header and description in both languages. */
+export const column = (key: string, type: ColumnType, label: LocalizedText, description: LocalizedText): Column => ({ key, type, label, description })
+
 export type Cell = string | number | boolean | null
 export type Row = Record<string, Cell>
 
