@@ -19,6 +19,9 @@ function changed(change: (definition: Definition) => void): Definition {
   return definition
 }
 
+/** The publishing problems of the 2023 template with one change applied. */
+const problemsAfter = (change: (definition: Definition) => void) => publishProblems(changed(change))
+
 function section(definition: Definition, code: string) {
   const found = definition.sections.find((candidate) => candidate.code === code)
   if (!found) throw new Error(`no section ${code}`)
@@ -39,12 +42,10 @@ describe('a valid definition', () => {
 
 describe('publishing is blocked, with a message a person can act on, when', () => {
   test('a Vietnamese or English text is empty', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        item(definition, 'svc.access.seats').text.en = ' '
-        item(definition, 'demo.gender').options![1]!.label.vi = ''
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      item(definition, 'svc.access.seats').text.en = ' '
+      item(definition, 'demo.gender').options![1]!.label.vi = ''
+    })
     expect(problems.map((problem) => problem.code)).toEqual(['publish.missingVietnamese', 'publish.missingEnglish'])
     expect(messages(problems)).toEqual([
       'The Vietnamese text of “demo.gender = 2” is missing.',
@@ -54,30 +55,24 @@ describe('publishing is blocked, with a message a person can act on, when', () =
   })
 
   test('two items share a code', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        item(definition, 'svc.access.seats').code = 'svc.access.location'
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      item(definition, 'svc.access.seats').code = 'svc.access.location'
+    })
     expect(problems.map((problem) => problem.code)).toContain('publish.duplicateItemCode')
     expect(messages(problems)).toContain('Two items share the code “svc.access.location”. Each item needs its own code.')
   })
 
   test('an element has no items', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        definition.methodology.elements.push({ code: 'empty', name: { vi: 'Trống', en: 'Empty' }, items: [], index: 'mean' })
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      definition.methodology.elements.push({ code: 'empty', name: { vi: 'Trống', en: 'Empty' }, items: [], index: 'mean' })
+    })
     expect(messages(problems)).toEqual(['Element “empty” has no items.'])
   })
 
   test('the methodology counts an item that does not exist', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        definition.methodology.elements[1]!.items.push('svc.access.parking')
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      definition.methodology.elements[1]!.items.push('svc.access.parking')
+    })
     expect(problems).toEqual([
       { code: 'publish.unknownMethodologyItem', params: { element: 'access', item: 'svc.access.parking' } },
     ])
@@ -85,97 +80,77 @@ describe('publishing is blocked, with a message a person can act on, when', () =
   })
 
   test('a condition points at a later item', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        item(definition, 'perc.online_used').showIf = { item: 'perc.online_easy', op: 'equals', value: 5 }
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      item(definition, 'perc.online_used').showIf = { item: 'perc.online_easy', op: 'equals', value: 5 }
+    })
     expect(messages(problems)).toEqual([
       '“perc.online_used” is shown depending on “perc.online_easy”, which is asked later. A condition can only use an earlier answer.',
     ])
   })
 
   test('a section’s condition points at an item inside that section', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        section(definition, 'needs').showIf = { item: 'needs.priorities', op: 'answered' }
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      section(definition, 'needs').showIf = { item: 'needs.priorities', op: 'answered' }
+    })
     expect(problems.map((problem) => problem.code)).toEqual(['publish.conditionLaterItem'])
   })
 
   test('a condition points at a missing item', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        item(definition, 'perc.online_easy').showIf = { item: 'perc.portal_used', op: 'equals', value: 1 }
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      item(definition, 'perc.online_easy').showIf = { item: 'perc.portal_used', op: 'equals', value: 1 }
+    })
     expect(messages(problems)).toEqual([
       '“perc.online_easy” is shown depending on “perc.portal_used”, which is not in the questionnaire.',
     ])
   })
 
   test('a condition points at its own item', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        item(definition, 'perc.online_easy').showIf = { item: 'perc.online_easy', op: 'answered' }
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      item(definition, 'perc.online_easy').showIf = { item: 'perc.online_easy', op: 'answered' }
+    })
     expect(messages(problems)).toEqual(['Item “perc.online_easy” is shown depending on its own answer.'])
   })
 
   test('a condition compares with no value', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        item(definition, 'perc.online_easy').showIf = { item: 'perc.online_used', op: 'equals' }
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      item(definition, 'perc.online_easy').showIf = { item: 'perc.online_used', op: 'equals' }
+    })
     expect(problems.map((problem) => problem.code)).toEqual(['publish.conditionWithoutValue'])
   })
 
   test('the screening item is missing', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        definition.screening.item = 'screen.visited'
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      definition.screening.item = 'screen.visited'
+    })
     expect(messages(problems)).toEqual(['The screening question “screen.visited” is not in the questionnaire.'])
   })
 
   test('the screening question lets through an answer it does not offer', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        definition.screening.eligible = [3]
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      definition.screening.eligible = [3]
+    })
     expect(problems.map((problem) => problem.code)).toEqual(['publish.screeningEligibleUnknown'])
   })
 
   test('a choice item has no options', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        item(definition, 'demo.gender').options = []
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      item(definition, 'demo.gender').options = []
+    })
     expect(messages(problems)).toEqual(['Item “demo.gender” is a choice question but has no options.'])
   })
 
   test('two options of an item share a value', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        item(definition, 'demo.gender').options![2]!.value = 1
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      item(definition, 'demo.gender').options![2]!.value = 1
+    })
     expect(messages(problems)).toEqual(['Item “demo.gender” has two options with the value 1.'])
   })
 
   test('an element’s "in general" item sits outside the element’s section', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        definition.methodology.elements[1]!.generalItem = 'pol.general'
-        definition.methodology.elements[0]!.generalItem = 'svc.access.general'
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      definition.methodology.elements[1]!.generalItem = 'pol.general'
+      definition.methodology.elements[0]!.generalItem = 'svc.access.general'
+    })
     expect(problems.map((problem) => problem.code)).toEqual([
       'publish.generalItemOutsideElement',
       'publish.generalItemOutsideElement',
@@ -186,31 +161,25 @@ describe('publishing is blocked, with a message a person can act on, when', () =
   })
 
   test('an element indexed by its "in general" item names none', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        delete definition.methodology.elements[2]!.generalItem
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      delete definition.methodology.elements[2]!.generalItem
+    })
     expect(problems.map((problem) => problem.code)).toEqual(['publish.generalItemRequired'])
   })
 
   test('an item counts towards two elements', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        definition.methodology.elements[2]!.items.push('svc.access.seats')
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      definition.methodology.elements[2]!.items.push('svc.access.seats')
+    })
     expect(problems).toEqual([
       { code: 'publish.itemInTwoElements', params: { item: 'svc.access.seats', element: 'procedures', other: 'access' } },
     ])
   })
 
   test('an element counts an item that has no rate', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        definition.methodology.elements[0]!.items.push('pol.general', 'comment.suggestions')
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      definition.methodology.elements[0]!.items.push('pol.general', 'comment.suggestions')
+    })
     expect(problems).toContainEqual({
       code: 'publish.elementItemWithoutRate',
       params: { element: 'policy', item: 'comment.suggestions' },
@@ -218,11 +187,9 @@ describe('publishing is blocked, with a message a person can act on, when', () =
   })
 
   test('an aspect uses an element that does not exist', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        definition.methodology.aspects[1]!.elements.push('digital')
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      definition.methodology.aspects[1]!.elements.push('digital')
+    })
     expect(messages(problems)).toEqual(['Aspect “services” uses element “digital”, which does not exist.'])
   })
 
@@ -233,11 +200,9 @@ describe('publishing is blocked, with a message a person can act on, when', () =
   })
 
   test('an item code has capitals or spaces', () => {
-    const problems = publishProblems(
-      changed((definition) => {
-        item(definition, 'demo.gender').code = 'Demo Gender'
-      }),
-    )
+    const problems = problemsAfter((definition) => {
+      item(definition, 'demo.gender').code = 'Demo Gender'
+    })
     expect(messages(problems)).toEqual([
       'A code may contain only lower-case letters, digits, dots, hyphens and underscores, and must start with a letter or digit.',
     ])
