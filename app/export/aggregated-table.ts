@@ -2,8 +2,9 @@ import type { UnitFigures } from '~/aggregation/unit-figures'
 import { type Definition, type LocalizedText, allItems } from '~/questionnaire/definition'
 import { elementIntervals, indexInterval } from '~/ranking/index-interval'
 import type { RankingRow, RankingTable } from '~/ranking/ranking-table'
+import { AGGREGATED_COLUMNS } from './data-dictionary'
 import type { ExportLevel } from './filters'
-import { type Column, column, type Row, type Table, text } from './table'
+import { type Row, type Table, text } from './table'
 
 /*
  * The aggregated export as tables: one row per unit × measure, the same columns in every table
@@ -16,51 +17,6 @@ const MEASURE_KINDS = ['index', 'aspect', 'element', 'item'] as const
 type MeasureKind = (typeof MEASURE_KINDS)[number]
 
 
-const AGGREGATED_COLUMNS: readonly Column[] = [
-  column('level', 'string', text('Cấp', 'Level'), text('Cấp đơn vị: national, province, agency hoặc servicePoint.', 'Unit level: national, province, agency or servicePoint.')),
-  column('unit_code', 'string', text('Mã đơn vị', 'Unit code'), text('Mã của đơn vị (VN cho toàn quốc).', "The unit's code (VN for the national figures).")),
-  column('unit_name_vi', 'string', text('Tên đơn vị', 'Unit name (Vietnamese)'), text('Tên đơn vị bằng tiếng Việt.', "The unit's name in Vietnamese.")),
-  column('unit_name_en', 'string', text('Tên đơn vị (tiếng Anh)', 'Unit name'), text('Tên đơn vị bằng tiếng Anh.', "The unit's name in English.")),
-  column('measure_kind', 'string', text('Loại chỉ tiêu', 'Measure kind'), text('index (chỉ số), aspect (nội dung), element (yếu tố) hoặc item (câu hỏi).', 'index, aspect, element or item.')),
-  column('measure_code', 'string', text('Mã chỉ tiêu', 'Measure code'), text('Mã chỉ số, nội dung, yếu tố hoặc câu hỏi trong phương pháp.', 'The code of the index, aspect, element or item in the methodology.')),
-  column('measure_label_vi', 'string', text('Chỉ tiêu', 'Measure (Vietnamese)'), text('Tên chỉ tiêu bằng tiếng Việt.', "The measure's name in Vietnamese.")),
-  column('measure_label_en', 'string', text('Chỉ tiêu (tiếng Anh)', 'Measure'), text('Tên chỉ tiêu bằng tiếng Anh.', "The measure's name in English.")),
-  column('percentage', 'percent', text('Tỷ lệ (%)', 'Percentage'), text(
-    'Tỷ lệ hài lòng, từ 0 đến 100, chưa làm tròn; trống khi số liệu bị ẩn hoặc không có. Với chỉ số bên ngoài (PAR INDEX, PAPI, PCI, DDCI): điểm đã công bố, theo thang của chỉ số.',
-    'Satisfaction percentage 0–100, unrounded; empty when suppressed or absent. For an imported index (PAR INDEX, PAPI, PCI, DDCI): the published score on its own scale.',
-  )),
-  column('n', 'integer', text('Số trả lời hợp lệ (n)', 'Valid n'), text(
-    'Số người trả lời (chỉ số, nội dung, yếu tố) hoặc số câu trả lời hợp lệ (câu hỏi), sau khi loại phiếu bị gắn cờ; toàn quốc: tổng của các tỉnh.',
-    'Respondents (index, aspect, element) or valid answers (item), after flagged responses are left out; national: the provinces\' total.',
-  )),
-  column('ci_low', 'percent', text('Cận dưới KTC 95%', '95% CI low'), text(
-    'Cận dưới khoảng tin cậy 95% (câu hỏi: Wilson; chỉ số và yếu tố: chỉ số tính trên các cận của câu hỏi). Trống với nội dung và số liệu toàn quốc.',
-    'Lower bound of the 95% interval (items: Wilson; index and elements: the index computed on the items\' bounds). Empty for aspects and national figures.',
-  )),
-  column('ci_high', 'percent', text('Cận trên KTC 95%', '95% CI high'), text('Cận trên khoảng tin cậy 95%.', 'Upper bound of the 95% interval.')),
-  column('suppressed', 'boolean', text('Bị ẩn', 'Suppressed'), text(
-    'true khi số liệu dựa trên ít hơn cỡ mẫu tối thiểu: khi đó không ghi tỷ lệ và khoảng tin cậy.',
-    'true when the figure rests on fewer than the minimum n: no percentage or interval is then written.',
-  )),
-  column('rank', 'integer', text('Thứ hạng', 'Rank'), text(
-    'Thứ hạng trong nhóm so sánh theo chỉ số đã chọn (chỉ ở dòng chỉ số; chỉ khi kỳ là một năm và không lọc theo kênh: bảng xếp hạng tính theo năm, mọi kênh).',
-    'Rank in the peer group on the chosen index (index rows only; only when the period is a calendar year and no channel is chosen: rankings are yearly, over every channel).',
-  )),
-  column('rank_change', 'integer', text('Thay đổi thứ hạng', 'Rank change'), text(
-    'Thứ hạng trước − thứ hạng nay (dương: tăng bậc).',
-    'Previous rank − rank (positive: moved up).',
-  )),
-  column('rank_baseline', 'string', text('Mốc so sánh thứ hạng', 'Rank change baseline'), text(
-    "previous (kỳ trước), pro-forma (kỳ trước tính lại theo đơn vị hiện nay) hoặc reorganised (đơn vị đã sắp xếp lại, không có mốc so sánh).",
-    "previous (the previous period), pro-forma (the previous period re-aggregated over today's units) or reorganised (the unit was reorganised; nothing to compare with).",
-  )),
-  column('group', 'string', text('Nhóm xếp loại', 'Group'), text('Nhóm xếp loại theo ngưỡng điểm của năm.', "The group the score falls in by the year's thresholds.")),
-  column('excluded', 'integer', text('Số phiếu bị loại', 'Flagged responses excluded'), text(
-    'Số phiếu bị gắn cờ chất lượng và bị loại khỏi số liệu của đơn vị.',
-    "Responses flagged by the quality checks and left out of the unit's figures.",
-  )),
-  column('methodology_code', 'string', text('Phương pháp', 'Methodology'), text('Mã phương pháp (bộ chuỗi số liệu) của số liệu, ví dụ sipas-2023.', 'The methodology series of the figure, e.g. sipas-2023.')),
-]
 
 const TABLE_TITLES: Record<MeasureKind, { name: string; title: LocalizedText }> = {
   index: { name: 'indices', title: text('Chỉ số', 'Indices') },

@@ -8,6 +8,7 @@ import type { LocalizedText } from '~/questionnaire/definition'
 import { type IndexCode, type PeerGroup, isExternalIndex } from '~/ranking/indices'
 import { getRanking } from '~/ranking/rankings.server'
 import { type ExportUnit, type FigureSet, type UnitRank, aggregatedTables, externalIndexRow } from './aggregated-table'
+import { FILTER_LABELS } from './data-dictionary'
 import type { AggregatedFilters } from './filters'
 import type { ExportMeta, Row, Table } from './table'
 
@@ -216,14 +217,6 @@ async function unitInfo(level: 'province' | 'agency' | 'servicePoint', ids: read
   return new Map(infos.map((info) => [info.id, info]))
 }
 
-const FILTER_LABELS = {
-  level: { vi: 'Cấp đơn vị', en: 'Level' },
-  peerGroup: { vi: 'Nhóm so sánh', en: 'Peer group' },
-  index: { vi: 'Chỉ số xếp hạng', en: 'Ranking index' },
-  methodologyCode: { vi: 'Phương pháp', en: 'Methodology' },
-  channel: { vi: 'Kênh khảo sát', en: 'Survey channel' },
-  province: { vi: 'Tỉnh, thành phố', en: 'Province' },
-} satisfies Record<string, LocalizedText>
 
 /** The filters as chosen, for the file's record; the province by its code and name. */
 async function filterList(filters: AggregatedFilters, provinceId: string | null): Promise<ExportMeta['filters']> {

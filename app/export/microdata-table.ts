@@ -1,5 +1,6 @@
 import { QUALITY_FLAGS, type QualityFlagName } from '~/quality/flags'
 import { type Definition, DONT_KNOW, type Item, type ItemKind, type LocalizedText, NOT_APPLICABLE, allItems } from '~/questionnaire/definition'
+import { CODEBOOK_COLUMNS, RESPONSE_COLUMNS as DICTIONARY_RESPONSE_COLUMNS } from './data-dictionary'
 import { type Column, column, type Row, type Table, text } from './table'
 
 /*
@@ -47,19 +48,11 @@ export type Variable =
   | { source: 'option'; code: string; value: number; itemIds: readonly number[]; column: Column }
 
 
-const RESPONSE_COLUMNS: Record<ResponseField, Column> = {
-  response_id: column('response_id', 'string', text('Mã phiếu', 'Response id'), text('Mã định danh của phiếu trả lời (UUID).', "The response's identifier (UUID).")),
-  province_code: column('province_code', 'string', text('Mã tỉnh', 'Province code'), text('Mã tỉnh, thành phố nơi phiếu được gửi (đơn vị tại thời điểm gửi).', 'The province the response was submitted in (the unit of that day).')),
-  agency_code: column('agency_code', 'string', text('Mã cơ quan', 'Agency code'), text('Mã cơ quan được đánh giá.', 'The code of the agency rated.')),
-  service_point_code: column('service_point_code', 'string', text('Mã điểm phục vụ', 'Service point code'), text('Mã điểm tiếp nhận, trả kết quả.', 'The code of the service point.')),
-  channel: column('channel', 'string', text('Kênh khảo sát', 'Survey channel'), text('Kênh trả lời: kiosk, phone, paper hoặc web.', 'How the response came: kiosk, phone, paper or web.')),
-  questionnaire: column('questionnaire', 'string', text('Bảng hỏi', 'Questionnaire'), text('Mã của bảng hỏi.', "The questionnaire's code.")),
-  version: column('version', 'integer', text('Phiên bản bảng hỏi', 'Questionnaire version'), text('Số phiên bản của bảng hỏi mà phiếu trả lời.', 'The number of the questionnaire version answered.')),
-  methodology: column('methodology', 'string', text('Phương pháp', 'Methodology'), text('Bộ phương pháp mà phiên bản theo (ví dụ sipas-2023).', 'The methodology series the version follows (e.g. sipas-2023).')),
-  submitted_on: column('submitted_on', 'date', text('Ngày gửi', 'Submitted on'), text('Ngày gửi phiếu theo giờ Việt Nam.', 'The day the response was submitted, Vietnam time.')),
-  flags: column('flags', 'integer', text('Cờ chất lượng', 'Quality flags'), text('Tổng các bit cờ chất lượng (xem bảng mã); 0 khi không có cờ.', 'The sum of the quality flag bits (see the codebook); 0 when none.')),
-  weight: column('weight', 'number', text('Trọng số', 'Weight'), text('Trọng số của phiếu trong các số liệu có trọng số.', "The response's weight in weighted figures.")),
-  comment: column('comment', 'string', text('Ý kiến', 'Comment'), text('Ý kiến tự do của người trả lời (dữ liệu cá nhân); trống khi không có hoặc đã bị ẩn.', "The respondent's free-text comment (personal data); empty when none or hidden.")),
+const RESPONSE_COLUMNS = new Map(DICTIONARY_RESPONSE_COLUMNS.map((column) => [column.key, column]))
+const responseColumn = (field: ResponseField): Column => {
+  const column = RESPONSE_COLUMNS.get(field)
+  if (!column) throw new Error(`the data dictionary has no response column '${field}'`)
+  return column
 }
 
 /** Channel codes as stored, with their meaning. */
@@ -152,7 +145,7 @@ export function microdataVariables(
     taken.add(candidate)
     return candidate
   }
-  const response = (field: ResponseField): Variable => ({ source: 'response', field, column: { ...RESPONSE_COLUMNS[field], key: unique(field) } })
+  const response = (field: ResponseField): Variable => ({ source: 'response', field, column: { ...responseColumn(field), key: unique(field) } })
   const variables: Variable[] = RESPONSE_FIELDS.map(response)
   for (const merged of mergeItems(versions, labels)) {
     const question = merged.item.text
@@ -182,14 +175,6 @@ function optionOrder(value: number): number {
   return value < 0 ? 1_000_000 - value : value
 }
 
-const CODEBOOK_COLUMNS: readonly Column[] = [
-  column('variable', 'string', text('Biến', 'Variable'), text('Tên cột trong bảng phiếu trả lời.', 'The column name in the responses table.')),
-  column('item_code', 'string', text('Mã câu hỏi', 'Item code'), text('Mã câu hỏi trong bảng hỏi (trống với các trường của phiếu).', "The item's code in the questionnaire (empty for the response's own fields).")),
-  column('type', 'string', text('Kiểu', 'Type'), text('Kiểu dữ liệu của cột: string, integer, number hoặc date.', "The column's data type: string, integer, number or date.")),
-  column('code', 'string', text('Mã giá trị', 'Code'), text('Một giá trị của biến; trống ở dòng mô tả biến.', "One of the variable's values; empty on the line describing the variable.")),
-  column('label_vi', 'string', text('Nhãn (tiếng Việt)', 'Label (Vietnamese)'), text('Nội dung của biến hoặc ý nghĩa của mã, bằng tiếng Việt.', 'What the variable holds or the code means, in Vietnamese.')),
-  column('label_en', 'string', text('Nhãn (tiếng Anh)', 'Label (English)'), text('Nội dung của biến hoặc ý nghĩa của mã, bằng tiếng Anh.', 'What the variable holds or the code means, in English.')),
-]
 
 /**
  * The codebook: for every variable a line saying what it holds, then a line per code it takes

@@ -8,6 +8,7 @@ import { db, prisma } from '~/db.server'
 import { resourcesFor } from '~/i18n/resources.server'
 import { QUALITY_FLAG_NAMES } from '~/quality/flags'
 import { DefinitionSchema, type LocalizedText } from '~/questionnaire/definition'
+import { FILTER_LABELS } from './data-dictionary'
 import type { MicrodataFilters } from './filters'
 import { type CodebookLabels, type MicrodataVersion, type Variable, codebookTable, microdataVariables } from './microdata-table'
 import { PROGRESS_EVERY } from './rows'
@@ -179,12 +180,6 @@ function lookup(namespace: unknown, path: string): string {
   return value
 }
 
-const FILTER_LABELS = {
-  province: { vi: 'Tỉnh, thành phố', en: 'Province' },
-  channel: { vi: 'Kênh khảo sát', en: 'Survey channel' },
-  version: { vi: 'Phiên bản bảng hỏi', en: 'Questionnaire version' },
-  comments: { vi: 'Kèm ý kiến', en: 'With comments' },
-} satisfies Record<string, LocalizedText>
 
 async function describeFilters(filters: MicrodataFilters, provinceId: string | null, options: MicrodataOptions): Promise<ExportMeta['filters']> {
   const [province, version] = await Promise.all([

@@ -2,6 +2,7 @@ import { once } from 'node:events'
 import type { Stream, Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { LocalizedText } from '~/questionnaire/definition'
+import { WORKBOOK_TEXTS } from './data-dictionary'
 import { neutraliseCell } from './neutralise'
 import { PROGRESS_EVERY } from './rows'
 import type { Cell, Column, ColumnType, ExportMeta, Table } from './table'
@@ -30,28 +31,6 @@ const NUMBER_FORMAT: Record<ColumnType, string | undefined> = {
 /** Column widths in characters, at least the header's length. */
 const WIDTH: Record<ColumnType, number> = { percent: 10, number: 12, integer: 9, date: 12, boolean: 9, string: 22 }
 const MAX_WIDTH = 48
-
-const TEXT = {
-  aboutSheet: { vi: 'Giới thiệu', en: 'About' },
-  title: { vi: 'Kết quả khảo sát SIPAS — số liệu tổng hợp', en: 'SIPAS survey results — aggregated figures' },
-  period: { vi: 'Kỳ báo cáo', en: 'Period' },
-  days: { vi: 'Từ ngày – đến ngày', en: 'From – to' },
-  methodology: { vi: 'Phương pháp (phiên bản)', en: 'Methodology (version)' },
-  minN: { vi: 'Cỡ mẫu tối thiểu (n)', en: 'Minimum n' },
-  suppression: { vi: 'Quy tắc ẩn số liệu', en: 'Suppression rule' },
-  producedAt: { vi: 'Thời điểm tạo tệp', en: 'Produced at' },
-  filters: { vi: 'Bộ lọc', en: 'Filters' },
-  none: { vi: '(không có)', en: '(none)' },
-  sheets: { vi: 'Các trang tính', en: 'Sheets' },
-  columns: { vi: 'Các cột', en: 'Columns' },
-  column: { vi: 'Cột', en: 'Column' },
-  header: { vi: 'Tiêu đề', en: 'Header' },
-  description: { vi: 'Mô tả', en: 'Description' },
-  decimals: {
-    vi: 'Số liệu được lưu dưới dạng số (tỷ lệ phần trăm từ 0 đến 100, chưa làm tròn) và hiển thị với hai chữ số thập phân.',
-    en: 'Figures are stored as numbers (percentages 0 to 100, unrounded) and shown with two decimals.',
-  },
-} satisfies Record<string, LocalizedText>
 
 /**
  * Writes the workbook into `out`, then ends it: the about sheet in `language`, then one sheet per
@@ -118,7 +97,7 @@ async function caughtUp(sheet: ExcelJS.Worksheet) {
 
 function writeAbout(workbook: ExcelJS.stream.xlsx.WorkbookWriter, meta: ExportMeta, tables: readonly Table[], language: XlsxLanguage) {
   const t = (text: LocalizedText) => text[language]
-  const sheet = workbook.addWorksheet(sheetName(t(TEXT.aboutSheet)))
+  const sheet = workbook.addWorksheet(sheetName(t(WORKBOOK_TEXTS.aboutSheet)))
   sheet.columns = [{ width: 28 }, { width: 36 }, { width: 80 }]
   const add = (...values: string[]) => sheet.addRow(values.map(neutraliseCell)).commit()
   const heading = (text: string) => {
@@ -126,25 +105,25 @@ function writeAbout(workbook: ExcelJS.stream.xlsx.WorkbookWriter, meta: ExportMe
     row.font = { bold: true }
     row.commit()
   }
-  heading(t(TEXT.title))
+  heading(t(WORKBOOK_TEXTS.title))
   add()
-  add(t(TEXT.period), `${t(meta.period.label)} (${meta.period.key})`)
-  add(t(TEXT.days), `${meta.period.from} – ${meta.period.to}`)
-  add(t(TEXT.methodology), meta.methodologyCodes.length > 0 ? meta.methodologyCodes.join(', ') : t(TEXT.none))
-  add(t(TEXT.minN), String(meta.minN))
-  add(t(TEXT.suppression), t(meta.suppressionRule))
-  add(t(TEXT.producedAt), meta.producedAt)
-  add(t(TEXT.decimals))
+  add(t(WORKBOOK_TEXTS.period), `${t(meta.period.label)} (${meta.period.key})`)
+  add(t(WORKBOOK_TEXTS.days), `${meta.period.from} – ${meta.period.to}`)
+  add(t(WORKBOOK_TEXTS.methodology), meta.methodologyCodes.length > 0 ? meta.methodologyCodes.join(', ') : t(WORKBOOK_TEXTS.none))
+  add(t(WORKBOOK_TEXTS.minN), String(meta.minN))
+  add(t(WORKBOOK_TEXTS.suppression), t(meta.suppressionRule))
+  add(t(WORKBOOK_TEXTS.producedAt), meta.producedAt)
+  add(t(WORKBOOK_TEXTS.decimals))
   add()
-  heading(t(TEXT.filters))
-  if (meta.filters.length === 0) add(t(TEXT.none))
+  heading(t(WORKBOOK_TEXTS.filters))
+  if (meta.filters.length === 0) add(t(WORKBOOK_TEXTS.none))
   for (const filter of meta.filters) add(t(filter.label), filter.value)
   add()
-  heading(t(TEXT.sheets))
+  heading(t(WORKBOOK_TEXTS.sheets))
   for (const table of tables) add(sheetName(table.name), t(table.title))
   add()
-  heading(t(TEXT.columns))
-  add(t(TEXT.column), t(TEXT.header), t(TEXT.description))
+  heading(t(WORKBOOK_TEXTS.columns))
+  add(t(WORKBOOK_TEXTS.column), t(WORKBOOK_TEXTS.header), t(WORKBOOK_TEXTS.description))
   const seen = new Set<string>()
   for (const column of tables.flatMap((table) => table.columns)) {
     if (seen.has(column.key)) continue
