@@ -2,7 +2,7 @@ import type { FieldErrors } from './field-errors'
 import type { FormValues } from './form-values'
 
 /** An action's answer as a page gets it: a refused form carries `fieldErrors` and `values`. */
-type ActionAnswer = { fieldErrors?: FieldErrors; values?: Partial<FormValues> } & Record<string, unknown>
+export type ActionAnswer = { fieldErrors?: FieldErrors; values?: Partial<FormValues> } & Record<string, unknown>
 
 /** The type of `created` in the answers that have one. */
 type Created<Answer> = Answer extends { created: infer Value } ? Value : never
@@ -13,6 +13,9 @@ type Translate = (key: string, params?: Record<string, string | number>) => stri
 /** react-hook-form's `formState.errors`: messages of the same schema, so the same i18n keys. */
 type ClientErrors = Partial<Record<string, { message?: string } | undefined>>
 
+/** Values any message may use (e.g. a limit), and react-hook-form's messages. */
+export type FieldOptions = { params?: Record<string, string | number>; clientErrors?: ClientErrors }
+
 /**
  * A form's fields as its page shows them after a post: what was typed and each field's message,
  * translated. Any answer but a refused form (or none) leaves them empty. With react-hook-form,
@@ -22,7 +25,7 @@ type ClientErrors = Partial<Record<string, { message?: string } | undefined>>
 export function formFields<Answer extends ActionAnswer>(
   actionData: Answer | null | undefined,
   t: Translate,
-  { params, clientErrors }: { params?: Record<string, string | number>; clientErrors?: ClientErrors } = {}
+  { params, clientErrors }: FieldOptions = {}
 ) {
   const fieldErrors: FieldErrors = actionData?.fieldErrors ?? {}
   const values: Partial<FormValues> = actionData?.values ?? {}

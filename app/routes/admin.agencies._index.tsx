@@ -1,11 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useLoaderData } from '@remix-run/react'
 import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { canManageUnits } from '~/auth/policy'
 import { agencyScope } from '~/auth/scope'
 import { AgencyKind } from '~/generated/prisma/enums'
-import { formFields } from '~/forms/form-fields'
+import { useActionFields } from '~/forms/use-action-fields'
 import { createFromForm } from '~/forms/reject-form.server'
 import { getTranslation } from '~/i18n/i18next.server'
 import { AdminPage } from '~/ui/admin-page'
@@ -43,9 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AgenciesPage() {
   const { agencies, provinces, locale } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const { t } = useTranslation('admin')
-  const { field, created } = formFields(actionData, t)
+  const { t, field, created } = useActionFields<typeof action>('admin')
 
   return (
     <AdminPage title={t('agencies.title')} notice={created ? t('agencies.created', { code: created }) : null}>

@@ -1,10 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, useLoaderData } from '@remix-run/react'
 import { requireCsrfForm } from '~/auth/csrf.server'
 import { requireCapability } from '~/auth/permissions.server'
 import { canPublishOpenData } from '~/auth/policy'
-import { formFields } from '~/forms/form-fields'
+import { useActionFields } from '~/forms/use-action-fields'
 import { textValues } from '~/forms/form-values'
 import { parseForm, rejectField, rejectForm } from '~/forms/reject-form.server'
 import { formatNumber } from '~/i18n/format'
@@ -63,9 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function OpenDataAdminPage() {
   const { locale, periodText, periodError, preview } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const { t } = useTranslation('open-data')
-  const { field } = formFields(actionData, t, { params: { max: MAX_NOTES_LENGTH } })
+  const { t, actionData, field } = useActionFields<typeof action>('open-data', { params: { max: MAX_NOTES_LENGTH } })
   const refusal = actionData && 'refusal' in actionData ? actionData.refusal : null
   const notes = field('notes')
   const notesEn = field('notesEn')

@@ -1,11 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { AdminPage } from '~/ui/admin-page'
 import { CsrfInput } from '~/ui/csrf-input'
 import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { canEditQuestionnaires } from '~/auth/policy'
-import { formFields } from '~/forms/form-fields'
+import { useActionFields } from '~/forms/use-action-fields'
 import { textValues } from '~/forms/form-values'
 import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import { Prisma } from '~/generated/prisma/client'
@@ -56,9 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function QuestionnairesPage() {
   const { questionnaires } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const { t, i18n } = useTranslation('questionnaire')
-  const { values, error } = formFields(actionData, t)
+  const { t, i18n, values, error } = useActionFields<typeof action>('questionnaire')
   const english = i18n.language === 'en'
 
   return (

@@ -1,11 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, useLoaderData } from '@remix-run/react'
 import { AdminPage } from '~/ui/admin-page'
 import { CsrfInput } from '~/ui/csrf-input'
 import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { canManageRetention } from '~/auth/policy'
-import { formFields } from '~/forms/form-fields'
+import { useActionFields } from '~/forms/use-action-fields'
 import { textValues } from '~/forms/form-values'
 import { rejectForm } from '~/forms/reject-form.server'
 import { getFixedT } from '~/i18n/i18next.server'
@@ -37,9 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function RetentionPage() {
   const { days: savedDays, submittedAtDays } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const { t } = useTranslation('admin')
-  const { field } = formFields(actionData, t)
+  const { t, actionData, field } = useActionFields<typeof action>('admin')
   const days = field('days')
   return (
     <AdminPage title={t('retention.title')}>

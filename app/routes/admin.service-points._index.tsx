@@ -1,10 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useLoaderData } from '@remix-run/react'
 import { requireCapability, requireCapabilityForm, requireServicePointAccess } from '~/auth/permissions.server'
 import { canManageUnits } from '~/auth/policy'
 import { servicePointScope } from '~/auth/scope'
-import { formFields } from '~/forms/form-fields'
+import { useActionFields } from '~/forms/use-action-fields'
 import { textValues } from '~/forms/form-values'
 import { createFromForm } from '~/forms/reject-form.server'
 import { getTranslation } from '~/i18n/i18next.server'
@@ -48,9 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ServicePointsPage() {
   const { servicePoints, locale } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const { t } = useTranslation('admin')
-  const { field, created } = formFields(actionData, t)
+  const { t, field, created } = useActionFields<typeof action>('admin')
 
   return (
     <AdminPage title={t('servicePoints.title')} notice={created ? t('servicePoints.created', { code: created }) : null}>

@@ -1,10 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useLoaderData } from '@remix-run/react'
 import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { canManageRankings } from '~/auth/policy'
 import { formatDateTime } from '~/i18n/format'
-import { formFields } from '~/forms/form-fields'
+import { useActionFields } from '~/forms/use-action-fields'
 import { textValues } from '~/forms/form-values'
 import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import { getTranslation } from '~/i18n/i18next.server'
@@ -63,9 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SnapshotsPage() {
   const { snapshots, years, defaultYear, provinces, locale } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const { t } = useTranslation('rankings')
-  const { values, field } = formFields(actionData, t)
+  const { t, actionData, values, field } = useActionFields<typeof action>('rankings')
   const frozen = actionData && 'frozen' in actionData ? actionData.frozen : null
   const provinceName = (peerGroup: string) => {
     const [group, provinceId] = peerGroup.split(':')

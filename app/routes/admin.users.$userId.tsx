@@ -1,6 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useLoaderData } from '@remix-run/react'
 import { AdminNav } from '~/auth/admin-nav'
 import { requireCsrfForm } from '~/auth/csrf.server'
 import { issuePasswordReset } from '~/auth/password-reset.server'
@@ -8,7 +7,7 @@ import { requireManagedUser } from '~/auth/permissions.server'
 import { assignableRoles, canAdministerNationally } from '~/auth/policy'
 import { assignClerk, changeUserAccess, getManagedUser, setUserActive, unassignClerk } from '~/auth/user-admin.server'
 import { UserAccessSchema } from '~/auth/user-schema'
-import { formFields } from '~/forms/form-fields'
+import { useActionFields } from '~/forms/use-action-fields'
 import { textValues } from '~/forms/form-values'
 import { parseForm, rejectField } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
@@ -72,9 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function UserPage() {
   const { target, provinces, roles, locale } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const { t } = useTranslation('admin')
-  const { values, error } = formFields(actionData, t)
+  const { t, actionData, values, error } = useActionFields<typeof action>('admin')
   const localName = (unit: { name: string; nameEn: string }) => (locale === 'en' ? unit.nameEn : unit.name)
 
   return (

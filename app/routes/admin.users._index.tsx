@@ -1,13 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useLoaderData } from '@remix-run/react'
 import { issuePasswordReset } from '~/auth/password-reset.server'
 import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
 import { assignableRoles, canManageUsers } from '~/auth/policy'
 import { userScope } from '~/auth/scope'
 import { createUser, listUsers } from '~/auth/user-admin.server'
 import { NewUserSchema } from '~/auth/user-schema'
-import { formFields } from '~/forms/form-fields'
+import { useActionFields } from '~/forms/use-action-fields'
 import { createFromForm } from '~/forms/reject-form.server'
 import { getTranslation } from '~/i18n/i18next.server'
 import { AdminPage } from '~/ui/admin-page'
@@ -51,9 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function UsersPage() {
   const { users, provinces, roles, locale } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const { t } = useTranslation('admin')
-  const { field, created } = formFields(actionData, t)
+  const { t, field, created } = useActionFields<typeof action>('admin')
 
   return (
     <AdminPage title={t('users.title')}>

@@ -1,13 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useLoaderData } from '@remix-run/react'
 import { requireCsrfForm } from '~/auth/csrf.server'
 import { requireAgencyAccess } from '~/auth/permissions.server'
 import { canModerateComments, canReadComments } from '~/auth/policy'
 import { periodOrThisYear } from '~/aggregation/period'
 import { HideCommentSchema, MAX_HIDE_REASON_LENGTH, RestoreCommentSchema } from '~/dashboard/comment-moderation'
 import { hideComment, listAgencyComments, restoreComment } from '~/dashboard/comments.server'
-import { formFields } from '~/forms/form-fields'
+import { useActionFields } from '~/forms/use-action-fields'
 import { textValues } from '~/forms/form-values'
 import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import { getLanguage } from '~/i18n/i18next.server'
@@ -60,9 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AgencyComments() {
   const { comments, moderates, locale } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const { t } = useTranslation('dashboard')
-  const { values, error } = formFields(actionData, t)
+  const { t, actionData, values, error } = useActionFields<typeof action>('dashboard')
   // Only the comment whose form was refused shows the message.
   const reasonError = (responseId: string) => (values.responseId === responseId ? error('reason') : undefined)
 

@@ -1,10 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { CsrfInput } from '~/ui/csrf-input'
 import { requireCapability, requireCapabilityForm, requirePaperEntryAccess } from '~/auth/permissions.server'
 import { canEnterPaper, canReconcilePaper } from '~/auth/policy'
-import { formFields } from '~/forms/form-fields'
+import { useActionFields } from '~/forms/use-action-fields'
 import { parseForm, rejectField } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { BatchSchema, MAX_SHEETS_PER_BATCH } from '~/paper/batch-form'
@@ -48,9 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function PaperBatchesPage() {
   const { batches, servicePoints, locale, supervisor } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const { t } = useTranslation('paper')
-  const { values, error } = formFields(actionData, t, { params: { max: MAX_SHEETS_PER_BATCH } })
+  const { t, values, error } = useActionFields<typeof action>('paper', { params: { max: MAX_SHEETS_PER_BATCH } })
   const name = (servicePoint: { name: string; nameEn: string }) => (locale === 'en' ? servicePoint.nameEn : servicePoint.name)
 
   return (
