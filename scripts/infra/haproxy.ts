@@ -1,0 +1,67 @@
+/*
+ * HAProxy (Debian's package) in front of several app servers, as the production topology puts
+ * it (docs/operations.md): round robin, a health check on /healthz every 500 ms, a server taken
+ * out after two failed checks. A request whose connection to a server fails before it was sent
+ * goes to another server (`retry-on conn-failure`, `option redispatch`); one that was sent and
+ * lost with its server is the client's to retry, which the submission contract makes safe.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { exited, freePort, scratchDir, spawnOwned, waitFor } from './processes'
+
+export type Balancer = { readonly origin: string; readonly port: number; stop(): Promise<void> }
+
+export function haproxyConfig(port: number, backends: readonly { name: string; origin: string }[]): string {
+  const servers = backends.map(({ name, origin }) => {
+    const { hostname, port: backendPort } = new URL(origin)
+    return `  server ${name} ${hostname.replace(/^\[|\]$/g, '')}:${backendPort} check inter 500ms fall 2 rise 2`
+  })
+  return [
+    'global',
+    '  maxconn 4000',
+    '',
+    'defaults',
+    '  mode http',
+    '  option http-keep-alive',
+    '  timeout connect 2s',
+    '  timeout client 60s',
+    '  timeout server 60s',
+    '  timeout check 2s',
+    '  timeout http-keep-alive 60s',
+    '  retries 2',
+    '  retry-on conn-failure',
+    '  option redispatch',
+    '',
+    'frontend www',
+    `  bind 127.0.0.1:${port}`,
+    // The app reads the client's address from X-Forwarded-For when it trusts the proxy.
+    '  option forwardfor',
+    '  default_backend app',
+    '',
+    'backend app',
+    '  balance roundrobin',
+    '  option httpchk GET /healthz',
+    '  http-check expect status 200',
+    ...servers,
+    '',
+  ].join('\n')
+}
+
+export async function startHaproxy(backends: readonly { name: string; origin: string }[]): Promise<Balancer> {
+  const port = await freePort()
+  const dir = scratchDir('sipas-haproxy')
+  const configFile = join(dir, 'haproxy.cfg')
+  writeFileSync(configFile, haproxyConfig(port, backends))
+  // -db: stay in the foreground, so the PID we hold is HAProxy's and the child dies with us.
+  const child = spawnOwned(process.env.HAPROXY ?? '/usr/sbin/haproxy', ['-db', '-f', configFile])
+  const origin = `http://127.0.0.1:${port}`
+  await waitFor('HAProxy', async () => (await fetch(`${origin}/healthz`)).ok, { child })
+  return {
+    origin,
+    port,
+    async stop() {
+      child.kill('SIGTERM')
+      await exited(child)
+    },
+  }
+}
