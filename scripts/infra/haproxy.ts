@@ -5,11 +5,18 @@
  * goes to another server (`retry-on conn-failure`, `option redispatch`); one that was sent and
  * lost with its server is the client's to retry, which the submission contract makes safe.
  */
+import { type ChildProcess } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { exited, freePort, scratchDir, spawnOwned, waitFor } from './processes'
 
-export type Balancer = { readonly origin: string; readonly port: number; stop(): Promise<void> }
+export type Balancer = {
+  readonly origin: string
+  readonly port: number
+  /** HAProxy's own process (its CPU is read by the benchmarks). */
+  readonly process: ChildProcess
+  stop(): Promise<void>
+}
 
 export function haproxyConfig(port: number, backends: readonly { name: string; origin: string }[]): string {
   const servers = backends.map(({ name, origin }) => {
@@ -42,6 +49,8 @@ export function haproxyConfig(port: number, backends: readonly { name: string; o
     '  balance roundrobin',
     '  option httpchk GET /healthz',
     '  http-check expect status 200',
+    // Which server answered, for tests that check the balancer reaches each one.
+    '  http-response set-header X-Served-By %[srv_name]',
     ...servers,
     '',
   ].join('\n')
@@ -59,6 +68,7 @@ export async function startHaproxy(backends: readonly { name: string; origin: st
   return {
     origin,
     port,
+    process: child,
     async stop() {
       child.kill('SIGTERM')
       await exited(child)
