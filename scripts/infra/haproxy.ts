@@ -51,8 +51,6 @@ export function haproxyConfig(port: number, backends: readonly { name: string; o
     '  http-check expect status 200',
     // Which server answered, for tests that check the balancer reaches each one.
     '  http-response set-header X-Served-By %[srv_name]',
-    // Which server answered, for tests that check the balancer reaches each one.
-    '  http-response set-header X-Served-By %[srv_name]',
     ...servers,
     '',
   ].join('\n')
