@@ -1,4 +1,5 @@
 import { prisma } from '~/db.server'
+import { getTranslation } from '~/i18n/i18next.server'
 import { canEnterPaperAt, canManageUser, canManageUsers, canSeeAgency, canSeeServicePoint, type RoleHolder } from './policy'
 import { requireCsrfForm } from './csrf.server'
 import { requireUser, type SessionUser } from './session.server'
@@ -23,6 +24,25 @@ export async function requireCapability(
   const user = await requireUser(request, now)
   if (!capability(user)) throw forbidden()
   return user
+}
+
+/**
+ * An administration page's loader: the user must hold `capability`; then the page's own data and
+ * its translation load side by side. `load` gets the user (for scoping) and returns the page's
+ * data as values or promises; the result holds them resolved, with the page's translated title
+ * (`titleKey` in `namespace`) and the locale. The user itself stays on the server.
+ */
+export async function loadAdminPage<Loads extends Record<string, unknown>>(
+  request: Request,
+  page: { capability: (user: RoleHolder) => boolean; namespace: string; titleKey: string },
+  load: (user: SessionUser) => Loads,
+): Promise<{ [K in keyof Loads]: Awaited<Loads[K]> } & { title: string; locale: Awaited<ReturnType<typeof getTranslation>>['locale'] }> {
+  const user = await requireCapability(request, page.capability)
+  const loads = load(user)
+  const keys = Object.keys(loads)
+  const [{ t, locale }, ...values] = await Promise.all([getTranslation(request, page.namespace), ...Object.values(loads)])
+  const loaded = Object.fromEntries(keys.map((key, index) => [key, values[index]])) as { [K in keyof Loads]: Awaited<Loads[K]> }
+  return { ...loaded, title: t(page.titleKey), locale }
 }
 
 /** An action only holders of `capability` may post: the user, and the form once its CSRF token checks out. */

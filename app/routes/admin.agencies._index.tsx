@@ -1,12 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
+import { loadAdminPage, requireCapabilityForm } from '~/auth/permissions.server'
 import { canManageUnits } from '~/auth/policy'
 import { agencyScope } from '~/auth/scope'
 import { AgencyKind } from '~/generated/prisma/enums'
 import { useActionFields } from '~/forms/use-action-fields'
 import { createFromForm } from '~/forms/reject-form.server'
-import { getTranslation } from '~/i18n/i18next.server'
 import { AdminPage } from '~/ui/admin-page'
 import { CreateForm } from '~/ui/create-form'
 import { numericColumn } from '~/ui/data-table'
@@ -24,13 +23,10 @@ export const handle = { i18n: ['admin'] } satisfies I18nHandle
 export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCapability(request, canManageUnits)
-  const [agencies, provinces, { t, locale }] = await Promise.all([
-    listAgencies(agencyScope(user)),
-    listChoosableProvinces(user),
-    getTranslation(request, 'admin'),
-  ])
-  return { title: t('agencies.metaTitle'), agencies, provinces, locale }
+  return loadAdminPage(request, { capability: canManageUnits, namespace: 'admin', titleKey: 'agencies.metaTitle' }, (user) => ({
+    agencies: listAgencies(agencyScope(user)),
+    provinces: listChoosableProvinces(user),
+  }))
 }
 
 export async function action({ request }: ActionFunctionArgs) {

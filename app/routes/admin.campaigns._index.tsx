@@ -9,7 +9,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminPage } from '~/ui/admin-page'
 import { CreateForm } from '~/ui/create-form'
-import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
+import { loadAdminPage, requireCapabilityForm } from '~/auth/permissions.server'
 import { type Actor, canAdministerNationally, canManageCampaigns } from '~/auth/policy'
 import { servicePointScope } from '~/auth/scope'
 import { formFields } from '~/forms/form-fields'
@@ -17,7 +17,6 @@ import { textValues } from '~/forms/form-values'
 import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { isoDate } from '~/i18n/format'
-import { getFixedT } from '~/i18n/i18next.server'
 import { CampaignError, createCampaign, findServicePointIds, listCampaigns } from '~/questionnaire/campaigns.server'
 import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { NewCampaignSchema, parseCodes } from '~/questionnaire/editor/schemas'
@@ -44,14 +43,11 @@ function campaignScope(user: Actor): Prisma.CampaignWhereInput {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCapability(request, canManageCampaigns)
-  const [campaigns, versions, provinces, t] = await Promise.all([
-    listCampaigns(campaignScope(user)),
-    listPublishedVersions(),
-    listChoosableProvinces(user),
-    getFixedT(request, 'questionnaire'),
-  ])
-  return { title: t('campaigns.metaTitle'), campaigns, versions, provinces }
+  return loadAdminPage(request, { capability: canManageCampaigns, namespace: 'questionnaire', titleKey: 'campaigns.metaTitle' }, (user) => ({
+    campaigns: listCampaigns(campaignScope(user)),
+    versions: listPublishedVersions(),
+    provinces: listChoosableProvinces(user),
+  }))
 }
 
 export async function action({ request }: ActionFunctionArgs) {

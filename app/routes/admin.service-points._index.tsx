@@ -1,12 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { requireCapability, requireCapabilityForm, requireServicePointAccess } from '~/auth/permissions.server'
+import { loadAdminPage, requireCapabilityForm, requireServicePointAccess } from '~/auth/permissions.server'
 import { canManageUnits } from '~/auth/policy'
 import { servicePointScope } from '~/auth/scope'
 import { useActionFields } from '~/forms/use-action-fields'
 import { textValues } from '~/forms/form-values'
 import { createFromForm } from '~/forms/reject-form.server'
-import { getTranslation } from '~/i18n/i18next.server'
 import { AdminPage } from '~/ui/admin-page'
 import { CreateForm } from '~/ui/create-form'
 import { IntentForm } from '~/ui/intent-form'
@@ -23,12 +22,9 @@ export const handle = { i18n: ['admin'] } satisfies I18nHandle
 export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCapability(request, canManageUnits)
-  const [servicePoints, { t, locale }] = await Promise.all([
-    listServicePoints(servicePointScope(user)),
-    getTranslation(request, 'admin'),
-  ])
-  return { title: t('servicePoints.metaTitle'), servicePoints, locale }
+  return loadAdminPage(request, { capability: canManageUnits, namespace: 'admin', titleKey: 'servicePoints.metaTitle' }, (user) => ({
+    servicePoints: listServicePoints(servicePointScope(user)),
+  }))
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,12 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
+import { loadAdminPage, requireCapabilityForm } from '~/auth/permissions.server'
 import { canManageRankings } from '~/auth/policy'
 import { formatDateTime } from '~/i18n/format'
 import { useActionFields } from '~/forms/use-action-fields'
 import { textValues } from '~/forms/form-values'
 import { parseForm, rejectForm } from '~/forms/reject-form.server'
-import { getTranslation } from '~/i18n/i18next.server'
 import { FreezeSchema } from '~/ranking/admin-forms'
 import { INDICES, PEER_GROUPS } from '~/ranking/indices'
 import { listCurrentProvinces } from '~/ranking/peer-units.server'
@@ -27,21 +26,12 @@ export const handle = { i18n: ['rankings'] } satisfies I18nHandle
 export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCapability(request, canManageRankings)
-  const [snapshots, years, provinces, { t, locale }] = await Promise.all([
-    listSnapshots(),
-    rankingYears(),
-    listCurrentProvinces(),
-    getTranslation(request, 'rankings'),
-  ])
-  return {
-    title: t('admin.snapshots.metaTitle'),
-    snapshots,
-    years,
-    defaultYear: defaultRankingYear(years),
-    provinces,
-    locale,
-  }
+  const page = await loadAdminPage(
+    request,
+    { capability: canManageRankings, namespace: 'rankings', titleKey: 'admin.snapshots.metaTitle' },
+    () => ({ snapshots: listSnapshots(), years: rankingYears(), provinces: listCurrentProvinces() }),
+  )
+  return { ...page, defaultYear: defaultRankingYear(page.years) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,14 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { issuePasswordReset } from '~/auth/password-reset.server'
-import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
+import { loadAdminPage, requireCapabilityForm } from '~/auth/permissions.server'
 import { assignableRoles, canManageUsers } from '~/auth/policy'
 import { userScope } from '~/auth/scope'
 import { createUser, listUsers } from '~/auth/user-admin.server'
 import { NewUserSchema } from '~/auth/user-schema'
 import { useActionFields } from '~/forms/use-action-fields'
 import { createFromForm } from '~/forms/reject-form.server'
-import { getTranslation } from '~/i18n/i18next.server'
 import { AdminPage } from '~/ui/admin-page'
 import { CreateForm } from '~/ui/create-form'
 import { ListTable } from '~/ui/list-table'
@@ -24,19 +23,11 @@ export const handle = { i18n: ['admin'] } satisfies I18nHandle
 export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCapability(request, canManageUsers)
-  const [users, provinces, { t, locale }] = await Promise.all([
-    listUsers(userScope(user)),
-    listChoosableProvinces(user),
-    getTranslation(request, 'admin'),
-  ])
-  return {
-    title: t('users.metaTitle'),
-    users,
-    provinces,
+  return loadAdminPage(request, { capability: canManageUsers, namespace: 'admin', titleKey: 'users.metaTitle' }, (user) => ({
+    users: listUsers(userScope(user)),
+    provinces: listChoosableProvinces(user),
     roles: assignableRoles(user.role),
-    locale,
-  }
+  }))
 }
 
 export async function action({ request }: ActionFunctionArgs) {

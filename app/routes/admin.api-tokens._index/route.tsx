@@ -1,11 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireCapability, requireCapabilityForm } from '~/auth/permissions.server'
+import { loadAdminPage, requireCapabilityForm } from '~/auth/permissions.server'
 import { canManageApiTokens } from '~/auth/policy'
 import { formFields } from '~/forms/form-fields'
 import { parseForm, rejectField } from '~/forms/reject-form.server'
-import { getTranslation } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { listCurrentProvinces } from '~/ranking/peer-units.server'
 import { DOCS_PATH } from '~/read-api/paths'
@@ -33,13 +32,11 @@ const NO_STORE = { 'Cache-Control': 'no-store' }
 export const headers = () => NO_STORE
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCapability(request, canManageApiTokens)
-  const [tokens, provinces, { t, locale }] = await Promise.all([
-    listApiTokens(),
-    listCurrentProvinces(),
-    getTranslation(request, 'api'),
-  ])
-  return { title: t('tokens.metaTitle'), tokens, provinces, locale, now: new Date().toISOString() }
+  return loadAdminPage(request, { capability: canManageApiTokens, namespace: 'api', titleKey: 'tokens.metaTitle' }, () => ({
+    tokens: listApiTokens(),
+    provinces: listCurrentProvinces(),
+    now: new Date().toISOString(),
+  }))
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -3,13 +3,12 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { recordAudit } from '~/audit/audit.server'
 import { AdminPage } from '~/ui/admin-page'
-import { requireCapability, requireCapabilityForm, requireServicePointAccess } from '~/auth/permissions.server'
+import { loadAdminPage, requireCapabilityForm, requireServicePointAccess } from '~/auth/permissions.server'
 import { canAdministerNationally, canManageKiosks } from '~/auth/policy'
 import { kioskScope } from '~/auth/scope'
 import { formFields } from '~/forms/form-fields'
 import { textValues } from '~/forms/form-values'
 import { parseForm, rejectForm } from '~/forms/reject-form.server'
-import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { createKiosk, getKioskServicePoint, type IssuedCode, listKiosks, reissueEnrolmentCode, revokeKiosk } from '~/kiosk/devices.server'
 import { KioskSettingsFormSchema, NewKioskSchema, ReissueSchema } from '~/kiosk/kiosk-forms'
 import { getKioskSettings, setKioskSettings } from '~/responses/kiosk-settings.server'
@@ -38,21 +37,12 @@ const NO_STORE = { 'Cache-Control': 'no-store' }
 export const headers = () => NO_STORE
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCapability(request, canManageKiosks)
-  const [kiosks, settings, t, locale] = await Promise.all([
-    listKiosks(kioskScope(user)),
-    getKioskSettings(),
-    getFixedT(request, 'admin'),
-    getLanguage(request),
-  ])
-  return {
-    title: t('kiosks.metaTitle'),
-    kiosks,
-    settings,
-    locale,
+  return loadAdminPage(request, { capability: canManageKiosks, namespace: 'admin', titleKey: 'kiosks.metaTitle' }, (user) => ({
+    kiosks: listKiosks(kioskScope(user)),
+    settings: getKioskSettings(),
     now: new Date().toISOString(),
     mayEditSettings: canAdministerNationally(user),
-  }
+  }))
 }
 
 export async function action({ request }: ActionFunctionArgs) {
