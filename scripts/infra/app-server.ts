@@ -30,9 +30,11 @@ export type AppServerOptions = {
   waitUntil?: 'healthz' | 'none'
   /** Where the server's stderr goes (default: this process's). */
   stderr?: 'inherit' | 'ignore'
+  /** How long to wait for /healthz (default 60 s: loading the build takes seconds, more on a busy machine). */
+  startTimeoutMs?: number
 }
 
-export async function startAppServer({ databaseUrl, env = {}, port, waitUntil = 'healthz', stderr = 'inherit' }: AppServerOptions): Promise<AppServer> {
+export async function startAppServer({ databaseUrl, env = {}, port, waitUntil = 'healthz', stderr = 'inherit', startTimeoutMs = 60_000 }: AppServerOptions): Promise<AppServer> {
   const listenOn = port ?? (await freePort())
   const child = spawnOwned(process.execPath, ['build/server.js'], {
     env: {
@@ -50,6 +52,7 @@ export async function startAppServer({ databaseUrl, env = {}, port, waitUntil = 
   if (waitUntil === 'healthz') {
     await waitFor(`the app server on port ${listenOn} (has the app been built? npm run build)`, async () => (await fetch(`${origin}/healthz`)).ok, {
       child,
+      timeoutMs: startTimeoutMs,
     })
   }
   return {
