@@ -10,7 +10,7 @@ const FULL_SCALE = process.env.FAULTS_SCALE === 'full'
 const REDUCED: DrillSizes = { beforeBackup: 40, duringBackup: 40, afterBackup: 40, afterMoment: 20, clients: 4, servicePoints: 2 }
 
 test('a point-in-time restore holds exactly the responses acknowledged before the moment, with matching rollups', async () => {
-  const report = await runRestoreDrill(FULL_SCALE ? FULL_DRILL : REDUCED)
+  const report = await runRestoreDrill(FULL_SCALE ? FULL_DRILL : REDUCED, (line) => console.log(line))
   console.log(describeDrill(report))
   expect({ lost: report.lost, fromAfterMoment: report.fromAfterMoment, unknown: report.unknown, duplicated: report.duplicated }).toEqual({
     lost: [],
