@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import PgBoss from 'pg-boss'
 import { prisma } from '~/db.server'
 import { type ExportProducer, recoverInterruptedExports, runExport, runNextExport, sweepExpiredExports } from './run-job.server'
@@ -11,6 +12,10 @@ import { type ExportProducer, recoverInterruptedExports, runExport, runNextExpor
  *
  * Upkeep runs at start and every minute on both: jobs interrupted by a stopped server are
  * queued again or failed (recoverInterruptedExports), and expired files are deleted.
+ *
+ * A start that fails (the server started before its database: it answers /readyz 503 meanwhile)
+ * is tried again every START_RETRY_MS until it succeeds or the runner is stopped, so the queue
+ * runs once the database is up without restarting the server.
  */
 
 const QUEUE = 'export'
@@ -19,6 +24,7 @@ const IDLE_POLL_MS = 5_000
 const UPKEEP_INTERVAL_MS = 60_000
 /** pg-boss's own limit on a job; our heartbeat, not this, decides that a job was interrupted. */
 const PG_BOSS_EXPIRE_SECONDS = 12 * 60 * 60
+const START_RETRY_MS = 5_000
 
 type Runner = {
   /** Hands a queued job to the runner. */
@@ -38,11 +44,35 @@ export type ExportRunnerOptions = {
   produce?: ExportProducer
 }
 
-/** Starts this process's export runner (once; later calls do nothing). */
+/** A start under way (retrying until the database is there), cancelled by stopExportRunner. */
+let pendingStart: AbortController | undefined
+
+/**
+ * Starts this process's export runner (once; later calls do nothing), trying again every
+ * START_RETRY_MS while the start fails; resolves when it runs or was stopped meanwhile.
+ */
 export async function startExportRunner(options: ExportRunnerOptions = {}): Promise<void> {
-  if (globalThis.__sipasExportRunner) return
+  if (globalThis.__sipasExportRunner || pendingStart) return
+  const start = (pendingStart = new AbortController())
+  try {
+    while (!start.signal.aborted) {
+      try {
+        const runner = await startRunner(options)
+        if (start.signal.aborted) await runner.stop()
+        else globalThis.__sipasExportRunner = runner
+        return
+      } catch (error) {
+        console.error(`export runner did not start, trying again in ${START_RETRY_MS / 1000} s:`, error instanceof Error ? error.message : error)
+      }
+      await sleep(START_RETRY_MS, undefined, { signal: start.signal }).catch(() => {})
+    }
+  } finally {
+    pendingStart = undefined
+  }
+}
+
+async function startRunner(options: ExportRunnerOptions): Promise<Runner> {
   const runner = options.databaseUrl ? await startPgBossRunner(options.databaseUrl, options.produce) : startInProcessRunner(options.produce)
-  globalThis.__sipasExportRunner = runner
   const upkeep = async () => {
     try {
       const { requeued } = await recoverInterruptedExports()
@@ -52,9 +82,14 @@ export async function startExportRunner(options: ExportRunnerOptions = {}): Prom
       console.error('export upkeep failed:', error)
     }
   }
-  // Jobs queued when the last server stopped are handed out again; a claimed one is skipped.
-  const queued = await prisma.exportJob.findMany({ where: { status: 'queued' }, select: { id: true }, orderBy: { createdAt: 'asc' } })
-  for (const { id } of queued) await runner.wake(id)
+  try {
+    // Jobs queued when the last server stopped are handed out again; a claimed one is skipped.
+    const queued = await prisma.exportJob.findMany({ where: { status: 'queued' }, select: { id: true }, orderBy: { createdAt: 'asc' } })
+    for (const { id } of queued) await runner.wake(id)
+  } catch (error) {
+    await runner.stop()
+    throw error
+  }
   await upkeep()
   const timer = setInterval(() => void upkeep(), UPKEEP_INTERVAL_MS)
   timer.unref()
@@ -63,6 +98,7 @@ export async function startExportRunner(options: ExportRunnerOptions = {}): Prom
     clearInterval(timer)
     await stop()
   }
+  return runner
 }
 
 /** Hands a newly queued job to this process's runner; without one it waits in the table. */
@@ -72,6 +108,7 @@ export async function enqueueExport(id: string): Promise<void> {
 
 /** Stops the runner: a running job goes back to the queue, to start again at the next start. */
 export async function stopExportRunner(): Promise<void> {
+  pendingStart?.abort()
   const runner = globalThis.__sipasExportRunner
   globalThis.__sipasExportRunner = undefined
   await runner?.stop()
@@ -124,7 +161,13 @@ function startInProcessRunner(produce?: ExportProducer): Runner {
 async function startPgBossRunner(databaseUrl: string, produce?: ExportProducer): Promise<Runner> {
   const boss = new PgBoss({ connectionString: databaseUrl, max: 2 })
   boss.on('error', (error) => console.error('export queue:', error))
-  await boss.start()
+  try {
+    await boss.start()
+  } catch (error) {
+    // Its pool closed, so the next attempt starts afresh.
+    await boss.stop({ graceful: false, wait: true }).catch(() => {})
+    throw error
+  }
   // No retries by pg-boss: a failed export has its reason on the row, and an interrupted one is
   // queued again by recoverInterruptedExports.
   await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 0, expireInSeconds: PG_BOSS_EXPIRE_SECONDS })
