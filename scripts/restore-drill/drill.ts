@@ -63,7 +63,7 @@ export type DrillReport = {
   moment: string
   acknowledgedBeforeMoment: number
   acknowledgedAfterMoment: number
-  /** Re-sent submissions answered 200 (no new row). */
+  /** Answers 200 (no new row): re-sent submissions, and retries whose first attempt had committed. */
   replays: number
   /** Answers other than 201/200 that were retried (503 while busy, 429). */
   retried: number
@@ -80,12 +80,28 @@ export type DrillReport = {
   rowsIdentical: boolean
   rollupDifferences: number
   backupBytes: number
+  /** Sizes in the restored database (after verifyRollups folded the queue), for docs/operations.md's estimates. */
+  storage: Storage
   walSegmentsArchived: number
+  /** WAL the primary wrote from the first submission to T, per response acknowledged before T (folds, checkpoints and the backup included). */
+  walBytesPerResponse: number
   walSegmentsReplayed: number
   /** What the restored server logged when it stopped replaying. */
   recoveryStop: string | null
   seconds: { total: number; backup: number; restore: number }
   ok: boolean
+}
+
+type Storage = {
+  /** Response rows: heap (with TOAST) and indexes, in bytes. */
+  responseBytes: number
+  responseIndexBytes: number
+  commentBytes: number
+  answerRollupRows: number
+  /** Heap and indexes. */
+  answerRollupBytes: number
+  responseRollupRows: number
+  responseRollupBytes: number
 }
 
 type Phase = 'beforeBackup' | 'duringBackup' | 'afterBackup' | 'afterMoment'
@@ -140,6 +156,11 @@ export async function runRestoreDrill(sizes: DrillSizes, say: (line: string) => 
       log(`${phase}: ${count} submissions and ${again.length} re-sent, acknowledged in ${((performance.now() - phaseStarted) / 1000).toFixed(1)} s`)
     }
 
+    const walAt = async () => {
+      const [row] = await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')
+      return row!.lsn
+    }
+    const walBefore = await walAt()
     await runPhase('beforeBackup', sizes.beforeBackup)
     const backupStarted = performance.now()
     // -X none: the backup carries no WAL of its own; pg_basebackup waits until the segments it
@@ -160,6 +181,9 @@ export async function runRestoreDrill(sizes: DrillSizes, say: (line: string) => 
     // committed in the rest of it.
     const [{ moment }] = (await primary.query<{ moment: string }>(`SELECT clock_timestamp()::text AS moment`)) as [{ moment: string }]
     const atMoment = await fingerprint(primary)
+    const [{ walBytes }] = (await primary.query<{ walBytes: number }>(`SELECT pg_wal_lsn_diff($1, $2)::float8 AS "walBytes"`, [await walAt(), walBefore])) as [
+      { walBytes: number },
+    ]
     log(`T = ${moment} (primary's clock): ${atMoment.responses} responses acknowledged before it`)
     // Nothing sent after T may share T's microsecond on this clock.
     await new Promise((resolve) => setTimeout(resolve, 5))
@@ -229,6 +253,14 @@ export async function runRestoreDrill(sizes: DrillSizes, say: (line: string) => 
     // The app's own check, on the restored database (same address as the primary had).
     const { verifyRollups } = await import('~/aggregation/recompute.server')
     const rollups = await verifyRollups()
+    const [storage] = await restored.query<Storage>(
+      `SELECT pg_table_size('"Response"')::float8 AS "responseBytes", pg_indexes_size('"Response"')::float8 AS "responseIndexBytes",
+         pg_total_relation_size('"Comment"')::float8 AS "commentBytes",
+         (SELECT count(*)::int FROM "AnswerRollup") AS "answerRollupRows", pg_total_relation_size('"AnswerRollup"')::float8 AS "answerRollupBytes",
+         (SELECT count(*)::int FROM "ResponseRollup") AS "responseRollupRows", pg_total_relation_size('"ResponseRollup"')::float8 AS "responseRollupBytes"`,
+      [],
+      'sipas'
+    )
     await world.close()
 
     const report: DrillReport = {
@@ -246,7 +278,9 @@ export async function runRestoreDrill(sizes: DrillSizes, say: (line: string) => 
       rowsIdentical: afterRestore.digest === atMoment.digest,
       rollupDifferences: rollups.differences,
       backupBytes: await directoryBytes(backupDir),
+      storage: storage!,
       walSegmentsArchived: archived,
+      walBytesPerResponse: walBytes / before.length,
       walSegmentsReplayed: (serverLog.match(/restored log file "[0-9A-F]{24}" from archive/g) ?? []).length,
       recoveryStop: serverLog.match(/recovery stopping [^\n]*/)?.[0] ?? null,
       seconds: { total: (performance.now() - started) / 1000, backup: backupSeconds, restore: restoreSeconds },
@@ -272,19 +306,23 @@ export async function runRestoreDrill(sizes: DrillSizes, say: (line: string) => 
 export function describeDrill(report: DrillReport): string {
   const n = (value: number) => value.toLocaleString('en-US')
   const s = (value: number) => value.toFixed(1)
-  const { sizes } = report
+  const { sizes, storage: st } = report
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
   const list = (ids: string[]) => (ids.length ? ` (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''})` : '')
   return [
     `Restore drill — ${report.ok ? 'PASSED' : 'FAILED'}`,
     `Workload: ${n(sizes.beforeBackup)} submissions before the base backup, ${n(sizes.duringBackup)} during it, ${n(sizes.afterBackup)} after it, then T, then ${n(sizes.afterMoment)} more;`,
-    `  ${sizes.clients} concurrent callers of the submission API, ${sizes.servicePoints} service points with a kiosk each; ${n(report.replays)} re-sent (200), ${n(report.retried)} retried after 503/429.`,
+    `  ${sizes.clients} concurrent callers of the submission API, ${sizes.servicePoints} service points with a kiosk each; ${n(report.retried)} answers of 503/429 retried with the same id;`,
+    `  ${n(report.replays)} answered 200 (a re-sent submission, or a retry whose first attempt had committed after all).`,
     `Moment T: ${report.moment} (primary's clock, read between the answers of one phase and the first request of the next).`,
     `Base backup: ${s(report.backupBytes / 1024 / 1024)} MB in ${s(report.seconds.backup)} s (pg_basebackup -X none, online, submissions running).`,
-    `WAL: ${n(report.walSegmentsArchived)} segments archived by the primary, ${n(report.walSegmentsReplayed)} restored from the archive and replayed.`,
+    `WAL: ${n(report.walSegmentsArchived)} segments archived by the primary, ${n(report.walSegmentsReplayed)} restored from the archive and replayed; ${n(Math.round(report.walBytesPerResponse))} bytes of WAL per response before T.`,
     `Recovery: ${report.recoveryStop ?? 'no stop logged'}; promoted after ${s(report.seconds.restore)} s (copy, start, replay).`,
     `Restored: ${n(report.restored)} responses; acknowledged before T: ${n(report.acknowledgedBeforeMoment)}; acknowledged after T: ${n(report.acknowledgedAfterMoment)}.`,
     `  lost ${n(report.lost.length)}${list(report.lost)}, from after T ${n(report.fromAfterMoment.length)}${list(report.fromAfterMoment)}, unknown ${n(report.unknown.length)}${list(report.unknown)}, duplicated ${n(report.duplicated)}.`,
     `  Response and Comment rows ${report.rowsIdentical ? 'identical to' : 'DIFFERENT from'} the primary's at T; verifyRollups: ${n(report.rollupDifferences)} differing cells.`,
+    `Restored database: Response ${mb(st.responseBytes)} + indexes ${mb(st.responseIndexBytes)} (${n(Math.round(st.responseBytes / report.restored))} + ${n(Math.round(st.responseIndexBytes / report.restored))} bytes per response), Comment ${mb(st.commentBytes)};`,
+    `  AnswerRollup ${n(st.answerRollupRows)} rows, ${mb(st.answerRollupBytes)}; ResponseRollup ${n(st.responseRollupRows)} rows, ${mb(st.responseRollupBytes)} (with indexes).`,
     `Drill time: ${s(report.seconds.total)} s.`,
   ].join('\n')
 }
