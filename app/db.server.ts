@@ -7,7 +7,7 @@ declare global {
 }
 
 export const db: Database = (globalThis.__sipasDb ??= env.DATABASE_URL
-  ? connect({ databaseUrl: env.DATABASE_URL })
+  ? connect({ databaseUrl: env.DATABASE_URL, replicaUrl: env.DATABASE_REPLICA_URL })
   : connect({ pgliteDir: env.PGLITE_DIR }))
 
 export const prisma = db.prisma

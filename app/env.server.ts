@@ -8,6 +8,15 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// connection string')
     .optional(),
+  /**
+   * A hot standby of DATABASE_URL that figures, rankings, dashboards, exports and the read API
+   * read from while it keeps up (docs/decisions/024-read-replica.md). Ignored without
+   * DATABASE_URL: PGlite has no replicas.
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_REPLICA_URL must be a postgres:// connection string')
+    .optional(),
   PGLITE_DIR: z.string().default('./data/pglite'),
   /**
    * Where finished exports wait for their download (ADR 020). Several app servers must share

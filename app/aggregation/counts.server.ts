@@ -1,8 +1,8 @@
-import { prisma } from '~/db.server'
-import { Prisma } from '~/generated/prisma/client'
+import { reader } from '~/db/replica.server'
+import { Prisma, type PrismaClient } from '~/generated/prisma/client'
 import type { Channel } from '~/generated/prisma/enums'
+import { readFigures } from './figure-reads.server'
 import { type DateRange, splitPeriod } from './period'
-import { foldPendingRollups } from './rollup-fold.server'
 import type { ItemCountRow, RespondentRow } from './series'
 
 /*
@@ -77,17 +77,18 @@ const COUNTS_WORK_MEM = Prisma.raw(`SET LOCAL work_mem = '64MB'`)
  * can't leave answers counted without their respondent.
  */
 export async function readCounts(key: CountKey, filter: CountFilter): Promise<Counts> {
-  await foldPendingRollups()
-  return prisma.$transaction(
-    async (tx) => {
-      await tx.$executeRaw(COUNTS_WORK_MEM)
-      return { answers: await answerCounts(tx, key, filter), respondents: await respondentCounts(tx, key, filter) }
-    },
-    { isolationLevel: 'RepeatableRead', timeout: COUNTS_TIMEOUT_MS, maxWait: COUNTS_TIMEOUT_MS }
+  return readFigures(() =>
+    reader().$transaction(
+      async (tx) => {
+        await tx.$executeRaw(COUNTS_WORK_MEM)
+        return { answers: await answerCounts(tx, key, filter), respondents: await respondentCounts(tx, key, filter) }
+      },
+      { isolationLevel: 'RepeatableRead', timeout: COUNTS_TIMEOUT_MS, maxWait: COUNTS_TIMEOUT_MS }
+    )
   )
 }
 
-type Reader = Pick<typeof prisma, '$queryRaw'>
+type Reader = Pick<PrismaClient, '$queryRaw'>
 
 /** Kept answers per key × item × value, with their weight sums. */
 async function answerCounts(db: Reader, key: CountKey, filter: CountFilter): Promise<ItemCountRow[]> {

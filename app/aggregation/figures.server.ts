@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { prisma } from '~/db.server'
+import { reader } from '~/db/replica.server'
 import type { Channel } from '~/generated/prisma/enums'
 import { isoDate } from '~/i18n/format'
 import { exclusionMask } from '~/quality/settings.server'
@@ -226,7 +227,7 @@ export async function monthlyTrend(
 
 /** Unit lineage, for attributing responses to provinces as of a date. */
 export async function lineageEdges(): Promise<LineageEdge[]> {
-  const rows = await prisma.unitLineage.findMany({ select: { predecessorId: true, successorId: true, effectiveOn: true } })
+  const rows = await reader().unitLineage.findMany({ select: { predecessorId: true, successorId: true, effectiveOn: true } })
   return rows.map((row) => ({ ...row, effectiveOn: isoDate(row.effectiveOn) }))
 }
 

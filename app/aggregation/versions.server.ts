@@ -1,4 +1,4 @@
-import { prisma } from '~/db.server'
+import { reader } from '~/db/replica.server'
 import { DefinitionSchema } from '~/questionnaire/definition'
 import type { ItemInfo, VersionInfo } from './series'
 
@@ -16,7 +16,7 @@ export async function getVersionCatalog(versionIds: Iterable<string>): Promise<V
   const wanted = [...new Set(versionIds)]
   const missing = wanted.filter((id) => !known.has(id))
   if (missing.length > 0) {
-    const rows = await prisma.questionnaireVersion.findMany({
+    const rows = await reader().questionnaireVersion.findMany({
       where: { id: { in: missing }, status: { in: ['published', 'retired'] } },
       select: {
         id: true,

@@ -1,8 +1,10 @@
+import { readFigures } from '~/aggregation/figure-reads.server'
 import { monthlyTrend, nationalFigures, unitFigures } from '~/aggregation/figures.server'
 import type { Period } from '~/aggregation/period'
 import type { UnitFigureRow } from '~/aggregation/figures.server'
 import { getVersionCatalog } from '~/aggregation/versions.server'
 import { prisma } from '~/db.server'
+import { reader } from '~/db/replica.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { isoDate } from '~/i18n/format'
 import { type Item, allItems } from '~/questionnaire/definition'
@@ -39,13 +41,16 @@ export async function getAgencyFigures(
   // A province formed by a merger is compared over its predecessors' answers before it existed.
   const provinceStart = agency.province?.validFrom ? isoDate(agency.province.validFrom) : null
   const provinceAsOf = provinceStart && provinceStart > period.to ? provinceStart : undefined
-  const [own, province, national] = await Promise.all([
-    unitFigures({ period, level: 'agency', ids: [agency.id] }, { minN }),
-    agency.province
-      ? unitFigures({ period, level: 'province', ids: [agency.province.id], asOf: provinceAsOf }, { minN })
-      : Promise.resolve([] as UnitFigureRow[]),
-    nationalFigures({ period }, { minN }),
-  ])
+  // One read-only unit: one fold and one wait for the replica (docs/decisions/024-read-replica.md).
+  const [own, province, national] = await readFigures(() =>
+    Promise.all([
+      unitFigures({ period, level: 'agency', ids: [agency.id] }, { minN }),
+      agency.province
+        ? unitFigures({ period, level: 'province', ids: [agency.province.id], asOf: provinceAsOf }, { minN })
+        : Promise.resolve([] as UnitFigureRow[]),
+      nationalFigures({ period }, { minN }),
+    ]),
+  )
   const row = own[0]
   if (!row) return null
   const catalog = await getVersionCatalog([row.versionId])
@@ -112,14 +117,16 @@ export async function getAgencyTrend(agencyId: string, period: Period, minN: num
 
 /** The agency's service points with their SIPAS in the period (those without answers too). */
 export async function getServicePointFigures(agencyId: string, period: Period, minN: number) {
-  const [servicePoints, rows] = await Promise.all([
-    prisma.servicePoint.findMany({
-      where: { agencyId },
-      select: { id: true, code: true, name: true, nameEn: true, active: true },
-      orderBy: { code: 'asc' },
-    }),
-    unitFigures({ period, level: 'servicePoint', parentId: agencyId }, { minN }),
-  ])
+  const [servicePoints, rows] = await readFigures(() =>
+    Promise.all([
+      reader().servicePoint.findMany({
+        where: { agencyId },
+        select: { id: true, code: true, name: true, nameEn: true, active: true },
+        orderBy: { code: 'asc' },
+      }),
+      unitFigures({ period, level: 'servicePoint', parentId: agencyId }, { minN }),
+    ]),
+  )
   const catalog = await getVersionCatalog(rows.map((row) => row.versionId))
   return servicePoints.map((servicePoint) => {
     const row = rows.find((candidate) => candidate.unitId === servicePoint.id)

@@ -1,3 +1,4 @@
+import { readFigures } from '~/aggregation/figure-reads.server'
 import { nationalFigures } from '~/aggregation/figures.server'
 import { yearPeriod } from '~/aggregation/period'
 import { getVersionCatalog } from '~/aggregation/versions.server'
@@ -13,11 +14,14 @@ import { getRanking } from '~/ranking/rankings.server'
 const MOVERS_SHOWN = 5
 
 export async function getMinistryOverview(year: number, minN: number) {
-  const [current, previous, ranking] = await Promise.all([
-    nationalFigures({ period: yearPeriod(year) }, { minN }),
-    nationalFigures({ period: yearPeriod(year - 1) }, { minN }),
-    getRanking({ year, index: 'SIPAS', peerGroup: 'provinces', provinceId: null }),
-  ])
+  // One read-only unit: one fold and one wait for the replica (docs/decisions/024-read-replica.md).
+  const [current, previous, ranking] = await readFigures(() =>
+    Promise.all([
+      nationalFigures({ period: yearPeriod(year) }, { minN }),
+      nationalFigures({ period: yearPeriod(year - 1) }, { minN }),
+      getRanking({ year, index: 'SIPAS', peerGroup: 'provinces', provinceId: null }),
+    ]),
+  )
   const catalog = current.versionId ? await getVersionCatalog([current.versionId]) : null
   const methodology = current.versionId ? catalog?.versions.get(current.versionId)?.definition.methodology : undefined
   const comparable = previous.methodologyCode !== null && previous.methodologyCode === current.methodologyCode

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
+import type { PoolConfig } from 'pg'
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 
@@ -46,6 +47,7 @@ export function pgliteAdapterFactory(pglite: PGlite): SqlMigrationAwareDriverAda
   return new AwaitingPGliteFactory(pglite)
 }
 
-export function postgresAdapterFactory(connectionString: string, max = 10) {
-  return new PrismaPg({ connectionString, max })
+/** `pool`: further pg.Pool settings (the replica's short connection timeout, ADR 024). */
+export function postgresAdapterFactory(connectionString: string, max = 10, pool: Omit<PoolConfig, 'connectionString' | 'max'> = {}) {
+  return new PrismaPg({ ...pool, connectionString, max })
 }

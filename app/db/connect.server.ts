@@ -14,11 +14,25 @@ export type Database = {
    * outside Prisma: a COPY stream (app/export/microdata.server.ts).
    */
   serverUrl: string | null
+  /**
+   * A hot standby of the server that read-only units of work may read (app/db/replica.server.ts,
+   * docs/decisions/024-read-replica.md); null reads everything from `prisma`.
+   */
+  replica: Replica | null
   close(): Promise<void>
 }
 
+export type Replica = { prisma: PrismaClient; serverUrl: string }
+
+/**
+ * How long the replica's pool waits for a connection to open: a replica that does not answer
+ * must send reads to the primary within a request's time, not after the operating system's
+ * TCP timeout.
+ */
+export const REPLICA_CONNECT_TIMEOUT_MS = 1_000
+
 export type ConnectOptions =
-  | { databaseUrl: string; poolSize?: number }
+  | { databaseUrl: string; poolSize?: number; replicaUrl?: string }
   | { pgliteDir: string }
   | { pglite: PGlite }
 
@@ -26,7 +40,16 @@ export type ConnectOptions =
 export function connect(options: ConnectOptions): Database {
   if ('databaseUrl' in options) {
     const prisma = new PrismaClient({ adapter: postgresAdapterFactory(options.databaseUrl, options.poolSize) })
-    return { prisma, engine: 'postgres', serverUrl: options.databaseUrl, close: () => prisma.$disconnect() }
+    const replica = options.replicaUrl ? connectReplica(options.replicaUrl, options.poolSize) : null
+    return {
+      prisma,
+      engine: 'postgres',
+      serverUrl: options.databaseUrl,
+      replica,
+      async close() {
+        await Promise.all([prisma.$disconnect(), replica?.prisma.$disconnect()])
+      },
+    }
   }
   const pglite = 'pglite' in options ? options.pglite : openPglite(options.pgliteDir)
   const prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite) })
@@ -34,11 +57,17 @@ export function connect(options: ConnectOptions): Database {
     prisma,
     engine: 'pglite',
     serverUrl: null,
+    replica: null,
     async close() {
       await prisma.$disconnect()
       if (!pglite.closed) await pglite.close()
     },
   }
+}
+
+function connectReplica(url: string, poolSize?: number): Replica {
+  const adapter = postgresAdapterFactory(url, poolSize, { connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS })
+  return { prisma: new PrismaClient({ adapter }), serverUrl: url }
 }
 
 export function openPglite(dir: string): PGlite {

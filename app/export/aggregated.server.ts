@@ -2,7 +2,7 @@ import { aggregationSettings, nationalFigures, type UnitFigureRow, unitFigures }
 import { type Period, parsePeriod } from '~/aggregation/period'
 import { dominantSeries } from '~/aggregation/series'
 import { getVersionCatalog } from '~/aggregation/versions.server'
-import { prisma } from '~/db.server'
+import { reader } from '~/db/replica.server'
 import type { AgencyKind } from '~/generated/prisma/enums'
 import type { LocalizedText } from '~/questionnaire/definition'
 import { type IndexCode, type PeerGroup, isExternalIndex } from '~/ranking/indices'
@@ -194,7 +194,7 @@ async function unitInfo(level: 'province' | 'agency' | 'servicePoint', ids: read
   const where = { id: { in: [...ids] } }
   const infos: UnitInfo[] =
     level === 'province'
-      ? (await prisma.adminUnit.findMany({ where, select: { id: true, code: true, name: true } })).map((unit) => ({
+      ? (await reader().adminUnit.findMany({ where, select: { id: true, code: true, name: true } })).map((unit) => ({
           ...unit,
           level,
           nameEn: unit.name,
@@ -203,13 +203,13 @@ async function unitInfo(level: 'province' | 'agency' | 'servicePoint', ids: read
         }))
       : level === 'agency'
         ? (
-            await prisma.agency.findMany({
+            await reader().agency.findMany({
               where,
               select: { id: true, code: true, name: true, nameEn: true, kind: true, provinceId: true },
             })
           ).map(({ kind, ...unit }) => ({ ...unit, level, peerGroup: AGENCY_PEER_GROUP[kind] }))
         : (
-            await prisma.servicePoint.findMany({
+            await reader().servicePoint.findMany({
               where,
               select: { id: true, code: true, name: true, nameEn: true, provinceId: true },
             })
@@ -221,7 +221,7 @@ async function unitInfo(level: 'province' | 'agency' | 'servicePoint', ids: read
 /** The filters as chosen, for the file's record; the province by its code and name. */
 async function filterList(filters: AggregatedFilters, provinceId: string | null): Promise<ExportMeta['filters']> {
   const province = provinceId
-    ? await prisma.adminUnit.findUnique({ where: { id: provinceId }, select: { code: true, name: true } })
+    ? await reader().adminUnit.findUnique({ where: { id: provinceId }, select: { code: true, name: true } })
     : null
   const entries: [LocalizedText, string | undefined][] = [
     [FILTER_LABELS.level, filters.level],

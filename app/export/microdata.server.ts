@@ -4,7 +4,7 @@ import pg from 'pg'
 import { to as copyTo } from 'pg-copy-streams'
 import { aggregationSettings } from '~/aggregation/figures.server'
 import { parsePeriod } from '~/aggregation/period'
-import { db, prisma } from '~/db.server'
+import { reader, readerUrl } from '~/db/replica.server'
 import { resourcesFor } from '~/i18n/resources.server'
 import { QUALITY_FLAG_NAMES } from '~/quality/flags'
 import { DefinitionSchema, type LocalizedText } from '~/questionnaire/definition'
@@ -23,6 +23,8 @@ import type { Cell, ExportMeta, Row, Table } from './table'
  * - PostgreSQL, as a CSV file (writeMicrodataCsv): the same COPY with a header, piped to the
  *   file with only its line ends changed; text columns are neutralised in SQL;
  * - PGlite (embedded, one connection): keyset pages of PAGE_SIZE responses in id order.
+ * Every read goes to `reader()`'s server: the replica when the job runs as a read-only unit that
+ * found it caught up (docs/decisions/024-read-replica.md).
  */
 
 export type MicrodataScope = { provinceId: string | null }
@@ -51,7 +53,7 @@ export async function microdataExport(
     name: 'responses',
     title: { vi: 'Phiếu trả lời', en: 'Responses' },
     columns: plan.variables.map((variable) => variable.column),
-    rows: db.serverUrl ? copiedRows(db.serverUrl, plan) : pagedRows(plan),
+    rows: readerUrl() ? copiedRows(readerUrl()!, plan) : pagedRows(plan),
   }
   return { meta: plan.meta, tables: [responses, codebookTable(plan.variables, versions, labels)], rowsExpected: plan.rowsExpected }
 }
@@ -70,13 +72,14 @@ export async function writeMicrodataCsv(
   out: NodeJS.WritableStream,
   onRows?: (n: number) => void,
 ): Promise<number> {
-  if (!db.serverUrl) {
+  const serverUrl = readerUrl()
+  if (!serverUrl) {
     const { writeCsv } = await import('./csv')
     const { tables } = await microdataExport(filters, scope, options)
     return writeCsv(tables.slice(0, 1), out, onRows)
   }
   const statement = await microdataCopyStatement(filters, scope, options)
-  const client = new pg.Client({ connectionString: db.serverUrl })
+  const client = new pg.Client({ connectionString: serverUrl })
   await client.connect()
   try {
     const lines = new CsvLines(onRows)
@@ -109,7 +112,7 @@ async function planExport(filters: MicrodataFilters, scope: MicrodataScope, opti
   if (filters.versionId) conditions.push(`r."versionId" = ${literal(filters.versionId)}`)
   const where = conditions.join(' AND ')
 
-  const counts = await prisma.$queryRawUnsafe<{ versionId: string; n: number }[]>(
+  const counts = await reader().$queryRawUnsafe<{ versionId: string; n: number }[]>(
     `SELECT r."versionId" AS "versionId", count(*)::int AS n FROM "Response" r WHERE ${where} GROUP BY 1`,
   )
   const [versions, labels, settings, filterList] = await Promise.all([
@@ -137,7 +140,7 @@ async function planExport(filters: MicrodataFilters, scope: MicrodataScope, opti
 
 /** The versions answered, oldest first, with their definitions and item ids. */
 async function readVersions(ids: readonly string[]): Promise<MicrodataVersion[]> {
-  const rows = await prisma.questionnaireVersion.findMany({
+  const rows = await reader().questionnaireVersion.findMany({
     where: { id: { in: [...ids] } },
     select: {
       id: true,
@@ -183,9 +186,9 @@ function lookup(namespace: unknown, path: string): string {
 
 async function describeFilters(filters: MicrodataFilters, provinceId: string | null, options: MicrodataOptions): Promise<ExportMeta['filters']> {
   const [province, version] = await Promise.all([
-    provinceId ? prisma.adminUnit.findUnique({ where: { id: provinceId }, select: { code: true, name: true } }) : null,
+    provinceId ? reader().adminUnit.findUnique({ where: { id: provinceId }, select: { code: true, name: true } }) : null,
     filters.versionId
-      ? prisma.questionnaireVersion.findUnique({ where: { id: filters.versionId }, select: { version: true, questionnaire: { select: { slug: true } } } })
+      ? reader().questionnaireVersion.findUnique({ where: { id: filters.versionId }, select: { version: true, questionnaire: { select: { slug: true } } } })
       : null,
   ])
   const entries: [LocalizedText, string | undefined][] = [
@@ -269,7 +272,7 @@ async function* pagedRows(plan: Plan): AsyncGenerator<Row> {
   const columns = plan.variables.map((variable) => variable.column)
   let after: string | undefined
   for (;;) {
-    const page = await prisma.$queryRawUnsafe<Record<string, Cell>[]>(selectSql(plan, { neutralise: false, after, limit: PAGE_SIZE }))
+    const page = await reader().$queryRawUnsafe<Record<string, Cell>[]>(selectSql(plan, { neutralise: false, after, limit: PAGE_SIZE }))
     for (const raw of page) {
       const row: Row = {}
       for (const column of columns) row[column.key] = raw[column.key] ?? null

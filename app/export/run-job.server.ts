@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs'
 import { rename } from 'node:fs/promises'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { readFigures } from '~/aggregation/figure-reads.server'
 import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import type { Prisma } from '~/generated/prisma/client'
@@ -124,12 +125,17 @@ async function runClaimedExport(job: ClaimedJob, { produce = produceExport, sign
   const progress = progressWriter(job)
   try {
     await ensureExportDirectory()
-    const source = await produce(job)
-    if (format === 'xlsx' && source.rowsExpected !== null && source.rowsExpected > MAX_XLSX_ROWS) {
-      throw new ExportJobError('too_large', `${source.rowsExpected} rows do not fit an XLSX sheet (${MAX_XLSX_ROWS})`)
-    }
-    await progress.expect(source.rowsExpected)
-    const written = await writeFile(job, source, progress.onRows, signal)
+    // The rows are read as one read-only unit, on the replica when it has caught up (progress
+    // and the outcome are written to the primary); if the replica fails half-way, the file is
+    // written again from the primary (docs/decisions/024-read-replica.md).
+    const written = await readFigures(async () => {
+      const source = await produce(job)
+      if (format === 'xlsx' && source.rowsExpected !== null && source.rowsExpected > MAX_XLSX_ROWS) {
+        throw new ExportJobError('too_large', `${source.rowsExpected} rows do not fit an XLSX sheet (${MAX_XLSX_ROWS})`)
+      }
+      await progress.expect(source.rowsExpected)
+      return writeFile(job, source, progress.onRows, signal)
+    })
     await progress.stop()
     await finish(job, written)
   } catch (error) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { Writable } from 'node:stream'
+import { readFigures } from '~/aggregation/figure-reads.server'
 import { aggregatedExport } from '~/export/aggregated.server'
 import { csvColumns, writeCsv } from '~/export/csv'
 import { AggregatedFiltersSchema, type ExportLevel } from '~/export/filters'
@@ -82,12 +83,16 @@ export async function buildReleaseFiles(
   periodKey: string,
   { version = 1, previous = null, now = new Date() }: { version?: number; previous?: PreviousRelease | null; now?: Date } = {},
 ): Promise<ReleaseBuild> {
-  const levels = await Promise.all(
-    LEVEL_FILES.map(async (file) => {
-      const filters = AggregatedFiltersSchema.parse({ period: periodKey, level: file.level })
-      const { meta, tables } = await aggregatedExport(filters, { provinceId: null }, now)
-      return { file, meta, tables: tables.map(materialise) }
-    }),
+  // Every level from one read-only unit: the same data, on the replica when it has caught up
+  // (docs/decisions/024-read-replica.md).
+  const levels = await readFigures(() =>
+    Promise.all(
+      LEVEL_FILES.map(async (file) => {
+        const filters = AggregatedFiltersSchema.parse({ period: periodKey, level: file.level })
+        const { meta, tables } = await aggregatedExport(filters, { provinceId: null }, now)
+        return { file, meta, tables: tables.map(materialise) }
+      }),
+    ),
   )
   const meta = levels[0]!.meta
   const period = meta.period

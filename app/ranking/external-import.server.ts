@@ -1,5 +1,6 @@
 import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
+import { reader } from '~/db/replica.server'
 import { parseExternalScores } from './external-import'
 import type { ImportProblem } from './external-import-format'
 import { type ExternalIndex, isExternalIndex } from './indices'
@@ -74,7 +75,7 @@ export type ExternalScore = { score: number; rank: number | null }
 
 /** Imported scores of one index and year, with their published ranks, by unit code. */
 export async function getExternalScores(index: ExternalIndex, year: number): Promise<Map<string, ExternalScore>> {
-  const rows = await prisma.externalScore.findMany({ where: { index, year }, select: { unitCode: true, score: true, rank: true } })
+  const rows = await reader().externalScore.findMany({ where: { index, year }, select: { unitCode: true, score: true, rank: true } })
   return new Map(rows.map((row) => [row.unitCode, { score: row.score, rank: row.rank }]))
 }
 

@@ -1,4 +1,5 @@
 import { prisma } from '~/db.server'
+import { reader } from '~/db/replica.server'
 import { provinceSummarySelect, unitSummarySelect } from '~/units/unit-select'
 import type { Prisma } from '~/generated/prisma/client'
 import type { PeerGroup } from './indices'
@@ -28,22 +29,22 @@ export async function listPeerUnits(peerGroup: PeerGroup, year: number, province
   const day = yearEnd(year)
   switch (peerGroup) {
     case 'provinces': {
-      const units = await prisma.adminUnit.findMany({ where: inForce(day), select: provinceSelect, orderBy: { code: 'asc' } })
+      const units = await reader().adminUnit.findMany({ where: inForce(day), select: provinceSelect, orderBy: { code: 'asc' } })
       return units.map((unit) => ({ ...unit, nameEn: unit.name }))
     }
     case 'ministries':
-      return prisma.agency.findMany({ where: { kind: 'ministry', ...inForce(day) }, select: agencySelect, orderBy: { code: 'asc' } })
+      return reader().agency.findMany({ where: { kind: 'ministry', ...inForce(day) }, select: agencySelect, orderBy: { code: 'asc' } })
     case 'departments':
     case 'communes':
       if (!provinceId) return []
-      return prisma.agency.findMany({
+      return reader().agency.findMany({
         where: { kind: peerGroup === 'departments' ? 'department' : 'commune', provinceId, ...inForce(day) },
         select: agencySelect,
         orderBy: { code: 'asc' },
       })
     case 'servicePoints':
       if (!provinceId) return []
-      return prisma.servicePoint.findMany({ where: { provinceId }, select: agencySelect, orderBy: { code: 'asc' } })
+      return reader().servicePoint.findMany({ where: { provinceId }, select: agencySelect, orderBy: { code: 'asc' } })
   }
 }
 
@@ -54,7 +55,7 @@ export function listCurrentProvinces(today = new Date()) {
 
 /** Lineage links that took effect during `year` (the 2025 merger for 2025). */
 export async function lineageDuring(year: number) {
-  return prisma.unitLineage.findMany({
+  return reader().unitLineage.findMany({
     where: { effectiveOn: { gt: yearEnd(year - 1), lte: yearEnd(year) } },
     select: { predecessorId: true, successorId: true },
   })

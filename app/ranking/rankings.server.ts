@@ -1,10 +1,10 @@
 import { aggregationSettings, unitFigures } from '~/aggregation/figures.server'
 import { yearPeriod } from '~/aggregation/period'
-import { foldPendingRollups } from '~/aggregation/rollup-fold.server'
+import { readFigures } from '~/aggregation/figure-reads.server'
 import type { UnitLevel } from '~/aggregation/reference'
 import { dominantSeries } from '~/aggregation/series'
 import { getVersionCatalog } from '~/aggregation/versions.server'
-import { prisma } from '~/db.server'
+import { reader } from '~/db/replica.server'
 import { isoDate } from '~/i18n/format'
 import { getExternalScores } from './external-import.server'
 import type { GroupThreshold } from './groups'
@@ -26,11 +26,16 @@ import { countAtCutoff, summarizeScores } from './summary'
 
 export type RankingQuery = { year: number; index: IndexCode; peerGroup: PeerGroup; provinceId: string | null }
 
-/** The official ranking if frozen, else the live one (provisional). */
+/**
+ * The official ranking if frozen, else the live one (provisional); read as one read-only unit
+ * (on the replica when it has caught up, docs/decisions/024-read-replica.md).
+ */
 export async function getRanking(query: RankingQuery): Promise<PublishedRanking> {
-  const frozen = await findSnapshot(query)
-  if (frozen) return frozen
-  return { ...(await computeRanking(query)), status: { kind: 'provisional' } }
+  return readFigures(async () => {
+    const frozen = await findSnapshot(query)
+    if (frozen) return frozen
+    return { ...(await computeRanking(query)), status: { kind: 'provisional' } }
+  })
 }
 
 /** Computes the ranking now and stores it as the period's official one. */
@@ -52,6 +57,10 @@ type Scored = PeerUnit & {
 
 /** The live ranking of a peer group in a year, with rank changes against the right baseline. */
 export async function computeRanking(query: RankingQuery): Promise<RankingTable> {
+  return readFigures(() => rankNow(query))
+}
+
+async function rankNow(query: RankingQuery): Promise<RankingTable> {
   const { year, index, peerGroup } = query
   const provinceId = isInnerPeerGroup(peerGroup) ? query.provinceId ?? null : null
   const applies = indexAppliesTo(index, peerGroup)
@@ -233,11 +242,12 @@ async function previousRanks(query: RankingQuery, units: readonly PeerUnit[], mi
 
 /** Years a ranking can be asked for: those with survey answers or imported scores, newest first. */
 export async function rankingYears(): Promise<number[]> {
-  await foldPendingRollups()
-  const [survey, external] = await Promise.all([
-    prisma.$queryRaw<{ year: number }[]>`SELECT DISTINCT extract(year FROM month)::int AS year FROM "ResponseRollup"`,
-    prisma.externalScore.findMany({ distinct: ['year'], select: { year: true } }),
-  ])
+  const [survey, external] = await readFigures(() =>
+    Promise.all([
+      reader().$queryRaw<{ year: number }[]>`SELECT DISTINCT extract(year FROM month)::int AS year FROM "ResponseRollup"`,
+      reader().externalScore.findMany({ distinct: ['year'], select: { year: true } }),
+    ])
+  )
   return [...new Set([...survey, ...external].map((row) => Number(row.year)))].sort((a, b) => b - a)
 }
 

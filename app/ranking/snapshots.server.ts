@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
+import { reader } from '~/db/replica.server'
 import { Prisma } from '~/generated/prisma/client'
 import type { IndexCode, PeerGroup } from './indices'
 import { type PublishedRanking, type RankingTable, RankingTableSchema } from './ranking-table'
@@ -31,14 +32,14 @@ const snapshotSelect = {
 
 /** The frozen ranking of a period, or null when it is still provisional. */
 export async function findSnapshot(key: SnapshotKey): Promise<PublishedRanking | null> {
-  const snapshot = await prisma.rankingSnapshot.findUnique({
+  const snapshot = await reader().rankingSnapshot.findUnique({
     where: {
       index_peerGroup_periodStart_periodEnd: { index: key.index, peerGroup: peerGroupKey(key.peerGroup, key.provinceId), ...period(key.year) },
     },
     select: snapshotSelect,
   })
   if (!snapshot) return null
-  const frozenBy = await prisma.user.findUnique({ where: { id: snapshot.frozenById }, select: { name: true } })
+  const frozenBy = await reader().user.findUnique({ where: { id: snapshot.frozenById }, select: { name: true } })
   return {
     ...RankingTableSchema.parse(snapshot.rows),
     status: { kind: 'frozen', snapshotId: snapshot.id, frozenAt: snapshot.frozenAt.toISOString(), frozenBy: frozenBy?.name ?? '' },

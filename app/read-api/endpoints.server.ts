@@ -1,3 +1,4 @@
+import { readFigures } from '~/aggregation/figure-reads.server'
 import { type UnitFigureRow, aggregationSettings, unitFigures } from '~/aggregation/figures.server'
 import { parsePeriod } from '~/aggregation/period'
 import type { ItemFigure } from '~/aggregation/unit-figures'
@@ -13,13 +14,19 @@ import { listApiUnits, provinceFamily, provinceOfUnit, provincesOfRequest, unitK
 /*
  * What each /api/v1 endpoint answers, from the figures and rankings the pages show
  * (unitFigures, getRanking): never a computation of its own. `scope` is the token's province
- * (null: national). Query parameters arrive parsed by the schemas of schemas.ts.
+ * (null: national). Query parameters arrive parsed by the schemas of schemas.ts. Each answer is
+ * one read-only unit: read on the replica when it has caught up (docs/decisions/024-read-replica.md).
  */
 
 type Scope = { provinceId: string | null }
 
+const readOnlyEndpoint =
+  <Query, Body>(endpoint: (query: Query, scope: Scope) => Promise<Body | ApiRefusal>) =>
+  (query: Query, scope: Scope) =>
+    readFigures(() => endpoint(query, scope))
+
 /** GET /api/v1/units */
-export async function unitsPage(query: UnitsQuery, scope: Scope): Promise<UnitsPage | ApiRefusal> {
+export const unitsPage = readOnlyEndpoint(async (query: UnitsQuery, scope): Promise<UnitsPage | ApiRefusal> => {
   const after = afterOf(query.cursor)
   if (isRefusal(after)) return after
   const provinces = await provincesOfRequest(scope.provinceId, query.province)
@@ -27,10 +34,10 @@ export async function unitsPage(query: UnitsQuery, scope: Scope): Promise<UnitsP
   const units = await listApiUnits(query.level, provinces)
   const page = pageOf(units, unitKey, after, query.limit)
   return { data: page.items, next: page.next }
-}
+})
 
 /** GET /api/v1/indices */
-export async function indicesPage(query: IndicesQuery, scope: Scope): Promise<IndicesPage | ApiRefusal> {
+export const indicesPage = readOnlyEndpoint(async (query: IndicesQuery, scope): Promise<IndicesPage | ApiRefusal> => {
   const after = afterOf(query.cursor)
   if (isRefusal(after)) return after
   const period = parsePeriod(query.period)!
@@ -46,10 +53,10 @@ export async function indicesPage(query: IndicesQuery, scope: Scope): Promise<In
     data: page.items,
     next: page.next,
   }
-}
+})
 
 /** GET /api/v1/rankings */
-export async function rankingPage(query: RankingsQuery, scope: Scope): Promise<RankingPage | ApiRefusal> {
+export const rankingPage = readOnlyEndpoint(async (query: RankingsQuery, scope): Promise<RankingPage | ApiRefusal> => {
   const after = afterOf(query.cursor)
   if (isRefusal(after)) return after
   const inner = isInnerPeerGroup(query.peerGroup)
@@ -95,7 +102,7 @@ export async function rankingPage(query: RankingsQuery, scope: Scope): Promise<R
     })),
     next: page.next,
   }
-}
+})
 
 function afterOf(cursor: string | undefined): string | null | ApiRefusal {
   if (cursor === undefined) return null

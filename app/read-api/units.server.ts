@@ -1,7 +1,7 @@
 import { lineageEdges } from '~/aggregation/figures.server'
 import { storedIdsFor, successorsAsOf } from '~/aggregation/attribution'
 import type { UnitLevel } from '~/aggregation/reference'
-import { prisma } from '~/db.server'
+import { reader } from '~/db/replica.server'
 import { isoDate } from '~/i18n/format'
 import { type ApiRefusal, outsideScope, unknownUnit } from './refusal'
 import type { ApiUnit } from './schemas'
@@ -30,7 +30,7 @@ export async function provincesOfRequest(
   const scope = scopeProvinceId ? await provinceFamily(scopeProvinceId) : null
   if (province === undefined) return scope
   if (scope && !scope.has(province)) return outsideScope
-  const exists = await prisma.adminUnit.findUnique({ where: { id: province }, select: { id: true } })
+  const exists = await reader().adminUnit.findUnique({ where: { id: province }, select: { id: true } })
   if (!exists) return unknownUnit
   return provinceFamily(province)
 }
@@ -75,19 +75,19 @@ export async function listApiUnits(level: UnitLevel | undefined, provinces: Set<
   const wants = (wanted: UnitLevel) => level === undefined || level === wanted
   const [admin, agencies, servicePoints] = await Promise.all([
     wants('province')
-      ? prisma.adminUnit.findMany({
+      ? reader().adminUnit.findMany({
           where: provinces ? { id: { in: [...provinces] } } : {},
           select: { id: true, code: true, name: true, kind: true, validFrom: true, validTo: true, successors: { select: { successorId: true, effectiveOn: true } } },
         })
       : [],
     wants('agency')
-      ? prisma.agency.findMany({
+      ? reader().agency.findMany({
           where: inProvinces(provinces),
           select: { id: true, code: true, name: true, nameEn: true, kind: true, parentId: true, provinceId: true, validFrom: true, validTo: true },
         })
       : [],
     wants('servicePoint')
-      ? prisma.servicePoint.findMany({
+      ? reader().servicePoint.findMany({
           where: inProvinces(provinces),
           select: { id: true, code: true, name: true, nameEn: true, agencyId: true, provinceId: true, active: true },
         })
@@ -120,12 +120,12 @@ export async function listApiUnits(level: UnitLevel | undefined, provinces: Set<
 export async function provinceOfUnit(level: UnitLevel, unitId: string): Promise<{ provinceId: string | null } | null> {
   switch (level) {
     case 'province': {
-      const unit = await prisma.adminUnit.findUnique({ where: { id: unitId }, select: { id: true } })
+      const unit = await reader().adminUnit.findUnique({ where: { id: unitId }, select: { id: true } })
       return unit ? { provinceId: unit.id } : null
     }
     case 'agency':
-      return prisma.agency.findUnique({ where: { id: unitId }, select: { provinceId: true } })
+      return reader().agency.findUnique({ where: { id: unitId }, select: { provinceId: true } })
     case 'servicePoint':
-      return prisma.servicePoint.findUnique({ where: { id: unitId }, select: { provinceId: true } })
+      return reader().servicePoint.findUnique({ where: { id: unitId }, select: { provinceId: true } })
   }
 }
