@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: installs what the tests need, then runs every suite: typecheck, lint, unit,
-# integration on PGlite and on a real PostgreSQL server, and the browser tests in Chromium;
-# it fails if any of them fails.
+# integration on PGlite and on a real PostgreSQL server, the fault tests at reduced size, and the
+# browser tests in Chromium; it fails if any of them fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
@@ -31,11 +31,15 @@ cleanup() { :; }
 trap 'stop_jobs; cleanup' EXIT
 trap 'exit 130' INT TERM
 
-# Chromium comes from apt, the packages from npm: the two downloads overlap.
-if [ ! -x /usr/bin/chromium ]; then
-  [ "$(id -u)" = 0 ] || { echo "Chromium is missing and could not be installed (run as root or install the 'chromium' package)." >&2; exit 1; }
-  start_job "Chromium install" \
-    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null'
+# Chromium (browser tests) and HAProxy (fault tests) come from apt, the packages from npm: the
+# downloads overlap.
+APT_PACKAGES=()
+[ -x /usr/bin/chromium ] || APT_PACKAGES+=(chromium)
+[ -x /usr/sbin/haproxy ] || APT_PACKAGES+=(haproxy)
+if [ ${#APT_PACKAGES[@]} -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || { echo "${APT_PACKAGES[*]} missing and could not be installed (run as root or install the Debian packages)." >&2; exit 1; }
+  start_job "Debian packages" \
+    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${APT_PACKAGES[*]} >/dev/null"
 fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "Installing dependencies"
@@ -65,8 +69,9 @@ start_job "Typecheck" 'npx tsc --noEmit'
 start_job "Lint" 'npx eslint . --max-warnings 0'
 start_job "Build" 'npm run build'
 BROWSER_READY=1
-finish_job "Build" || BROWSER_READY=0
-[ -z "${JOB_PID[Chromium install]:-}" ] || finish_job "Chromium install" || BROWSER_READY=0
+BUILT=1
+finish_job "Build" || { BUILT=0; BROWSER_READY=0; }
+[ -z "${JOB_PID[Debian packages]:-}" ] || finish_job "Debian packages" || { BUILT=0; BROWSER_READY=0; }
 finish_job "Typecheck" || true
 finish_job "Lint" || true
 
@@ -75,6 +80,14 @@ step "Unit tests, integration tests on PGlite and on PostgreSQL"
 START=$SECONDS
 npx vitest run || FAILED+=("Unit and integration tests")
 echo "(Vitest: $((SECONDS - START)) s)"
+# Fault tests at reduced size (test/faults): throwaway clusters, built servers, HAProxy; alone,
+# as their answer-time bounds are part of what they check.
+if [ "$BUILT" = 1 ]; then
+  start_job "Fault tests" 'npx vitest run --config test/faults/vitest.config.ts'
+  finish_job "Fault tests" || true
+else
+  echo "(the fault tests need the build and HAProxy: not run)"
+fi
 if [ "$BROWSER_READY" = 1 ]; then
   start_job "Browser tests" 'npx playwright test'
   finish_job "Browser tests" || true
