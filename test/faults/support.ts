@@ -133,10 +133,14 @@ export type Counts = { sent: number; acknowledged: number; stored: number; dupli
 /**
  * What the database holds of `sent`, counted by id over every row of "Response": stored = sent ids
  * with a row; duplicated = rows beyond one per id; lost = acknowledged ids without a row;
- * unexpected = rows of ids never sent.
+ * unexpected = rows of ids never sent (rows of ids in `earlier`, stored before the run, aside).
  */
-export async function countStored(cluster: Cluster, run: { sent: Set<string>; acknowledged: Set<string> }): Promise<Counts> {
-  const rows = await cluster.query<{ id: string }>('SELECT id FROM "Response"')
+export async function countStored(
+  cluster: Cluster,
+  run: { sent: Set<string>; acknowledged: Set<string> },
+  earlier: ReadonlySet<string> = new Set(),
+): Promise<Counts> {
+  const rows = (await cluster.query<{ id: string }>('SELECT id FROM "Response"')).filter(({ id }) => !earlier.has(id))
   const perId = new Map<string, number>()
   for (const { id } of rows) perId.set(id, (perId.get(id) ?? 0) + 1)
   return {
@@ -147,6 +151,11 @@ export async function countStored(cluster: Cluster, run: { sent: Set<string>; ac
     lost: [...run.acknowledged].filter((id) => !perId.has(id)).length,
     unexpected: [...perId.keys()].filter((id) => !run.sent.has(id)).length,
   }
+}
+
+/** The ids of every stored response. */
+export async function storedIds(cluster: Cluster): Promise<Set<string>> {
+  return new Set((await cluster.query<{ id: string }>('SELECT id FROM "Response"')).map(({ id }) => id))
 }
 
 /** One line per test: sent / acknowledged / stored / duplicated, and what else the test measured. */

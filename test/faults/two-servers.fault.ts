@@ -4,7 +4,7 @@ import { type AppServer, startAppServer } from '../../scripts/infra/app-server'
 import { type Balancer, startHaproxy } from '../../scripts/infra/haproxy'
 import type { Cluster } from '../../scripts/infra/postgres-cluster'
 import type { SurveyWorld } from '../../scripts/infra/survey-world'
-import { countStored, createFaultWorld, pause, printCounts, runLoad, scaled, sendUntilAcknowledged, tally } from './support'
+import { countStored, createFaultWorld, pause, printCounts, runLoad, scaled, sendUntilAcknowledged, storedIds, tally } from './support'
 
 /*
  * Two app servers behind HAProxy on one PostgreSQL cluster (the production topology,
@@ -51,6 +51,7 @@ test('50 identical submissions split over both servers at once are stored once: 
 
 test('kill -9 of one server mid-load: every acknowledged submission stored once, every sent one stored', async () => {
   const count = scaled(400, 4_000)
+  const earlier = await storedIds(cluster)
   const load = runLoad(world, { count, clients: scaled(16, 48), origin: () => balancer.origin, deadlineMs: scaled(90_000, 300_000) })
   await load.acknowledgedAtLeast(Math.floor(count / 3))
   const victim = servers[0]!
@@ -59,7 +60,7 @@ test('kill -9 of one server mid-load: every acknowledged submission stored once,
   const killedAt = load.acknowledged.size
   await load.done
 
-  const counts = await countStored(cluster, load)
+  const counts = await countStored(cluster, load, earlier)
   printCounts('kill -9 of one of two servers', counts, `killed after ${killedAt} acknowledged; answers ${tally(load.answers)}`)
   expect(counts).toMatchObject({ acknowledged: count, stored: count, duplicated: 0, lost: 0, unexpected: 0 })
 
