@@ -46,7 +46,18 @@ export default function ServicePointsPage() {
   const { t, field, created } = useActionFields<typeof action>('admin')
 
   return (
-    <AdminPage title={t('servicePoints.title')} notice={created ? t('servicePoints.created', { code: created }) : null}>
+    <AdminPage
+      title={t('servicePoints.title')}
+      notice={
+        // A new service point's next need is its QR poster on the desk.
+        created ? (
+          <>
+            {t('servicePoints.created', { code: created })}{' '}
+            <a href={`/admin/distribution/${encodeURIComponent(created)}/poster.pdf`}>{t('servicePoints.poster', { code: created })}</a>
+          </>
+        ) : null
+      }
+    >
       <ListTable
         caption={t('servicePoints.title')}
         columns={[

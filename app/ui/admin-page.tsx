@@ -14,8 +14,8 @@ export function AdminPage({
 }: {
   title: string
   nav?: ReactNode
-  /** What the action just did ("Agency created"); nothing when it did nothing. */
-  notice?: string | null
+  /** What the action just did ("Agency created"), and what to do next; nothing when it did nothing. */
+  notice?: ReactNode
   children: ReactNode
 }) {
   return (
