@@ -62,9 +62,10 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   export TEST_PG_DATA="$PGTMP/data"
 fi
 
-# Three one-core jobs first, then Vitest (two workers), then the browser tests. Run beside Vitest
-# on 2 cores, the browser tests starved its workers (RPC timeouts, a 60 s test timing out) and
-# the whole took no less time.
+# Three one-core jobs first, then Vitest (two workers), then the browser tests (two workers, each
+# with a server of its own: playwright.config.ts). Run beside Vitest on 2 cores, the browser tests
+# starved its workers (RPC timeouts, a 60 s test timing out) and the whole took no less time.
+# A further suite is a start_job/finish_job pair: beside another job only if it leaves it a core.
 start_job "Typecheck" 'npx tsc --noEmit'
 start_job "Lint" 'npx eslint . --max-warnings 0'
 start_job "Build" 'npm run build'
@@ -89,7 +90,8 @@ else
   echo "(the fault tests need the build and HAProxy: not run)"
 fi
 if [ "$BROWSER_READY" = 1 ]; then
-  start_job "Browser tests" 'npx playwright test'
+  # The servers' databases go with the logs, removed on exit.
+  start_job "Browser tests" "E2E_PGLITE_DIR=$LOGS/e2e npx playwright test"
   finish_job "Browser tests" || true
 else
   echo "(the browser tests need the build and Chromium: not run)"
