@@ -24,7 +24,8 @@ import { sipas2023 } from '~/questionnaire/templates/sipas-2023'
 import type { SubmittedAnswers } from '~/responses/answers'
 import { vietnamDay } from '~/responses/vietnam-time'
 import { createRandom } from '../prisma/seed/random'
-import { benchDatabase, startProductionServer } from './support'
+import { startAppServer } from '../scripts/infra/app-server'
+import { benchDatabase } from './support'
 
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 5_000)
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 64)
@@ -112,7 +113,7 @@ const backlog = weekOfCompletions().map((at) => envelope(backlogPoint.code, at))
 const direct = Array.from({ length: BACKLOG }, () => envelope(directPoint.code, new Date()))
 
 // ── The production server; the kiosk code's relative URLs go to it.
-const server = await startProductionServer(database.url)
+const server = await startAppServer({ databaseUrl: database.url })
 const browserFetch = globalThis.fetch
 globalThis.fetch = (input, init) => browserFetch(new URL(String(input), server.origin), init)
 

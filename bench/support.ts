@@ -1,11 +1,11 @@
 /*
- * What every benchmark needs: a database of its own on a real PostgreSQL server, and the built
- * production server started as a child process against it.
+ * What every benchmark needs: a database of its own on a real PostgreSQL server, and what it
+ * reads of the machine (load average, CPU of the processes taking part). The built production
+ * server is started by scripts/infra/app-server.ts, as the fault tests start it.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { createServer as createNetServer } from 'node:net'
+import { readdirSync, readFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import pg from 'pg'
 
 export const BENCH_SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5439/postgres'
@@ -33,61 +33,58 @@ export async function benchDatabase(prefix: string): Promise<{ url: string; drop
   }
 }
 
-export type BenchServer = { origin: string; process: ChildProcess; cpuMs(): number; stop(): Promise<void> }
+/** The 1-, 5- and 15-minute load averages (other work on this 2-core machine shows here). */
+export function loadAverage(): string {
+  return loadavg()
+    .map((n) => n.toFixed(1))
+    .join(', ')
+}
 
-/** The built production server (`npm run build` first) on a free loopback port. */
-export async function startProductionServer(databaseUrl: string): Promise<BenchServer> {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['build/server.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      SESSION_SECRET: randomBytes(24).toString('hex'),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  // Should the bench fail, the server goes with it (it would otherwise keep the port and the terminal).
-  process.once('exit', () => child.kill('SIGTERM'))
-  const origin = `http://127.0.0.1:${port}`
-  await waitUntilServing(child, `${origin}/healthz`)
-  return {
-    origin,
-    process: child,
-    cpuMs: () => childCpuMs(child.pid!),
-    stop: async () => {
-      child.kill('SIGTERM')
-      await exited
-    },
+/** Linux /proc/<pid>/stat fields after the command name: [utime, stime, cutime, cstime] in ms. */
+function cpuFields(pid: number | 'self'): [number, number, number, number] | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    // Clock ticks of 10 ms (USER_HZ 100).
+    return [fields[11], fields[12], fields[13], fields[14]].map((n) => Number(n) * 10) as [number, number, number, number]
+  } catch {
+    return null // gone meanwhile
   }
 }
 
-async function freePort(): Promise<number> {
-  const probe = createNetServer().listen(0, '127.0.0.1')
-  await new Promise((resolve) => probe.once('listening', resolve))
-  const { port } = probe.address() as { port: number }
-  await new Promise((resolve) => probe.close(resolve))
-  return port
+/**
+ * CPU of this process's children that have exited and been waited for, in ms (cutime + cstime):
+ * read before and after a child's run, the child's own CPU (wrk's, say).
+ */
+export function exitedChildrenCpuMs(): number {
+  const [, , cutime, cstime] = cpuFields('self')!
+  return cutime + cstime
 }
 
-async function waitUntilServing(child: ChildProcess, url: string) {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (child.exitCode !== null) throw new Error('The server exited; has the app been built (npm run build)?')
-    const ok = await fetch(url).then(
-      (response) => response.ok,
-      () => false,
-    )
-    if (ok) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
+/**
+ * CPU of a PostgreSQL server so far, in ms: the postmaster, every process it runs now
+ * (backends, writers) and those that have exited (counted in the postmaster's cutime).
+ */
+export function postgresCpuMs(dataDir: string): number {
+  const postmaster = Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0])
+  const [utime, stime, cutime, cstime] = cpuFields(postmaster)!
+  let total = utime + stime + cutime + cstime
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue
+    }
+    const fields = stat.split(') ')[1]!.split(' ')
+    if (Number(fields[1]) === postmaster) total += (Number(fields[11]) + Number(fields[12])) * 10
   }
-  throw new Error(`The server did not answer ${url} within 30 s`)
+  return total
 }
 
-/** User and system CPU of a child process so far (Linux /proc; clock ticks of 10 ms). */
-function childCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[11]) + Number(fields[12])) * 10
+/** The machine's busy CPU so far (every core, every process), in ms, from /proc/stat. */
+export function machineBusyCpuMs(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/)
+  const [user, nice, system, , , irq, softirq, steal] = ticks.map(Number)
+  return (user! + nice! + system! + irq! + softirq! + steal!) * 10
 }
