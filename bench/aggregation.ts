@@ -1,15 +1,26 @@
-// `npm run bench:aggregation`: 1,000,000 responses (~25 answers each) in a fresh PostgreSQL
-// database, then the figures the pages need, timed against a naive group-by over raw answers.
+// `npm run bench:aggregation`: a year of SIPAS 2023 responses (~25 answers each) in a fresh
+// PostgreSQL database, then the figures the pages need, timed against a naive group-by over raw
+// answers. BENCH_RESPONSES is the size, or several sizes separated by commas (default
+// 1000000,10000000): each size then runs in a child process of its own, one after the other, and a
+// last table says how the recompute and the ranking page grow with the data.
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5439/postgres) names the server; the
-// database sipas_bench_agg is created and dropped (kept with BENCH_KEEP=1, to look into). BENCH_RESPONSES
-// overrides the size.
+// database sipas_bench_agg_<size> is created and dropped (kept with BENCH_KEEP=1, to look into).
+import { spawn } from 'node:child_process'
+import { loadavg } from 'node:os'
 import pg from 'pg'
 import { databaseUrlFor } from '../test/postgres-url'
 import { createUnitsAndQuestionnaire, loadResponses, openLoadDatabase } from './load-responses'
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5439/postgres'
-const DATABASE = 'sipas_bench_agg'
-const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 1_000_000)
+/** The line a one-size run ends with, for the run over several sizes that started it. */
+const RESULT_PREFIX = 'AGGREGATION_RESULT '
+const SIZES = (process.env.BENCH_RESPONSES ?? '1000000,10000000').split(',').map(Number)
+if (SIZES.length > 1) {
+  await runSizes(SIZES)
+  process.exit(0)
+}
+const RESPONSES = SIZES[0]!
+const DATABASE = `sipas_bench_agg_${RESPONSES}`
 const YEAR = 2025
 const MERGER_DAY = '2025-07-01'
 /** Timed runs of each page query after two warm-up runs. */
@@ -36,6 +47,9 @@ const line = (label: string, value: string) => {
   report.push([label, value])
   console.log(`${label.padEnd(58)} ${value}`)
 }
+/** What the growth table of a run over several sizes reads (see runSizes). */
+const measured: Record<string, number> = { responses: RESPONSES }
+console.log(`bench/aggregation — ${new Date().toISOString()}, load average ${loadAverage()}`)
 
 try {
   const { sql, close } = await openLoadDatabase(url)
@@ -52,6 +66,7 @@ try {
   line('distinct answer arrays (drawn per response)', Number(distinct[0]!.n).toLocaleString('en'))
   line('raw size (Response with its answer arrays, with indexes)', mb(sizes.rawBytes))
   line('load time (server-side INSERT … SELECT, indexes rebuilt)', seconds(load))
+  Object.assign(measured, { loadMs: load, rawBytes: sizes.rawBytes })
 
   const { rebuildRollups, recomputeAll } = await import('~/aggregation/recompute.server')
   const rebuild = await time(() => rebuildRollups())
@@ -72,6 +87,7 @@ try {
   line(`full recompute, all levels + national (recomputeAll ${YEAR})`, seconds(recompute))
   line('naive SQL group-by over raw answers (province × item rates)', seconds(naive))
   line('recompute ÷ naive (target ≤ 0.20)', ratio(recompute / naive))
+  Object.assign(measured, { rebuildMs: rebuild, recomputeMs: recompute, naiveMs: naive, rollupRows: rollups.answerRollups + rollups.responseRollups })
 
   const { nationalFigures, unitFigures, monthlyTrend } = await import('~/aggregation/figures.server')
   const { clearFigureCache } = await import('~/aggregation/figure-cache.server')
@@ -98,8 +114,11 @@ try {
   line(`agency dashboard (agency + service points + trend), warm`, millis(dashboardWarm))
   line('agency dashboard, cache cleared (median of 3)', millis(dashboardCold))
   line('agency dashboard cache cleared ÷ naive group-by', ratio(dashboardCold / naive))
+  Object.assign(measured, { rankingWarmMs: rankingWarm, rankingColdMs: rankingCold, dashboardWarmMs: dashboardWarm, dashboardColdMs: dashboardCold })
   line('provinces ranked', `${ranked.units.filter((unit) => unit.rank !== null).length} of ${ranked.units.length}`)
   line('total benchmark time', seconds(performance.now() - started))
+  line('load average at the end (1, 5, 15 min; 2 cores)', loadAverage())
+  console.log(`${RESULT_PREFIX}${JSON.stringify(measured)}`)
   await close()
 } finally {
   if (!process.env.BENCH_KEEP) await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`)
@@ -188,4 +207,50 @@ function mb(bytes: number) {
 
 function ratio(value: number) {
   return value.toFixed(3)
+}
+
+function loadAverage() {
+  return loadavg()
+    .map((n) => n.toFixed(1))
+    .join(', ')
+}
+
+/** Each size in a child process of its own (a fresh database and fresh module state), then the growth. */
+async function runSizes(sizes: number[]) {
+  const results: Record<string, number>[] = []
+  for (const size of sizes) {
+    console.log(`\n── ${size.toLocaleString('en')} responses`)
+    const child = spawn(process.argv[0]!, process.argv.slice(1), {
+      env: { ...process.env, BENCH_RESPONSES: String(size) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk
+      process.stdout.write(chunk.toString().replace(new RegExp(`^${RESULT_PREFIX}.*\\n?`, 'm'), ''))
+    })
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+    const result = output.split('\n').find((l) => l.startsWith(RESULT_PREFIX))
+    if (code !== 0 || !result) throw new Error(`The run with ${size} responses failed (exit ${code})`)
+    results.push(JSON.parse(result.slice(RESULT_PREFIX.length)) as Record<string, number>)
+  }
+  const [base, ...larger] = results
+  console.log(`\nHow the work grows with the data (× the ${base!.responses!.toLocaleString('en')}-response run):`)
+  const grows: [string, string][] = [
+    ['responses', 'responses'],
+    ['Response table with indexes', 'rawBytes'],
+    ['load', 'loadMs'],
+    ['rollup rebuild from raw', 'rebuildMs'],
+    ['rollup rows', 'rollupRows'],
+    ['full recompute (recomputeAll)', 'recomputeMs'],
+    ['naive group-by', 'naiveMs'],
+    ['national ranking page, warm', 'rankingWarmMs'],
+    ['national ranking page, cache cleared', 'rankingColdMs'],
+    ['agency dashboard, warm', 'dashboardWarmMs'],
+    ['agency dashboard, cache cleared', 'dashboardColdMs'],
+  ]
+  for (const [label, key] of grows) {
+    const values = larger.map((r) => `${(r[key]! / base![key]!).toFixed(2)} ×`).join(', ')
+    console.log(`  ${label.padEnd(40)} ${values}`)
+  }
 }
