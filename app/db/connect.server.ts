@@ -29,7 +29,7 @@ export type Replica = { prisma: PrismaClient; serverUrl: string }
  * must send reads to the primary within a request's time, not after the operating system's
  * TCP timeout.
  */
-export const REPLICA_CONNECT_TIMEOUT_MS = 1_000
+const REPLICA_CONNECT_TIMEOUT_MS = 1_000
 
 export type ConnectOptions =
   | { databaseUrl: string; poolSize?: number; replicaUrl?: string }
