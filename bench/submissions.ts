@@ -117,6 +117,8 @@ type WrkRun = {
   latencyUs: { p50: number; p90: number; p99: number; max: number }
   cpu: CpuShare[]
   machineBusyMs: number
+  /** Wall time from before wrk started until its submissions' folds were done: what the CPU was read over. */
+  windowSeconds: number
   stored: number
   missing: number
   unsent: number
@@ -140,7 +142,7 @@ async function runWrk(setup: Setup, seconds: number): Promise<WrkRun> {
   // The servers' folds of these submissions run FOLD_DELAY_MS after the last write: theirs too.
   await new Promise((resolve) => setTimeout(resolve, FOLD_DELAY_MS + 1_000))
   const after = cpuNow(used)
-  const result = JSON.parse(readFileSync(out, 'utf8')) as Omit<WrkRun, 'seconds' | 'acknowledged' | 'cpu' | 'machineBusyMs' | 'stored' | 'missing' | 'unsent' | 'duplicated'> & { durationUs: number }
+  const result = JSON.parse(readFileSync(out, 'utf8')) as Omit<WrkRun, 'seconds' | 'acknowledged' | 'cpu' | 'machineBusyMs' | 'windowSeconds' | 'stored' | 'missing' | 'unsent' | 'duplicated'> & { durationUs: number }
   const ackedIds = readFileSync(`${out}.ids`, 'utf8').split('\n').filter(Boolean)
   // Every id of this run starts with its nonce (bench/submissions.lua).
   const storedIds = new Set(
@@ -162,6 +164,7 @@ async function runWrk(setup: Setup, seconds: number): Promise<WrkRun> {
       { name: 'this bench process', ms: after.own - before.own },
     ],
     machineBusyMs: after.machine - before.machine,
+    windowSeconds: (after.at - before.at) / 1000,
     stored: storedIds.size,
     missing: ackedIds.filter((id) => !storedIds.has(id)).length,
     // Stored but never acknowledged is fine for a request wrk had in flight when it stopped (its
@@ -178,6 +181,7 @@ function cpuNow(used: AppServer[]) {
     children: exitedChildrenCpuMs(),
     own: ownCpuMs(),
     machine: machineBusyCpuMs(),
+    at: performance.now(),
   }
 }
 function ownCpuMs() {
@@ -299,10 +303,11 @@ function wrkReport(setup: Setup, pick: (r: (typeof rounds)[number]) => WrkRun) {
   const non2xx = [...statusTotals].filter(([status]) => !status.startsWith('2')).reduce((n, [, count]) => n + count, 0)
   const errors = new Map<string, number>()
   for (const run of runs) for (const [kind, n] of Object.entries(run.errors)) errors.set(kind, (errors.get(kind) ?? 0) + n)
+  const window = sum(runs.map((r) => r.windowSeconds))
   const cpuNames = runs[0]!.cpu.map((c) => c.name)
   const cpuLines = cpuNames.map((name) => {
     const ms = sum(runs.map((r) => r.cpu.find((c) => c.name === name)!.ms))
-    return `${name} ${fmt(ms / acknowledged, 3)} ms (${fmt((100 * ms) / 1000 / seconds)} % of a core)`
+    return `${name} ${fmt(ms / acknowledged, 3)} ms (${fmt((100 * ms) / 1000 / window)} % of a core)`
   })
   const ours = sum(runs.flatMap((r) => r.cpu.map((c) => c.ms)))
   const machine = sum(runs.map((r) => r.machineBusyMs))
@@ -317,8 +322,8 @@ function wrkReport(setup: Setup, pick: (r: (typeof rounds)[number]) => WrkRun) {
   ${fmt(acknowledged)} acknowledged in ${fmt(seconds, 1)} s = ${fmt(rate)} acknowledged/s = ${fmt(rate / meanRaw, 2)} × raw (per round ${ratios.map((r) => fmt(r, 2)).join(', ')})
   statuses: ${[...statusTotals].map(([status, n]) => `${status} × ${fmt(n)}`).join(', ')}; non-2xx ${fmt(non2xx)}; socket errors ${[...errors].map(([kind, n]) => `${kind} ${n}`).join(', ')}
   latency at saturation (wrk, from send): p50 ${fmt(runs[0]!.latencyUs.p50 / 1000, 1)} ms, p99 ${fmt(Math.max(...runs.map((r) => r.latencyUs.p99)) / 1000, 1)} ms (worst round)
-  CPU per acknowledged submission (and share of a core while it ran): ${cpuLines.join('; ')}
-  all of these ${fmt(ours / acknowledged, 3)} ms; the whole machine was busy ${fmt(machine / 1000 / seconds, 2)} of 2 cores, ${fmt(Math.max(0, machine - ours) / 1000 / seconds, 2)} of them for other work
+  CPU per acknowledged submission, folds included (and share of a core over the ${fmt(window, 1)} s read): ${cpuLines.join('; ')}
+  all of these ${fmt(ours / acknowledged, 3)} ms; the whole machine was busy ${fmt(machine / 1000 / window, 2)} of 2 cores, ${fmt(Math.max(0, machine - ours) / 1000 / window, 2)} of them with other work
   check: ${fmt(check.stored)} stored = ${fmt(acknowledged)} acknowledged + ${fmt(check.unsent)} in flight when wrk stopped (≤ ${fmt(check.inFlight)} sent without an answer); acknowledged but not stored ${fmt(check.missing)}; acknowledged twice ${fmt(check.duplicated)}`
 }
 const pacedLine = (name: string, paced: Awaited<ReturnType<typeof fixedRate>>) =>
