@@ -40,6 +40,8 @@ export { runMaintenance }
 
 /** POST /api/submissions ahead of Remix (ADR 015), and the JSON errors the server answers itself. */
 export { serveJsonError, serveSubmissionApi } from './responses/submission-http.server'
+export { isDatabaseUnavailable } from './responses/database-errors.server'
+export { UNAVAILABLE_RETRY_AFTER_SECONDS } from './responses/errors'
 
 /** Data for client-side navigations carries the same private data as the pages: never stored. */
 export const handleDataRequest: HandleDataRequestFunction = (response) => {

@@ -5,6 +5,9 @@ import type * as EntryServer from '../app/entry.server'
  * app/entry.server.tsx. In development it comes from the current dev build, so every request
  * sees the code as it is now.
  */
-export type AppEntry = Pick<typeof EntryServer, 'serveSubmissionApi' | 'serveJsonError' | 'runMaintenance' | 'closeDatabase'>
+export type AppEntry = Pick<
+  typeof EntryServer,
+  'serveSubmissionApi' | 'serveJsonError' | 'runMaintenance' | 'closeDatabase' | 'isDatabaseUnavailable' | 'UNAVAILABLE_RETRY_AFTER_SECONDS'
+>
 
 export type GetAppEntry = () => Promise<AppEntry>

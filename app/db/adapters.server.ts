@@ -47,7 +47,22 @@ export function pgliteAdapterFactory(pglite: PGlite): SqlMigrationAwareDriverAda
   return new AwaitingPGliteFactory(pglite)
 }
 
+/**
+ * How long a query waits for a connection of an exhausted pool, and a statement for a lock held
+ * by someone else, before it fails; the server then answers 503 with Retry-After (server/remix.ts,
+ * the submission contract's own deadline is shorter). Without them pg waits for ever: a stuck
+ * transaction elsewhere would hang every page behind it.
+ */
+export const POOL_ACQUIRE_TIMEOUT_MS = 5_000
+export const LOCK_TIMEOUT_MS = 3_000
+
 /** `pool`: further pg.Pool settings (the replica's short connection timeout, ADR 024). */
 export function postgresAdapterFactory(connectionString: string, max = 10, pool: Omit<PoolConfig, 'connectionString' | 'max'> = {}) {
-  return new PrismaPg({ ...pool, connectionString, max })
+  return new PrismaPg({
+    connectionTimeoutMillis: POOL_ACQUIRE_TIMEOUT_MS,
+    lock_timeout: LOCK_TIMEOUT_MS,
+    ...pool,
+    connectionString,
+    max,
+  })
 }

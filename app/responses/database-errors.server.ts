@@ -15,8 +15,9 @@ export function databaseUnavailable(): SubmissionError {
 // right now": can't reach, timed out, connection closed, pool exhausted.
 const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections'])
 const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024'])
-// PostgreSQL SQLSTATEs: class 08 (connection exception), 57P01–57P03 (shutdown, cannot connect now), 53300.
-const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]$|53300$)/
+// PostgreSQL SQLSTATEs: class 08 (connection exception), 57P01–57P03 (shutdown, cannot connect now),
+// 53300 (too many connections), 55P03 (a lock not granted within lock_timeout: someone else holds it).
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]$|53300$|55P03$)/
 const UNAVAILABLE_MESSAGE =
   /Connection terminated|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server/i
 
