@@ -1,7 +1,9 @@
 /*
  * HAProxy (Debian's package) in front of several app servers, as the production topology puts
  * it (docs/operations.md): round robin, a health check on /healthz every 500 ms, a server taken
- * out after two failed checks. A request whose connection to a server fails before it was sent
+ * out after three failed checks. A check may take 5 s: a saturated server answers /healthz behind
+ * its queue of submissions, and a 2 s check took both servers out under load, leaving HAProxy
+ * nothing to send to; a dead server refuses the connection at once, so it still goes in ~1.5 s. A request whose connection to a server fails before it was sent
  * goes to another server (`retry-on conn-failure`, `option redispatch`); one that was sent and
  * lost with its server is the client's to retry, which the submission contract makes safe.
  */
@@ -21,7 +23,7 @@ export type Balancer = {
 export function haproxyConfig(port: number, backends: readonly { name: string; origin: string }[]): string {
   const servers = backends.map(({ name, origin }) => {
     const { hostname, port: backendPort } = new URL(origin)
-    return `  server ${name} ${hostname.replace(/^\[|\]$/g, '')}:${backendPort} check inter 500ms fall 2 rise 2`
+    return `  server ${name} ${hostname.replace(/^\[|\]$/g, '')}:${backendPort} check inter 500ms fall 3 rise 2`
   })
   return [
     'global',
@@ -33,7 +35,7 @@ export function haproxyConfig(port: number, backends: readonly { name: string; o
     '  timeout connect 2s',
     '  timeout client 60s',
     '  timeout server 60s',
-    '  timeout check 2s',
+    '  timeout check 5s',
     '  timeout http-keep-alive 60s',
     '  retries 2',
     '  retry-on conn-failure',
