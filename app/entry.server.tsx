@@ -17,7 +17,7 @@ import { stopExportRunner } from './export/export-queue.server'
 import { createI18n, getLanguage } from './i18n/i18next.server'
 import { runMaintenance } from './maintenance/maintenance.server'
 import { NonceProvider } from './ui/nonce'
-import { startBackgroundJobs, wireModules } from './wiring.server'
+import { closeServerConnections, startBackgroundJobs, wireModules } from './wiring.server'
 
 wireModules()
 startBackgroundJobs()
@@ -32,6 +32,7 @@ export async function closeDatabase() {
   await stopExportRunner()
   // A running fold finishes (it is one statement); a waiting one is left to the next start's readers.
   await settleRollupFolds()
+  await closeServerConnections()
   await db.close()
 }
 

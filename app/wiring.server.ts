@@ -1,4 +1,6 @@
 import { scheduleRollupFold } from './aggregation/rollup-fold.server'
+import { type ChangeListener, startChangeListener } from './db/change-notices.server'
+import { closeSidePool } from './db/side-pool.server'
 import { env } from './env.server'
 import { startExportRunner } from './export/export-queue.server'
 import { onResponsesStored } from './responses/stored-events'
@@ -21,5 +23,15 @@ export function wireModules(): void {
  */
 export function startBackgroundJobs(): void {
   if (env.NODE_ENV === 'test') return
+  // Caches forget what another app server changed (docs/decisions/023-several-app-servers.md).
+  changeListener = startChangeListener()
   startExportRunner({ databaseUrl: env.DATABASE_URL }).catch((error: unknown) => console.error('export runner did not start:', error))
+}
+
+let changeListener: ChangeListener | undefined
+
+/** On shutdown, before the database closes: the change listener and the side connections. */
+export async function closeServerConnections(): Promise<void> {
+  await changeListener?.stop()
+  await closeSidePool()
 }

@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { PUBLIC_SUBMISSION_LIMIT, resetSubmissionBudgets } from '~/auth/rate-limit.server'
+import { PUBLIC_SUBMISSION_LIMIT, resetRateLimits } from '~/auth/rate-limit.server'
 import { serveJsonError, serveSubmissionApi } from '~/responses/submission-http.server'
 import { createRequestListener } from '../server/app'
 import type { AppEntry } from '../server/app-entry'
@@ -40,7 +40,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
 afterAll(() => server.close())
-beforeEach(() => resetSubmissionBudgets())
+beforeEach(() => resetRateLimits())
 
 type Answer = { status: number; headers: Headers; body: unknown }
 
@@ -73,7 +73,7 @@ function sendChunkedOverLimit(path: string, headers: Record<string, string> = JS
 }
 
 async function spendBudgetThenSend(path: string): Promise<Answer> {
-  for (let i = 0; i < PUBLIC_SUBMISSION_LIMIT.capacity; i++) {
+  for (let i = 0; i < PUBLIC_SUBMISSION_LIMIT.points; i++) {
     const spent = await send(path, { headers: JSON_TYPE, body: '{' })
     expect(spent.status).toBe(400)
   }

@@ -1,4 +1,5 @@
 import { prisma } from '~/db.server'
+import { runAlone } from '~/db/advisory-lock.server'
 
 /*
  * Submissions don't write the rollups (docs/decisions/012-submission-throughput.md): each stored
@@ -9,7 +10,10 @@ import { prisma } from '~/db.server'
  *
  * Readers fold first (foldPendingRollups before reading rollups), so every figure includes every
  * response acknowledged before the read began. Two folds at once are safe: the second waits on
- * the rows the first deleted and skips them.
+ * the rows the first deleted and skips them. The background fold after submissions runs on one
+ * app server at a time (an advisory lock), so several servers' folds don't pile up on the same
+ * rollup rows; a fold cut off half-way (its server died) rolls back whole, queue rows included
+ * (docs/decisions/023-several-app-servers.md).
  */
 
 /** Responses taken from the queue per transaction: bounds memory after a long outage or a bulk load. */
@@ -110,12 +114,19 @@ export const FOLD_DELAY_MS = 1_000
 let scheduled: ReturnType<typeof setTimeout> | null = null
 let running: Promise<unknown> | null = null
 
-/** Asks for a background fold soon; calls while one is waiting or running coalesce. */
+/**
+ * Asks for a background fold soon; calls while one is waiting or running coalesce. When another
+ * app server is folding, this one tries again after FOLD_DELAY_MS: that fold may have started
+ * before this server's responses were stored.
+ */
 export function scheduleRollupFold(): void {
   scheduled ??= setTimeout(() => {
     scheduled = null
     if (running) return scheduleRollupFold()
-    running = foldPendingRollups()
+    running = runAlone('rollup-fold', () => foldPendingRollups())
+      .then((outcome) => {
+        if (!outcome.ran) scheduleRollupFold()
+      })
       // The queue stays in the database: the next fold or read takes it.
       .catch((error: unknown) => console.error('Folding submissions into the rollups failed:', error))
       .finally(() => (running = null))

@@ -1,5 +1,7 @@
 import { prisma } from '~/db.server'
+import { changeAndAnnounce, onChange } from '~/db/change-notices.server'
 import { createLookupCache } from '~/db/lookup-cache'
+import type { Prisma } from '~/generated/prisma/client'
 import { hashSecret } from './secret-hash.server'
 
 /*
@@ -14,11 +16,15 @@ export type KioskDevice = { id: string; servicePointId: string; revoked: boolean
 
 /**
  * Kiosks send several submissions a minute each, so a looked-up token is kept this long (the
- * lookup was a third of a submission's server time). A revocation in this process takes effect
- * at once (forgetKioskTokens); in another process within this time.
+ * lookup was a third of a submission's server time). A revocation or re-enrolment is announced
+ * to every app server (changeKioskTokens): it takes effect on this one at once and on the others
+ * when the notice arrives; this time is the bound when a server's listener missed the notice
+ * (docs/decisions/023-several-app-servers.md).
  */
-const KIOSK_CACHE_MS = 30_000
+export const KIOSK_CACHE_MS = 30_000
+const KIOSK_TOKENS_TOPIC = 'kiosk-tokens'
 const kiosks = createLookupCache<string, (KioskDevice & { lastSeenAt: Date | null }) | null>({ ttlMs: KIOSK_CACHE_MS })
+onChange(KIOSK_TOKENS_TOPIC, () => kiosks.clear())
 
 /**
  * The kiosk a device token (the KIOSK_TOKEN_HEADER of a request) belongs to, revoked or not, or
@@ -46,7 +52,10 @@ async function findKiosk(tokenHash: string) {
     : null
 }
 
-/** Forget every looked-up token: a kiosk was revoked or re-enrolled. */
-export function forgetKioskTokens() {
-  kiosks.clear()
+/**
+ * Runs a change to kiosks' tokens (a revocation, an enrolment) and makes every app server forget
+ * the tokens it looked up, in one transaction with the change.
+ */
+export function changeKioskTokens<T>(change: Prisma.PrismaPromise<T>): Promise<T> {
+  return changeAndAnnounce(KIOSK_TOKENS_TOPIC, change)
 }

@@ -1,104 +1,96 @@
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
+import { sidePool } from '~/db/side-pool.server'
+
 /*
- * In-memory token buckets. One process serves the platform (PGlite allows no other), so memory
- * is the right place: no database write per anonymous request. A restart forgets the buckets,
- * which errs on the side of letting citizens through.
+ * Every rate limit of the platform, through rate-limiter-flexible: on a PostgreSQL server its
+ * RateLimiterPostgres, whose windows are rows of "RateLimit" shared by every app server behind the
+ * load balancer (docs/decisions/023-several-app-servers.md); on PGlite, one process by
+ * construction, its RateLimiterMemory. The limits are fixed windows: `points` per `duration`
+ * seconds, counted from a key's first request in the window. A refused request is told the
+ * seconds until its window ends (Retry-After).
  */
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 
-export type RateLimiterOptions = {
-  /** Requests allowed in a burst. */
-  capacity: number
-  /** Tokens regained per second. */
-  refillPerSecond: number
-  /** Buckets kept before idle ones are dropped, bounding memory under a flood of new keys. */
-  maxKeys?: number
-}
-
-type Bucket = { tokens: number; updatedAt: number }
-
-export type RateLimiter = {
-  /** Takes `cost` tokens (a batch of submissions costs one each), or none when fewer are left. */
-  take(key: string, now?: number, cost?: number): RateLimitDecision
-  /** Forget every bucket (tests). */
-  reset(): void
-  readonly size: number
-}
-
-export function createRateLimiter({ capacity, refillPerSecond, maxKeys = 50_000 }: RateLimiterOptions): RateLimiter {
-  const buckets = new Map<string, Bucket>()
-
-  const refilled = (bucket: Bucket, now: number) =>
-    Math.min(capacity, bucket.tokens + ((now - bucket.updatedAt) / 1000) * refillPerSecond)
-
-  function makeRoom(now: number) {
-    // A full bucket is the same as no bucket, so those go first; then the oldest.
-    for (const [key, bucket] of buckets) if (refilled(bucket, now) >= capacity) buckets.delete(key)
-    for (const key of buckets.keys()) {
-      if (buckets.size < maxKeys) break
-      buckets.delete(key)
-    }
-  }
-
-  return {
-    take(key, now = Date.now(), cost = 1) {
-      let bucket = buckets.get(key)
-      if (!bucket) {
-        if (buckets.size >= maxKeys) makeRoom(now)
-        bucket = { tokens: capacity, updatedAt: now }
-        buckets.set(key, bucket)
-      }
-      bucket.tokens = refilled(bucket, now)
-      bucket.updatedAt = now
-      if (bucket.tokens >= cost) {
-        bucket.tokens -= cost
-        return { allowed: true }
-      }
-      return { allowed: false, retryAfterSeconds: Math.ceil((Math.min(cost, capacity) - bucket.tokens) / refillPerSecond) }
-    },
-    reset() {
-      buckets.clear()
-    },
-    get size() {
-      return buckets.size
-    },
-  }
-}
+/** A budget in the library's terms: `points` requests in a window of `duration` seconds per key. */
+export type RateLimit = { keyPrefix: string; points: number; duration: number }
 
 /**
  * Anonymous (phone/web) submissions per client IP. Generous because mobile carriers put many
- * phones behind one address (CGNAT) and a one-stop centre's Wi-Fi does the same: a burst of 120,
- * then one every 5 seconds (720 an hour) — far above a real centre, far below a script.
+ * phones behind one address (CGNAT) and a one-stop centre's Wi-Fi does the same: 120 in a window
+ * of ten minutes — a burst of 120 and then, on average, one every 5 seconds (720 an hour); far
+ * above a real centre, far below a script.
  */
-export const PUBLIC_SUBMISSION_LIMIT: RateLimiterOptions = { capacity: 120, refillPerSecond: 1 / 5 }
+export const PUBLIC_SUBMISSION_LIMIT: RateLimit = { keyPrefix: 'submission-ip', points: 120, duration: 600 }
 /**
- * Authenticated kiosks per device, and never per IP. The budget covers a kiosk uploading a whole
+ * Authenticated kiosks per device, and never per IP. The window covers a kiosk uploading a whole
  * offline backlog at once: 10,000 answers, two weeks of the busiest desk (one answer a minute for
- * ten hours a day), the most a kiosk holds within its offline limit (MAX_OFFLINE_DAYS). It exists
- * only so a stolen token cannot flood the database before it is revoked.
+ * ten hours a day), the most a kiosk holds within its offline limit (MAX_OFFLINE_DAYS); over the
+ * window's 10,000 seconds that is one a second on average. It exists only so a stolen token
+ * cannot flood the database before it is revoked.
  */
-export const KIOSK_SUBMISSION_LIMIT: RateLimiterOptions = { capacity: 10_000, refillPerSecond: 1 }
-
-const publicSubmissions = createRateLimiter(PUBLIC_SUBMISSION_LIMIT)
-const kioskSubmissions = createRateLimiter(KIOSK_SUBMISSION_LIMIT)
-
+export const KIOSK_SUBMISSION_LIMIT: RateLimit = { keyPrefix: 'submission-kiosk', points: 10_000, duration: 10_000 }
 /**
- * Takes one submission from the right budget: the kiosk's own when `kioskId` is set (from
- * kioskOfToken), otherwise the client IP's. The caller answers a refusal in its own format,
- * with Retry-After.
+ * Requests per read-API token (docs/decisions/021-read-api.md): a consumer pulling every page of
+ * a year's figures once a minute fits.
  */
-export function takeSubmissionBudget(
-  client: { kioskId?: string | null; clientIp?: string },
-  now = Date.now(),
-  count = 1,
-): RateLimitDecision {
-  return client.kioskId
-    ? kioskSubmissions.take(`kiosk:${client.kioskId}`, now, count)
-    : publicSubmissions.take(`ip:${client.clientIp ?? 'unknown'}`, now, count)
+export const READ_API_LIMIT: RateLimit = { keyPrefix: 'read-api', points: 60, duration: 60 }
+
+/** The table of RateLimiterPostgres, created by the migrations (the library issues no DDL). */
+const RATE_LIMIT_TABLE = 'RateLimit'
+
+const limiters = new Map<RateLimit, RateLimiterAbstract>()
+
+function limiterOf(limit: RateLimit): RateLimiterAbstract {
+  let limiter = limiters.get(limit)
+  if (!limiter) {
+    const pool = sidePool()
+    limiter = pool
+      ? new RateLimiterPostgres({
+          ...limit,
+          storeClient: pool,
+          storeType: 'pool',
+          tableName: RATE_LIMIT_TABLE,
+          tableCreated: true,
+          // The maintenance job removes expired windows (app/maintenance/maintenance.server.ts).
+          clearExpiredByTimeout: false,
+          // A key that has used its window is refused from memory until the window ends: a flood
+          // from one address costs this server one query, not one per request.
+          inMemoryBlockOnConsumed: limit.points,
+          // The database unreachable: each server keeps the budget in its own memory meanwhile
+          // (the request then gets its 503 from the database guard, not a 500 from here).
+          insuranceLimiter: new RateLimiterMemory(limit),
+        })
+      : new RateLimiterMemory(limit)
+    limiters.set(limit, limiter)
+  }
+  return limiter
 }
 
-/** Forget all submission budgets (tests). */
-export function resetSubmissionBudgets() {
-  publicSubmissions.reset()
-  kioskSubmissions.reset()
+/** Takes `points` from `key`'s window of `limit`; when too few are left, the seconds until the window ends. */
+export async function takeRateLimit(limit: RateLimit, key: string, points = 1): Promise<RateLimitDecision> {
+  try {
+    await limiterOf(limit).consume(key, points)
+    return { allowed: true }
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) throw refusal
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) }
+  }
+}
+
+/**
+ * Takes `count` submissions (a batch costs one each) from the right budget: the kiosk's own when
+ * `kioskId` is set (from kioskOfToken), otherwise the client IP's. The caller answers a refusal
+ * in its own format, with Retry-After.
+ */
+export function takeSubmissionBudget(client: { kioskId?: string | null; clientIp?: string }, count = 1): Promise<RateLimitDecision> {
+  return client.kioskId
+    ? takeRateLimit(KIOSK_SUBMISSION_LIMIT, client.kioskId, count)
+    : takeRateLimit(PUBLIC_SUBMISSION_LIMIT, client.clientIp ?? 'unknown', count)
+}
+
+/** Forgets every window, in memory and in the table (tests). */
+export async function resetRateLimits(): Promise<void> {
+  limiters.clear()
+  await sidePool()?.query(`DELETE FROM "${RATE_LIMIT_TABLE}"`)
 }

@@ -1,5 +1,5 @@
 import { pbkdf2Sync, randomBytes, randomUUID } from 'node:crypto'
-import { forgetKioskTokens, type KioskDevice } from '~/auth/kiosk.server'
+import { changeKioskTokens, type KioskDevice } from '~/auth/kiosk.server'
 import { hashSecret } from '~/auth/secret-hash.server'
 import { prisma } from '~/db.server'
 import type { Prisma } from '~/generated/prisma/client'
@@ -92,10 +92,12 @@ export async function enrolKiosk(typedCode: string, now = new Date()): Promise<E
   if (!code) return { refused: 'invalid_enrolment_code' }
   const enrolmentCodeHash = hashSecret(code)
   const token = randomBytes(32).toString('base64url')
-  const taken = await prisma.kioskDevice.updateMany({
-    where: { enrolmentCodeHash, enrolmentExpiresAt: { gt: now } },
-    data: { tokenHash: hashSecret(token), enrolmentExpiresAt: null, enrolledAt: now, revokedAt: null },
-  })
+  const taken = await changeKioskTokens(
+    prisma.kioskDevice.updateMany({
+      where: { enrolmentCodeHash, enrolmentExpiresAt: { gt: now } },
+      data: { tokenHash: hashSecret(token), enrolmentExpiresAt: null, enrolledAt: now, revokedAt: null },
+    }),
+  )
   const kiosk = await prisma.kioskDevice.findUnique({
     where: { enrolmentCodeHash },
     select: {
@@ -108,7 +110,6 @@ export async function enrolKiosk(typedCode: string, now = new Date()): Promise<E
   })
   if (!kiosk) return { refused: 'unknown_enrolment_code' }
   if (taken.count === 0) return { refused: kiosk.enrolmentExpiresAt === null ? 'enrolment_code_used' : 'enrolment_code_expired' }
-  forgetKioskTokens()
   return {
     token,
     kiosk: { id: kiosk.id, name: kiosk.name, servicePointCode: kiosk.servicePoint.code },
@@ -117,8 +118,7 @@ export async function enrolKiosk(typedCode: string, now = new Date()): Promise<E
 }
 
 export async function revokeKiosk(kioskId: string, now = new Date()) {
-  await prisma.kioskDevice.updateMany({ where: { id: kioskId, revokedAt: null }, data: { revokedAt: now } })
-  forgetKioskTokens()
+  await changeKioskTokens(prisma.kioskDevice.updateMany({ where: { id: kioskId, revokedAt: null }, data: { revokedAt: now } }))
 }
 
 /** Stores what a kiosk reported; its list of refused answers replaces the previous one. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk-token'
-import { resetSubmissionBudgets } from '~/auth/rate-limit.server'
+import { resetRateLimits } from '~/auth/rate-limit.server'
 import { prisma } from '~/db.server'
 import { createCampaign } from '~/questionnaire/campaigns.server'
 import { kioskFormItems } from '~/questionnaire/kiosk-form'
@@ -32,7 +32,7 @@ const ACTOR_ID = 'test-administrator'
 
 beforeEach(async () => {
   point = await createSurveyPoint()
-  resetSubmissionBudgets()
+  await resetRateLimits()
   // Each test its own address, so the enrolment throttle of one does not reach another.
   clientIp = `198.51.100.${Math.floor(Math.random() * 250)}`
 })

@@ -1,8 +1,8 @@
 import type { z } from 'zod'
+import { READ_API_LIMIT, takeRateLimit } from '~/auth/rate-limit.server'
 import type { ErrorParams, SubmissionErrorCode } from '~/responses/errors'
 import { answerJsonError } from '~/responses/submission-api.server'
 import { etagOf, matchesEtag } from './etag'
-import { takeApiRequest } from './rate-limit.server'
 import { type ApiRefusal, isRefusal } from './refusal'
 import { bearerToken } from './token-text'
 import { type ApiClient, authenticateApiToken } from './tokens.server'
@@ -37,7 +37,7 @@ export async function answerReadApi<Schema extends z.ZodType, Body>(
   if (token === '') return apiError(request, 401, 'api_token_unknown')
   const client = await authenticateApiToken(token)
   if ('refused' in client) return apiError(request, 401, client.refused)
-  const budget = await takeApiRequest(client.tokenId)
+  const budget = await takeRateLimit(READ_API_LIMIT, client.tokenId)
   if (!budget.allowed) return apiError(request, 429, 'api_rate_limited', { retryAfterSeconds: budget.retryAfterSeconds })
 
   const parsed = schema.safeParse(queryOf(new URL(request.url)))

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk-token'
-import { PUBLIC_SUBMISSION_LIMIT, resetSubmissionBudgets } from '~/auth/rate-limit.server'
+import { PUBLIC_SUBMISSION_LIMIT, resetRateLimits } from '~/auth/rate-limit.server'
 import { createEnrolledKiosk } from '../../test/factories/kiosks'
 import { createSurveyPoint, envelopeFor, storedCounts } from '../../test/factories/submissions'
 import { answerSubmissionApi, MAX_SUBMISSION_BATCH } from './submission-api.server'
@@ -16,7 +16,7 @@ let point: Point
 
 beforeEach(async () => {
   point = await createSurveyPoint()
-  resetSubmissionBudgets()
+  await resetRateLimits()
 })
 
 async function post(body: unknown, headers: Record<string, string> = {}) {
@@ -64,7 +64,7 @@ describe('a batch of submissions', () => {
     const full = Array.from({ length: MAX_SUBMISSION_BATCH }, () => envelopeFor(point))
     expect((await post(full)).body.results.every((result: { status: number }) => result.status === 201)).toBe(true)
     const before = await storedCounts()
-    const next = Array.from({ length: PUBLIC_SUBMISSION_LIMIT.capacity - MAX_SUBMISSION_BATCH + 1 }, () =>
+    const next = Array.from({ length: PUBLIC_SUBMISSION_LIMIT.points - MAX_SUBMISSION_BATCH + 1 }, () =>
       envelopeFor(point, { id: randomUUID() }),
     )
     const refused = await post(next)

@@ -1,18 +1,20 @@
 import type { Channel } from '~/generated/prisma/enums'
 import { QUALITY_FLAGS, type QualitySettings } from '~/quality/flags'
+import type { WindowQuery } from './burst-windows.server'
 import { isNearClosing, isVerySatisfied, qualityFlags } from './flags'
-import { createRecentEvents } from './recent-events'
 import { vietnamMinuteOfDay } from './vietnam-time'
 
 /*
  * Quality flags at submission time. The rules are pure (flags.ts), their configuration is the
- * quality settings (app/quality/settings.server.ts); this module keeps the recent submissions per
- * kiosk and service point in memory (recent-events.ts explains why memory is enough).
+ * quality settings (app/quality/settings.server.ts). The burst windows (recent submissions per
+ * kiosk and service point) are counted in the database, for every app server at once, when the
+ * submission's batch is written (burst-windows.server.ts): this module says which windows a
+ * submission counts in, and decides its flags once they are counted.
  *
  * Exact time: a response keeps `submittedAt` only when a time-based flag (too fast, burst,
  * closing-time burst) was raised, as the evidence a reviewer needs; every other response keeps
- * only its day. The checks themselves read the in-memory window, not the database. Retention
- * clears submittedAt after 90 days (retention.server.ts).
+ * only its day. The windows' own rows keep a time for an hour at most, and no response id.
+ * Retention clears submittedAt after 90 days (retention.server.ts).
  */
 /**
  * A response started longer ago than this was answered offline and is arriving from a kiosk's
@@ -23,11 +25,7 @@ export const OFFLINE_AFTER_MS = 60 * 60 * 1000
 const CLOCK_SKEW_MS = 60 * 1000
 /** Longest believable time on one questionnaire; longer (or negative) durations are not stored. */
 const MAX_DURATION_SECONDS = 7 * 24 * 60 * 60
-/** Longest window any setting allows (QualitySettingsSchema caps windows at an hour). */
-const MAX_WINDOW_MS = 60 * 60 * 1000
 const TIME_BASED_FLAGS = QUALITY_FLAGS.TOO_FAST | QUALITY_FLAGS.BURST | QUALITY_FLAGS.CLOSING_TIME_BURST
-
-const recent = createRecentEvents({ retentionMs: MAX_WINDOW_MS })
 
 export type QualityInput = {
   channel: Channel
@@ -45,58 +43,61 @@ export type QualityInput = {
 }
 
 export type QualityAssessment = {
-  flags: number
   durationSeconds: number | null
-  /** The exact submission time, kept only as the evidence of a time-based flag. */
-  submittedAt: Date | null
-  /** Takes this submission out of the recent windows (it was a replay, or was not stored). */
-  forget(): void
+  /** The burst windows the submission counts in (none for paper or an offline answer). */
+  windows: WindowQuery[]
+  /** The flags, and the exact time kept as their evidence, once `counts[i]` is the count of `windows[i]`. */
+  decide(counts: readonly number[]): { flags: number; submittedAt: Date | null }
 }
 
+type WindowRole = 'device' | 'servicePoint' | 'closing'
+
 /**
- * Flags one submission and records it in the recent windows (so the submissions around it see
- * it, even those written in the same batch). Paper sheets are keyed by clerks in bulk, so the
- * time-based rules don't apply to them.
+ * The burst windows one submission counts in, and how its flags follow from their counts (which
+ * include the submission itself and those before it in its batch). Paper sheets are keyed by
+ * clerks in bulk, so the time-based rules don't apply to them.
  */
 export function assessQuality(input: QualityInput, settings: QualitySettings): QualityAssessment {
   const at = input.now.getTime()
   const durationSeconds = duration(input.startedAt, input.now)
   const live = input.channel !== 'paper' && !input.offline && !(input.startedAt && at - input.startedAt.getTime() > OFFLINE_AFTER_MS)
-  const recorded: (() => void)[] = []
-  const countWith = (key: string, windowSeconds: number) => {
-    recorded.push(recent.add(key, at))
-    return recent.count(key, at - windowSeconds * 1000, at)
+  const windows: WindowQuery[] = []
+  const roles: WindowRole[] = []
+  const countIn = (role: WindowRole, key: string, windowSeconds: number) => {
+    windows.push({ key, at, windowSeconds })
+    roles.push(role)
   }
-
-  let recentFromDevice: number | null = null
-  let recentAtServicePoint: number | null = null
-  let recentVerySatisfiedNearClosing: number | null = null
   if (live) {
     const { windowSeconds } = settings.burst
-    if (input.kioskId) recentFromDevice = countWith(`kiosk:${input.kioskId}`, windowSeconds)
-    recentAtServicePoint = countWith(`sp:${input.servicePointId}`, windowSeconds)
+    if (input.kioskId) countIn('device', `kiosk:${input.kioskId}`, windowSeconds)
+    countIn('servicePoint', `sp:${input.servicePointId}`, windowSeconds)
     if (isVerySatisfied(input.satisfactionAnswers) && isNearClosing(vietnamMinuteOfDay(input.now), settings.closingTime)) {
-      recentVerySatisfiedNearClosing = countWith(`closing:${input.servicePointId}`, settings.closingTime.windowSeconds)
+      countIn('closing', `closing:${input.servicePointId}`, settings.closingTime.windowSeconds)
     }
   }
 
-  const flags = qualityFlags(
-    {
-      honeypot: input.honeypot,
-      durationSeconds: input.channel === 'paper' ? null : durationSeconds,
-      answeredItems: input.answeredItems,
-      scaleAnswers: input.scaleAnswers,
-      recentFromDevice,
-      recentAtServicePoint,
-      recentVerySatisfiedNearClosing,
-    },
-    settings,
-  )
   return {
-    flags,
     durationSeconds,
-    submittedAt: flags & TIME_BASED_FLAGS ? input.now : null,
-    forget: () => recorded.splice(0).forEach((remove) => remove()),
+    windows,
+    decide(counts) {
+      const countOf = (role: WindowRole) => {
+        const index = roles.indexOf(role)
+        return index < 0 ? null : counts[index]!
+      }
+      const flags = qualityFlags(
+        {
+          honeypot: input.honeypot,
+          durationSeconds: input.channel === 'paper' ? null : durationSeconds,
+          answeredItems: input.answeredItems,
+          scaleAnswers: input.scaleAnswers,
+          recentFromDevice: countOf('device'),
+          recentAtServicePoint: countOf('servicePoint'),
+          recentVerySatisfiedNearClosing: countOf('closing'),
+        },
+        settings,
+      )
+      return { flags, submittedAt: flags & TIME_BASED_FLAGS ? input.now : null }
+    },
   }
 }
 

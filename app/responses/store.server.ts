@@ -26,6 +26,11 @@ export type StoredResponse = {
   answerItemIds: number[]
   answerValues: number[]
   comment: { itemCode: string; text: string } | null
+  /**
+   * The burst windows the response counts in (burst-windows.server.ts) and its time there: a
+   * RecentSubmission row each, written with the response. None for paper or offline answers.
+   */
+  recent?: { at: Date; keys: readonly string[] }
 }
 
 /** What happened to one response: written now, or its id was already stored (with that row's hash and receipt). */
@@ -34,8 +39,8 @@ export type InsertOutcome =
   | { id: string; inserted: false; stored: { bodyHash: string; receiptId: string } }
 
 /**
- * Stores responses (their coded answers are arrays on the row, ADR 014), comments and their place
- * in the rollup queue in ONE statement (so one transaction): an acknowledged response is never
+ * Stores responses (their coded answers are arrays on the row, ADR 014), comments, their burst-window
+ * rows and their place in the rollup queue in ONE statement (so one transaction): an acknowledged response is never
  * half-written, and the fold that adds it to the rollups finds it (every reader folds first, so
  * no figure misses it). Set-based SQL (unnest) keeps the cost per batch, not per row.
  *
@@ -57,6 +62,7 @@ export async function insertResponses(batch: readonly StoredResponse[]): Promise
   if (new Set(ids.map((id) => id.toLowerCase())).size !== ids.length)
     throw new Error('insertResponses: the same id twice in one batch')
   const comments = responses.flatMap((r) => (r.comment ? [{ responseId: r.id, ...r.comment }] : []))
+  const windows = responses.flatMap((r) => (r.recent ? r.recent.keys.map((key) => ({ responseId: r.id, key, at: r.recent!.at })) : []))
   const column = (pick: (response: StoredResponse) => ArrayElement) => arrayLiteral(responses.map(pick))
 
   const inserted = await prisma.$queryRaw<{ id: string }[]>`
@@ -91,6 +97,13 @@ export async function insertResponses(batch: readonly StoredResponse[]): Promise
       FROM unnest(${arrayLiteral(comments.map((c) => c.responseId))}::uuid[],
         ${arrayLiteral(comments.map((c) => c.itemCode))}::text[], ${arrayLiteral(comments.map((c) => c.text))}::text[])
         AS x(rid, code, text)
+      WHERE x.rid IN (SELECT id FROM r)
+    ),
+    w AS (
+      INSERT INTO "RecentSubmission" (key, at)
+      SELECT x.key, x.at
+      FROM unnest(${arrayLiteral(windows.map((w) => w.responseId))}::uuid[], ${arrayLiteral(windows.map((w) => w.key))}::text[],
+        ${arrayLiteral(windows.map((w) => w.at.toISOString()))}::timestamp[]) AS x(rid, key, at)
       WHERE x.rid IN (SELECT id FROM r)
     ),
     -- The rollups are added later, by a fold of many responses at once (rollup-fold.server.ts).

@@ -51,7 +51,7 @@ export async function answerSubmissionApi(request: SubmissionApiRequest): Promis
     if (token !== null && !kiosk) throw new SubmissionError(401, 'invalid_kiosk_token')
     // Revoked is told apart from unknown: the kiosk then keeps its queue and says so on screen.
     if (kiosk?.revoked) throw new SubmissionError(403, 'kiosk_revoked')
-    const budget = takeSubmissionBudget({ kioskId: kiosk?.id, clientIp: request.clientIp })
+    const budget = await takeSubmissionBudget({ kioskId: kiosk?.id, clientIp: request.clientIp })
     if (!budget.allowed) {
       throw new SubmissionError(429, 'rate_limited', { retryAfterSeconds: budget.retryAfterSeconds })
     }
@@ -98,7 +98,7 @@ async function batchAnswer(
     throw new SubmissionError(400, 'invalid_batch', { max: MAX_SUBMISSION_BATCH })
   }
   // One token was taken for the request before its body was read.
-  const budget = takeSubmissionBudget({ kioskId, clientIp: request.clientIp }, Date.now(), envelopes.length - 1)
+  const budget = await takeSubmissionBudget({ kioskId, clientIp: request.clientIp }, envelopes.length - 1)
   if (!budget.allowed) throw new SubmissionError(429, 'rate_limited', { retryAfterSeconds: budget.retryAfterSeconds })
   const t = await fixedT(context.language, 'submission')
   const results = await Promise.all(

@@ -13,10 +13,11 @@ import {
 } from './database-errors.server'
 import { type FORMS, KIOSK_ONLY_FIELDS, parseEnvelope, type SubmissionEnvelope } from './envelope'
 import { SubmissionError } from './errors'
+import { countWindows, pruneRecentSubmissionsSoon } from './burst-windows.server'
 import { answerFacts } from './flags'
 import { createGroupCommit } from './group-commit'
 import { canonicalJson, canonicalJsonOfKnownKeys } from './json'
-import { assessQuality, OFFLINE_AFTER_MS } from './quality.server'
+import { assessQuality, OFFLINE_AFTER_MS, type QualityAssessment } from './quality.server'
 import { scrubPersonalNumbers } from './scrub'
 import { notifyResponsesStored } from './stored-events'
 import { type InsertOutcome, insertResponses, type StoredResponse } from './store.server'
@@ -128,24 +129,19 @@ async function submitGuarded(
     channel,
     language: envelope.language ?? context.language,
     submittedOn,
-    submittedAt: quality.submittedAt,
+    // Decided when the batch is written (storeBatch): the burst windows are counted then.
+    submittedAt: null,
     durationSeconds: quality.durationSeconds,
-    flags: quality.flags,
+    flags: 0,
     weight: 1,
     kioskId,
     paperSheetId: context.paperSheetId ?? null,
     ...stored,
   }
 
-  try {
-    const outcome = await guard.run(() => writer.submit({ row, deadline }))
-    if ('error' in outcome) throw outcome.error
-    if (outcome.status !== 201) quality.forget()
-    return { status: outcome.status, id: row.id, receiptId: outcome.receiptId }
-  } catch (error) {
-    quality.forget()
-    throw error
-  }
+  const outcome = await guard.run(() => writer.submit({ row, quality, deadline }))
+  if ('error' in outcome) throw outcome.error
+  return { status: outcome.status, id: row.id, receiptId: outcome.receiptId }
 }
 
 /**
@@ -244,7 +240,7 @@ function newReceiptId(): string {
   return receipt
 }
 
-type PendingWrite = { row: StoredResponse; deadline: number }
+type PendingWrite = { row: StoredResponse; quality: QualityAssessment; deadline: number }
 type WriteOutcome = { status: 201 | 200; receiptId: string } | { error: SubmissionError }
 
 /**
@@ -270,12 +266,19 @@ const writer = createGroupCommit<PendingWrite, WriteOutcome>(storeBatch, {
  * One outcome per submission of the batch. Submissions whose caller already got 503 (deadline
  * passed while queued) are not written: under overload the queue sheds what nobody waits for.
  * The same id twice in one batch is written once; the second compares its hash with the first,
- * exactly as a later replay compares with the stored row.
+ * exactly as a later replay compares with the stored row. The quality flags are decided here,
+ * once the batch's burst windows are counted (burst-windows.server.ts).
  */
 async function storeBatch(pending: PendingWrite[]): Promise<WriteOutcome[]> {
   const now = Date.now()
   const firsts = new Map<string, StoredResponse>()
-  for (const { row, deadline } of pending) if (deadline > now && !firsts.has(row.id)) firsts.set(row.id, row)
+  const written: PendingWrite[] = []
+  for (const write of pending) {
+    if (write.deadline <= now || firsts.has(write.row.id)) continue
+    firsts.set(write.row.id, write.row)
+    written.push(write)
+  }
+  await decideFlags(written)
   const outcomes = firsts.size
     ? await insertEachBatch([...firsts.values()])
     : new Map<string, InsertOutcome | SubmissionError>()
@@ -291,6 +294,24 @@ async function storeBatch(pending: PendingWrite[]): Promise<WriteOutcome[]> {
     if (row.bodyHash === stored.bodyHash) return { status: 200, receiptId: stored.receiptId }
     return { error: new SubmissionError(409, 'id_conflict') }
   })
+}
+
+/** Counts the batch's burst windows (one query) and sets each row's flags and burst-window rows. */
+async function decideFlags(written: PendingWrite[]): Promise<void> {
+  let counts: number[][]
+  try {
+    counts = await countWindows(written.map(({ quality }) => quality.windows))
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw databaseUnavailable()
+    throw error
+  }
+  written.forEach(({ row, quality }, i) => {
+    const { flags, submittedAt } = quality.decide(counts[i]!)
+    row.flags = flags
+    row.submittedAt = submittedAt
+    if (quality.windows.length) row.recent = { at: new Date(quality.windows[0]!.at), keys: quality.windows.map((window) => window.key) }
+  })
+  if (written.some(({ row }) => row.recent)) pruneRecentSubmissionsSoon()
 }
 
 /**

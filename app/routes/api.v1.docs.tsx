@@ -7,7 +7,7 @@ import type { I18nHandle } from '~/i18n/route-namespaces'
 import { documentedOperations } from '~/read-api/api-docs'
 import { openApiDocument } from '~/read-api/openapi'
 import { OPENAPI_PATH } from '~/read-api/paths'
-import { API_REQUESTS_PER_WINDOW } from '~/read-api/rate-limit.server'
+import { READ_API_LIMIT } from '~/auth/rate-limit.server'
 import { DataTable } from '~/ui/data-table'
 import { pageTitle } from '~/ui/page-title'
 
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t('docs.metaTitle'),
     origin,
     operations: documentedOperations(openApiDocument(origin)),
-    requestsPerMinute: API_REQUESTS_PER_WINDOW,
+    requestsPerMinute: READ_API_LIMIT.points,
   }
 }
 

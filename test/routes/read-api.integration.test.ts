@@ -5,7 +5,7 @@ import { listAuditEvents } from '~/audit/audit.server'
 import { hashSecret } from '~/auth/secret-hash.server'
 import { prisma } from '~/db.server'
 import { decodeCursor } from '~/read-api/cursor'
-import { API_REQUESTS_PER_WINDOW } from '~/read-api/rate-limit.server'
+import { READ_API_LIMIT } from '~/auth/rate-limit.server'
 import { IndicesPageSchema, RankingPageSchema, UnitsPageSchema } from '~/read-api/schemas'
 import { createApiToken, listApiTokens, revokeApiToken } from '~/read-api/tokens.server'
 import { loader as indicesLoader } from '~/routes/api.v1.indices'
@@ -118,9 +118,9 @@ describe('tokens', () => {
     expect((await prisma.apiToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(token) } })).useCount).toBe(0n)
   })
 
-  test(`past ${API_REQUESTS_PER_WINDOW} requests a minute a token is answered 429 with Retry-After; other tokens go on`, async () => {
+  test(`past ${READ_API_LIMIT.points} requests a minute a token is answered 429 with Retry-After; other tokens go on`, async () => {
     const token = await issue()
-    for (let i = 0; i < API_REQUESTS_PER_WINDOW; i++) expect((await call('units', 'level=province&limit=1', token)).status).toBe(200)
+    for (let i = 0; i < READ_API_LIMIT.points; i++) expect((await call('units', 'level=province&limit=1', token)).status).toBe(200)
     const refused = await call('units', 'level=province&limit=1&lng=en', token)
     expect(refused.status).toBe(429)
     expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0)

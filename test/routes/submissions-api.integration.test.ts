@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk-token'
 import { revokeKiosk } from '~/kiosk/devices.server'
 import { createEnrolledKiosk } from '../factories/kiosks'
-import { resetSubmissionBudgets } from '~/auth/rate-limit.server'
+import { resetRateLimits } from '~/auth/rate-limit.server'
 import { prisma } from '~/db.server'
 import { action, loader } from '~/routes/api.submissions'
 import { serveSubmissionApi } from '~/responses/submission-http.server'
@@ -137,7 +137,7 @@ beforeAll(async () => {
   await call(post(envelopeFor(point))) // warm-up (caches, query compiler)
 })
 afterAll(() => node.close())
-beforeEach(() => resetSubmissionBudgets())
+beforeEach(() => resetRateLimits())
 
 describe.each(Object.entries(transports))('through %s', (_name, transport) => {
   beforeAll(() => {

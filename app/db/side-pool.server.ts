@@ -1,0 +1,46 @@
+import pg from 'pg'
+import { db } from '~/db.server'
+
+/*
+ * A few connections of the app server's own beside Prisma's pool, for the work that coordinates
+ * several app servers (docs/decisions/023-several-app-servers.md): the shared rate limits
+ * (rate-limiter-flexible's RateLimiterPostgres takes a pg Pool) and session advisory locks, which
+ * need one connection from lock to unlock where Prisma hands each query any connection of its pool.
+ * There is none on PGlite: one process by construction, nothing to coordinate.
+ */
+
+/** Rate-limit queries are short; a lock holder keeps one connection for the job's length. */
+const SIDE_POOL_SIZE = 4
+/**
+ * Longest wait for a connection or an answer: a rate limit is asked on the submission path, whose
+ * deadline is 2 s (SUBMISSION_DEADLINE_MS); past this the caller falls back (rate-limit.server.ts).
+ */
+const SIDE_TIMEOUT_MS = 1_000
+
+let pool: pg.Pool | undefined
+
+/** The side pool on the PostgreSQL server, or null on PGlite. */
+export function sidePool(): pg.Pool | null {
+  if (!db.serverUrl) return null
+  if (!pool) {
+    // Idle connections must not keep a finished script alive.
+    pool = new pg.Pool({
+      connectionString: db.serverUrl,
+      max: SIDE_POOL_SIZE,
+      allowExitOnIdle: true,
+      connectionTimeoutMillis: SIDE_TIMEOUT_MS,
+      query_timeout: SIDE_TIMEOUT_MS,
+    })
+    // An idle connection cut by a database restart is an 'error' on the pool: the pool drops the
+    // connection and opens a new one on the next query, so this only says so.
+    pool.on('error', (error) => console.error('side pool: an idle connection failed:', error.message))
+  }
+  return pool
+}
+
+/** Closes the side pool (on shutdown). */
+export async function closeSidePool(): Promise<void> {
+  const closing = pool
+  pool = undefined
+  await closing?.end()
+}
