@@ -1,8 +1,8 @@
 /**
  * A process-local cache of lookups that every request repeats (a kiosk's token, a service
- * point's campaign, the quality settings). One process serves the platform (ADR 003), so a change
- * made through the app can forget the entries it affects; a change made elsewhere is seen within
- * `ttlMs`.
+ * point's campaign, the quality settings). A change made through the app can make every app
+ * server forget the entries it affects (change-notices.server.ts); otherwise a change is seen
+ * within `ttlMs`.
  *
  * Concurrent callers of one key share one lookup (a burst costs one query). A failed lookup is
  * forgotten, so the next call tries again (the database may be back), unless `keepError` says the
