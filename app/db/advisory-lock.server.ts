@@ -20,8 +20,14 @@ export async function runAlone<T>(name: LockName, job: () => Promise<T>): Promis
   const release = (error?: Error) => {
     if (released) return
     released = true
+    connection.off('error', lost)
     connection.release(error)
   }
+  // pg-pool listens for errors only on idle connections: one held here that the database drops
+  // (a restart, an immediate stop) would otherwise be an unhandled 'error' that ends the process.
+  // The lock went with it; the job's own queries fail on their own connections.
+  const lost = (error: Error) => release(error)
+  connection.on('error', lost)
   try {
     const { rows } = await connection.query<{ locked: boolean }>(
       `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`,

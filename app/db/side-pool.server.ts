@@ -9,8 +9,11 @@ import { db } from '~/db.server'
  * There is none on PGlite: one process by construction, nothing to coordinate.
  */
 
-/** Rate-limit queries are short; a lock holder keeps one connection for the job's length. */
-const SIDE_POOL_SIZE = 4
+/**
+ * Rate-limit queries are short; a lock holder keeps one connection for the job's length. With 4,
+ * the background fold waited past the timeout behind the rate limits of a busy server.
+ */
+const SIDE_POOL_SIZE = 8
 /**
  * Longest wait for a connection or an answer: a rate limit is asked on the submission path, whose
  * deadline is 2 s (SUBMISSION_DEADLINE_MS); past this the caller falls back (rate-limit.server.ts).
