@@ -32,7 +32,7 @@ export function onChange(topic: string, forget: () => void): () => void {
 }
 
 /** Makes this process's caches of `topic` forget (or of every topic: a reconnected listener). */
-export function forgetChanged(topic: string | null): void {
+function forgetChanged(topic: string | null): void {
   const sets = topic === null ? [...forgetters.values()] : [forgetters.get(topic) ?? new Set<() => void>()]
   for (const set of sets) for (const forget of set) forget()
 }

@@ -16,7 +16,7 @@ import { runAlone } from '~/db/advisory-lock.server'
 export type WindowQuery = { key: string; at: number; windowSeconds: number }
 
 /** Longest window any setting allows (QualitySettingsSchema caps windows at an hour). */
-export const MAX_WINDOW_MS = 60 * 60 * 1000
+const MAX_WINDOW_MS = 60 * 60 * 1000
 /** How often (at most) a server removes rows that no window can reach any more. */
 const PRUNE_EVERY_MS = 60_000
 
@@ -68,6 +68,6 @@ export function pruneRecentSubmissionsSoon(now = Date.now()): void {
 }
 
 /** Removes the rows no window reaches (older than `before`); returns how many. */
-export function pruneRecentSubmissions(before: Date): Promise<number> {
+function pruneRecentSubmissions(before: Date): Promise<number> {
   return prisma.recentSubmission.deleteMany({ where: { at: { lt: before } } }).then((result) => result.count)
 }
