@@ -64,7 +64,21 @@ export async function getTranslation(request: Request, ns: string) {
   return { t: await fixedT(locale, ns), locale }
 }
 
+/**
+ * One initialised instance per language for the translators below: a translator only reads it,
+ * and initialising one per call (every namespace of the language) was most of the cost of a 503
+ * answered to a burst of submissions while the database was locked.
+ */
+const translators = new Map<Language, Promise<i18n>>()
+
 /** getFixedT for a language already known. */
 export async function fixedT(lng: Language, ns = 'common') {
-  return (await createI18n(lng)).getFixedT(lng, ns)
+  let instance = translators.get(lng)
+  if (!instance) {
+    instance = createI18n(lng)
+    translators.set(lng, instance)
+    // A failed initialisation is not kept: the next call tries again.
+    instance.catch(() => translators.delete(lng))
+  }
+  return (await instance).getFixedT(lng, ns)
 }

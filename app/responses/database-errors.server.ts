@@ -2,10 +2,12 @@ import { SubmissionError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors'
 
 /**
  * How long a submission may wait on the database before the client hears 503: the contract
- * promises an answer within 2 s, never a hang (the rest of the 2 s is for writing the answer). A write still running at the deadline may commit
+ * promises an answer within 2 s, never a hang. The rest of the 2 s is for answering: a hundred
+ * submissions that reach the deadline together (a lock held on the table) took 0.26 s to answer
+ * on two cores, so 1.7 s left too little. A write still running at the deadline may commit
  * afterwards; the client's retry with the same id then gets 200 and the same receipt.
  */
-export const SUBMISSION_DEADLINE_MS = 1_700
+export const SUBMISSION_DEADLINE_MS = 1_500
 
 export function databaseUnavailable(): SubmissionError {
   return new SubmissionError(503, 'database_unavailable', { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS })
