@@ -33,10 +33,21 @@ export function sidePool(): pg.Pool | null {
       allowExitOnIdle: true,
       connectionTimeoutMillis: SIDE_TIMEOUT_MS,
       query_timeout: SIDE_TIMEOUT_MS,
+      // A rate-limit window is bookkeeping, not an answer anyone was promised: its update need not
+      // wait for the WAL to reach the disk (a crash forgets the last moments of a window, which
+      // only lets a few requests more through). Waiting for the flush made every request pay one,
+      // and held the window's row locked meanwhile, so requests of one kiosk queued behind it.
+      options: '-c synchronous_commit=off',
     })
     // An idle connection cut by a database restart is an 'error' on the pool: the pool drops the
     // connection and opens a new one on the next query, so this only says so.
     pool.on('error', (error) => console.error('side pool: an idle connection failed:', error.message))
+    // A connection the database drops while it is checked out has no listener of pg-pool's, and
+    // an 'error' nobody hears ends the process. It can come before the borrower could add one: the
+    // server's shutdown notice in the same packet as the answer to the connection's start-up. So
+    // each connection gets a listener for its whole life; its borrower still sees the failure as
+    // the failed query.
+    pool.on('connect', (connection) => connection.on('error', () => {}))
   }
   return pool
 }
