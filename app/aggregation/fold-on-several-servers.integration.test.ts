@@ -2,7 +2,7 @@ import pg from 'pg'
 import { beforeAll, expect, test } from 'vitest'
 import { db, prisma } from '~/db.server'
 import { runAlone } from '~/db/advisory-lock.server'
-import { type Survey, createSurvey, storeResponses, uniformAnswers } from '../../test/factories/survey'
+import { type Survey, createSurvey, storeUniformResponses } from '../../test/factories/survey'
 import { verifyRollups } from './recompute.server'
 import { FOLD_DELAY_MS, foldPendingRollups, scheduleRollupFold, settleRollupFolds } from './rollup-fold.server'
 
@@ -18,18 +18,7 @@ beforeAll(async () => {
   survey = await createSurvey({ provinces: 1, agencies: 1, servicePoints: 2, versions: ['sipas-2023'] })
 })
 
-const store = (count: number) => {
-  const version = survey.versions[0]!
-  return storeResponses(
-    survey,
-    Array.from({ length: count }, (_, i) => ({
-      version,
-      servicePoint: survey.servicePoints[i % survey.servicePoints.length]!,
-      submittedOn: '2025-03-10',
-      answers: uniformAnswers(version.definition, 4),
-    })),
-  )
-}
+const store = (count: number) => storeUniformResponses(survey, count, 4)
 
 const respondents = async () => {
   const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT coalesce(sum(n), 0)::int AS n FROM "ResponseRollup"`

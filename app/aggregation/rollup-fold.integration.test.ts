@@ -1,6 +1,6 @@
 import { beforeAll, expect, test } from 'vitest'
 import { prisma } from '~/db.server'
-import { type Survey, createSurvey, storeResponses, uniformAnswers } from '../../test/factories/survey'
+import { type Survey, createSurvey, storeUniformResponses, uniformAnswers } from '../../test/factories/survey'
 import { unitFigures } from './figures.server'
 import { parsePeriod } from './period'
 import { rebuildRollups, verifyRollups } from './recompute.server'
@@ -21,18 +21,7 @@ const rollupTotals = async () => {
   return row!
 }
 
-const store = (count: number, value: number) => {
-  const version = survey.versions[0]!
-  return storeResponses(
-    survey,
-    Array.from({ length: count }, (_, i) => ({
-      version,
-      servicePoint: survey.servicePoints[i % survey.servicePoints.length]!,
-      submittedOn: '2025-03-10',
-      answers: uniformAnswers(version.definition, value),
-    }))
-  )
-}
+const store = (count: number, value: number) => storeUniformResponses(survey, count, value)
 
 test('a stored response waits in the queue until a fold adds it to the rollups, once', async () => {
   await foldPendingRollups()

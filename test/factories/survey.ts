@@ -102,6 +102,23 @@ export type ResponseSpec = {
   answers: { itemCode: string; value: number }[]
 }
 
+/**
+ * `count` responses to the survey's first version on one day, spread over its service points in
+ * turn, every scale item answered `value`: the rollup-fold tests' batches.
+ */
+export function storeUniformResponses(survey: Survey, count: number, value: number, submittedOn = '2025-03-10') {
+  const version = survey.versions[0]!
+  return storeResponses(
+    survey,
+    Array.from({ length: count }, (_, i) => ({
+      version,
+      servicePoint: survey.servicePoints[i % survey.servicePoints.length]!,
+      submittedOn,
+      answers: uniformAnswers(version.definition, value),
+    })),
+  )
+}
+
 /** Stores the responses through insertResponses and returns them as the reference reads them. */
 export async function storeResponses(
   survey: Survey,
