@@ -23,6 +23,20 @@ export const QUALITY_FLAGS = {
   CLOSING_TIME_BURST: 16,
 } as const
 
+/**
+ * Bits of Response.flags that are not quality flags: they say where a response came from, never
+ * leave it out of an index, and are not listed, counted or set by the quality rules. Kept in the
+ * same bitmask so the rollups, keyed by flags, can filter on them at no cost
+ * (docs/decisions/025-rating-tickets.md).
+ */
+export const RESPONSE_MARKS = {
+  /** Given with a rating ticket: the citizen received a result here (app/tickets). */
+  VERIFIED: 32,
+} as const
+
+/** Every bit a quality flag may use; marks lie outside it. */
+export const QUALITY_FLAG_BITS = 31
+
 export type QualityFlagName = keyof typeof QUALITY_FLAGS
 export const QUALITY_FLAG_NAMES = Object.keys(QUALITY_FLAGS) as QualityFlagName[]
 
