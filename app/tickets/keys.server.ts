@@ -13,7 +13,7 @@ import { isKeyId, type TicketKey, type TicketKeyRing } from './token'
  * expired (the expiry setting's days), then remove it.
  */
 
-export function ticketKeyRing(source: NodeJS.ProcessEnv = process.env): TicketKeyRing {
+export function ticketKeyRing(source: Partial<Record<string, string>> = process.env): TicketKeyRing {
   const listed = (source.TICKET_KEYS ?? '').trim()
   if (!listed) {
     const key = { id: 'k0', secret: derived('rating-ticket-key') }
@@ -41,7 +41,7 @@ export function ticketKeys(): TicketKeyRing {
  * The keyed hash that stands for a dossier code: the same dossier in the same province always
  * gives the same hash, and the hash says nothing of the code without the key.
  */
-export function dossierHash(provinceId: string, dossierCode: string, source: NodeJS.ProcessEnv = process.env): string {
+export function dossierHash(provinceId: string, dossierCode: string, source: Partial<Record<string, string>> = process.env): string {
   const key = source.TICKET_DOSSIER_KEY?.trim() || derived('dossier-hash-key')
   return createHmac('sha256', key).update(`${provinceId}\u0000${dossierCode.trim()}`).digest('base64url')
 }

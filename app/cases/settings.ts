@@ -1,0 +1,21 @@
+import { z } from 'zod'
+
+/*
+ * When a response becomes a case, how long the agency has to answer it, and how long a citizen's
+ * contact details outlive the closed case (docs/decisions/026-cases.md). One Setting row
+ * (app/cases/settings.server.ts).
+ */
+export const CaseSettingsSchema = z.object({
+  /** A response with a comment opens a case when any satisfaction answer is at or below this (1–5 scale). */
+  dissatisfiedAtOrBelow: z.number().int().min(1).max(4).default(2),
+  /** Working days (no weekends, no public holidays) from the day of the response to the deadline. */
+  deadlineWorkingDays: z.number().int().min(1).max(60).default(10),
+  /** Days a citizen's phone number or e-mail address is kept after their case closes. */
+  contactRetentionDays: z.number().int().min(0).max(365).default(30),
+  /**
+   * Extra days off the government declares year by year (swapped working days around Tết or
+   * National Day), YYYY-MM-DD; the statutory holidays come from the calendar.
+   */
+  extraDaysOff: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+})
+export type CaseSettings = z.infer<typeof CaseSettingsSchema>
