@@ -55,7 +55,7 @@ export const ANSWER_ERROR_CODES = [
   'too_many_texts',
 ] as const
 
-const STORAGE_ERROR_CODES = ['id_conflict', 'paper_sheet_conflict', 'database_unavailable', 'internal_error'] as const
+const STORAGE_ERROR_CODES = ['id_conflict', 'paper_sheet_conflict', 'ticket_used', 'database_unavailable', 'internal_error'] as const
 
 /** Refusals of the kiosk endpoints (docs/decisions/019-kiosk.md), beside the kiosk-token ones above. */
 const KIOSK_ERROR_CODES = [

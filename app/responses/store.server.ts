@@ -22,6 +22,8 @@ export type StoredResponse = {
   weight: number
   kioskId: string | null
   paperSheetId?: string | null
+  /** The rating ticket's nonce (app/tickets): unique, so a ticket gives one response. */
+  ticketId?: string | null
   /** Coded answers as stored (ADR 014): item id and value at the same position; one pair per multi-select option. */
   answerItemIds: number[]
   answerValues: number[]
@@ -31,6 +33,11 @@ export type StoredResponse = {
    * RecentSubmission row each, written with the response. None for paper or offline answers.
    */
   recent?: { at: Date; keys: readonly string[] }
+  /**
+   * The case the response opens for its agency (app/cases), written with it so an acknowledged
+   * dissatisfied comment always has its case: its id and its deadline (YYYY-MM-DD).
+   */
+  case?: { id: string; dueOn: string } | null
 }
 
 /** What happened to one response: written now, or its id was already stored (with that row's hash and receipt). */
@@ -63,15 +70,16 @@ export async function insertResponses(batch: readonly StoredResponse[]): Promise
     throw new Error('insertResponses: the same id twice in one batch')
   const comments = responses.flatMap((r) => (r.comment ? [{ responseId: r.id, ...r.comment }] : []))
   const windows = responses.flatMap((r) => (r.recent ? r.recent.keys.map((key) => ({ responseId: r.id, key, at: r.recent!.at })) : []))
+  const cases = responses.flatMap((r) => (r.case ? [{ responseId: r.id, ...r.case }] : []))
   const column = (pick: (response: StoredResponse) => ArrayElement) => arrayLiteral(responses.map(pick))
 
   const inserted = await prisma.$queryRaw<{ id: string }[]>`
     WITH r AS (
       INSERT INTO "Response" (id, "receiptId", "bodyHash", "versionId", "campaignId", "servicePointId", "agencyId",
         "provinceId", channel, language, "submittedOn", "submittedAt", "durationSeconds", flags, weight, "kioskId",
-        "paperSheetId", "answerItemIds", "answerValues")
+        "paperSheetId", "ticketId", "answerItemIds", "answerValues")
       SELECT x.id, x.receipt, x.hash, x.version, x.campaign, x.point, x.agency, x.province, x.channel, x.language,
-        x.day, x.at, x.duration, x.flags, x.weight, x.kiosk, x.sheet, x.items::int[], x.vals::int[]
+        x.day, x.at, x.duration, x.flags, x.weight, x.kiosk, x.sheet, x.ticket, x.items::int[], x.vals::int[]
       FROM unnest(
         ${arrayLiteral(ids)}::uuid[], ${column((r) => r.receiptId)}::text[], ${column((r) => r.bodyHash)}::text[],
         ${column((r) => r.versionId)}::text[], ${column((r) => r.campaignId)}::text[],
@@ -81,15 +89,15 @@ export async function insertResponses(batch: readonly StoredResponse[]): Promise
         ${column((r) => r.submittedAt?.toISOString() ?? null)}::timestamp[],
         ${column((r) => r.durationSeconds)}::int[], ${column((r) => r.flags)}::int[],
         ${column((r) => r.weight)}::float8[], ${column((r) => r.kioskId)}::text[],
-        ${column((r) => r.paperSheetId ?? null)}::text[],
+        ${column((r) => r.paperSheetId ?? null)}::text[], ${column((r) => r.ticketId ?? null)}::text[],
         -- Each response's answer arrays travel as one array literal per response ('{12,13}'): PostgreSQL
         -- arrays of arrays must be rectangular.
         ${column((r) => arrayLiteral(r.answerItemIds))}::text[],
         ${column((r) => arrayLiteral(r.answerValues))}::text[]
       ) AS x(id, receipt, hash, version, campaign, point, agency, province, channel, language, day, at, duration, flags,
-        weight, kiosk, sheet, items, vals)
+        weight, kiosk, sheet, ticket, items, vals)
       ON CONFLICT (id) DO NOTHING
-      RETURNING id
+      RETURNING id, "agencyId", "provinceId", "servicePointId", "submittedOn"
     ),
     c AS (
       INSERT INTO "Comment" ("responseId", "itemCode", text)
@@ -105,6 +113,13 @@ export async function insertResponses(batch: readonly StoredResponse[]): Promise
       FROM unnest(${arrayLiteral(windows.map((w) => w.responseId))}::uuid[], ${arrayLiteral(windows.map((w) => w.key))}::text[],
         ${arrayLiteral(windows.map((w) => w.at.toISOString()))}::timestamp[]) AS x(rid, key, at)
       WHERE x.rid IN (SELECT id FROM r)
+    ),
+    k AS (
+      INSERT INTO "FeedbackCase" (id, "responseId", "agencyId", "provinceId", "servicePointId", "openedOn", "dueOn", "updatedAt")
+      SELECT x.id, r.id, r."agencyId", r."provinceId", r."servicePointId", r."submittedOn", x.due, now()
+      FROM unnest(${arrayLiteral(cases.map((c) => c.id))}::text[], ${arrayLiteral(cases.map((c) => c.responseId))}::uuid[],
+        ${arrayLiteral(cases.map((c) => c.dueOn))}::date[]) AS x(id, rid, due)
+      JOIN r ON r.id = x.rid
     ),
     -- The rollups are added later, by a fold of many responses at once (rollup-fold.server.ts).
     p AS (INSERT INTO "PendingRollup" ("responseId") SELECT id FROM r)

@@ -345,6 +345,9 @@ function rowError(error: unknown): SubmissionError {
   ) {
     return new SubmissionError(409, 'paper_sheet_conflict')
   }
+  if (/ticketId/.test(String(error)) || /ticketId/.test(JSON.stringify((error as { meta?: unknown }).meta ?? {}))) {
+    return new SubmissionError(409, 'ticket_used')
+  }
   console.error('A submission could not be stored:', error)
   return new SubmissionError(500, 'internal_error')
 }
