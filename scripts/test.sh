@@ -23,8 +23,15 @@ finish_job() { # name: waits for the job, then prints its output and outcome
   unset "JOB_PID[$1]"
   step "$1: $([ "$status" = 0 ] && echo passed || echo "FAILED (exit $status)") in $(cat "$LOGS/$1.time" 2>/dev/null) s"
   cat "$LOGS/$1.log"
-  [ "$status" = 0 ] || FAILED+=("$1")
+  [ "$status" = 0 ] || failed "$1" "$LOGS/$1.log"
   return "$status"
+}
+# A failed suite's failures are printed again at the very end, where a CI log's tail shows them.
+failed() { # name log
+  FAILED+=("$1")
+  { printf '\n== What failed in: %s\n' "$1"
+    grep -E -A14 '^ *FAIL |^ +[0-9]+\) \[|error TS[0-9]+|^ +[0-9]+:[0-9]+ +error ' "$2" | head -120 || tail -40 "$2"
+  } >>"$LOGS/failures"
 }
 stop_jobs() { for pid in "${JOB_PID[@]}"; do kill -- "-$pid" 2>/dev/null || true; done; rm -rf "$LOGS"; }
 cleanup() { :; }
@@ -79,7 +86,7 @@ finish_job "Lint" || true
 # Vitest's output streams here.
 step "Unit tests, integration tests on PGlite and on PostgreSQL"
 START=$SECONDS
-npx vitest run || FAILED+=("Unit and integration tests")
+npx vitest run 2>&1 | tee "$LOGS/vitest.log" || failed "Unit and integration tests" "$LOGS/vitest.log"
 echo "(Vitest: $((SECONDS - START)) s)"
 # Fault tests at reduced size (test/faults): throwaway clusters, built servers, HAProxy; alone,
 # as their answer-time bounds are part of what they check.
@@ -98,6 +105,7 @@ else
 fi
 
 if [ ${#FAILED[@]} -gt 0 ]; then
+  cat "$LOGS/failures" 2>/dev/null || true
   step "FAILED: $(IFS=,; echo "${FAILED[*]}" | sed 's/,/, /g')"
   exit 1
 fi

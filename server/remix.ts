@@ -46,6 +46,8 @@ function fetchRequestOf(req: ExpressRequest, res: ExpressResponse): Request {
 }
 
 type Handler = (args: never) => unknown
+/** The app's Retry-After for a 503 (UNAVAILABLE_RETRY_AFTER_SECONDS), read from the build's entry. */
+let retryAfterSeconds = 2
 const wrapped = new WeakMap<ServerBuild, ServerBuild>()
 
 /**
@@ -58,6 +60,7 @@ function unavailableAs503(build: ServerBuild): ServerBuild {
   const cached = wrapped.get(build)
   if (cached) return cached
   const entry = build.entry.module as unknown as AppEntry
+  retryAfterSeconds = entry.UNAVAILABLE_RETRY_AFTER_SECONDS
   const guard = <H extends Handler | undefined>(handler: H): H =>
     (handler &&
       (async (args: never) => {
@@ -85,7 +88,7 @@ async function sendResponse(res: ExpressResponse, response: Response) {
   res.status(response.status)
   for (const [name, value] of response.headers.entries()) res.append(name, value)
   // A thrown Response's own headers don't reach the error page's answer.
-  if (response.status === 503 && !response.headers.has('Retry-After')) res.set('Retry-After', '2')
+  if (response.status === 503 && !response.headers.has('Retry-After')) res.set('Retry-After', String(retryAfterSeconds))
   if (response.headers.get('Content-Type')?.match(/text\/event-stream/i)) res.flushHeaders()
   if (response.body) await writeReadableStreamToWritable(response.body, res)
   else res.end()

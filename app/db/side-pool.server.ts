@@ -16,7 +16,8 @@ import { db } from '~/db.server'
 const SIDE_POOL_SIZE = 8
 /**
  * Longest wait for a connection or an answer: a rate limit is asked on the submission path, whose
- * deadline is 2 s (SUBMISSION_DEADLINE_MS); past this the caller falls back (rate-limit.server.ts).
+ * deadline is SUBMISSION_DEADLINE_MS (1 s); past this the caller falls back (rate-limit.server.ts),
+ * and the submission's own guard has answered 503 by then.
  */
 const SIDE_TIMEOUT_MS = 1_000
 
