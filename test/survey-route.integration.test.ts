@@ -85,7 +85,7 @@ describe('the phone survey without JavaScript', () => {
 
     const submitted = await post(code, { state: page.state, intent: 'submit', website: '' })
     expect(submitted.status).toBe(302)
-    expect(submitted.location).toMatch(new RegExp(`^/s/${code}/thanks\\?receipt=[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$`))
+    expect(submitted.location).toMatch(new RegExp(`^/s/${code}/thanks\\?receipt=[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}&proof=[\\w-]{22}$`))
     const replayed = await post(code, { state: page.state, intent: 'submit', website: '' })
     expect(replayed.location).toBe(submitted.location)
 

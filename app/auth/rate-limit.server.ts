@@ -36,6 +36,13 @@ export const KIOSK_SUBMISSION_LIMIT: RateLimit = { keyPrefix: 'submission-kiosk'
  */
 export const READ_API_LIMIT: RateLimit = { keyPrefix: 'read-api', points: 60, duration: 60 }
 
+/**
+ * Receipt look-ups on the public "your feedback" page per client IP: a citizen checks their own
+ * receipt a few times; a script trying codes is stopped after 30 in ten minutes, hopeless against
+ * 60-bit receipts. Shared addresses (CGNAT, a centre's Wi-Fi) are why it is not lower.
+ */
+export const RECEIPT_LOOKUP_LIMIT: RateLimit = { keyPrefix: 'receipt-lookup-ip', points: 30, duration: 600 }
+
 /** The table of RateLimiterPostgres, created by the migrations (the library issues no DDL). */
 const RATE_LIMIT_TABLE = 'RateLimit'
 

@@ -18,6 +18,7 @@ import { readSurveyState, signSurveyState, type SurveyState } from '~/survey/sta
 import { SurveyEnded } from '~/survey/survey-ended'
 import { SurveyPageForm, type SurveyPageView } from '~/survey/survey-page-form'
 import { SurveyUnavailable, type Unavailable } from '~/survey/survey-unavailable'
+import { thanksPath } from '~/survey/thanks-link.server'
 import { localized } from '~/survey/texts'
 
 /*
@@ -127,7 +128,7 @@ async function submitSurvey({
       },
       { channel: 'phone', language },
     )
-    return redirect(`/s/${encodeURIComponent(state.servicePointCode)}/thanks?receipt=${encodeURIComponent(receiptId)}`)
+    return redirect(thanksPath(state.servicePointCode, receiptId))
   } catch (error) {
     if (!(error instanceof SubmissionError)) throw error
     const headers: HeadersInit =

@@ -262,7 +262,7 @@ test.describe('without JavaScript', () => {
     // The same final page posted again (a reload, or back and resubmit): the same receipt.
     const replay = await page.request.post(`/s/${CODE}`, { form, maxRedirects: 0 })
     expect(replay.status()).toBe(302)
-    expect(replay.headers()['location']).toBe(`/s/${CODE}/thanks?receipt=${encodeURIComponent(receipt!)}`)
+    expect(replay.headers()['location']).toBe(page.url().replace(/^https?:\/\/[^/]+/, ''))
     expect(await storedResponses(page)).toBe(before + 1)
   })
 
