@@ -17,5 +17,10 @@ export const CaseSettingsSchema = z.object({
    * National Day), YYYY-MM-DD; the statutory holidays come from the calendar.
    */
   extraDaysOff: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+  /**
+   * National Day is 2 September and the day before or after it, as the government decides
+   * (Labour Code 2019, art. 112): 1 September unless set to 'after'.
+   */
+  nationalDaySecondDay: z.enum(['before', 'after']).default('before'),
 })
 export type CaseSettings = z.infer<typeof CaseSettingsSchema>
