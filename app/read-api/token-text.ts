@@ -27,11 +27,13 @@ export function shownPrefix(token: string): string {
 
 /**
  * The token of an `Authorization: Bearer …` header: null without one, '' for a header that is
- * not a bearer token of ours (the caller answers both 401, but says which).
+ * not a bearer token of ours (the caller answers both 401, but says which). `pattern` is the
+ * shape of the tokens the caller accepts: a read-API token by default, a ticket issuer's for the
+ * minting API (app/tickets/issuer-token.ts).
  */
-export function bearerToken(header: string | null): string | null {
+export function bearerToken(header: string | null, pattern = TOKEN_PATTERN): string | null {
   if (header === null) return null
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header.trim())
   const token = match?.[1] ?? ''
-  return TOKEN_PATTERN.test(token) ? token : ''
+  return pattern.test(token) ? token : ''
 }

@@ -1,3 +1,4 @@
+import { type ArrayElement, arrayLiteral } from '~/db/array-literal'
 import { prisma } from '~/db.server'
 import type { Channel } from '~/generated/prisma/enums'
 
@@ -147,24 +148,8 @@ export async function insertResponses(batch: readonly StoredResponse[]): Promise
   })
 }
 
-type ArrayElement = string | number | null
-
 function compareIds(a: string, b: string) {
   const x = a.toLowerCase()
   const y = b.toLowerCase()
   return x < y ? -1 : x > y ? 1 : 0
-}
-
-/**
- * A PostgreSQL array literal ('{1,2,NULL,"text"}') passed as ONE text parameter and cast in SQL.
- * NOTE: performance. The driver adapter converts a JS array parameter element by element; for a
- * batch's ~10,000 answer values that cost about 6× the CPU of building this string (measured:
- * 40 ms against 6.5 ms for 30,000 elements). Strings are always quoted and escaped, so any text
- * is safe; numbers and NULL are written bare.
- */
-function arrayLiteral(values: readonly ArrayElement[]): string {
-  const elements = values.map((value) =>
-    value === null ? 'NULL' : typeof value === 'number' ? String(value) : `"${value.replace(/[\\"]/g, '\\$&')}"`
-  )
-  return `{${elements.join(',')}}`
 }
