@@ -84,10 +84,28 @@ const READ_API_ERROR_CODES = [
   'unknown_unit',
 ] as const
 
+/**
+ * Refusals of the ticket-minting API (POST /api/v1/tickets, docs/decisions/025-rating-tickets.md):
+ * a missing, unknown or revoked service token (401), a body that does not read (400) or holds too
+ * many requests (413), a service point outside the token's province or agency (403), inactive, or
+ * a field that is not a procedure field (422); `params.index` names the request refused.
+ */
+const TICKET_API_ERROR_CODES = [
+  'issuer_token_missing',
+  'issuer_token_unknown',
+  'issuer_token_revoked',
+  'invalid_ticket_request',
+  'too_many_tickets',
+  'outside_issuer_scope',
+  'service_point_inactive',
+  'unknown_procedure_field',
+] as const
+
 export const SUBMISSION_ERROR_CODES = [
   ...REQUEST_ERROR_CODES,
   ...KIOSK_ERROR_CODES,
   ...READ_API_ERROR_CODES,
+  ...TICKET_API_ERROR_CODES,
   ...ENVELOPE_ERROR_CODES,
   ...TARGET_ERROR_CODES,
   ...ANSWER_ERROR_CODES,
