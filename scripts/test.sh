@@ -63,7 +63,11 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
   as_pg() { if [ "$(id -u)" = 0 ]; then chown -R postgres "$PGTMP"; runuser -u postgres -- "$@"; else "$@"; fi; }
   as_pg initdb -D "$PGTMP/data" -A trust -U postgres >/dev/null
-  as_pg pg_ctl -D "$PGTMP/data" -o "-p $PORT -k $PGTMP -c listen_addresses=127.0.0.1" -l "$PGTMP/log" -w start >/dev/null
+  # A throwaway cluster: nothing in it needs to survive a crash (the fault tests, which check
+  # exactly that, start clusters of their own), and every test file's CREATE DATABASE … TEMPLATE
+  # and commit would otherwise wait for the disk.
+  as_pg pg_ctl -D "$PGTMP/data" -l "$PGTMP/log" -w start \
+    -o "-p $PORT -k $PGTMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
   cleanup() { as_pg pg_ctl -D "$PGTMP/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$PGTMP"; }
   export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/postgres"
   export TEST_PG_DATA="$PGTMP/data"
