@@ -1,4 +1,5 @@
 import { createHash, randomFillSync } from 'node:crypto'
+import { caseToOpen } from '~/cases/open.server'
 import type { Channel } from '~/generated/prisma/enums'
 import type { Language } from '~/i18n/config'
 import { getQualitySettings } from '~/quality/settings.server'
@@ -104,6 +105,7 @@ async function submitGuarded(
   const channel =
     context.channel === 'kiosk' || context.channel === 'paper' ? context.channel : envelope.channel ?? context.channel
   const kioskId = channel === 'kiosk' ? context.kioskId ?? null : null
+  const facts = answerFacts(version.definition, answers)
   const quality = assessQuality(
     {
       channel,
@@ -113,9 +115,13 @@ async function submitGuarded(
       offline: now.getTime() - answeredAt.getTime() > OFFLINE_AFTER_MS,
       startedAt: envelope.startedAt ? new Date(envelope.startedAt) : null,
       honeypot: (envelope.website ?? '').trim() !== '',
-      ...answerFacts(version.definition, answers),
+      ...facts,
     },
     settings
+  )
+  const honeypot = (envelope.website ?? '').trim() !== ''
+  const opened = await guard.run(() =>
+    caseToOpen({ comment: stored.comment?.text ?? null, satisfactionAnswers: facts.satisfactionAnswers, submittedOn, honeypot })
   )
   const row: StoredResponse = {
     id: envelope.id,
@@ -137,6 +143,7 @@ async function submitGuarded(
     kioskId,
     paperSheetId: context.paperSheetId ?? null,
     ...stored,
+    case: opened,
   }
 
   const outcome = await guard.run(() => writer.submit({ row, quality, deadline }))
