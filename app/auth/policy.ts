@@ -233,6 +233,30 @@ export function canModerateComments(user: Actor, agencyId: string): boolean {
 }
 
 /**
+ * An agency's cases (dissatisfied comments to answer, docs/decisions/026-cases.md): whoever reads
+ * its comments, since a case is one.
+ */
+export function canReadCases(user: Actor, agencyId: string): boolean {
+  return canReadComments(user, agencyId)
+}
+
+/**
+ * Working on an agency's cases (assigning, noting, replying, closing): its manager only. The
+ * reply speaks for the agency; a viewer reads, and the Ministry does not answer for an agency.
+ */
+export function canWorkOnCases(user: Actor, agencyId: string): boolean {
+  return user.role === 'agency_manager' && user.agencyId === agencyId
+}
+
+/**
+ * A citizen's phone number or e-mail address given to hear back on a case: the case's agency's
+ * own staff, nobody else (not even the Ministry).
+ */
+export function canSeeCaseContact(user: Actor, agencyId: string): boolean {
+  return roleAttachment(user.role) === 'agency' && user.agencyId === agencyId
+}
+
+/**
  * Roles an administrator may give. A province administrator cannot create a peer or anything
  * above, so a compromised province account cannot widen its own reach.
  */
