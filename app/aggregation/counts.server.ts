@@ -1,8 +1,10 @@
 import { reader } from '~/db/replica.server'
 import { Prisma, type PrismaClient } from '~/generated/prisma/client'
 import type { Channel } from '~/generated/prisma/enums'
+import { RESPONSE_MARKS } from '~/quality/flags'
 import { readFigures } from './figure-reads.server'
 import { type DateRange, splitPeriod } from './period'
+import type { ResponseBasis } from './response-basis'
 import type { ItemCountRow, RespondentRow } from './series'
 
 /*
@@ -27,6 +29,8 @@ export type CountFilter = {
   range: DateRange
   /** A response is left out when any of these flag bits is set. */
   excludeFlagsMask: number
+  /** 'verified': only responses with the RESPONSE_MARKS.VERIFIED bit (default 'all'). */
+  responses?: ResponseBasis
   channel?: Channel
   /** Stored ids (as submitted); each list given narrows the rows to those ids. */
   servicePointIds?: readonly string[]
@@ -121,7 +125,7 @@ async function answerCounts(db: Reader, key: CountKey, filter: CountFilter): Pro
   return parts.flat()
 }
 
-/** Respondents per key × version, kept and excluded apart. */
+/** Respondents per key × version, kept and excluded apart, verified and not apart. */
 async function respondentCounts(db: Reader, key: CountKey, filter: CountFilter): Promise<RespondentRow[]> {
   const { months, days } = splitPeriod(filter.range)
   const [rollupKey, rawKey] = [keySql(key, false), keySql(key, true)]
@@ -130,20 +134,22 @@ async function respondentCounts(db: Reader, key: CountKey, filter: CountFilter):
     parts.push(
       await db.$queryRaw<RespondentRow[]>`
       SELECT ${rollupKey.select} AS "unitId", "versionId", (flags & ${filter.excludeFlagsMask}::int) <> 0 AS excluded,
-        sum(n)::float8 AS n, sum("sumW") AS "sumW", sum("sumW2") AS "sumW2"
+        ${VERIFIED_BIT(Prisma.empty)} AS verified, sum(n)::float8 AS n, sum("sumW") AS "sumW", sum("sumW2") AS "sumW2"
       FROM "ResponseRollup"
-      WHERE month BETWEEN ${months.from}::date AND ${months.to}::date ${unitConditions(filter, Prisma.empty)}
-      GROUP BY ${rollupKey.group}, "versionId", 3`
+      WHERE month BETWEEN ${months.from}::date AND ${months.to}::date ${onBasis(filter, Prisma.empty)}
+        ${unitConditions(filter, Prisma.empty)}
+      GROUP BY ${rollupKey.group}, "versionId", 3, 4`
     )
   }
   for (const range of days) {
     parts.push(
       await db.$queryRaw<RespondentRow[]>`
       SELECT ${rawKey.select} AS "unitId", r."versionId", (r.flags & ${filter.excludeFlagsMask}::int) <> 0 AS excluded,
-        count(*)::float8 AS n, sum(r.weight) AS "sumW", sum(r.weight * r.weight) AS "sumW2"
+        ${VERIFIED_BIT(RAW)} AS verified, count(*)::float8 AS n, sum(r.weight) AS "sumW", sum(r.weight * r.weight) AS "sumW2"
       FROM "Response" r
-      WHERE r."submittedOn" BETWEEN ${range.from}::date AND ${range.to}::date ${unitConditions(filter, RAW)}
-      GROUP BY ${rawKey.group}, r."versionId", 3`
+      WHERE r."submittedOn" BETWEEN ${range.from}::date AND ${range.to}::date ${onBasis(filter, RAW)}
+        ${unitConditions(filter, RAW)}
+      GROUP BY ${rawKey.group}, r."versionId", 3, 4`
     )
   }
   return parts.flat()
@@ -156,7 +162,17 @@ async function respondentCounts(db: Reader, key: CountKey, filter: CountFilter):
  * slower).
  */
 function kept(filter: CountFilter, alias: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(${alias}flags = 0 OR (${alias}flags & ${filter.excludeFlagsMask}::int) = 0)`
+  return Prisma.sql`(${alias}flags = 0 OR (${alias}flags & ${filter.excludeFlagsMask}::int) = 0) ${onBasis(filter, alias)}`
+}
+
+/** Whether a row carries the verified mark (a provenance bit, never a quality flag). */
+function VERIFIED_BIT(alias: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${alias}flags & ${RESPONSE_MARKS.VERIFIED}::int) <> 0`
+}
+
+/** Verified-only figures keep the rows with the verified bit (response-basis.ts). */
+function onBasis(filter: CountFilter, alias: Prisma.Sql): Prisma.Sql {
+  return filter.responses === 'verified' ? Prisma.sql`AND ${VERIFIED_BIT(alias)}` : Prisma.empty
 }
 
 function unitConditions(filter: CountFilter, alias: Prisma.Sql): Prisma.Sql {

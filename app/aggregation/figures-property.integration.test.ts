@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { createRandom } from '../../prisma/seed/random'
 import { DONT_KNOW, NOT_APPLICABLE, SCALE_KINDS, allItems } from '~/questionnaire/definition'
 import type { Channel } from '~/generated/prisma/enums'
+import { RESPONSE_MARKS } from '~/quality/flags'
 import { type ResponseSpec, type Survey, type SurveyVersion, createSurvey, storeResponses } from '../../test/factories/survey'
 import { type LineageEdge, attributeUnit, successorsAsOf } from './attribution'
 import { lineageEdges, monthlyTrend, nationalFigures, unitFigures, type UnitFigureRow } from './figures.server'
@@ -31,10 +32,12 @@ const OLD = ['prop-old-a', 'prop-old-b']
 const MERGER = '2025-07-01'
 const CHANNELS: Channel[] = ['kiosk', 'phone', 'paper', 'web']
 const SETTINGS: ReferenceOptions[] = [
-  { useWeights: false, excludeFlagsMask: 0, minN: 20 },
-  { useWeights: true, excludeFlagsMask: 0, minN: 20 },
-  { useWeights: true, excludeFlagsMask: 0b101, minN: 20 },
+  { useWeights: false, excludeFlagsMask: 0, minN: 20, responses: 'all' },
+  { useWeights: true, excludeFlagsMask: 0, minN: 20, responses: 'all' },
+  { useWeights: true, excludeFlagsMask: 0b101, minN: 20, responses: 'all' },
 ]
+/** Verified-only figures: what the reference computes from the verified responses alone. */
+const VERIFIED_ONLY: ReferenceOptions = { useWeights: true, excludeFlagsMask: 0b101, minN: 5, responses: 'verified' }
 
 type Stored = RawResponse & { submittedOn: string; versionId: string; channel: Channel }
 
@@ -96,6 +99,42 @@ describe.each(SEEDS)('seed $seed ($year)', ({ seed, year }) => {
       const reference = await referenceFor(stored.get(seed)!, period, period.to, 'sipas-2023', options)
       expect(result.national).toEqual(approximately(reference.national))
       expect(result.excluded).toBe(reference.excluded)
+    }
+  })
+
+  test('verified only, at every level, over rollups and raw partial months', async () => {
+    const [yearly, , insideMonth, twoEdged] = periods()
+    for (const period of [yearly!, insideMonth!, twoEdged!]) {
+      for (const level of UNIT_LEVELS) {
+        const rows = await unitFigures({ period, level }, VERIFIED_ONLY)
+        await expectMatchesReference(rows, stored.get(seed)!, period, period.to, level, VERIFIED_ONLY)
+        // on this basis every counted respondent is verified
+        expect(rows.every((row) => row.verified === row.figures.n)).toBe(true)
+      }
+    }
+    const national = await nationalFigures({ period: yearly! }, VERIFIED_ONLY)
+    const reference = await referenceFor(stored.get(seed)!, yearly!, yearly!.to, 'sipas-2023', VERIFIED_ONLY)
+    expect(national.national).toEqual(approximately(reference.national))
+    const all = await recomputeAll(twoEdged!, VERIFIED_ONLY)
+    await expectMatchesReference(all.agency, stored.get(seed)!, twoEdged!, twoEdged!.to, 'agency', VERIFIED_ONLY)
+  })
+
+  test("each unit's verified count is the verified responses among its n", async () => {
+    const options = SETTINGS[2]!
+    const [yearly, , , twoEdged] = periods()
+    for (const period of [yearly!, twoEdged!]) {
+      const rows = await unitFigures({ period, level: 'agency' }, options)
+      for (const row of rows) {
+        const versionIds = new Set(survey.versions.filter((v) => v.methodologyCode === row.methodologyCode).map((v) => v.id))
+        const counted = stored
+          .get(seed)!
+          .filter((r) => r.unitKeys.agency === row.unitId && versionIds.has(r.versionId))
+          .filter((r) => r.submittedOn >= period.from && r.submittedOn <= period.to)
+          .filter((r) => (r.flags & options.excludeFlagsMask) === 0)
+        expect(row.figures.n).toBe(counted.length)
+        expect(row.verified).toBe(counted.filter((r) => (r.flags & RESPONSE_MARKS.VERIFIED) !== 0).length)
+      }
+      expect(rows.some((row) => row.verified > 0 && row.verified < row.figures.n)).toBe(true)
     }
   })
 
@@ -196,6 +235,8 @@ async function referenceFor(
 
 function randomSpecs(seed: number, year: number, versions: readonly SurveyVersion[]): ResponseSpec[] {
   const random = createRandom(seed)
+  // A stream of its own, so the verified marks leave every other draw as it was.
+  const marks = createRandom(seed + 1)
   const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000
   return Array.from({ length: RESPONSES_PER_SEED }, () => {
     const servicePoint = random.pick(survey.servicePoints)
@@ -209,7 +250,8 @@ function randomSpecs(seed: number, year: number, versions: readonly SurveyVersio
       provinceId: merged ? random.pick(OLD) : undefined,
       submittedOn,
       channel: random.pick(CHANNELS),
-      flags: random.next() < 0.7 ? 0 : random.int(1, 7),
+      // quality flags on some, the verified mark (never a quality flag) on others, both on a few
+      flags: (random.next() < 0.7 ? 0 : random.int(1, 7)) | (marks.next() < 0.4 ? RESPONSE_MARKS.VERIFIED : 0),
       weight: random.next() < 0.5 ? 1 : Math.round((0.3 + random.next() * 3) * 1000) / 1000,
       answers: randomAnswers(random, version),
     }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/db.server'
-import { DEFAULT_QUALITY_SETTINGS, exclusionMaskOf } from '~/quality/flags'
+import { DEFAULT_QUALITY_SETTINGS, RESPONSE_MARKS, exclusionMaskOf } from '~/quality/flags'
 import { QUALITY_SETTING_KEY, forgetQualitySettings } from '~/quality/settings.server'
 import { type Survey, createSurvey, storeResponses, uniformAnswers } from '../../test/factories/survey'
 import {
@@ -11,6 +11,7 @@ import {
   nationalFigures,
   unitFigures,
 } from './figures.server'
+import { OFFICIAL_BASIS_SETTING_KEY, forgetOfficialBasis } from './official-basis.server'
 import { parsePeriod } from './period'
 
 const plain = { minN: 0, excludeFlagsMask: 0, useWeights: false }
@@ -34,7 +35,8 @@ beforeAll(async () => {
   await storeResponses(survey, [
     // province 0, agency 0: March and April 2025
     { version: v1!, servicePoint: sp[0]!, submittedOn: '2025-03-04', answers: answer(5) },
-    { version: v1!, servicePoint: sp[0]!, submittedOn: '2025-03-10', answers: answer(5) },
+    // given with a rating ticket: verified, and no quality flag
+    { version: v1!, servicePoint: sp[0]!, submittedOn: '2025-03-10', answers: answer(5), flags: RESPONSE_MARKS.VERIFIED },
     { version: v2!, servicePoint: sp[0]!, submittedOn: '2025-03-25', answers: answer(1), channel: 'phone' },
     { version: v1!, servicePoint: sp[0]!, submittedOn: '2025-04-02', answers: answer(4), flags: 0b10 },
     // province 0, agency 1
@@ -198,6 +200,7 @@ describe('aggregationSettings', () => {
     expect(await aggregationSettings()).toEqual({
       ...DEFAULT_AGGREGATION_SETTINGS,
       excludeFlagsMask: exclusionMaskOf(DEFAULT_QUALITY_SETTINGS),
+      responses: 'all',
     })
     await prisma.setting.createMany({
       data: [
@@ -207,10 +210,57 @@ describe('aggregationSettings', () => {
       ],
     })
     forgetQualitySettings()
-    expect(await aggregationSettings()).toEqual({ minN: 50, excludeFlagsMask: 5, useWeights: true })
+    expect(await aggregationSettings()).toEqual({ minN: 50, excludeFlagsMask: 5, useWeights: true, responses: 'all' })
     const [row] = await unitFigures({ period: period('2025-03'), level: 'servicePoint', ids: [sp[0]!.id] })
     expect(row!.figures.suppressed).toBe(true)
     await prisma.setting.deleteMany({ where: { key: { in: [...Object.values(AGGREGATION_SETTING_KEYS), QUALITY_SETTING_KEY] } } })
     forgetQualitySettings()
+  })
+})
+
+describe('verified responses', () => {
+  test('count in n like any other, are never excluded as flagged, and are counted apart', async () => {
+    // the default exclusion rule: every quality flag
+    const settings = { ...plain, excludeFlagsMask: exclusionMaskOf(DEFAULT_QUALITY_SETTINGS) }
+    const [row] = await unitFigures({ period: period('2025-03'), level: 'servicePoint', ids: [sp[0]!.id] }, settings)
+    expect(row).toMatchObject({ excluded: 0, verified: 1 })
+    expect(row!.figures.n).toBe(3)
+    const national = await nationalFigures({ period: period('2025-03') }, settings)
+    expect(national).toMatchObject({ excluded: 0, verified: 1 })
+  })
+
+  test('verified only: the figures of the verified responses alone', async () => {
+    const [row] = await unitFigures(
+      { period: period('2025-03'), level: 'servicePoint', ids: [sp[0]!.id] },
+      { ...plain, responses: 'verified' },
+    )
+    expect(row).toMatchObject({ excluded: 0, verified: 1 })
+    expect(row!.figures.n).toBe(1)
+    expect(row!.figures.sipas).toBe(100)
+    // a custom range reads the same from raw rows
+    const [raw] = await unitFigures(
+      { period: period('2025-03-05..2025-03-12'), level: 'servicePoint', ids: [sp[0]!.id] },
+      { ...plain, responses: 'verified' },
+    )
+    expect(raw!.figures).toEqual(row!.figures)
+    // units without verified responses have none
+    expect(await unitFigures({ period: period('2025-03'), level: 'agency', ids: [sp[1]!.agencyId] }, { ...plain, responses: 'verified' })).toEqual([])
+  })
+
+  test('the official basis setting decides what figures without a filter count', async () => {
+    const query = { period: period('2025-03'), level: 'servicePoint' as const, ids: [sp[0]!.id] }
+    expect((await unitFigures(query, { minN: 0 }))[0]!.figures.n).toBe(3)
+    await prisma.setting.create({ data: { key: OFFICIAL_BASIS_SETTING_KEY, value: { responses: 'verified' } } })
+    forgetOfficialBasis()
+    try {
+      expect((await aggregationSettings()).responses).toBe('verified')
+      expect((await unitFigures(query, { minN: 0 }))[0]!.figures.n).toBe(1)
+      expect((await nationalFigures({ period: period('2025-03') }, { minN: 0 })).provinces.map((p) => p.figures.n)).toEqual([1])
+      // an explicit filter still shows all
+      expect((await unitFigures(query, { minN: 0, responses: 'all' }))[0]!.figures.n).toBe(3)
+    } finally {
+      await prisma.setting.delete({ where: { key: OFFICIAL_BASIS_SETTING_KEY } })
+      forgetOfficialBasis()
+    }
   })
 })

@@ -8,8 +8,10 @@ import { attributeUnit, type LineageEdge, storedIdsFor, successorsAsOf } from '.
 import { type CountFilter, type Counts, readCounts } from './counts.server'
 import { cachedFigures } from './figure-cache.server'
 import { type NationalFigures, nationalFigures as nationalMean } from './national'
+import { officialResponseBasis } from './official-basis.server'
 import { type DateRange, monthsIn, wholeMonths } from './period'
 import type { UnitLevel } from './reference'
+import type { ResponseBasis } from './response-basis'
 import { type SeriesFigures, dominantSeries, figuresBySeries } from './series'
 import { getVersionCatalog } from './versions.server'
 
@@ -27,6 +29,11 @@ export type AggregationSettings = {
   excludeFlagsMask: number
   /** Weight answers by `Response.weight` (post-stratification). */
   useWeights: boolean
+  /**
+   * Which responses count: all, or only verified ones (response-basis.ts). Defaults to the basis
+   * the official figures use (official-basis.server.ts); a page's filter passes it explicitly.
+   */
+  responses: ResponseBasis
 }
 
 /** Setting keys of the aggregation's own settings; the exclusion rule is the quality settings'. */
@@ -41,7 +48,7 @@ export const AGGREGATION_SETTING_KEYS = {
  */
 export const DEFAULT_MIN_N = 30
 
-export const DEFAULT_AGGREGATION_SETTINGS: Omit<AggregationSettings, 'excludeFlagsMask'> = {
+export const DEFAULT_AGGREGATION_SETTINGS: Omit<AggregationSettings, 'excludeFlagsMask' | 'responses'> = {
   minN: DEFAULT_MIN_N,
   useWeights: false,
 }
@@ -54,15 +61,16 @@ const SettingSchemas = {
 /**
  * The configured settings: minimum n and weights from `Setting` rows (defaults when absent), the
  * exclusion mask from the quality-flag settings (app/quality/settings.server.ts), so there is
- * one exclusion rule. A malformed value throws.
+ * one exclusion rule, and the official response basis. A malformed value throws.
  */
 export async function aggregationSettings(): Promise<AggregationSettings> {
-  const [rows, excludeFlagsMask] = await Promise.all([
+  const [rows, excludeFlagsMask, responses] = await Promise.all([
     prisma.setting.findMany({
       where: { key: { in: Object.values(AGGREGATION_SETTING_KEYS) } },
       select: { key: true, value: true },
     }),
     exclusionMask(),
+    officialResponseBasis(),
   ])
   const stored = new Map(rows.map((row) => [row.key, row.value]))
   const read = <K extends keyof typeof AGGREGATION_SETTING_KEYS>(name: K): (typeof DEFAULT_AGGREGATION_SETTINGS)[K] => {
@@ -71,7 +79,7 @@ export async function aggregationSettings(): Promise<AggregationSettings> {
       ? DEFAULT_AGGREGATION_SETTINGS[name]
       : (SettingSchemas[name].parse(value) as (typeof DEFAULT_AGGREGATION_SETTINGS)[K])
   }
-  return { minN: read('minN'), excludeFlagsMask, useWeights: read('useWeights') }
+  return { minN: read('minN'), excludeFlagsMask, useWeights: read('useWeights'), responses }
 }
 
 export type UnitFiguresQuery = {
@@ -118,6 +126,7 @@ export async function unitFigures(
     const filter: CountFilter = {
       range: query.period,
       excludeFlagsMask: resolved.excludeFlagsMask,
+      responses: resolved.responses,
       channel: query.channel,
       servicePointIds: query.level === 'servicePoint' ? query.ids : undefined,
       agencyIds:
@@ -138,6 +147,8 @@ export type NationalResult = {
   provinces: UnitFigureRow[]
   /** Flagged responses left out, over the provinces in `provinces`. */
   excluded: number
+  /** Verified responses among the provinces' n. */
+  verified: number
   /** The series the national figure is computed in (the one most respondents answered). */
   methodologyCode: string | null
   versionId: string | null
@@ -159,6 +170,7 @@ export function nationalFromProvinces(rows: readonly UnitFigureRow[]): NationalR
     national: nationalMean(provinces.map((row) => row.figures)),
     provinces,
     excluded: provinces.reduce((sum, row) => sum + row.excluded, 0),
+    verified: provinces.reduce((sum, row) => sum + row.verified, 0),
     methodologyCode: series,
     versionId: provinces[0]?.versionId ?? null,
   }
@@ -177,6 +189,7 @@ export type TrendPoint = {
   n: number
   suppressed: boolean
   excluded: number
+  verified: number
 }
 
 /**
@@ -200,6 +213,7 @@ export async function monthlyTrend(
     const filter: CountFilter = {
       range,
       excludeFlagsMask: resolved.excludeFlagsMask,
+      responses: resolved.responses,
       channel: query.channel,
       servicePointIds: query.level === 'servicePoint' ? [query.unitId] : undefined,
       agencyIds: query.level === 'agency' ? [query.unitId] : undefined,
@@ -210,7 +224,7 @@ export async function monthlyTrend(
       const month = first.slice(0, 7)
       const points = rows.filter((row) => row.unitId === month)
       if (points.length === 0) {
-        return [{ month, versionId: null, methodologyCode: null, sipas: null, n: 0, suppressed: true, excluded: 0 }]
+        return [{ month, versionId: null, methodologyCode: null, sipas: null, n: 0, suppressed: true, excluded: 0, verified: 0 }]
       }
       return points.map((row) => ({
         month,
@@ -220,6 +234,7 @@ export async function monthlyTrend(
         n: row.figures.n,
         suppressed: row.figures.suppressed,
         excluded: row.excluded,
+        verified: row.verified,
       }))
     })
   })
@@ -250,12 +265,17 @@ export function attribute(counts: Counts, successors: ReadonlyMap<string, string
 export async function resolveSettings(settings?: Partial<AggregationSettings>): Promise<AggregationSettings> {
   const given = definedOnly(settings ?? {})
   const merged = { ...(isComplete(given) ? given : await aggregationSettings()), ...given }
-  // Only the three settings: they are part of cache keys.
-  return { minN: merged.minN, excludeFlagsMask: merged.excludeFlagsMask, useWeights: merged.useWeights }
+  // Only the four settings: they are part of cache keys.
+  return { minN: merged.minN, excludeFlagsMask: merged.excludeFlagsMask, useWeights: merged.useWeights, responses: merged.responses }
 }
 
 function isComplete(settings: Partial<AggregationSettings>): settings is AggregationSettings {
-  return settings.minN !== undefined && settings.excludeFlagsMask !== undefined && settings.useWeights !== undefined
+  return (
+    settings.minN !== undefined &&
+    settings.excludeFlagsMask !== undefined &&
+    settings.useWeights !== undefined &&
+    settings.responses !== undefined
+  )
 }
 
 function provinceFilter(query: UnitFiguresQuery, provinces: (ids: readonly string[]) => string[]): string[] | undefined {

@@ -1,5 +1,6 @@
 import { beforeAll, expect, test } from 'vitest'
 import { prisma } from '~/db.server'
+import { RESPONSE_MARKS } from '~/quality/flags'
 import { type Survey, createSurvey, storeResponses, uniformAnswers } from '../../test/factories/survey'
 import { unitFigures } from './figures.server'
 import { parsePeriod } from './period'
@@ -19,7 +20,8 @@ beforeAll(async () => {
       servicePoint,
       submittedOn: `2025-0${1 + ((i + j) % 9)}-1${j}`,
       channel: j % 2 ? ('phone' as const) : ('kiosk' as const),
-      flags: j === 4 ? 1 : 0,
+      // one flagged response and one verified (unflagged) one per service point
+      flags: j === 4 ? 1 : j === 2 ? RESPONSE_MARKS.VERIFIED : 0,
       weight: 0.5 + j * 0.25,
       answers: uniformAnswers(version!.definition, value),
     })),
@@ -76,4 +78,19 @@ test('recomputeAll agrees with unitFigures at every level and counts exclusions'
   expect(all.province.reduce((sum, row) => sum + row.excluded, 0)).toBe(survey.servicePoints.length)
   expect(all.national.provinces).toHaveLength(2)
   expect(all.servicePoint.every((row) => row.figures.n === 4 && !row.figures.suppressed)).toBe(true)
+  expect(all.servicePoint.every((row) => row.verified === 1)).toBe(true)
+  expect(all.national.verified).toBe(survey.servicePoints.length)
+})
+
+test('recomputeAll on verified responses only agrees with unitFigures, and rebuilt rollups keep the mark', async () => {
+  const options = { ...plain, excludeFlagsMask: 1, responses: 'verified' as const }
+  const all = await recomputeAll(year, options)
+  for (const level of ['servicePoint', 'agency', 'province'] as const) {
+    expect(all[level]).toEqual(await unitFigures({ period: year, level }, options))
+  }
+  expect(all.servicePoint.map((row) => [row.figures.n, row.verified, row.excluded])).toEqual(
+    survey.servicePoints.map(() => [1, 1, 0]),
+  )
+  expect(await rebuildRollups()).toEqual({ differences: 0 })
+  expect(await recomputeAll(year, options)).toEqual(all)
 })

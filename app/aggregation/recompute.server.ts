@@ -168,7 +168,11 @@ export type FullRecompute = Record<UnitLevel, UnitFigureRow[]> & { national: Nat
 export async function recomputeAll(period: DateRange, settings?: Partial<AggregationSettings>): Promise<FullRecompute> {
   const resolved = await resolveSettings(settings)
   const successors = successorsAsOf(await lineageEdges(), period.to)
-  const counts = await readCounts('unitPath', { range: period, excludeFlagsMask: resolved.excludeFlagsMask })
+  const counts = await readCounts('unitPath', {
+    range: period,
+    excludeFlagsMask: resolved.excludeFlagsMask,
+    responses: resolved.responses,
+  })
   const [servicePoint, agency, province] = await Promise.all([
     computeFigures(atLevel(counts, 0), resolved),
     computeFigures(atLevel(counts, 1), resolved),

@@ -3,6 +3,7 @@ import type { OptionShare } from './counts'
 import { type NationalFigures, nationalFigures } from './national'
 import { optionValues, ratedValues, shareKind } from './measures'
 import { type Rate, type Tally, isValidAnswer, rateFromTally } from './rate'
+import { type ResponseBasis, countsOnBasis } from './response-basis'
 import { type FigureOptions, type UnitFigures, assembleUnitFigures } from './unit-figures'
 
 /**
@@ -27,6 +28,8 @@ export type RawResponse = {
 export type ReferenceOptions = FigureOptions & {
   /** A response is left out when any of these flag bits is set. */
   excludeFlagsMask: number
+  /** Only verified responses count at all on the 'verified' basis (default 'all'). */
+  responses?: ResponseBasis
 }
 
 export type ReferenceFigures = Record<UnitLevel, Record<string, UnitFigures>> & {
@@ -40,7 +43,9 @@ export function referenceFigures(
   definition: Definition,
   options: ReferenceOptions,
 ): ReferenceFigures {
-  const kept = responses.filter((response) => (response.flags & options.excludeFlagsMask) === 0)
+  const basis = options.responses ?? 'all'
+  const counted = responses.filter((response) => countsOnBasis(response.flags, basis))
+  const kept = counted.filter((response) => (response.flags & options.excludeFlagsMask) === 0)
   const perUnit = (level: UnitLevel) => figuresPerUnit(kept, level, definition, options)
   const province = perUnit('province')
   return {
@@ -48,7 +53,7 @@ export function referenceFigures(
     agency: perUnit('agency'),
     province,
     national: nationalFigures(Object.values(province)),
-    excluded: responses.length - kept.length,
+    excluded: counted.length - kept.length,
   }
 }
 

@@ -28,7 +28,15 @@ const answer = (unitId: string, versionId: string, value: number, n: number) => 
   sumW: n,
   sumW2: n,
 })
-const respondents = (unitId: string, versionId: string, n: number, excluded = false) => ({ unitId, versionId, excluded, n, sumW: n, sumW2: n })
+const respondents = (unitId: string, versionId: string, n: number, excluded = false, verified = false) => ({
+  unitId,
+  versionId,
+  excluded,
+  verified,
+  n,
+  sumW: n,
+  sumW2: n,
+})
 
 describe('figuresBySeries', () => {
   test('pools versions of one series by item code and follows the newest version', () => {
@@ -65,6 +73,24 @@ describe('figuresBySeries', () => {
     const [row] = figuresBySeries([], [respondents('u', 'v1', 4, true)], versions, items, plain)
     expect(row).toMatchObject({ excluded: 4 })
     expect(row!.figures).toMatchObject({ n: 0, sipas: null })
+  })
+
+  test("a unit's verified count is of its kept respondents, summed over the versions of the series", () => {
+    const [row] = figuresBySeries(
+      [],
+      [
+        respondents('u', 'v1', 3, false, true),
+        respondents('u', 'v1', 4),
+        respondents('u', 'v2', 2, false, true),
+        // excluded: neither in n nor in the verified count
+        respondents('u', 'v2', 5, true, true),
+      ],
+      versions,
+      items,
+      plain,
+    )
+    expect(row).toMatchObject({ excluded: 5, verified: 5 })
+    expect(row!.figures.n).toBe(9)
   })
 
   test('rows are ordered by unit', () => {

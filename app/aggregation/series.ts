@@ -19,11 +19,13 @@ import { type FigureOptions, type UnitFigures, computeUnitFiguresByItem } from '
 /** One row per unit × item × value, already filtered by period, channel and flags. */
 export type ItemCountRow = { unitId: string; itemId: number; value: number; n: number; sumW: number; sumW2: number }
 
-/** Respondents per unit × version, split into kept and excluded (flagged) ones. */
+/** Respondents per unit × version, split into kept and excluded (flagged) ones, and verified or not. */
 export type RespondentRow = {
   unitId: string
   versionId: string
   excluded: boolean
+  /** Carrying the verified mark (a rating ticket); says nothing about quality. */
+  verified: boolean
   n: number
   sumW: number
   sumW2: number
@@ -47,6 +49,8 @@ export type SeriesFigures = {
   figures: UnitFigures
   /** Responses of this unit and series left out by the flags rule. */
   excluded: number
+  /** How many of the unit's n (the kept respondents) are verified (response-basis.ts). */
+  verified: number
 }
 
 export function figuresBySeries(
@@ -64,7 +68,7 @@ export function figuresBySeries(
     let bySeries = cells.get(unitId)
     if (!bySeries) cells.set(unitId, (bySeries = new Map()))
     let cell = bySeries.get(series)
-    if (!cell) bySeries.set(series, (cell = { kept: { n: 0, sumW: 0, sumW2: 0 }, excluded: 0, rows: new Map() }))
+    if (!cell) bySeries.set(series, (cell = { kept: { n: 0, sumW: 0, sumW2: 0 }, excluded: 0, verified: 0, rows: new Map() }))
     return cell
   }
 
@@ -76,6 +80,7 @@ export function figuresBySeries(
       cell.kept.n += row.n
       cell.kept.sumW += row.sumW
       cell.kept.sumW2 += row.sumW2
+      if (row.verified) cell.verified += row.n
     }
   }
   for (const row of answers) {
@@ -108,6 +113,7 @@ export function figuresBySeries(
         methodologyCode: series,
         figures: computeUnitFiguresByItem(version.definition.methodology, itemsOf.get(version.id)!, cell.rows, cell.kept, options),
         excluded: cell.excluded,
+        verified: cell.verified,
       })
     }
   }
@@ -120,7 +126,7 @@ export function figuresBySeries(
 }
 
 /** One unit in one series: its respondents and its answer counts by item code. */
-type Cell = { kept: RespondentTotals; excluded: number; rows: Map<string, AnswerCount[]> }
+type Cell = { kept: RespondentTotals; excluded: number; verified: number; rows: Map<string, AnswerCount[]> }
 
 /** The dominant series: the one with the most kept respondents over all the rows given. */
 export function dominantSeries(rows: readonly Pick<SeriesFigures, 'methodologyCode' | 'figures'>[]): string | null {
