@@ -35,6 +35,12 @@ export const KIOSK_SUBMISSION_LIMIT: RateLimit = { keyPrefix: 'submission-kiosk'
  * a year's figures once a minute fits.
  */
 export const READ_API_LIMIT: RateLimit = { keyPrefix: 'read-api', points: 60, duration: 60 }
+/**
+ * Calls per ticket issuer's service token (docs/decisions/025-rating-tickets.md): a call mints up
+ * to 500 tickets, so 60 a minute is 30,000 tickets a minute, beyond any centre's day of results;
+ * a leaked token cannot flood the ticket table before it is revoked.
+ */
+export const TICKET_MINT_LIMIT: RateLimit = { keyPrefix: 'ticket-mint', points: 60, duration: 60 }
 
 /**
  * Receipt look-ups on the public "your feedback" page per client IP: a citizen checks their own
