@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { AdminPage } from '~/ui/admin-page'
@@ -13,6 +14,10 @@ import { formatNumber } from '~/i18n/format'
 import { QUALITY_FLAG_NAMES, type QualityFlagName } from '~/quality/flags'
 import { EXCLUDED_FIELD, QUALITY_RULES, QualityFormSchema, qualityFieldErrors, thresholdValue } from '~/responses/quality-form'
 import { getQualitySettings, setQualitySettings } from '~/quality/settings.server'
+import { officialResponseBasis, setOfficialResponseBasis } from '~/aggregation/official-basis.server'
+import { RESPONSE_BASES } from '~/aggregation/response-basis'
+import { parseForm } from '~/forms/reject-form.server'
+import { IntentForm } from '~/ui/intent-form'
 import { ErrorMessage } from '~/ui/error-message'
 import { InputField } from '~/ui/input-field'
 import { pageTitle } from '~/ui/page-title'
@@ -21,7 +26,8 @@ import { StatusNotice } from '~/ui/status-notice'
 /*
  * The quality-flag thresholds and the rule by which official indices exclude flagged responses
  * are configuration, set by the Ministry administrator for the whole country. Each rule is
- * explained in plain words with its current values.
+ * explained in plain words with its current values. Below them, the second rule of what official
+ * figures count: all responses or only verified ones (app/aggregation/official-basis.server.ts).
  */
 
 export const handle = { i18n: ['admin'] } satisfies I18nHandle
@@ -33,16 +39,28 @@ const EXAMPLE_ITEMS = 40
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, canManageQualityRules)
-  const [settings, t, locale] = await Promise.all([
+  const [settings, basis, t, locale] = await Promise.all([
     getQualitySettings(),
+    officialResponseBasis(),
     getFixedT(request, 'admin'),
     getLanguage(request),
   ])
-  return { title: t('quality.metaTitle'), settings, locale }
+  return { title: t('quality.metaTitle'), settings, basis, locale }
 }
+
+/** The intent of the official basis form; the thresholds form posts none. */
+const BASIS_INTENT = 'basis'
+
+const BasisFormSchema = z.object({ responses: z.enum(RESPONSE_BASES, { error: 'quality.basis.invalid' }) })
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, formData } = await requireCapabilityForm(request, canManageQualityRules)
+  if (formData.get('intent') === BASIS_INTENT) {
+    const { data: input, rejection } = parseForm(BasisFormSchema, formData, { intent: BASIS_INTENT })
+    if (rejection) return rejection
+    await setOfficialResponseBasis(input.responses, actor.id)
+    return data({ savedBasis: true })
+  }
   const values = textValues(formData)
   const excluded = formData.getAll(EXCLUDED_FIELD).filter((value): value is string => typeof value === 'string')
   const parsed = QualityFormSchema.safeParse({ ...values, [EXCLUDED_FIELD]: excluded })
@@ -52,11 +70,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function QualityPage() {
-  const { settings, locale } = useLoaderData<typeof loader>()
+  const { settings, basis, locale } = useLoaderData<typeof loader>()
   const { t, actionData, field } = useActionFields<typeof action>('admin')
   const n = (value: number) => formatNumber(value, locale)
   const flagName = (flag: string) => t(`quality.flags.${flag}.name`)
   const rejected = actionData && 'excluded' in actionData ? actionData : null
+  const basisError = field('responses').error
   const excluded = new Set<string>(rejected ? rejected.excluded : settings.excluded)
   const { tooFast, straightLining, burst, closingTime } = settings
   // What each rule's explanation says, with the values in force.
@@ -86,7 +105,15 @@ export default function QualityPage() {
           ? t('quality.exclusionNow', { flags: settings.excluded.map(flagName).join('; ') })
           : t('quality.exclusionNone')}
       </p>
-      <StatusNotice message={actionData && 'saved' in actionData ? t('quality.saved') : null} />
+      <StatusNotice
+        message={
+          actionData && 'saved' in actionData
+            ? t('quality.saved')
+            : actionData && 'savedBasis' in actionData
+              ? t('quality.basis.saved')
+              : null
+        }
+      />
       {rejected ? (
         <p className="notice error-summary" role="alert">
           {t('quality.errorSummary')}
@@ -134,6 +161,24 @@ export default function QualityPage() {
         </fieldset>
         <button type="submit">{t('quality.save')}</button>
       </Form>
+      <h2 id="basis-title">{t('quality.basis.title')}</h2>
+      <p>{t(`quality.basis.now.${basis}`)}</p>
+      <IntentForm intent={BASIS_INTENT}>
+        <fieldset aria-describedby={basisError ? 'basis-help basis-error' : 'basis-help'}>
+          <legend>{t('quality.basis.legend')}</legend>
+          <p id="basis-help">{t('quality.basis.help')}</p>
+          <ErrorMessage id="basis-error" message={basisError} />
+          {RESPONSE_BASES.map((option) => (
+            <div key={option} className="field checkbox-field">
+              <label>
+                <input type="radio" name="responses" value={option} defaultChecked={basis === option} />{' '}
+                {t(`quality.basis.options.${option}`)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit">{t('quality.basis.save')}</button>
+      </IntentForm>
     </AdminPage>
   )
 }

@@ -8,6 +8,8 @@ import { DEFAULT_QUALITY_SETTINGS, QUALITY_FLAG_NAMES } from '~/quality/flags'
 import { exclusionMask, forgetQualitySettings, getQualitySettings, QUALITY_SETTING_KEY } from '~/quality/settings.server'
 import { THRESHOLD_FIELDS, thresholdValue } from '~/responses/quality-form'
 import { action, loader } from '~/routes/admin.quality'
+import { OFFICIAL_BASIS_SETTING_KEY, forgetOfficialBasis, officialResponseBasis } from '~/aggregation/official-basis.server'
+import { aggregationSettings } from '~/aggregation/figures.server'
 import { createUser, requestWith, sessionCookieFor } from '../factories/accounts'
 
 /** The form as the page shows it with the default settings, every flag excluded. */
@@ -29,7 +31,7 @@ async function post(
   const request = requestWith(cookie, `/admin/quality?lng=${lng}`, { method: 'POST', body })
   const result = (await action({ request, params: {}, context: {} })) as {
     init: { status: number } | null
-    data: { saved?: boolean; fieldErrors?: FieldErrors; values?: Record<string, string> }
+    data: { saved?: boolean; savedBasis?: boolean; fieldErrors?: FieldErrors; values?: Record<string, string> }
   }
   return { admin, status: result.init?.status ?? 200, ...result.data }
 }
@@ -38,8 +40,9 @@ const replace = (fields: [string, string][], name: string, value: string) =>
   fields.map(([key, old]) => [key, key === name ? value : old] as [string, string])
 
 afterEach(async () => {
-  await prisma.setting.deleteMany({ where: { key: QUALITY_SETTING_KEY } })
+  await prisma.setting.deleteMany({ where: { key: { in: [QUALITY_SETTING_KEY, OFFICIAL_BASIS_SETTING_KEY] } } })
   forgetQualitySettings()
+  forgetOfficialBasis()
 })
 
 describe('the quality flags admin page', () => {
@@ -121,5 +124,41 @@ describe('the quality flags admin page', () => {
       status: 403,
     })
     expect(await prisma.setting.count({ where: { key: QUALITY_SETTING_KEY } })).toBe(0)
+  })
+})
+
+describe('the basis of official figures', () => {
+  test('is all responses until the Ministry administrator chooses verified only, which figures then follow; audited', async () => {
+    const admin = await createUser({ role: 'ministry_admin' })
+    const request = requestWith(await sessionCookieFor(admin.id), '/admin/quality')
+    expect(((await loader({ request, params: {}, context: {} })) as { basis: string }).basis).toBe('all')
+
+    const { admin: actor, status, savedBasis } = await post([['intent', 'basis'], ['responses', 'verified']])
+    expect({ status, savedBasis }).toEqual({ status: 200, savedBasis: true })
+    expect(await officialResponseBasis()).toBe('verified')
+    expect((await aggregationSettings()).responses).toBe('verified')
+    // the thresholds are untouched
+    expect(await prisma.setting.count({ where: { key: QUALITY_SETTING_KEY } })).toBe(0)
+    const audit = await prisma.auditEvent.findMany({
+      where: { action: 'aggregation.basis_changed', actorId: actor.id },
+      select: { target: true, details: true },
+    })
+    expect(audit).toEqual([{ target: `setting:${OFFICIAL_BASIS_SETTING_KEY}`, details: { responses: 'verified' } }])
+  })
+
+  test.each([['everything'], ['']])('refuses responses = %j with 400 and changes nothing', async (value) => {
+    const auditBefore = await prisma.auditEvent.count({ where: { action: 'aggregation.basis_changed' } })
+    const result = await post([['intent', 'basis'], ['responses', value]], { lng: 'en' })
+    expect(result.status).toBe(400)
+    expect(result.fieldErrors).toEqual({ responses: { key: 'quality.basis.invalid' } })
+    expect(await prisma.setting.count({ where: { key: OFFICIAL_BASIS_SETTING_KEY } })).toBe(0)
+    expect(await prisma.auditEvent.count({ where: { action: 'aggregation.basis_changed' } })).toBe(auditBefore)
+  })
+
+  test('other administrators cannot change it', async () => {
+    await expect(post([['intent', 'basis'], ['responses', 'verified']], { role: 'province_admin' })).rejects.toMatchObject({
+      status: 403,
+    })
+    expect(await officialResponseBasis()).toBe('all')
   })
 })
