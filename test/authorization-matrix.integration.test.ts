@@ -131,7 +131,14 @@ const MATRIX: Record<string, Case[]> = {
       path: () => '/s/AB12/thanks?receipt=K7Q2-M9XD-3FHA',
       params: () => ({ code: 'AB12' }),
       loader: everyone(200),
+      // Hearing back about a case needs the proof the submission's redirect carries.
+      action: everyone(403),
     },
+  ],
+  // Where a citizen's feedback stands, by receipt code: public, rate limited; an unknown code is 404.
+  'feedback.tsx': [
+    { name: 'your feedback', path: () => '/feedback', loader: everyone(200) },
+    { name: 'an unknown receipt', path: () => '/feedback?receipt=ZZZZ-ZZZZ-ZZZZ', loader: everyone(404) },
   ],
   'privacy.tsx': [{ name: 'privacy notice', path: () => '/privacy', loader: everyone(200) }],
   'login.tsx': [
