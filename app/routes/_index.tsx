@@ -22,6 +22,7 @@ const SECTIONS = [
   { key: 'survey', href: null },
   { key: 'rankings', href: '/rankings' },
   { key: 'openData', href: '/open-data' },
+  { key: 'feedback', href: '/feedback' },
   { key: 'staff', href: '/login' },
   { key: 'privacy', href: '/privacy' },
 ] as const
