@@ -14,6 +14,8 @@ import { SubmissionError } from './errors'
 export const MAX_VERSION_ID_LENGTH = 100
 export const MAX_SERVICE_POINT_CODE_LENGTH = 40
 export const MAX_HONEYPOT_LENGTH = 1000
+/** A rating ticket's token is about 130 characters (app/tickets/token.ts). */
+export const MAX_TICKET_LENGTH = 400
 /** Channels a client may claim for itself; kiosk needs a device token, paper a clerk. */
 const SELF_DECLARED_CHANNELS = ['phone', 'web'] as const
 /** The forms a response may answer: the whole version, or its kiosk form. */
@@ -51,6 +53,12 @@ const SubmissionEnvelopeSchema = z.strictObject({
     .transform((value) => new Date(value).toISOString())
     .optional(),
   answers: z.unknown(),
+  /**
+   * A rating ticket (docs/decisions/025-rating-tickets.md): the signed token of `/t/<token>`.
+   * The response is then verified, and the ticket's screening answer and procedure field stand
+   * for the citizen's, whatever `answers` says.
+   */
+  ticket: z.string().max(MAX_TICKET_LENGTH).regex(/^[A-Za-z0-9._-]+$/).optional(),
   /** Honeypot: a field people never see and robots fill in. Filled → flagged, still stored. */
   website: storableString(MAX_HONEYPOT_LENGTH).optional(),
 })

@@ -34,6 +34,12 @@ const TARGET_ERROR_CODES = [
   'kiosk_service_point_mismatch',
 ] as const
 
+/**
+ * Refusals of a rating ticket carried by a submission (app/responses/ticket.server.ts): forged,
+ * altered, unknown or not yet valid (400), past its last day (410), for another service point (422).
+ */
+const TICKET_ERROR_CODES = ['ticket_invalid', 'ticket_expired', 'ticket_service_point_mismatch'] as const
+
 /** Per-item problems found by `answersSchema` (app/responses/answers.ts). */
 export const ANSWER_ERROR_CODES = [
   'invalid_answers',
@@ -108,6 +114,7 @@ export const SUBMISSION_ERROR_CODES = [
   ...TICKET_API_ERROR_CODES,
   ...ENVELOPE_ERROR_CODES,
   ...TARGET_ERROR_CODES,
+  ...TICKET_ERROR_CODES,
   ...ANSWER_ERROR_CODES,
   ...STORAGE_ERROR_CODES,
 ] as const

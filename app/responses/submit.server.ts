@@ -2,8 +2,10 @@ import { createHash, randomFillSync } from 'node:crypto'
 import { caseToOpen } from '~/cases/open.server'
 import type { Channel } from '~/generated/prisma/enums'
 import type { Language } from '~/i18n/config'
+import { RESPONSE_MARKS } from '~/quality/flags'
 import { getQualitySettings } from '~/quality/settings.server'
 import { kioskFormItems } from '~/questionnaire/kiosk-form'
+import { ticketAnswers, withTicketAnswers } from '~/tickets/answers'
 import { answerIssues, answersSchema, formAnswersSchema, itemIndex, type SubmittedAnswers } from './answers'
 import {
   databaseGuard,
@@ -22,6 +24,7 @@ import { assessQuality, OFFLINE_AFTER_MS, type QualityAssessment } from './quali
 import { scrubPersonalNumbers } from './scrub'
 import { notifyResponsesStored } from './stored-events'
 import { type InsertOutcome, insertResponses, type StoredResponse } from './store.server'
+import { requireTicketAt } from './ticket.server'
 import { requireTargetVersion, resolveTarget, type SubmissionVersion } from './target.server'
 import { vietnamDay } from './vietnam-time'
 
@@ -97,7 +100,10 @@ async function submitGuarded(
   }
   const grace = context.versionGraceDays ? { day: submittedOn, days: context.versionGraceDays } : undefined
   const version = await guard.run(() => requireTargetVersion(envelope.versionId, target, grace))
-  const answers = validAnswers(version, envelope.answers, envelope.form ?? 'full')
+  // A ticket vouches that its holder received a result here, in its field: its answers stand.
+  const ticket = envelope.ticket ? await guard.run(() => requireTicketAt(envelope.ticket!, target.servicePointId, envelope.id, now)) : null
+  const submitted = ticket ? withTicketAnswers(envelope.answers, ticketAnswers(version.definition, ticket.claims.field)) : envelope.answers
+  const answers = validAnswers(version, submitted, envelope.form ?? 'full')
   const stored = answerRows(version, answers)
   const settings = await guard.run(() => getQualitySettings())
 
@@ -138,10 +144,12 @@ async function submitGuarded(
     // Decided when the batch is written (storeBatch): the burst windows are counted then.
     submittedAt: null,
     durationSeconds: quality.durationSeconds,
-    flags: 0,
+    // The quality flags join these marks when the batch is written (decideFlags).
+    flags: ticket ? RESPONSE_MARKS.VERIFIED : 0,
     weight: 1,
     kioskId,
     paperSheetId: context.paperSheetId ?? null,
+    ticketId: ticket?.claims.nonce ?? null,
     ...stored,
     case: opened,
   }
@@ -273,15 +281,25 @@ const writer = createGroupCommit<PendingWrite, WriteOutcome>(storeBatch, {
  * One outcome per submission of the batch. Submissions whose caller already got 503 (deadline
  * passed while queued) are not written: under overload the queue sheds what nobody waits for.
  * The same id twice in one batch is written once; the second compares its hash with the first,
- * exactly as a later replay compares with the stored row. The quality flags are decided here,
- * once the batch's burst windows are counted (burst-windows.server.ts).
+ * exactly as a later replay compares with the stored row. Of several responses with one rating
+ * ticket, only the first is written and the others get ticket_used: left to the unique index, they
+ * would fail the batch's transaction and send every row of it down the slow row-by-row path. The
+ * quality flags are decided here, once the batch's burst windows are counted (burst-windows.server.ts).
  */
 async function storeBatch(pending: PendingWrite[]): Promise<WriteOutcome[]> {
   const now = Date.now()
   const firsts = new Map<string, StoredResponse>()
+  const tickets = new Set<string>()
+  const ticketTaken = new Set<PendingWrite>()
   const written: PendingWrite[] = []
   for (const write of pending) {
     if (write.deadline <= now || firsts.has(write.row.id)) continue
+    const ticket = write.row.ticketId
+    if (ticket && tickets.has(ticket)) {
+      ticketTaken.add(write)
+      continue
+    }
+    if (ticket) tickets.add(ticket)
     firsts.set(write.row.id, write.row)
     written.push(write)
   }
@@ -291,7 +309,9 @@ async function storeBatch(pending: PendingWrite[]): Promise<WriteOutcome[]> {
     : new Map<string, InsertOutcome | SubmissionError>()
   if ([...outcomes.values()].some((outcome) => !(outcome instanceof SubmissionError) && outcome.inserted))
     notifyResponsesStored()
-  return pending.map(({ row }) => {
+  return pending.map((write) => {
+    const { row } = write
+    if (ticketTaken.has(write)) return { error: new SubmissionError(409, 'ticket_used') }
     const first = firsts.get(row.id)
     const outcome = outcomes.get(row.id)
     if (!first || !outcome) return { error: databaseUnavailable() }
@@ -314,7 +334,7 @@ async function decideFlags(written: PendingWrite[]): Promise<void> {
   }
   written.forEach(({ row, quality }, i) => {
     const { flags, submittedAt } = quality.decide(counts[i]!)
-    row.flags = flags
+    row.flags |= flags
     row.submittedAt = submittedAt
     if (quality.windows.length) row.recent = { at: new Date(quality.windows[0]!.at), keys: quality.windows.map((window) => window.key) }
   })
