@@ -76,6 +76,7 @@ const HOLDERS: Record<Capability, readonly Role[]> = {
   canEnterPaper: ['ministry_admin', 'province_admin', 'clerk'],
   canReconcilePaper: ADMINISTRATORS,
   canManageApiTokens: MINISTRY_ADMINISTRATOR,
+  canManageTicketIssuers: ADMINISTRATORS,
   canPublishOpenData: MINISTRY_ADMINISTRATOR,
 }
 /**
@@ -463,6 +464,17 @@ const MATRIX: Record<string, Case[]> = {
       action: holders('canManageApiTokens', 400),
     },
   ],
+  // Rating tickets (docs/decisions/025-rating-tickets.md): the administrators issue the service
+  // tokens; the minting API takes a service token, never a session, so 401 without one.
+  'admin.ticket-issuers._index/route.tsx': [
+    {
+      name: 'rating-ticket tokens',
+      path: () => '/admin/ticket-issuers',
+      loader: holders('canManageTicketIssuers'),
+      action: holders('canManageTicketIssuers', 400),
+    },
+  ],
+  'api.v1.tickets.ts': [{ name: 'API tickets', path: () => '/api/v1/tickets', loader: everyone(405), action: everyone(401) }],
   'api.v1.units.ts': [{ name: 'API units', path: () => '/api/v1/units', loader: everyone(401) }],
   'api.v1.indices.ts': [{ name: 'API indices', path: () => '/api/v1/indices?period=2025&level=province', loader: everyone(401) }],
   'api.v1.rankings.ts': [{ name: 'API rankings', path: () => '/api/v1/rankings?year=2025', loader: everyone(401) }],

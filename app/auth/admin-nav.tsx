@@ -10,6 +10,7 @@ import {
   canManageQualityRules,
   canManageRankings,
   canManageRetention,
+  canManageTicketIssuers,
   canManageUnits,
   canManageUsers,
   canPublishOpenData,
@@ -31,6 +32,7 @@ const SECTIONS = [
   ['retention', canManageRetention],
   ['quality', canManageQualityRules],
   ['api-tokens', canManageApiTokens],
+  ['ticket-issuers', canManageTicketIssuers],
   ['open-data', canPublishOpenData],
   ['audit', canReadAuditLog],
 ] as const

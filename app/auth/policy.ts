@@ -153,6 +153,15 @@ export function canManageApiTokens(user: RoleHolder): boolean {
 }
 
 /**
+ * Service tokens of the centres' dossier-management systems, which mint rating tickets
+ * (docs/decisions/025-rating-tickets.md): the province's administrator for their province, the
+ * Ministry administrator for any (which issuers each sees: app/tickets/issuers.server.ts).
+ */
+export function canManageTicketIssuers(user: RoleHolder): boolean {
+  return administers(user)
+}
+
+/**
  * Every capability by name, so the authorization matrix and the policy test can go through them
  * all (a capability missing here fails app/auth/policy.test.ts).
  */
@@ -177,6 +186,7 @@ export const CAPABILITIES = {
   canEnterPaper,
   canReconcilePaper,
   canManageApiTokens,
+  canManageTicketIssuers,
 } as const satisfies Record<string, (user: RoleHolder) => boolean>
 
 export type Capability = keyof typeof CAPABILITIES

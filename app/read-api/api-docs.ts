@@ -15,7 +15,10 @@ export type DocumentedOperation = {
   method: string
   operationId: string
   parameters: DocumentedParameter[]
+  /** The schema of a JSON request body (POST), by its component name. */
+  requestBody: string | null
   responses: { status: string; schema: string | null }[]
+  /** A GET's path and query, or a POST's JSON body. */
   example: string
 }
 
@@ -32,6 +35,7 @@ export function documentedOperations(document: Document): DocumentedOperation[] 
         operationId?: string
         'x-example'?: string
         parameters?: { name: string; in: string; required?: boolean; schema?: Schema }[]
+        requestBody?: { content?: Record<string, { schema?: Schema }> }
         responses: Record<string, { content?: Record<string, { schema?: Schema }> }>
       }
       return [
@@ -49,6 +53,7 @@ export function documentedOperations(document: Document): DocumentedOperation[] 
               defaultValue: schema.default === undefined ? null : String(schema.default),
             }
           }),
+          requestBody: operation.requestBody?.content?.['application/json']?.schema?.$ref?.split('/').at(-1) ?? null,
           responses: Object.entries(operation.responses).map(([status, response]) => ({
             status,
             schema: response.content?.['application/json']?.schema?.$ref?.split('/').at(-1) ?? null,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { createDocument, type ZodOpenApiOperationObject } from 'zod-openapi'
-import { API_BASE, OPENAPI_PATH } from './paths'
+import { MAX_TICKETS_PER_CALL, MintAnswerSchema, MintRequestSchema } from '~/tickets/mint-request'
+import { API_BASE, OPENAPI_PATH, TICKETS_PATH } from './paths'
 import {
   ErrorSchema,
   IndicesPageSchema,
@@ -13,7 +14,7 @@ import {
 
 /*
  * The OpenAPI 3.1 document of /api/v1, made by zod-openapi from the schemas the server validates
- * with (schemas.ts). Served at /api/v1/openapi.json and rendered for people at /api/v1/docs;
+ * with (schemas.ts; the ticket-minting API's in app/tickets/mint-request.ts). Served at /api/v1/openapi.json and rendered for people at /api/v1/docs;
  * test/routes/read-api-contract.integration.test.ts calls every path it lists.
  */
 
@@ -67,6 +68,34 @@ function operation(endpoint: (typeof ENDPOINTS)[number]): ZodOpenApiOperationObj
   }
 }
 
+/** A minting call the docs show: two results handed over at one service point. */
+export const MINT_EXAMPLE = {
+  tickets: [
+    { servicePointCode: 'HN.TTPVHCC-01', field: 'land', dossierCode: '000.00.16.H26-241207-0001' },
+    { servicePointCode: 'HN.TTPVHCC-01', field: 'civil_status', dossierCode: '000.00.16.H26-241207-0002' },
+  ],
+}
+
+const mintOperation: ZodOpenApiOperationObject = {
+  operationId: 'mintTickets',
+  'x-example': JSON.stringify(MINT_EXAMPLE),
+  security: [{ ticketIssuer: [] }],
+  requestBody: { required: true, content: { 'application/json': { schema: MintRequestSchema } } },
+  responses: {
+    '200': { description: 'One ticket per request, in order; a dossier minted before gets its ticket back.', content: { 'application/json': { schema: MintAnswerSchema } } },
+    '400': error('The body is not JSON or does not read (`invalid_json`, `duplicate_key`, `invalid_ticket_request` with `params.field`).'),
+    '401': error('No service token, or an unknown or revoked one.'),
+    '403': error('A service point outside the token’s province or agency (`outside_issuer_scope`, `params.index`); nothing is minted.'),
+    '413': error(`More than ${MAX_TICKETS_PER_CALL} requests, or a body over 64 KB.`),
+    '415': error('The body is not sent as application/json.'),
+    '422': error('An unknown or closed service point, or an unknown procedure field (`params.index`); nothing is minted.'),
+    '429': {
+      ...error('Too many calls with this token; wait Retry-After seconds.'),
+      headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds to wait.' }) }),
+    },
+  },
+}
+
 /** The document; `serverUrl` is the origin the API is served from. */
 export function openApiDocument(serverUrl: string) {
   return createDocument({
@@ -76,13 +105,20 @@ export function openApiDocument(serverUrl: string) {
       version: '1.0.0',
       description:
         'Figures, rankings and units of the SIPAS survey of satisfaction with public administrative services, for systems that consume them. ' +
-        'Every request carries `Authorization: Bearer <token>`; tokens are issued by the Ministry administrator.',
+        'Every request carries `Authorization: Bearer <token>`; read tokens are issued by the Ministry administrator, ' +
+        'the service tokens that mint rating tickets by the province administrator.',
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        ticketIssuer: { type: 'http', scheme: 'bearer', description: 'A ticket issuer’s service token, `sipas_tk_…`.' },
+      },
+    },
     paths: {
       ...Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint.path, { get: operation(endpoint) }])),
+      [TICKETS_PATH]: { post: mintOperation },
       [OPENAPI_PATH]: {
         get: {
           operationId: 'getOpenApiDocument',

@@ -2,3 +2,5 @@
 export const API_BASE = '/api/v1'
 export const OPENAPI_PATH = `${API_BASE}/openapi.json`
 export const DOCS_PATH = `${API_BASE}/docs`
+/** Where dossier-management systems mint rating tickets (docs/decisions/025-rating-tickets.md). */
+export const TICKETS_PATH = `${API_BASE}/tickets`

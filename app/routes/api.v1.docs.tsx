@@ -57,6 +57,11 @@ export default function ApiDocsPage() {
             </code>
           </h3>
           <p>{t(`docs.operations.${operation.operationId}`)}</p>
+          {operation.requestBody ? (
+            <p>
+              {t('docs.requestBody')} <code>{operation.requestBody}</code>
+            </p>
+          ) : null}
           {operation.parameters.length > 0 ? (
             <DataTable
               caption={`${t('docs.parameters')}: ${operation.method} ${operation.path}`}
@@ -80,12 +85,21 @@ export default function ApiDocsPage() {
             columns={[{ label: t('docs.status') }, { label: t('docs.schema') }, { label: t('docs.description') }]}
             rows={operation.responses.map((response) => ({
               key: response.status,
-              cells: [response.status, response.schema ? <code key="schema">{response.schema}</code> : t('docs.none'), t(`docs.statuses.${response.status}`)],
+              cells: [
+                response.status,
+                response.schema ? <code key="schema">{response.schema}</code> : t('docs.none'),
+                // An operation may say more of a status than the read endpoints' common text.
+                t([`docs.operationStatuses.${operation.operationId}.${response.status}`, `docs.statuses.${response.status}`]),
+              ],
             }))}
           />
           <h4>{t('docs.example')}</h4>
           <pre>
-            <code>{`curl -H "Authorization: Bearer sipas_…" "${origin}${operation.example}"`}</code>
+            <code>
+              {operation.method === 'POST'
+                ? `curl -X POST -H "Authorization: Bearer sipas_tk_…" -H "Content-Type: application/json" -d '${operation.example}' "${origin}${operation.path}"`
+                : `curl -H "Authorization: Bearer sipas_…" "${origin}${operation.example}"`}
+            </code>
           </pre>
         </section>
       ))}

@@ -11,9 +11,9 @@ import { PROCEDURE_FIELD_CODES } from './fields'
 /** The most tickets one call may mint: a centre's day of results in a few calls, in the 64 KB body limit. */
 export const MAX_TICKETS_PER_CALL = 500
 /** Dossier codes are short (e.g. `000.00.16.H29-241207-0001`); a longer one is not a dossier code. */
-export const MAX_DOSSIER_CODE_LENGTH = 64
+const MAX_DOSSIER_CODE_LENGTH = 64
 
-export const TicketRequestSchema = z
+const TicketRequestSchema = z
   .strictObject({
     servicePointCode: z.string().trim().toUpperCase().min(1).max(32).meta({ description: 'The service point where the result was handed over.' }),
     field: z
@@ -28,14 +28,13 @@ export const TicketRequestSchema = z
       .meta({ description: 'The dossier’s code in the dossier-management system. Never stored: only a keyed hash of it.' }),
   })
   .meta({ id: 'TicketRequest' })
-export type TicketRequest = z.output<typeof TicketRequestSchema>
 
 /** The body: up to MAX_TICKETS_PER_CALL requests (more is refused with 413 before the items are read). */
 export const MintRequestSchema = z
   .strictObject({ tickets: z.array(TicketRequestSchema).min(1).max(MAX_TICKETS_PER_CALL) })
   .meta({ id: 'MintRequest' })
 
-export const MintedTicketSchema = z
+const MintedTicketSchema = z
   .object({
     index: z.number().int().min(0).meta({ description: 'The position of the request this answers, from 0.' }),
     url: z.string().meta({ description: 'The ticket’s link (`/t/<token>`), for the QR code on the result slip.' }),

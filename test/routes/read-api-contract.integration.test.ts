@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { ENDPOINTS, openApiDocument } from '~/read-api/openapi'
-import { DOCS_PATH, OPENAPI_PATH } from '~/read-api/paths'
+import { DOCS_PATH, OPENAPI_PATH, TICKETS_PATH } from '~/read-api/paths'
 import { createApiToken } from '~/read-api/tokens.server'
 import { createUser } from '../factories/accounts'
 import { createSurvey, storeResponses, uniformAnswers } from '../factories/survey'
@@ -53,7 +53,7 @@ async function get(pathAndQuery: string) {
 describe('the OpenAPI document', () => {
   test('is OpenAPI 3.1 and documents every endpoint and itself', () => {
     expect(document.openapi).toBe('3.1.0')
-    expect(Object.keys(document.paths ?? {}).sort()).toEqual([...ENDPOINTS.map((endpoint) => endpoint.path), OPENAPI_PATH].sort())
+    expect(Object.keys(document.paths ?? {}).sort()).toEqual([...ENDPOINTS.map((endpoint) => endpoint.path), TICKETS_PATH, OPENAPI_PATH].sort())
   })
 
   test('every /api/v1 route module has its path in the document', () => {
