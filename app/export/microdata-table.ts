@@ -35,6 +35,7 @@ export const RESPONSE_FIELDS = [
   'methodology',
   'submitted_on',
   'flags',
+  'verified',
   'weight',
 ] as const
 export type ResponseField = (typeof RESPONSE_FIELDS)[number] | 'comment'
@@ -197,6 +198,10 @@ export function codebookTable(variables: readonly Variable[], versions: readonly
     if (variable.source === 'response' && variable.field === 'channel') for (const [code, label] of CHANNELS) line(variable, code, label)
     if (variable.source === 'response' && variable.field === 'flags') {
       for (const [name, bit] of Object.entries(QUALITY_FLAGS)) line(variable, String(bit), labels.flags[name as QualityFlagName])
+    }
+    if (variable.source === 'response' && variable.field === 'verified') {
+      line(variable, '1', text('Đã xác thực (phiếu đánh giá)', 'Verified (rating ticket)'))
+      line(variable, '0', text('Không xác thực', 'Not verified'))
     }
     if (variable.source === 'item') {
       for (const [value, { label }] of values.get(variable.code) ?? []) line(variable, String(value), label)

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/db.server'
 import type { Channel } from '~/generated/prisma/enums'
 import { allItems } from '~/questionnaire/definition'
+import { RESPONSE_MARKS } from '~/quality/flags'
 import { collector } from '../../test/factories/export-tables'
 import { type ResponseSpec, type Survey, createSurvey, storeResponses, uniformAnswers } from '../../test/factories/survey'
 import { testDatabase } from '../../test/database'
@@ -41,7 +42,8 @@ beforeAll(async () => {
   const without = (value: number) => uniformAnswers(v23.definition, value).filter((a) => a.itemCode !== 'needs.priorities')
   const base: (ResponseSpec & { comment?: { text: string; hidden?: boolean } })[] = [
     { version: v23, servicePoint: sp0, submittedOn: '2025-03-04', channel: 'kiosk', flags: 2, weight: 1.5, answers: withPriorities, comment: { text: FORMULA_COMMENT } },
-    { version: v23, servicePoint: sp0, submittedOn: '2025-05-10', channel: 'phone', answers: without(5), comment: { text: 'Bình luận bị ẩn', hidden: true } },
+    // verified (a rating ticket), no quality flag
+    { version: v23, servicePoint: sp0, submittedOn: '2025-05-10', channel: 'phone', flags: RESPONSE_MARKS.VERIFIED, answers: without(5), comment: { text: 'Bình luận bị ẩn', hidden: true } },
     { version: v23, servicePoint: sp1, submittedOn: '2025-06-01', channel: 'paper', answers: without(2), comment: { text: KIND_COMMENT } },
     { version: v17, servicePoint: sp1, submittedOn: '2025-07-01', channel: 'web', answers: uniformAnswers(v17.definition, 3) },
     { version: v23, servicePoint: sp0, submittedOn: '2024-12-31', channel: 'kiosk', answers: without(1) },
@@ -73,7 +75,8 @@ function expectedRow(spec: (typeof specs)[number]): Row {
     version: spec.version === survey.versions[0] ? 1 : 2,
     methodology: spec.version.methodologyCode,
     submitted_on: spec.submittedOn,
-    flags: spec.flags ?? 0,
+    flags: (spec.flags ?? 0) & ~RESPONSE_MARKS.VERIFIED,
+    verified: (spec.flags ?? 0) & RESPONSE_MARKS.VERIFIED ? 1 : 0,
     weight: spec.weight ?? 1,
   }
   for (const item of allItems(spec.version.definition)) {
@@ -103,7 +106,7 @@ describe('microdataExport', () => {
     const only2017 = allItems(survey.versions[1]!.definition).find((item) => !survey.versions[0]!.itemIds.has(item.code) && item.kind !== 'text')!
     const row2023 = rows.find((row) => row.methodology === 'sipas-2023')!
     expect(row2023[key(only2017.code)]).toBeNull()
-    expect(keys.slice(0, 11)).toEqual(['response_id', 'province_code', 'agency_code', 'service_point_code', 'channel', 'questionnaire', 'version', 'methodology', 'submitted_on', 'flags', 'weight'])
+    expect(keys.slice(0, 12)).toEqual(['response_id', 'province_code', 'agency_code', 'service_point_code', 'channel', 'questionnaire', 'version', 'methodology', 'submitted_on', 'flags', 'verified', 'weight'])
     // Every version's own items keep their order among the columns.
     for (const version of survey.versions) {
       const positions = allItems(version.definition)
@@ -139,6 +142,7 @@ describe('microdataExport', () => {
     expect(lines).toContainEqual(expect.objectContaining({ variable: 'svc_access_seats', code: '5', label_vi: 'Rất hài lòng', label_en: 'Very satisfied' }))
     expect(lines.filter((line) => line.variable === 'channel' && line.code).map((line) => line.code)).toEqual(['kiosk', 'phone', 'paper', 'web'])
     expect(lines.filter((line) => line.variable === 'flags' && line.code).map((line) => line.code)).toEqual(['1', '2', '4', '8', '16'])
+    expect(lines.filter((line) => line.variable === 'verified' && line.code).map((line) => line.code)).toEqual(['1', '0'])
   })
 
   test('comments are absent unless asked for, and then hidden ones stay out', async () => {

@@ -6,7 +6,7 @@ import { aggregationSettings } from '~/aggregation/figures.server'
 import { parsePeriod } from '~/aggregation/period'
 import { reader, readerUrl } from '~/db/replica.server'
 import { resourcesFor } from '~/i18n/resources.server'
-import { QUALITY_FLAG_NAMES } from '~/quality/flags'
+import { QUALITY_FLAG_BITS, QUALITY_FLAG_NAMES, RESPONSE_MARKS } from '~/quality/flags'
 import { DefinitionSchema, type LocalizedText } from '~/questionnaire/definition'
 import { FILTER_LABELS } from './data-dictionary'
 import type { MicrodataFilters } from './filters'
@@ -254,7 +254,9 @@ const RESPONSE_SQL: Record<Extract<Variable, { source: 'response' }>['field'], {
   version: { sql: 'ver.version', string: false },
   methodology: { sql: 'ver."methodologyCode"', string: true },
   submitted_on: { sql: `to_char(r."submittedOn", 'YYYY-MM-DD')`, string: false },
-  flags: { sql: 'r.flags', string: false },
+  // Quality flags only: the marks (the verified bit) are no quality flag and have their own column.
+  flags: { sql: `(r.flags & ${QUALITY_FLAG_BITS})`, string: false },
+  verified: { sql: `((r.flags & ${RESPONSE_MARKS.VERIFIED}) <> 0)::int`, string: false },
   weight: { sql: 'r.weight', string: false },
   comment: { sql: 'c.text', string: true },
 }
