@@ -39,6 +39,6 @@ describe('runMaintenance', () => {
     expect((await prisma.loginThrottle.findMany()).map((t) => t.key)).toEqual(['account:recent'])
 
     const second = await runMaintenance(now)
-    expect(second).toEqual({ comments: 0, submissionTimes: 0, sessions: 0, resetTokens: 0, loginThrottles: 0, rateLimits: 0 })
+    expect(second).toEqual({ comments: 0, submissionTimes: 0, contacts: 0, sessions: 0, resetTokens: 0, loginThrottles: 0, rateLimits: 0 })
   })
 })

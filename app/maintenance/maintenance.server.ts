@@ -6,6 +6,8 @@ import { purgeExpiredComments } from '~/responses/retention.server'
 export type MaintenanceReport = {
   comments: number
   submissionTimes: number
+  /** Citizens' contact details of cases closed long enough ago (app/responses/retention.server.ts). */
+  contacts: number
   sessions: number
   resetTokens: number
   loginThrottles: number
@@ -18,7 +20,7 @@ export type MaintenanceOutcome = MaintenanceReport | { skipped: 'running on anot
 
 /**
  * Everything that must happen on a clock rather than on a request: the retention purge
- * (comments, exact submission times) and removal of expired sign-in state. Each app server
+ * (comments, exact submission times, contact details of closed cases) and removal of expired sign-in state. Each app server
  * (server/index.ts) runs it a minute after start and every six hours; one at a time runs it
  * (an advisory lock, docs/decisions/023-several-app-servers.md), the others skip that turn. It is
  * idempotent too, so a run after another one's changes nothing more.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/db.server'
+import { createCase, createCaseSurvey } from '../../test/factories/cases'
 import { createAgency, createProvince, createServicePoint } from '../../test/factories/units'
 import {
   COMMENT_RETENTION_SETTING,
@@ -126,5 +127,65 @@ describe('retention purge', () => {
     await prisma.setting.create({ data: { key: COMMENT_RETENTION_SETTING, value: 'forever' } })
     await expect(purgeExpiredComments(now)).rejects.toThrow()
     await prisma.setting.delete({ where: { key: COMMENT_RETENTION_SETTING } })
+  })
+})
+
+describe('contact details of closed cases', () => {
+  /** A case closed `closedDaysAgo` (or open), with a contact whose deleteAfter the closing set (or not). */
+  async function caseWithContact(survey: Awaited<ReturnType<typeof createCaseSurvey>>, closedDaysAgo: number | null, setDeleteAfter: boolean) {
+    const closedAt = closedDaysAgo === null ? null : daysAgo(closedDaysAgo)
+    const kase = await createCase(survey, {
+      status: closedAt ? 'closed' : 'answered',
+      publicReply: 'Đã bố trí thêm một quầy.',
+      answeredAt: daysAgo(40),
+      closedAt,
+    })
+    await prisma.caseContact.create({
+      data: {
+        caseId: kase.id,
+        channel: 'phone',
+        value: '0912345678',
+        consentVersion: 'test',
+        consentedAt: daysAgo(45),
+        deleteAfter: closedAt && setDeleteAfter ? new Date(closedAt.getTime() + CONTACT_DAYS * DAY) : null,
+      },
+    })
+    return kase
+  }
+  const CONTACT_DAYS = 30 // the default contactRetentionDays (app/cases/settings.ts)
+  const contactOf = (caseId: string) => prisma.caseContact.findUnique({ where: { caseId } })
+
+  test('a contact goes once its case has been closed for the period, and not before', async () => {
+    const survey = await createCaseSurvey()
+    const expired = await caseWithContact(survey, CONTACT_DAYS + 1, true)
+    const recent = await caseWithContact(survey, CONTACT_DAYS - 1, true)
+    const open = await caseWithContact(survey, null, false)
+
+    const purged = await purgeExpiredComments(now)
+
+    expect(purged.contacts).toBe(1)
+    expect(await contactOf(expired.id)).toBeNull()
+    expect(await contactOf(recent.id)).not.toBeNull()
+    expect(await contactOf(open.id)).not.toBeNull()
+    // Nothing else of the case goes: the case with its reply, and the response.
+    expect(await prisma.feedbackCase.findUnique({ where: { id: expired.id }, select: { status: true, publicReply: true } })).toEqual({
+      status: 'closed',
+      publicReply: 'Đã bố trí thêm một quầy.',
+    })
+    expect(await prisma.response.count({ where: { id: expired.responseId } })).toBe(1)
+    const audit = await prisma.auditEvent.findFirst({ where: { action: 'retention.purged' }, orderBy: { id: 'desc' } })
+    expect(audit?.details).toMatchObject({ contacts: 1, contactRetentionDays: CONTACT_DAYS })
+  })
+
+  test('a closed case whose contact has no deleteAfter loses it after the period all the same', async () => {
+    const survey = await createCaseSurvey()
+    const expired = await caseWithContact(survey, CONTACT_DAYS + 1, false)
+    const recent = await caseWithContact(survey, CONTACT_DAYS - 1, false)
+
+    await purgeExpiredComments(now)
+
+    expect(await contactOf(expired.id)).toBeNull()
+    expect(await contactOf(recent.id)).not.toBeNull()
+    expect(await prisma.feedbackCase.count({ where: { id: { in: [expired.id, recent.id] } } })).toBe(2)
   })
 })

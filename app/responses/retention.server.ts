@@ -1,12 +1,15 @@
 import { z } from 'zod'
 import { recordAudit } from '~/audit/audit.server'
+import { getCaseSettings } from '~/cases/settings.server'
 import { prisma } from '~/db.server'
 
 /*
  * Data protection (Law 91/2025/QH15, Decree 356/2025): free-text comments may identify a
  * person, so they are kept only as long as agencies need them to act on feedback; the coded
  * answers that feed the index stay. The exact submission time is needed only for quality
- * checks (bursts, speeders), so it is cleared earlier; the submission date stays.
+ * checks (bursts, speeders), so it is cleared earlier; the submission date stays. A citizen's
+ * phone number or e-mail address, given to hear back about a case, goes once the case has been
+ * closed for the configured number of days (app/cases/settings.ts contactRetentionDays).
  */
 
 /** Setting key holding the comment retention in days. */
@@ -40,20 +43,30 @@ export async function setCommentRetentionDays(days: number, actorId: string): Pr
 }
 
 /**
- * Deletes comments older than the retention and clears exact submission times older than
- * SUBMITTED_AT_RETENTION_DAYS. Safe to run as often as wanted; meant to run daily.
+ * Deletes comments older than the retention, clears exact submission times older than
+ * SUBMITTED_AT_RETENTION_DAYS, and deletes case contacts past their `deleteAfter` (set when the
+ * case closes). A contact whose case is closed but which has no `deleteAfter` (closed by a path
+ * that did not set it) goes once the case has been closed longer than the contact retention.
+ * Only the contact goes: the case, its reply and the response stay. Safe to run as often as
+ * wanted; meant to run daily.
  */
 export async function purgeExpiredComments(now = new Date()) {
-  const retentionDays = await getCommentRetentionDays()
+  const [retentionDays, { contactRetentionDays }] = await Promise.all([getCommentRetentionDays(), getCaseSettings(now.getTime())])
   const commentsBefore = new Date(now.getTime() - retentionDays * DAY_MS)
   const timesBefore = new Date(now.getTime() - SUBMITTED_AT_RETENTION_DAYS * DAY_MS)
-  const [comments, submissionTimes] = await prisma.$transaction([
+  const closedBefore = new Date(now.getTime() - contactRetentionDays * DAY_MS)
+  const [comments, submissionTimes, contacts] = await prisma.$transaction([
     prisma.comment.deleteMany({ where: { createdAt: { lt: commentsBefore } } }),
     prisma.response.updateMany({ where: { submittedAt: { lt: timesBefore } }, data: { submittedAt: null } }),
+    prisma.caseContact.deleteMany({
+      where: {
+        OR: [{ deleteAfter: { lte: now } }, { deleteAfter: null, case: { closedAt: { lte: closedBefore } } }],
+      },
+    }),
   ])
-  const purged = { comments: comments.count, submissionTimes: submissionTimes.count }
-  if (purged.comments > 0 || purged.submissionTimes > 0) {
-    await recordAudit('retention.purged', { details: { ...purged, retentionDays } })
+  const purged = { comments: comments.count, submissionTimes: submissionTimes.count, contacts: contacts.count }
+  if (purged.comments > 0 || purged.submissionTimes > 0 || purged.contacts > 0) {
+    await recordAudit('retention.purged', { details: { ...purged, retentionDays, contactRetentionDays } })
   }
   return purged
 }

@@ -8,6 +8,7 @@ import { useActionFields } from '~/forms/use-action-fields'
 import { textValues } from '~/forms/form-values'
 import { rejectForm } from '~/forms/reject-form.server'
 import { getFixedT } from '~/i18n/i18next.server'
+import { getCaseSettings } from '~/cases/settings.server'
 import { getCommentRetentionDays, RetentionFormSchema, setCommentRetentionDays, SUBMITTED_AT_RETENTION_DAYS } from '~/responses/retention.server'
 import { Field } from '~/ui/field'
 import { pageTitle } from '~/ui/page-title'
@@ -20,8 +21,8 @@ export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, canManageRetention)
-  const [days, t] = await Promise.all([getCommentRetentionDays(), getFixedT(request, 'admin')])
-  return { title: t('retention.metaTitle'), days, submittedAtDays: SUBMITTED_AT_RETENTION_DAYS }
+  const [days, cases, t] = await Promise.all([getCommentRetentionDays(), getCaseSettings(), getFixedT(request, 'admin')])
+  return { title: t('retention.metaTitle'), days, submittedAtDays: SUBMITTED_AT_RETENTION_DAYS, contactDays: cases.contactRetentionDays }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,12 +36,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function RetentionPage() {
-  const { days: savedDays, submittedAtDays } = useLoaderData<typeof loader>()
+  const { days: savedDays, submittedAtDays, contactDays } = useLoaderData<typeof loader>()
   const { t, actionData, field } = useActionFields<typeof action>('admin')
   const days = field('days')
   return (
     <AdminPage title={t('retention.title')}>
       <p>{t('retention.explanation', { submittedAtDays })}</p>
+      <p>{t('retention.contacts', { contactDays })}</p>
       <StatusNotice message={actionData && 'saved' in actionData ? t('retention.saved') : null} />
       <Form method="post">
         <CsrfInput />
