@@ -107,13 +107,14 @@ describe('the case page', () => {
     const before = await stored(caseId)
     expect(await thrownStatus(() => load(otherManager, caseId))).toBe(403)
     expect(await thrownStatus(() => load(provinceAdmin, caseId))).toBe(403)
-    for (const fields of [
+    const attempts: Record<string, string>[] = [
       { intent: 'start' },
       { intent: 'assign', assigneeId: otherManager.id },
       { intent: 'note', internalNote: 'x' },
       { intent: 'answer', publicReply: 'Chúng tôi đã xử lý xong hồ sơ.' },
       { intent: 'close' },
-    ]) {
+    ]
+    for (const fields of attempts) {
       expect(await thrownStatus(() => post(otherManager, caseId, fields))).toBe(403)
     }
     expect(await stored(caseId)).toEqual(before)
