@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Outlet, useLoaderData } from '@remix-run/react'
+import { Form, Link, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireAgencyAccess } from '~/auth/permissions.server'
+import { canReadCases } from '~/auth/policy'
 import { aggregationSettings } from '~/aggregation/figures.server'
 import { periodOrThisYear } from '~/aggregation/period'
 import { getAgency, getAgencyFigures, getAgencyTrend, getServicePointFigures } from '~/dashboard/agency-dashboard.server'
@@ -27,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = pageTitle
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const agencyId = params.agencyId ?? ''
-  await requireAgencyAccess(request, agencyId)
+  const user = await requireAgencyAccess(request, agencyId)
   const period = periodOrThisYear(new URL(request.url).searchParams.get('period'))
   if (!period) throw new Response(null, { status: 400 })
   const agency = (await getAgency(agencyId))!
@@ -49,11 +50,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     figures,
     trend,
     servicePoints,
+    readsCases: canReadCases(user, agencyId),
   }
 }
 
 export default function AgencyDashboard() {
-  const { locale, agency, period, minN, figures, trend, servicePoints } = useLoaderData<typeof loader>()
+  const { locale, agency, period, minN, figures, trend, servicePoints, readsCases } = useLoaderData<typeof loader>()
   const { t } = useTranslation('dashboard')
   const percent = (value: number | null) => formatPercent(value, locale)
 
@@ -63,6 +65,11 @@ export default function AgencyDashboard() {
       <p className="lead">
         {agency.province ? t('agency.lead', { province: agency.province, period: period.label }) : period.label}
       </p>
+      {readsCases ? (
+        <p>
+          <Link to={`/dashboard/${agency.id}/cases`}>{t('agency.casesLink')}</Link>
+        </p>
+      ) : null}
 
       <Form method="get" className="filter-form">
         <div className="field">
