@@ -23,7 +23,8 @@ import { signTicket, type TicketKeyRing } from './token'
  *   (the insert waits on the index for the other transaction, then skips), comes back as the
  *   stored ticket, read in a second statement (the insert's snapshot cannot see a row committed
  *   by the transaction it waited for) and signed again: same claims, same key, same token.
- * - One set-based statement inserts the whole call (unnest of array literals).
+ * - One set-based statement inserts the whole call (unnest of array literals); a second reads
+ *   back only the tickets that were not inserted now.
  */
 
 export type MintedTicket = {
@@ -41,6 +42,9 @@ export type MintedTicket = {
 export type MintRefusal = { refused: { status: 403 | 422; code: SubmissionErrorCode; params: ErrorParams } }
 
 export type TicketOrder = { servicePointCode: string; field?: string | null; dossierCode: string }
+
+/** A ticket's row as its token is signed from. */
+type StoredTicket = { id: string; code: string; field: string | null; issuedOn: string; expiresOn: string; keyId: string; hash: string }
 
 /** Random bytes of a nonce: 128 bits, 22 base64url characters. */
 const NONCE_BYTES = 16
@@ -84,6 +88,7 @@ export async function mintTickets(
     .map(([hash, index]) => ({
       id: randomBytes(NONCE_BYTES).toString('base64url'),
       servicePointId: points.get(requests[index]!.servicePointCode)!.id,
+      servicePointCode: requests[index]!.servicePointCode,
       field: requests[index]!.field ?? null,
       hash,
     }))
@@ -97,12 +102,24 @@ export async function mintTickets(
     RETURNING "dossierHash" AS hash`
   const created = new Set(inserted.map((row) => row.hash))
 
-  const stored = await prisma.$queryRaw<{ id: string; code: string; field: string | null; issuedOn: string; expiresOn: string; keyId: string; hash: string }[]>`
-    SELECT t.id, s.code, t.field, t."issuedOn"::text AS "issuedOn", t."expiresOn"::text AS "expiresOn", t."keyId",
-      t."dossierHash" AS hash
-    FROM "RatingTicket" t JOIN "ServicePoint" s ON s.id = t."servicePointId"
-    WHERE t."dossierHash" = ANY(${arrayLiteral(rows.map((row) => row.hash))}::text[])`
-  const tickets = new Map(stored.map((row) => [row.hash, row]))
+  // The rows just inserted are known as written; only the others are read back.
+  const tickets = new Map<string, StoredTicket>(
+    rows
+      .filter((row) => created.has(row.hash))
+      .map((row) => [
+        row.hash,
+        { id: row.id, code: row.servicePointCode, field: row.field, issuedOn, expiresOn, keyId: keys.signing.id, hash: row.hash },
+      ]),
+  )
+  const existing = rows.filter((row) => !created.has(row.hash)).map((row) => row.hash)
+  if (existing.length > 0) {
+    const stored = await prisma.$queryRaw<StoredTicket[]>`
+      SELECT t.id, s.code, t.field, t."issuedOn"::text AS "issuedOn", t."expiresOn"::text AS "expiresOn", t."keyId",
+        t."dossierHash" AS hash
+      FROM "RatingTicket" t JOIN "ServicePoint" s ON s.id = t."servicePointId"
+      WHERE t."dossierHash" = ANY(${arrayLiteral(existing)}::text[])`
+    for (const row of stored) tickets.set(row.hash, row)
+  }
 
   return {
     tickets: hashes.map((hash, index) => {
