@@ -34,6 +34,7 @@ const rankRow = (change: RankingRow['change']): RankingRow => ({
   nameEn: 'A',
   score: 75,
   n: 40,
+  verified: 10,
   low: 70,
   high: 80,
   rank: 3,

@@ -9,6 +9,7 @@ const row = (unitId: string, score: number | null, rank: number | null, extra: P
   nameEn: unitId,
   score,
   n: null,
+  verified: null,
   low: null,
   high: null,
   rank,
@@ -26,6 +27,7 @@ const table = (rows: RankingRow[], extra: Partial<RankingTable> = {}): RankingTa
   provinceId: null,
   rows,
   publishedRanks: false,
+  responses: 'all',
   baseline: null,
   outOf: rows.filter((r) => r.rank !== null).length,
   previousOutOf: null,
@@ -67,6 +69,7 @@ describe('rankingNotes', () => {
       { key: 'notes.ties' },
       { key: 'notes.minN', values: { minN: 30 } },
       { key: 'notes.interval' },
+      { key: 'notes.allResponses' },
     ])
   })
 

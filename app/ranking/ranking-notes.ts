@@ -19,7 +19,10 @@ export function rankingNotes(ranking: RankingTable): RankingNote[] {
   else if (showsEqualScoresApart(ranking)) notes.push({ key: 'notes.unrounded' })
   if (ranking.rows.some((row) => row.tiedWithAbove)) notes.push({ key: 'notes.ties' })
   if (ranking.minN !== null) notes.push({ key: 'notes.minN', values: { minN: ranking.minN } })
-  if (ranking.index === 'SIPAS') notes.push({ key: 'notes.interval' })
+  if (ranking.index === 'SIPAS') {
+    notes.push({ key: 'notes.interval' })
+    notes.push({ key: ranking.responses === 'verified' ? 'notes.verifiedOnly' : 'notes.allResponses' })
+  }
   return notes
 }
 

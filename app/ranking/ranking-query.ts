@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RESPONSE_BASES } from '~/aggregation/response-basis'
 import { INDICES, PEER_GROUPS } from './indices'
 
 /** The earliest and latest year a ranking URL may name. */
@@ -14,6 +15,8 @@ const RankingSearchSchema = z.object({
   index: optional(z.enum(INDICES)),
   group: optional(z.enum(PEER_GROUPS)),
   province: optional(z.string().max(64)),
+  /** All responses or verified ones only; absent: the official basis. */
+  responses: optional(z.enum(RESPONSE_BASES)),
 })
 export type RankingSearch = z.infer<typeof RankingSearchSchema>
 
@@ -23,5 +26,6 @@ export function parseRankingSearch(params: URLSearchParams) {
     index: params.get('index') ?? undefined,
     group: params.get('group') ?? undefined,
     province: params.get('province') ?? undefined,
+    responses: params.get('responses') ?? undefined,
   })
 }

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
-import { formatDate, formatNumber, formatRankChange } from '~/i18n/format'
+import { verifiedShare } from '~/aggregation/response-basis'
+import { formatDate, formatNumber, formatPercent, formatRankChange } from '~/i18n/format'
 import { formatInterval, formatScore } from './format-score'
 import { rankingNotes } from './ranking-notes'
 import type { PublishedRanking, RankingRow } from './ranking-table'
 import { DataTable } from '~/ui/data-table'
 
 /**
- * A ranking as a table: rank, unit, score, n, 95 % interval, change, group and the
+ * A ranking as a table: rank, unit, score, n and its verified share, 95 % interval, change, group and the
  * statistical-tie marker, with the status (provisional or frozen) and what changes compare with.
  * Rows of units without a publishable score follow the ranked ones.
  */
@@ -46,6 +47,7 @@ export function RankingResults({
           ...(survey
             ? [
                 { label: t('table.n'), numeric: true },
+                { label: t('table.verified'), numeric: true },
                 { label: t('table.interval'), numeric: true },
               ]
             : []),
@@ -86,7 +88,11 @@ export function RankingResults({
                 ? t('table.insufficientSample')
                 : t('table.noData'),
               ...(survey
-                ? [row.n === null ? '—' : formatNumber(row.n, locale), formatInterval(row.low, row.high, index, locale)]
+                ? [
+                    row.n === null ? '—' : formatNumber(row.n, locale),
+                    row.n === null || row.verified === null ? '—' : formatPercent(verifiedShare(row.verified, row.n), locale, 0),
+                    formatInterval(row.low, row.high, index, locale),
+                  ]
                 : []),
               changeOf(row),
               row.group ?? '',

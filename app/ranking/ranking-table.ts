@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RESPONSE_BASES } from '~/aggregation/response-basis'
 import { INDICES, PEER_GROUPS } from './indices'
 
 /*
@@ -18,6 +19,8 @@ const RankingRowSchema = z.object({
   score: z.number().nullable(),
   /** Respondents behind a survey figure; null for imported indices. */
   n: z.number().nullable(),
+  /** Verified respondents among n; null for imported indices (and snapshots frozen before verification). */
+  verified: z.number().nullable().default(null),
   low: z.number().nullable(),
   high: z.number().nullable(),
   rank: z.number().int().nullable(),
@@ -60,6 +63,11 @@ export const RankingTableSchema = z.object({
   /** The peer group changed since last year (the 2025 merger): some units show 'reorganised'. */
   reorganisation: z.boolean(),
   thresholds: z.array(z.object({ group: z.string(), min: z.number() })),
+  /**
+   * Which responses the survey figures counted (response-basis.ts); snapshots frozen before
+   * verified responses existed counted all.
+   */
+  responses: z.enum(RESPONSE_BASES).default('all'),
   /** The minimum n applied (survey figures only). */
   minN: z.number().int().nullable(),
   summary: RankingSummarySchema,

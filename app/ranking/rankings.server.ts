@@ -2,6 +2,7 @@ import { aggregationSettings, unitFigures } from '~/aggregation/figures.server'
 import { yearPeriod } from '~/aggregation/period'
 import { readFigures } from '~/aggregation/figure-reads.server'
 import type { UnitLevel } from '~/aggregation/reference'
+import type { ResponseBasis } from '~/aggregation/response-basis'
 import { dominantSeries } from '~/aggregation/series'
 import { getVersionCatalog } from '~/aggregation/versions.server'
 import { reader } from '~/db/replica.server'
@@ -24,16 +25,24 @@ import { countAtCutoff, summarizeScores } from './summary'
  * ranking module (rank.ts, lineage.ts, groups.ts, summary.ts); this file only gathers scores.
  */
 
-export type RankingQuery = { year: number; index: IndexCode; peerGroup: PeerGroup; provinceId: string | null }
+export type RankingQuery = {
+  year: number
+  index: IndexCode
+  peerGroup: PeerGroup
+  provinceId: string | null
+  /** Which responses the figures count; by default the official basis (official-basis.server.ts). */
+  responses?: ResponseBasis
+}
 
 /**
  * The official ranking if frozen, else the live one (provisional); read as one read-only unit
- * (on the replica when it has caught up, docs/decisions/024-read-replica.md).
+ * (on the replica when it has caught up, docs/decisions/024-read-replica.md). A frozen ranking
+ * made on another basis than the one asked for is not it: that one is computed live.
  */
 export async function getRanking(query: RankingQuery): Promise<PublishedRanking> {
   return readFigures(async () => {
     const frozen = await findSnapshot(query)
-    if (frozen) return frozen
+    if (frozen && (query.responses === undefined || frozen.responses === query.responses)) return frozen
     return { ...(await computeRanking(query)), status: { kind: 'provisional' } }
   })
 }
@@ -50,10 +59,14 @@ type Scored = PeerUnit & {
   /** The publisher's rank of an imported score, if the file gave one. */
   publishedRank?: number | null
   respondents: number | null
+  verified: number | null
   low: number | null
   high: number | null
   status: RankingRow['status']
 }
+
+/** What survey scores are computed with: the minimum n and the responses counted. */
+type ScoreBasis = { minN: number; responses: ResponseBasis }
 
 /** The live ranking of a peer group in a year, with rank changes against the right baseline. */
 export async function computeRanking(query: RankingQuery): Promise<RankingTable> {
@@ -69,8 +82,9 @@ async function rankNow(query: RankingQuery): Promise<RankingTable> {
     getGroupThresholds(index, year),
     aggregationSettings(),
   ])
-  const scored = await scoreUnits(index, peerGroup, units, year, settings.minN)
-  const comparison = await previousRanks(query, units, settings.minN)
+  const basis = { minN: settings.minN, responses: query.responses ?? settings.responses }
+  const scored = await scoreUnits(index, peerGroup, units, year, basis)
+  const comparison = await previousRanks(query, units, basis)
   const ranking = rankUnits(
     // Withheld and missing scores take no rank; they are listed after the ranked units.
     scored.map((unit) => (unit.status === 'ranked' ? unit : { ...unit, score: null })),
@@ -85,6 +99,7 @@ async function rankNow(query: RankingQuery): Promise<RankingTable> {
       nameEn: unit.nameEn,
       score: unit.rounded,
       n: unit.respondents,
+      verified: unit.verified,
       low: unit.status === 'ranked' ? unit.low ?? null : null,
       high: unit.status === 'ranked' ? unit.high ?? null : null,
       rank: unit.rank,
@@ -112,6 +127,7 @@ async function rankNow(query: RankingQuery): Promise<RankingTable> {
     previousOutOf: comparison.previousOutOf,
     reorganisation: comparison.reorganised !== undefined,
     thresholds,
+    responses: basis.responses,
     minN: isExternalIndex(index) ? null : settings.minN,
     summary: summarize(ranked, thresholds),
   }
@@ -144,7 +160,7 @@ async function scoreUnits(
   peerGroup: PeerGroup,
   units: readonly PeerUnit[],
   year: number,
-  minN: number,
+  basis: ScoreBasis,
   asOf?: string
 ): Promise<Scored[]> {
   if (units.length === 0) return []
@@ -158,6 +174,7 @@ async function scoreUnits(
         score: imported?.score ?? null,
         publishedRank: imported?.rank ?? null,
         respondents: null,
+        verified: null,
         low: null,
         high: null,
         status: imported === null ? 'noData' : 'ranked',
@@ -166,7 +183,7 @@ async function scoreUnits(
   }
   const rows = await unitFigures(
     { period: yearPeriod(year), level: LEVEL[peerGroup], ids: units.map((unit) => unit.id), asOf },
-    { minN }
+    basis
   )
   // Units are compared within one methodology series: the one most respondents answered.
   const series = dominantSeries(rows)
@@ -180,6 +197,7 @@ async function scoreUnits(
         key: unit.id,
         score: null,
         respondents: row?.figures.n ?? null,
+        verified: row?.verified ?? null,
         low: null,
         high: null,
         status: 'noData',
@@ -193,6 +211,7 @@ async function scoreUnits(
       key: unit.id,
       score: figures.sipas,
       respondents: figures.n,
+      verified: row.verified,
       low: interval?.low ?? null,
       high: interval?.high ?? null,
       status: figures.suppressed ? 'insufficientSample' : 'ranked',
@@ -209,7 +228,7 @@ type Comparison = { previous?: PreviousRanks; reorganised?: Set<string>; previou
  * their predecessors' answers; imported indices can't be re-aggregated, so merged units show
  * 'reorganised' and the others no change.
  */
-async function previousRanks(query: RankingQuery, units: readonly PeerUnit[], minN: number): Promise<Comparison> {
+async function previousRanks(query: RankingQuery, units: readonly PeerUnit[], basis: ScoreBasis): Promise<Comparison> {
   const { year, index, peerGroup } = query
   const provinceId = query.provinceId ?? null
   if (units.length === 0) return { previousOutOf: null }
@@ -222,7 +241,7 @@ async function previousRanks(query: RankingQuery, units: readonly PeerUnit[], mi
     const frozen = await findSnapshot({ ...query, year: year - 1 })
     const ranks = frozen
       ? new Map(frozen.rows.flatMap((row) => (row.rank === null ? [] : [[row.unitId, row.rank] as const])))
-      : ranksOf(await scoreUnits(index, peerGroup, previousUnits, year - 1, minN))
+      : ranksOf(await scoreUnits(index, peerGroup, previousUnits, year - 1, basis))
     return ranks.size === 0
       ? { previousOutOf: null }
       : { previous: { ranks, baseline: 'previous' }, previousOutOf: ranks.size }
@@ -233,7 +252,7 @@ async function previousRanks(query: RankingQuery, units: readonly PeerUnit[], mi
     links.map((link) => ({ predecessor: link.predecessorId, successor: link.successorId }))
   )
   if (isExternalIndex(index)) return { reorganised, previousOutOf: null }
-  const proForma = await scoreUnits(index, peerGroup, units, year - 1, minN, isoDate(yearEnd(year)))
+  const proForma = await scoreUnits(index, peerGroup, units, year - 1, basis, isoDate(yearEnd(year)))
   const ranks = ranksOf(proForma)
   return ranks.size === 0
     ? { reorganised, previousOutOf: null }

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { officialResponseBasis } from '~/aggregation/official-basis.server'
+import { RESPONSE_BASES } from '~/aggregation/response-basis'
 import { formatNumber } from '~/i18n/format'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { formatScore } from '~/ranking/format-score'
@@ -22,9 +24,10 @@ export const meta: MetaFunction<typeof loader> = pageTitle
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseRankingSearch(new URL(request.url).searchParams)
   if (!parsed.success) throw new Response(null, { status: 400 })
-  const [years, provinces, t, locale] = await Promise.all([
+  const [years, provinces, official, t, locale] = await Promise.all([
     rankingYears(),
     listCurrentProvinces(),
+    officialResponseBasis(),
     getFixedT(request, 'rankings'),
     getLanguage(request),
   ])
@@ -35,14 +38,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const province = inner ? provinces.find((candidate) => candidate.id === parsed.data.province) ?? null : null
   if (inner && parsed.data.province && !province) throw new Response(null, { status: 404 })
   const ranking =
-    inner && !province ? null : await getRanking({ year, index, peerGroup, provinceId: province?.id ?? null })
+    inner && !province ? null : await getRanking({ year, index, peerGroup, provinceId: province?.id ?? null, responses: parsed.data.responses })
+  // Without a choice, the official basis, or the one a frozen ranking was made on.
+  const responses = ranking?.responses ?? parsed.data.responses ?? official
   const yearChoices = [...new Set([...years, year, new Date().getUTCFullYear()])].sort((a, b) => b - a)
   return {
     title: t('page.metaTitle', { year }),
     locale,
     years: yearChoices,
     provinces,
-    query: { year, index, peerGroup, provinceId: province?.id ?? '' },
+    query: { year, index, peerGroup, provinceId: province?.id ?? '', responses },
     provinceName: province?.name ?? null,
     applies: indexAppliesTo(index, peerGroup),
     ranking,
@@ -83,6 +88,12 @@ export default function RankingsPage() {
           ]}
           hint={t('form.provinceHint')}
         />
+        <RankingSelect
+          name="responses"
+          value={query.responses}
+          options={optionsOf(RESPONSE_BASES, (basis) => t(`responses.${basis}`))}
+          hint={t('form.responsesHint')}
+        />
         <button type="submit">{t('form.show')}</button>
       </Form>
 
@@ -106,7 +117,9 @@ export default function RankingsPage() {
             caption={caption}
             locale={locale}
             unitHref={
-              query.peerGroup === 'provinces' ? (row) => `/provinces/${row.unitId}?year=${query.year}` : undefined
+              query.peerGroup === 'provinces'
+                ? (row) => `/provinces/${row.unitId}?year=${query.year}&responses=${query.responses}`
+                : undefined
             }
           />
           {ranked.length === 0 ? null : (
@@ -148,7 +161,7 @@ export default function RankingsPage() {
 function RankingSelect({
   name,
   ...select
-}: Omit<Parameters<typeof FilterSelect>[0], 'id' | 'label'> & { name: 'year' | 'index' | 'group' | 'province' }) {
+}: Omit<Parameters<typeof FilterSelect>[0], 'id' | 'label'> & { name: 'year' | 'index' | 'group' | 'province' | 'responses' }) {
   const { t } = useTranslation('rankings')
   return <FilterSelect id={`ranking-${name}`} name={name} label={t(`form.${name}`)} {...select} />
 }
