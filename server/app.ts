@@ -3,7 +3,7 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 import type { GetAppEntry } from './app-entry'
 import { isReadableAddress } from './readable-address'
-import { BodyAbortedError, BodyTooLargeError, readRequestBody } from './request-body'
+import { BodyAbortedError, BodyTooLargeError, maxBodyBytesFor, readRequestBody } from './request-body'
 import { securityHeaders } from './security'
 import { routeSubmissionsFirst } from './submissions'
 
@@ -37,10 +37,10 @@ export function createRequestListener({ getEntry, assets, remix, trustProxy }: R
   app.use(answerErrors)
   return routeSubmissionsFirst(app, getEntry)
 
-  /** Reads the body (not for GET and HEAD) into req.body, refusing one over the limit with 413. */
+  /** Reads the body (not for GET and HEAD) into req.body, refusing one over its path's limit with 413. */
   function readBodyWithinLimit(req: Request, res: Response, next: NextFunction) {
     if (req.method === 'GET' || req.method === 'HEAD') return next()
-    readRequestBody(req, req.headers['content-length']).then(
+    readRequestBody(req, req.headers['content-length'], maxBodyBytesFor(req.path)).then(
       (body) => {
         req.body = body
         next()

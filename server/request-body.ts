@@ -9,6 +9,17 @@ import type { Readable } from 'node:stream'
 /** Largest request body accepted: forms and JSON submissions are a few kilobytes. */
 export const MAX_REQUEST_BODY_BYTES = 64 * 1024
 
+/**
+ * Paths that take larger bodies: a ticket-minting call holds up to 500 requests, each with a
+ * dossier code of up to 64 characters, about 90 KB (docs/decisions/025-rating-tickets.md).
+ */
+const LARGER_BODY_BYTES: Readonly<Record<string, number>> = { '/api/v1/tickets': 256 * 1024 }
+
+/** The largest body a request to `path` may carry. */
+export function maxBodyBytesFor(path: string): number {
+  return LARGER_BODY_BYTES[path.replace(/\/+$/, '')] ?? MAX_REQUEST_BODY_BYTES
+}
+
 /** The body is longer than the limit, by its declared length or by what was read so far. */
 export class BodyTooLargeError extends Error {
   constructor(readonly maxBytes: number) {

@@ -4,7 +4,7 @@ import express from 'express'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createRequestListener } from '../server/app'
 import type { AppEntry } from '../server/app-entry'
-import { BodyTooLargeError, MAX_REQUEST_BODY_BYTES, readRequestBody } from '../server/request-body'
+import { BodyTooLargeError, MAX_REQUEST_BODY_BYTES, maxBodyBytesFor, readRequestBody } from '../server/request-body'
 
 /*
  * The one body reader (server/request-body.ts): a declared length over the limit is refused
@@ -153,5 +153,17 @@ describe('the Express path in front of Remix', () => {
       { status: 413, code: 'payload_too_large', params: { maxBytes: MAX_REQUEST_BODY_BYTES } },
       { status: 413, code: 'payload_too_large', params: { maxBytes: MAX_REQUEST_BODY_BYTES } },
     ])
+  })
+
+  test('the ticket-minting path takes a call of 500 long requests; past its own limit, 413', async () => {
+    jsonErrors.length = 0
+    const limit = maxBodyBytesFor('/api/v1/tickets')
+    const item = { servicePointCode: 'X'.repeat(32), field: 'business_registration', dossierCode: 'D'.repeat(64) }
+    const call = JSON.stringify({ tickets: Array.from({ length: 500 }, () => item) })
+    expect(call.length).toBeGreaterThan(MAX_REQUEST_BODY_BYTES)
+    expect(await (await fetch(`${base}/api/v1/tickets`, { method: 'POST', body: call })).json()).toEqual({ method: 'POST', bodyBytes: call.length })
+    const over = await fetch(`${base}/api/v1/tickets/`, { method: 'POST', body: 'x'.repeat(limit + 1) })
+    expect(over.status).toBe(413)
+    expect(jsonErrors).toEqual([{ status: 413, code: 'payload_too_large', params: { maxBytes: limit } }])
   })
 })

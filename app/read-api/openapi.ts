@@ -86,7 +86,7 @@ const mintOperation: ZodOpenApiOperationObject = {
     '400': error('The body is not JSON or does not read (`invalid_json`, `duplicate_key`, `invalid_ticket_request` with `params.field`).'),
     '401': error('No service token, or an unknown or revoked one.'),
     '403': error('A service point outside the token’s province or agency (`outside_issuer_scope`, `params.index`); nothing is minted.'),
-    '413': error(`More than ${MAX_TICKETS_PER_CALL} requests, or a body over 64 KB.`),
+    '413': error(`More than ${MAX_TICKETS_PER_CALL} requests, or a body over 256 KB.`),
     '415': error('The body is not sent as application/json.'),
     '422': error('An unknown or closed service point, or an unknown procedure field (`params.index`); nothing is minted.'),
     '429': {

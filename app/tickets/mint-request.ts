@@ -8,7 +8,7 @@ import { PROCEDURE_FIELD_CODES } from './fields'
  * the OpenAPI document (app/read-api/openapi.ts) is made from them.
  */
 
-/** The most tickets one call may mint: a centre's day of results in a few calls, in the 64 KB body limit. */
+/** The most tickets one call may mint: a centre's day of results in a few calls, within the path's 256 KB body limit (server/request-body.ts). */
 export const MAX_TICKETS_PER_CALL = 500
 /** Dossier codes are short (e.g. `000.00.16.H29-241207-0001`); a longer one is not a dossier code. */
 const MAX_DOSSIER_CODE_LENGTH = 64
