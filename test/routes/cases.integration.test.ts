@@ -9,6 +9,7 @@ import { SCRUBBED_PLACEHOLDER } from '~/responses/scrub'
 import { submitResponse } from '~/responses/submit.server'
 import { action, loader } from '~/routes/dashboard.$agencyId_.cases.$caseId/route'
 import { loader as listLoader } from '~/routes/dashboard.$agencyId_.cases._index'
+import { loader as performanceLoader } from '~/routes/cases.performance'
 import { createUser, requestWith, sessionCookieFor } from '../factories/accounts'
 import { createSurveyPoint, envelopeFor, VALID_ANSWERS } from '../factories/submissions'
 import { createAgency } from '../factories/units'
@@ -187,5 +188,30 @@ describe('the case list', () => {
     expect(page.counts.open + page.counts.overdue + page.counts.answered).toBe(page.cases.length)
     const stranger = requestWith(await sessionCookieFor(otherManager.id), `/dashboard/${point.agency.id}/cases`)
     expect(await thrownStatus(() => listLoader({ request: stranger, params: { agencyId: point.agency.id }, context: {} }))).toBe(403)
+  })
+})
+
+describe('the response-time view', () => {
+  async function performance(user: User, query = '') {
+    const request = requestWith(await sessionCookieFor(user.id), `/cases/performance${query}`)
+    return performanceLoader({ request, params: {}, context: {} })
+  }
+
+  test('a province administrator sees their province’s agencies ranked, with an answered case counted', async () => {
+    const caseId = await openCase()
+    await post(manager, caseId, { intent: 'answer', publicReply: 'Chúng tôi đã trả kết quả và xin lỗi ông bà.' })
+    const page = await performance(provinceAdmin)
+    expect(page.provinceId).toBe(point.province.id)
+    const line = page.lines.find((row) => row.key === point.agency.id)!
+    expect(line.answered).toBeGreaterThanOrEqual(1)
+    expect(line.medianDays).toBe(0)
+    expect(line.rank).toBe(1)
+  })
+
+  test('the Ministry sees the country; another province, an agency’s staff and a province administrator asking nationally get 403', async () => {
+    expect((await performance(ministryAdmin)).provinceId).toBeNull()
+    expect(await thrownStatus(() => performance(provinceAdmin, '?province=elsewhere'))).toBe(403)
+    expect(await thrownStatus(() => performance(manager))).toBe(403)
+    expect(await thrownStatus(() => performance(manager, `?province=${point.province.id}`))).toBe(403)
   })
 })
