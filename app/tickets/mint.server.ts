@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto'
 import { arrayLiteral } from '~/db/array-literal'
 import { prisma } from '~/db.server'
-import { isoDate } from '~/i18n/format'
 import type { ErrorParams, SubmissionErrorCode } from '~/responses/errors'
 import { vietnamDay } from '~/responses/vietnam-time'
 import { isProcedureField } from './fields'
+import { addDays, newTicketClaims } from './issue'
 import type { TicketIssuer } from './issuers.server'
 import { dossierHash, ticketKeys } from './keys.server'
 import { getTicketSettings } from './settings.server'
@@ -46,9 +45,6 @@ export type TicketOrder = { servicePointCode: string; field?: string | null; dos
 /** A ticket's row as its token is signed from. */
 type StoredTicket = { id: string; code: string; field: string | null; issuedOn: string; expiresOn: string; keyId: string; hash: string }
 
-/** Random bytes of a nonce: 128 bits, 22 base64url characters. */
-const NONCE_BYTES = 16
-const DAY_MS = 86_400_000
 
 export async function mintTickets(
   issuer: TicketIssuer,
@@ -77,7 +73,6 @@ export async function mintTickets(
 
   const issuedOn = vietnamDay(now)
   const { expiryDays } = await getTicketSettings(now.getTime())
-  const expiresOn = isoDate(new Date(Date.parse(`${issuedOn}T00:00:00Z`) + expiryDays * DAY_MS))
   const hashes = requests.map((request) => dossierHash(issuer.provinceId, request.dossierCode))
   // One row per dossier, the first request naming it deciding; in hash order, so two calls
   // naming the same dossiers take the unique index's locks in the same order (no deadlock).
@@ -85,13 +80,13 @@ export async function mintTickets(
   hashes.forEach((hash, index) => firstOf.has(hash) || firstOf.set(hash, index))
   const rows = [...firstOf]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([hash, index]) => ({
-      id: randomBytes(NONCE_BYTES).toString('base64url'),
-      servicePointId: points.get(requests[index]!.servicePointCode)!.id,
-      servicePointCode: requests[index]!.servicePointCode,
-      field: requests[index]!.field ?? null,
-      hash,
-    }))
+    .map(([hash, index]) => {
+      const request = requests[index]!
+      // A new ticket's nonce and days, as a printed sheet's (issue.ts).
+      const claims = newTicketClaims({ servicePointCode: request.servicePointCode, field: request.field ?? null, issuedOn, expiryDays })
+      return { id: claims.nonce, servicePointId: points.get(request.servicePointCode)!.id, servicePointCode: request.servicePointCode, field: claims.field, hash }
+    })
+  const expiresOn = addDays(issuedOn, expiryDays)
 
   const inserted = await prisma.$queryRaw<{ hash: string }[]>`
     INSERT INTO "RatingTicket" (id, "servicePointId", field, "issuedOn", "expiresOn", "keyId", "dossierHash", "issuerId")
