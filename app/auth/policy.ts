@@ -267,6 +267,23 @@ export function canSeeCaseContact(user: Actor, agencyId: string): boolean {
 }
 
 /**
+ * Publishing a note on a service point's public "you said, we did" page: the agency's manager,
+ * who speaks for the agency, as for case replies.
+ */
+export function canPublishNotes(user: Actor, agencyId: string): boolean {
+  return canWorkOnCases(user, agencyId)
+}
+
+/**
+ * Withdrawing a published note: the agency's manager, and the administrator of its province, who
+ * moderates what agencies in the province publish.
+ */
+export function canWithdrawNotes(user: Actor, agency: { id: string; provinceId: string | null }): boolean {
+  if (canPublishNotes(user, agency.id)) return true
+  return user.role === 'province_admin' && agency.provinceId !== null && user.provinceId === agency.provinceId
+}
+
+/**
  * Roles an administrator may give. A province administrator cannot create a peer or anything
  * above, so a compromised province account cannot widen its own reach.
  */
