@@ -43,6 +43,11 @@ export default function DashboardChooser() {
   return (
     <>
       <h1>{t('choose.title')}</h1>
+      {provinceId ? (
+        <p>
+          <a href={`/cases/performance?province=${provinceId}`}>{t('choose.responseTimesLink')}</a>
+        </p>
+      ) : null}
       {ministry ? (
         <>
           <p>

@@ -65,6 +65,9 @@ export default function MinistryOverview() {
   return (
     <>
       <h1>{t('ministry.title', { year })}</h1>
+      <p>
+        <a href="/cases/performance">{t('ministry.responseTimesLink')}</a>
+      </p>
       <YearFilterForm
         id="ministry-year"
         label={t('ministry.year')}
