@@ -15,7 +15,7 @@ export const MAX_VERSION_ID_LENGTH = 100
 export const MAX_SERVICE_POINT_CODE_LENGTH = 40
 export const MAX_HONEYPOT_LENGTH = 1000
 /** A rating ticket's token is about 130 characters (app/tickets/token.ts). */
-export const MAX_TICKET_LENGTH = 400
+const MAX_TICKET_LENGTH = 400
 /** Channels a client may claim for itself; kiosk needs a device token, paper a clerk. */
 const SELF_DECLARED_CHANNELS = ['phone', 'web'] as const
 /** The forms a response may answer: the whole version, or its kiosk form. */

@@ -2,30 +2,33 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { type ShouldRevalidateFunction, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
-import { formatDate } from '~/i18n/format'
 import { getLanguage } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { isEligible } from '~/questionnaire/conditions'
 import type { Definition } from '~/questionnaire/definition'
-import { findPage, nextPage, pageItems, previousPage, SCREENING_PAGE } from '~/questionnaire/pages'
+import { findPage, pageItems } from '~/questionnaire/pages'
 import { answerIssues, answersSchema, codedAnswers, type SubmittedAnswers } from '~/responses/answers'
 import { SubmissionError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '~/responses/errors'
 import { submitResponse } from '~/responses/submit.server'
 import { formDataReader, readPageAnswers } from '~/survey/answer-fields'
-import { getSurveyAvailability } from '~/survey/availability.server'
+import { isFixedPage, nextAskedPage, previousAskedPage } from '~/survey/fixed-answers'
+import { firstSurveyPage, openSurvey, unavailable } from '~/survey/opening.server'
 import { checkPage, firstIncompletePage } from '~/survey/page-check'
 import { readSurveyState, signSurveyState, type SurveyState } from '~/survey/state.server'
 import { SurveyEnded } from '~/survey/survey-ended'
 import { SurveyPageForm, type SurveyPageView } from '~/survey/survey-page-form'
-import { SurveyUnavailable, type Unavailable } from '~/survey/survey-unavailable'
+import { SurveyUnavailable } from '~/survey/survey-unavailable'
 import { thanksPath } from '~/survey/thanks-link.server'
 import { localized } from '~/survey/texts'
+import { ticketAnswers } from '~/tickets/answers'
 
 /*
  * The phone survey a service point's QR code opens: screening question, one page per section,
  * review, submission. Every page is a form posted to the action below, which carries the answers
  * forward in a signed hidden field (app/survey/state.server.ts) and decides what comes next; the
  * page ships no JavaScript (handle.hydrate; docs/decisions/011-public-pages-without-javascript.md).
+ * A survey opened with a rating ticket (/t/<token>) posts here too: its state carries the ticket,
+ * whose answers are fixed (app/survey/fixed-answers.ts) and which is submitted with the rest.
  */
 
 export const handle = { i18n: ['survey', 'submission'], languageSwitch: 'in-page', hydrate: false } satisfies I18nHandle
@@ -39,21 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = normaliseCode(params.code)
   if (code !== params.code) throw redirect(`/s/${encodeURIComponent(code)}${new URL(request.url).search}`)
   const survey = await requireOpenSurvey(request, code)
-  const state: SurveyState = {
-    id: crypto.randomUUID(),
-    servicePointCode: survey.servicePoint.code,
-    versionId: survey.versionId,
-    startedAt: new Date().toISOString(),
-    page: SCREENING_PAGE,
-    reviewing: false,
-    answers: {},
-  }
   const { name, nameEn } = survey.servicePoint
-  return {
-    servicePoint: { name, nameEn },
-    definition: survey.definition,
-    start: { state: signSurveyState(state), page: SCREENING_PAGE, answers: {} } satisfies SurveyPageView,
-  }
+  return { servicePoint: { name, nameEn }, definition: survey.definition, start: firstSurveyPage(survey) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -67,29 +57,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw data(unavailable('restart', survey.servicePoint.code), { status: state ? 409 : 400 })
   }
 
+  // A ticket's answers are not asked: whatever was posted for them, they stay the ticket's.
+  const fixed = state.ticket ? ticketAnswers(definition, state.ticket.field) : {}
   const items = pageItems(definition, page, codedAnswers(state.answers)).map(({ item }) => item)
-  const { answers, issues } = checkPage(definition, page, state.answers, readPageAnswers(items, formDataReader(formData)))
+  const posted = { ...readPageAnswers(items, formDataReader(formData)), ...fixed }
+  const { answers, issues } = checkPage(definition, page, state.answers, posted)
   const coded = codedAnswers(answers)
   const show = (key: string, extra: Partial<SurveyPageView> = {}, reviewing = state.reviewing): SurveyPageView => ({
     state: signSurveyState({ ...state, page: key, answers, reviewing }),
     page: key,
     answers,
+    ...(state.ticket ? { fixed } : {}),
     ...extra,
   })
 
   // Back, language and edit keep whatever was entered on the page, checked or not: the answers
   // are checked when the respondent moves forward again, and all together when they submit.
   const intent = String(formData.get('intent') ?? 'next')
-  if (intent === 'back') return show(previousPage(definition, coded, page.key).key)
+  if (intent === 'back') return show((previousAskedPage(definition, coded, page.key, fixed) ?? page).key)
   if (intent === 'language') return show(page.key)
-  if (intent.startsWith('edit:')) return show(findPage(definition, intent.slice('edit:'.length))?.key ?? page.key, {}, true)
+  if (intent.startsWith('edit:')) {
+    const edited = findPage(definition, intent.slice('edit:'.length))
+    return show(edited && !isFixedPage(definition, edited, coded, fixed) ? edited.key : page.key, {}, true)
+  }
   if (intent === 'submit' && page.kind === 'review') {
     return submitSurvey({ definition, state, answers, language: await getLanguage(request), website: formData.get('website'), show })
   }
 
   if (issues.length > 0) return data(show(page.key, { issues }), { status: 400 })
   if (page.kind === 'screening' && !isEligible(definition, coded)) return { ended: true as const }
-  const next = state.reviewing ? firstIncompletePage(definition, answers) : nextPage(definition, coded, page.key)
+  const next = state.reviewing ? firstIncompletePage(definition, answers) : nextAskedPage(definition, coded, page.key, fixed)
   return show(next.key)
 }
 
@@ -125,12 +122,15 @@ async function submitSurvey({
         startedAt: state.startedAt,
         answers,
         website: typeof website === 'string' ? website : '',
+        ...(state.ticket ? { ticket: state.ticket.token } : {}),
       },
       { channel: 'phone', language },
     )
     return redirect(thanksPath(state.servicePointCode, receiptId))
   } catch (error) {
     if (!(error instanceof SubmissionError)) throw error
+    // Another response was given with this ticket (another tab, a second phone): nothing to fix.
+    if (error.code === 'ticket_used' && state.ticket) throw data(unavailable('ticketUsed', state.servicePointCode), { status: 409 })
     const headers: HeadersInit =
       error.code === 'database_unavailable' ? { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } : {}
     return data(show('review', { submitError: { code: error.code, params: error.params }, issues: [...error.issues] }), {
@@ -171,15 +171,7 @@ function normaliseCode(code: string | undefined): string {
 
 /** The open survey at `code`, or a thrown response the error boundary explains (404 / 410). */
 async function requireOpenSurvey(request: Request, code: string) {
-  const survey = await getSurveyAvailability(code, new Date())
-  if (survey.status === 'open') return survey
-  const locale = await getLanguage(request)
-  const servicePoint = 'servicePoint' in survey ? (locale === 'en' ? survey.servicePoint.nameEn : survey.servicePoint.name) : undefined
-  const day = survey.status === 'notStarted' ? survey.startsOn : survey.status === 'closed' ? survey.endedOn : null
-  const status = survey.status === 'servicePointClosed' || survey.status === 'closed' ? 410 : 404
-  throw data(unavailable(survey.status, code, servicePoint, day ? formatDate(day, locale, 'long') : undefined), { status })
-}
-
-function unavailable(reason: Unavailable['reason'], code: string, servicePoint?: string, date?: string): Unavailable {
-  return { reason, code, ...(servicePoint ? { servicePoint } : {}), ...(date ? { date } : {}) }
+  const opened = await openSurvey(code, await getLanguage(request))
+  if (!opened.ok) throw data(opened.unavailable, { status: opened.status })
+  return opened.survey
 }

@@ -3,15 +3,16 @@ import type { Language } from '~/i18n/config'
 import type { Definition } from '~/questionnaire/definition'
 import { pageItems, type SurveyPage } from '~/questionnaire/pages'
 import { codedAnswers, type SubmittedAnswers } from '~/responses/answers'
+import type { FixedAnswers } from './fixed-answers'
 import { answerTexts, localized } from './texts'
 
-type Props = { definition: Definition; pages: SurveyPage[]; answers: SubmittedAnswers; lang: Language }
+type Props = { definition: Definition; pages: SurveyPage[]; answers: SubmittedAnswers; fixed: FixedAnswers; lang: Language }
 
 /**
  * Every answered page as questions and answers, each page with an "edit" button. The buttons
  * submit the form (they carry the answers along), so editing works without JavaScript too.
  */
-export function ReviewAnswers({ definition, pages, answers, lang }: Props) {
+export function ReviewAnswers({ definition, pages, answers, fixed, lang }: Props) {
   const { t } = useTranslation('survey')
   const coded = codedAnswers(answers)
   return (
@@ -19,7 +20,9 @@ export function ReviewAnswers({ definition, pages, answers, lang }: Props) {
       {pages.map((page) => {
         if (page.kind === 'review') return null
         const title = page.kind === 'section' ? localized(page.section.title, lang) : localized(definition.title, lang)
-        const items = pageItems(definition, page, coded).filter(({ item, live }) => !live || answers[item.code] !== undefined)
+        const items = pageItems(definition, page, coded).filter(
+          ({ item, live }) => (!live || answers[item.code] !== undefined) && fixed[item.code] === undefined,
+        )
         return (
           <section className="review-section" key={page.key} aria-labelledby={`review-${page.key}`}>
             <div className="review-heading">

@@ -20,6 +20,11 @@ const SurveyStateSchema = z.object({
   /** Came from the review page's "edit": "continue" returns to the review. */
   reviewing: z.boolean(),
   answers: z.record(z.string(), z.union([z.number(), z.array(z.number()), z.string()])),
+  /**
+   * The rating ticket the survey was opened with (/t/<token>, docs/decisions/025-rating-tickets.md):
+   * its token, submitted with the answers, and its procedure field, whose answer it fixes.
+   */
+  ticket: z.object({ token: z.string(), field: z.string().nullable() }).optional(),
 })
 export type SurveyState = z.infer<typeof SurveyStateSchema>
 

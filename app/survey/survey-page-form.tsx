@@ -2,11 +2,12 @@ import { Form, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
 import type { Definition } from '~/questionnaire/definition'
-import { findPage, pageItems, pageProgress, REVIEW_PAGE, surveyPages, visiblePages } from '~/questionnaire/pages'
+import { findPage, pageItems, REVIEW_PAGE, surveyPages } from '~/questionnaire/pages'
 import { codedAnswers, type SubmittedAnswers } from '~/responses/answers'
 import type { AnswerIssue, ErrorParams, SubmissionErrorCode } from '~/responses/errors'
 import { ErrorSummary, type SummaryError } from '~/ui/error-summary'
 import { fieldName, firstInputId, toFieldValues } from './answer-fields'
+import { askedPageProgress, askedPages, type FixedAnswers, previousAskedPage } from './fixed-answers'
 import { QuestionField } from './question-field'
 import { ReviewAnswers } from './review-answers'
 import { SurveyProgress } from './survey-progress'
@@ -20,6 +21,8 @@ export type SurveyPageView = {
   answers: SubmittedAnswers
   issues?: AnswerIssue[]
   submitError?: { code: SubmissionErrorCode; params: ErrorParams }
+  /** Answers given for the respondent (a rating ticket's): not asked, not listed for review. */
+  fixed?: FixedAnswers
 }
 
 type Props = {
@@ -32,6 +35,8 @@ type Props = {
    * start on the new page instead of at the top of the document.
    */
   focusOnLoad: boolean
+  /** Where the page posts, when not to its own address (the first page of a ticket's survey). */
+  postTo?: string
 }
 
 /**
@@ -40,15 +45,17 @@ type Props = {
  * JavaScript (docs/decisions/011-public-pages-without-javascript.md), so this renders
  * everything the respondent needs: conditional questions carry their condition in words.
  */
-export function SurveyPageForm({ definition, view, servicePointName, focusOnLoad }: Props) {
+export function SurveyPageForm({ definition, view, servicePointName, focusOnLoad, postTo }: Props) {
   const { t, i18n } = useTranslation('survey')
   const lang: Language = i18n.language === 'en' ? 'en' : 'vi'
   const otherLang: Language = lang === 'en' ? 'vi' : 'en'
   const location = useLocation()
   const page = findPage(definition, view.page)!
   const coded = codedAnswers(view.answers)
-  const items = pageItems(definition, page, coded)
-  const progress = pageProgress(definition, coded, page.key)
+  const fixed = view.fixed ?? {}
+  const items = pageItems(definition, page, coded).filter(({ item }) => fixed[item.code] === undefined)
+  const progress = askedPageProgress(definition, coded, page.key, fixed)
+  const action = postTo ?? location.pathname
 
   const errorOf = new Map<string, string>()
   for (const issue of view.issues ?? []) {
@@ -85,7 +92,7 @@ export function SurveyPageForm({ definition, view, servicePointName, focusOnLoad
             form="survey-form"
             name="intent"
             value="language"
-            formAction={`${location.pathname}?lng=${otherLang}`}
+            formAction={`${action}?lng=${otherLang}`}
             lang={otherLang}
             className="link-button"
            
@@ -95,7 +102,7 @@ export function SurveyPageForm({ definition, view, servicePointName, focusOnLoad
         </div>
       </div>
       <SurveyProgress current={progress.current} total={progress.total} />
-      <Form method="post" id="survey-form" className="survey-form" noValidate>
+      <Form method="post" action={action} id="survey-form" className="survey-form" noValidate>
         <input type="hidden" name="state" value={view.state} />
         <h1 tabIndex={-1} autoFocus={focusOnLoad && !view.submitError && summary.length === 0}>
           {pageTitle(definition, page, lang, t)}
@@ -119,7 +126,7 @@ export function SurveyPageForm({ definition, view, servicePointName, focusOnLoad
         {page.kind === 'review' ? (
           <>
             <p className="lead">{t('review.lead')}</p>
-            <ReviewAnswers definition={definition} pages={visiblePages(definition, coded)} answers={view.answers} lang={lang} />
+            <ReviewAnswers definition={definition} pages={askedPages(definition, coded, fixed)} answers={view.answers} fixed={fixed} lang={lang} />
             <div className="honeypot" aria-hidden="true">
               <label htmlFor="survey-website">{t('review.honeypot')}</label>
               <input id="survey-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
@@ -143,7 +150,7 @@ export function SurveyPageForm({ definition, view, servicePointName, focusOnLoad
           <button type="submit" name="intent" value={primary}>
             {t(`actions.${primary}`)}
           </button>
-          {page.kind === 'screening' ? null : (
+          {previousAskedPage(definition, coded, page.key, fixed) === null ? null : (
             <button type="submit" name="intent" value="back" className="secondary">
               {t('actions.back')}
             </button>

@@ -4,7 +4,17 @@ import { GeneralErrorBoundary } from '~/ui/error-boundary'
 import { LanguageSwitch } from '~/ui/language-switch'
 
 /** Why a survey address shows no questionnaire, as the route throws it. */
-export type UnavailableReason = 'unknownCode' | 'servicePointClosed' | 'noCampaign' | 'notStarted' | 'closed' | 'restart'
+export type UnavailableReason =
+  | 'unknownCode'
+  | 'servicePointClosed'
+  | 'noCampaign'
+  | 'notStarted'
+  | 'closed'
+  | 'restart'
+  // A rating ticket (/t/<token>) that is forged or altered, past its last day, or already used.
+  | 'ticketInvalid'
+  | 'ticketExpired'
+  | 'ticketUsed'
 export type Unavailable = { reason: UnavailableReason; code: string; servicePoint?: string; date?: string }
 
 function isUnavailable(data: unknown): data is Unavailable {
@@ -12,8 +22,8 @@ function isUnavailable(data: unknown): data is Unavailable {
 }
 
 /**
- * The survey route's error boundary: a plain explanation for the respondent (unknown code,
- * nothing running, closed…), anything else through the general boundary.
+ * The survey routes' error boundary: a plain explanation for the respondent (unknown code,
+ * nothing running, closed, a ticket refused…), anything else through the general boundary.
  */
 export function SurveyUnavailable() {
   const error = useRouteError()
