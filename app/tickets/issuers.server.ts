@@ -32,8 +32,10 @@ function issuerScope(actor: Actor): Prisma.TicketIssuerWhereInput {
 export async function createTicketIssuer(actor: Actor, input: NewTicketIssuer): Promise<{ issued: IssuedTicketIssuer } | { error: FieldError }> {
   const provinceId = canAdministerNationally(actor) ? input.provinceId : actor.provinceId
   if (!provinceId || !canSeeProvince(actor, provinceId)) return { error: { field: 'provinceId', key: 'issuers.errors.province' } }
-  const province = await prisma.adminUnit.findUnique({ where: { id: provinceId }, select: { kind: true } })
-  if (province?.kind !== 'province') return { error: { field: 'provinceId', key: 'issuers.errors.province' } }
+  // Every AdminUnit is province-level: a province or a centrally-run city.
+  if (!(await prisma.adminUnit.findUnique({ where: { id: provinceId }, select: { id: true } }))) {
+    return { error: { field: 'provinceId', key: 'issuers.errors.province' } }
+  }
   let agencyId: string | null = null
   if (input.agencyCode) {
     const agency = await prisma.agency.findUnique({ where: { code: input.agencyCode }, select: { id: true, provinceId: true } })

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { CSRF_FIELD } from '~/auth/csrf'
 import { getCsrfToken } from '~/auth/csrf.server'
@@ -79,6 +80,16 @@ describe('the rating-ticket tokens page', () => {
     const listed = (await page(cookie)) as Awaited<ReturnType<typeof loader>>
     expect(listed.issuers.find((issuer) => issuer.id === row.id)).toMatchObject({ agencyCode: agency.code, provinceName: province.name })
     expect(listed.choosesProvince).toBe(true)
+  })
+
+  test('a centrally-run city counts as a province', async () => {
+    const city = await prisma.adminUnit.create({
+      data: { id: randomUUID(), code: `C${randomUUID().slice(0, 6)}`, name: 'Thành phố Hải Phòng', kind: 'city', validFrom: new Date('2025-07-01') },
+      select: { id: true },
+    })
+    const { cookie } = await signedIn('province_admin', city.id)
+    const answer = (await post(cookie, { intent: 'create', name: 'Một cửa thành phố' })) as Issued
+    expect((await prisma.ticketIssuer.findUniqueOrThrow({ where: { tokenHash: hashSecret(answer.data.issued.token) } })).provinceId).toBe(city.id)
   })
 
   test.each([
