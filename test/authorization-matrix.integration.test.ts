@@ -141,6 +141,14 @@ const MATRIX: Record<string, Case[]> = {
     { name: 'your feedback', path: () => '/feedback', loader: everyone(200) },
     { name: 'an unknown receipt', path: () => '/feedback?receipt=ZZZZ-ZZZZ-ZZZZ', loader: everyone(404) },
   ],
+  's.$code_.you-said-we-did.tsx': [
+    {
+      name: "a service point's public notes",
+      path: (w) => `/s/${w.servicePoint.code}/you-said-we-did`,
+      params: (w) => ({ code: w.servicePoint.code }),
+      loader: everyone(200),
+    },
+  ],
   'privacy.tsx': [{ name: 'privacy notice', path: () => '/privacy', loader: everyone(200) }],
   'login.tsx': [
     {
@@ -413,6 +421,40 @@ const MATRIX: Record<string, Case[]> = {
   ],
   // The comments under the figures: read by the agency's own staff, moderated by its manager
   // and the Ministry administrator (the loader answers the others without them).
+  // "You said, we did" (app/cases/public-notes.server.ts): the agency's manager publishes and
+  // withdraws, its province's administrator withdraws; another agency's manager is refused.
+  'dashboard.$agencyId_.notes._index.tsx': [
+    {
+      name: 'own agency',
+      path: (w) => `/dashboard/${w.agency.id}/notes`,
+      params: (w) => ({ agencyId: w.agency.id }),
+      loader: roles({ province_admin: 200, agency_manager: 200 }),
+      action: roles({ province_admin: 400, agency_manager: 400 }),
+    },
+    {
+      name: 'an agency in another province',
+      path: (w) => `/dashboard/${w.viewerElsewhere.agencyId}/notes`,
+      params: (w) => ({ agencyId: w.viewerElsewhere.agencyId! }),
+      loader: roles({}),
+      action: roles({}),
+    },
+  ],
+  'dashboard.$agencyId_.notes.new.tsx': [
+    {
+      name: 'own agency',
+      path: (w) => `/dashboard/${w.agency.id}/notes/new`,
+      params: (w) => ({ agencyId: w.agency.id }),
+      loader: roles({ agency_manager: 200 }),
+      action: roles({ agency_manager: 400 }),
+    },
+    {
+      name: 'an agency in another province',
+      path: (w) => `/dashboard/${w.viewerElsewhere.agencyId}/notes/new`,
+      params: (w) => ({ agencyId: w.viewerElsewhere.agencyId! }),
+      loader: roles({}),
+      action: roles({}),
+    },
+  ],
   'dashboard.$agencyId._index.tsx': [
     {
       name: 'own agency',
