@@ -1,5 +1,6 @@
 import { nationalFigures, unitFigures } from '~/aggregation/figures.server'
 import { yearPeriod } from '~/aggregation/period'
+import type { ResponseBasis } from '~/aggregation/response-basis'
 import { getVersionCatalog } from '~/aggregation/versions.server'
 import { prisma } from '~/db.server'
 import { provinceSummarySelect } from '~/units/unit-select'
@@ -44,8 +45,10 @@ export type IndexStanding = {
 }
 
 /** The province's place on each index in `year`; only indices that rank it are listed. */
-export async function getIndexStandings(provinceId: string, year: number): Promise<IndexStanding[]> {
-  const rankings = await Promise.all(INDICES.map((index) => getRanking({ year, index, peerGroup: 'provinces', provinceId: null })))
+export async function getIndexStandings(provinceId: string, year: number, responses?: ResponseBasis): Promise<IndexStanding[]> {
+  const rankings = await Promise.all(
+    INDICES.map((index) => getRanking({ year, index, peerGroup: 'provinces', provinceId: null, responses })),
+  )
   return rankings.flatMap((ranking): IndexStanding[] => {
     const row = ranking.rows.find((candidate) => candidate.unitId === provinceId)
     if (!row || (ranking.index !== 'SIPAS' && row.status === 'noData')) return []
@@ -65,10 +68,15 @@ export async function getIndexStandings(provinceId: string, year: number): Promi
   })
 }
 
+/** The minimum n, and which responses count (the page's filter). */
+type FigureBasis = { minN: number; responses: ResponseBasis }
+
 export type TrendYear = {
   year: number
   sipas: number | null
   n: number
+  /** Verified respondents among n. */
+  verified: number
   suppressed: boolean
   /** Before the province existed: its predecessors' answers re-aggregated (labelled). */
   proForma: boolean
@@ -82,7 +90,7 @@ export type TrendYear = {
 export async function getSipasTrend(
   province: { id: string; validFrom: Date | null; validTo: Date | null },
   years: readonly number[],
-  minN: number,
+  settings: FigureBasis,
 ): Promise<TrendYear[]> {
   const { lastYear } = yearsInForce(province)
   const wanted = [...years].filter((year) => lastYear === null || year <= lastYear).sort((a, b) => a - b)
@@ -90,14 +98,15 @@ export async function getSipasTrend(
     wanted.map(async (year) => {
       const { proForma, asOf } = attribution(province, year)
       const [rows, national] = await Promise.all([
-        unitFigures({ period: yearPeriod(year), level: 'province', ids: [province.id], asOf }, { minN }),
-        nationalFigures({ period: yearPeriod(year) }, { minN }),
+        unitFigures({ period: yearPeriod(year), level: 'province', ids: [province.id], asOf }, settings),
+        nationalFigures({ period: yearPeriod(year) }, settings),
       ])
       const figures = rows[0]?.figures
       return {
         year,
         sipas: figures && !figures.suppressed ? figures.sipas : null,
         n: figures?.n ?? 0,
+        verified: rows[0]?.verified ?? 0,
         suppressed: figures?.suppressed ?? true,
         proForma,
         national: national.national.sipas,
@@ -137,12 +146,12 @@ function attribution(province: { validFrom: Date | null; validTo: Date | null },
 export async function getElementBreakdown(
   province: { id: string; validFrom: Date | null; validTo: Date | null },
   year: number,
-  minN: number,
+  settings: FigureBasis,
 ) {
   const { proForma, asOf } = attribution(province, year)
   const [rows, national] = await Promise.all([
-    unitFigures({ period: yearPeriod(year), level: 'province', ids: [province.id], asOf }, { minN }),
-    nationalFigures({ period: yearPeriod(year) }, { minN }),
+    unitFigures({ period: yearPeriod(year), level: 'province', ids: [province.id], asOf }, settings),
+    nationalFigures({ period: yearPeriod(year) }, settings),
   ])
   const row = rows[0]
   if (!row) return null
@@ -162,6 +171,7 @@ export async function getElementBreakdown(
   return {
     proForma,
     n: row.figures.n,
+    verified: row.verified,
     suppressed,
     sipas: suppressed ? null : row.figures.sipas,
     low: interval?.low ?? null,

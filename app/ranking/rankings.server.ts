@@ -42,7 +42,9 @@ export type RankingQuery = {
 export async function getRanking(query: RankingQuery): Promise<PublishedRanking> {
   return readFigures(async () => {
     const frozen = await findSnapshot(query)
-    if (frozen && (query.responses === undefined || frozen.responses === query.responses)) return frozen
+    // Imported indices count no responses: any basis is theirs.
+    const sameBasis = query.responses === undefined || isExternalIndex(query.index) || frozen?.responses === query.responses
+    if (frozen && sameBasis) return frozen
     return { ...(await computeRanking(query)), status: { kind: 'provisional' } }
   })
 }

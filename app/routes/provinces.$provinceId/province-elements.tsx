@@ -1,5 +1,6 @@
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { verifiedShare } from '~/aggregation/response-basis'
 import { formatNumber, formatPercent } from '~/i18n/format'
 import { formatInterval } from '~/ranking/format-score'
 import { IntervalBarChart, intervalBar } from '~/ui/charts/interval-bar-chart'
@@ -28,6 +29,7 @@ export function ProvinceElements({ data }: { data: ProvinceData }) {
             sipas: breakdown.sipas === null ? '—' : percent(breakdown.sipas),
             interval: formatInterval(breakdown.low, breakdown.high, 'SIPAS', locale),
             n: formatNumber(breakdown.n, locale),
+            verified: formatPercent(verifiedShare(breakdown.verified, breakdown.n), locale, 0),
             national: breakdown.nationalSipas === null ? '—' : percent(breakdown.nationalSipas),
           })}
           {breakdown.proForma ? ` ${t('province.proFormaMark')}` : ''}

@@ -1,5 +1,6 @@
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { verifiedShare } from '~/aggregation/response-basis'
 import { formatNumber, formatPercent } from '~/i18n/format'
 import { TrendChart } from '~/ui/charts/trend-chart'
 import { DataTable } from '~/ui/data-table'
@@ -36,6 +37,7 @@ export function ProvinceTrend({ data }: { data: ProvinceData }) {
             { label: t('form.year') },
             { label: t('indices.SIPAS'), numeric: true },
             { label: t('table.n'), numeric: true },
+            { label: t('table.verified'), numeric: true },
             { label: t('province.national'), numeric: true },
           ]}
           rows={trend.map((point) => ({
@@ -51,6 +53,7 @@ export function ProvinceTrend({ data }: { data: ProvinceData }) {
                 ? t('table.insufficientSample')
                 : t('table.noData'),
               formatNumber(point.n, locale),
+              formatPercent(verifiedShare(point.verified, point.n), locale, 0),
               point.national === null ? '—' : percent(point.national),
             ],
           }))}

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { aggregationSettings } from '~/aggregation/figures.server'
+import { RESPONSE_BASES, parseResponseBasis } from '~/aggregation/response-basis'
 import { formatDecimal, formatPercent, isoDate } from '~/i18n/format'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import {
@@ -14,7 +15,7 @@ import {
 } from '~/ranking/province-profile.server'
 import { MIN_RANKING_YEAR, MAX_RANKING_YEAR } from '~/ranking/ranking-query'
 import { defaultRankingYear, rankingYears } from '~/ranking/rankings.server'
-import { YearFilterForm } from '~/ui/filter-select'
+import { FilterSelect, optionsOf } from '~/ui/filter-select'
 import type { CacheHandle } from '~/cache-control'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { pageTitle } from '~/ui/page-title'
@@ -29,11 +30,15 @@ export const meta: MetaFunction<typeof loader> = pageTitle
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const province = await getProvince(params.provinceId ?? '')
   if (!province) throw new Response(null, { status: 404 })
-  const yearText = new URL(request.url).searchParams.get('year')
+  const search = new URL(request.url).searchParams
+  const yearText = search.get('year')
   const asked = yearText ? Number(yearText) : null
   if (asked !== null && (!Number.isInteger(asked) || asked < MIN_RANKING_YEAR || asked > MAX_RANKING_YEAR)) {
     throw new Response(null, { status: 400 })
   }
+  const responsesText = search.get('responses') || null
+  const askedBasis = parseResponseBasis(responsesText)
+  if (responsesText !== null && askedBasis === null) throw new Response(null, { status: 400 })
   const { lastYear } = yearsInForce(province)
   const [allYears, settings, t, locale] = await Promise.all([
     rankingYears(),
@@ -43,10 +48,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ])
   const years = allYears.filter((year) => lastYear === null || year <= lastYear)
   const year = asked ?? defaultRankingYear(years)
+  const basis = { minN: settings.minN, responses: askedBasis ?? settings.responses }
   const [standings, trend, breakdown] = await Promise.all([
-    getIndexStandings(province.id, year),
-    getSipasTrend(province, years, settings.minN),
-    getElementBreakdown(province, year, settings.minN),
+    getIndexStandings(province.id, year, askedBasis ?? undefined),
+    getSipasTrend(province, years, basis),
+    getElementBreakdown(province, year, basis),
   ])
   const contribution = await getParIndexContribution(breakdown?.sipas ?? null, year)
   return {
@@ -54,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     year,
     years,
+    responses: basis.responses,
     province: {
       id: province.id,
       name: province.name,
@@ -72,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProvincePage() {
   const data = useLoaderData<typeof loader>()
-  const { locale, year, years, province, breakdown, contribution } = data
+  const { locale, year, years, responses, province, breakdown, contribution } = data
   const { t } = useTranslation('rankings')
   const percent = (value: number) => formatPercent(value, locale)
   return (
@@ -90,13 +97,24 @@ export default function ProvincePage() {
         </p>
       ) : null}
 
-      <YearFilterForm
-        id="province-year"
-        label={t('form.year')}
-        submitLabel={t('form.show')}
-        year={year}
-        years={[...new Set([...years, year])].sort((a, b) => b - a)}
-      />
+      <Form method="get" className="filter-form">
+        <FilterSelect
+          id="province-year"
+          name="year"
+          label={t('form.year')}
+          value={year}
+          options={optionsOf([...new Set([...years, year])].sort((a, b) => b - a))}
+        />
+        <FilterSelect
+          id="province-responses"
+          name="responses"
+          label={t('form.responses')}
+          value={responses}
+          options={optionsOf(RESPONSE_BASES, (basis) => t(`responses.${basis}`))}
+          hint={t('form.responsesHint')}
+        />
+        <button type="submit">{t('form.show')}</button>
+      </Form>
 
       <ProvinceStandings data={data} />
 
