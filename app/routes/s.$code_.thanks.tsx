@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { ContactChoiceSchema, ReceiptChoiceSchema } from '~/cases/contact'
+import { ContactChoiceSchema, MAX_CONTACT_LENGTH, ReceiptChoiceSchema } from '~/cases/contact'
 import { getCaseOfReceipt, requestReplyByReceipt, saveCaseContact } from '~/cases/follow-up.server'
 import { getCaseSettings } from '~/cases/settings.server'
 import { useActionFields } from '~/forms/use-action-fields'
@@ -143,7 +143,7 @@ function HearBack({ receipt, optIn }: { receipt: string; optIn: OptIn }) {
             {hidden}
             <Field name="contact" label={t('optIn.contact')} hint={t('optIn.contactHint')} error={contact.error}>
               {(props) => (
-                <input {...props} type="text" autoComplete="off" maxLength={254} required defaultValue={contact.value ?? ''} />
+                <input {...props} type="text" autoComplete="off" maxLength={MAX_CONTACT_LENGTH} required defaultValue={contact.value ?? ''} />
               )}
             </Field>
             <div className="field checkbox-field consent-field">
