@@ -6,6 +6,8 @@ import { sipas2023 } from '~/questionnaire/templates/sipas-2023'
 import { createDraft, createQuestionnaire, getPublishedVersion, publishVersion } from '~/questionnaire/versions.server'
 import { insertResponses } from '~/responses/store.server'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo-accounts'
+import { seedDemoCases } from './cases'
+import { seedDemoFeedback } from './feedback'
 import { COMMUNES, DEPARTMENTS } from './agencies'
 import { generateResponses, type SeedServicePoint } from './responses'
 import { createRandom } from './random'
@@ -147,5 +149,7 @@ export async function seedDemoData({ responses = DEFAULT_SEED_RESPONSES } = {}) 
       await prisma.clerkAssignment.create({ data: { userId, servicePointId: `sp-${DEMO_PROVINCE_CODE}TP` } })
     }
   }
+  await seedDemoCases(demoProvince.id, 'user-agency_manager', demoAgencyId)
+  await seedDemoFeedback(`sp-${DEMO_PROVINCE_CODE}TP`, 'user-agency_manager')
   return { seeded: true as const, responses: generated.length, servicePoints: servicePoints.length }
 }
