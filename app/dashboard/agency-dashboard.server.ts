@@ -98,6 +98,8 @@ export async function getAgencyFigures(
   return {
     methodologyCode: row.methodologyCode,
     excluded: row.excluded,
+    /** Verified respondents among the SIPAS n. */
+    verified: row.verified,
     sipas: { value: figures.sipas, low: interval?.low ?? null, high: interval?.high ?? null, n: figures.n, suppressed: figures.suppressed },
     province: provinceRow ? { value: provinceRow.figures.sipas, n: provinceRow.figures.n, proForma: provinceAsOf !== undefined } : null,
     national: sameSeriesNationally ? national.national.sipas : null,

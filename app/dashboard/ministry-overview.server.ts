@@ -45,6 +45,7 @@ export async function getMinistryOverview(year: number, minN: number) {
       provinces: current.national.provinces,
       previousProvinces: previous.national.provinces,
       excluded: current.excluded,
+      verified: current.verified,
       respondents: current.provinces.reduce((sum, row) => sum + row.figures.n, 0),
     },
     /** The previous year was surveyed with another methodology: a break in the series, no change shown. */

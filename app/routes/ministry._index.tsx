@@ -5,6 +5,7 @@ import { aggregationSettings } from '~/aggregation/figures.server'
 import { requireCapability } from '~/auth/permissions.server'
 import { canReadNationally } from '~/auth/policy'
 import { getMinistryOverview } from '~/dashboard/ministry-overview.server'
+import { verifiedShare } from '~/aggregation/response-basis'
 import { MISSING, formatChange, formatNumber, formatPercent, formatRankChange } from '~/i18n/format'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import { MAX_RANKING_YEAR, MIN_RANKING_YEAR } from '~/ranking/ranking-query'
@@ -87,6 +88,14 @@ export default function MinistryOverview() {
       <p className="hint">{t('ministry.nationalHint')}</p>
       {national.excluded > 0 ? (
         <p className="hint">{t('agency.excluded', { excluded: formatNumber(national.excluded, locale) })}</p>
+      ) : null}
+      {national.respondents > 0 ? (
+        <p className="hint">
+          {t('agency.verifiedShare', {
+            n: formatNumber(national.respondents, locale),
+            share: formatPercent(verifiedShare(national.verified, national.respondents), locale, 0),
+          })}
+        </p>
       ) : null}
 
       <DataTable

@@ -1,6 +1,7 @@
 import type { SerializeFrom } from '@remix-run/node'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
+import { verifiedShare } from '~/aggregation/response-basis'
 import { MISSING, formatChange, formatNumber, formatPercent } from '~/i18n/format'
 import { formatInterval } from '~/ranking/format-score'
 import { IntervalBarChart, intervalBar } from '~/ui/charts/interval-bar-chart'
@@ -87,6 +88,9 @@ export function AgencyFigures({
         {t('agency.differenceHint')} {t('agency.minN', { minN })}
         {figures.excluded > 0
           ? ` ${t('agency.excluded', { excluded: formatNumber(figures.excluded, locale) })}`
+          : ''}
+        {figures.sipas.n > 0
+          ? ` ${t('agency.verifiedShare', { n: formatNumber(figures.sipas.n, locale), share: formatPercent(verifiedShare(figures.verified, figures.sipas.n), locale, 0) })}`
           : ''}
       </p>
 
