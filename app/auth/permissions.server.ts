@@ -1,6 +1,6 @@
 import { prisma } from '~/db.server'
 import { getTranslation } from '~/i18n/i18next.server'
-import { canEnterPaperAt, canManageUser, canManageUsers, canSeeAgency, canSeeServicePoint, type RoleHolder } from './policy'
+import { canEnterPaperAt, canManageUser, canPrintTicketsAt, canManageUsers, canSeeAgency, canSeeServicePoint, type RoleHolder } from './policy'
 import { requireCsrfForm } from './csrf.server'
 import { requireUser, type SessionUser } from './session.server'
 
@@ -72,6 +72,14 @@ export async function requirePaperEntryAccess(request: Request, servicePointId: 
   const user = await requireUser(request, now)
   const servicePoint = await getCheckedServicePoint(servicePointId, user.id)
   if (!canEnterPaperAt(user, servicePoint, servicePoint.clerks.length > 0)) throw forbidden()
+  return user
+}
+
+/** A user who may print rating tickets for a service point (`canPrintTicketsAt`). */
+export async function requireTicketPrintingAccess(request: Request, servicePointId: string, now?: Date) {
+  const user = await requireUser(request, now)
+  const servicePoint = await getCheckedServicePoint(servicePointId, user.id)
+  if (!canPrintTicketsAt(user, servicePoint, servicePoint.clerks.length > 0)) throw forbidden()
   return user
 }
 

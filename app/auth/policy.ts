@@ -135,6 +135,15 @@ export function canEnterPaper(user: RoleHolder): boolean {
 }
 
 /**
+ * Printing sheets of single-use rating tickets for a desk without a dossier system
+ * (docs/decisions/025-rating-tickets.md): the clerks who hand results over, the agency managers
+ * who run those desks, and the administrators. Which service points: `canPrintTicketsAt`.
+ */
+export function canPrintTickets(user: RoleHolder): boolean {
+  return user.role === 'clerk' || user.role === 'agency_manager' || administers(user)
+}
+
+/**
  * Resolving double-entry disputes: the administrators in scope, never a clerk. A clerk would see
  * the other pass (double entry is blind) and would judge their own keying. Agency staff run no
  * paper entry and so supervise none.
@@ -185,6 +194,7 @@ export const CAPABILITIES = {
   canReadDashboards,
   canEnterPaper,
   canReconcilePaper,
+  canPrintTickets,
   canManageApiTokens,
   canManageTicketIssuers,
 } as const satisfies Record<string, (user: RoleHolder) => boolean>
@@ -220,6 +230,15 @@ export function canEnterPaperAt(user: Actor, servicePoint: { provinceId: string 
   if (user.role === 'clerk') return clerkAssigned
   if (canAdministerNationally(user)) return true
   return user.role === 'province_admin' && user.provinceId === servicePoint.provinceId
+}
+
+/**
+ * Printing rating tickets for a service point: whoever may key paper for it, and the manager of
+ * its agency.
+ */
+export function canPrintTicketsAt(user: Actor, servicePoint: { agencyId: string; provinceId: string }, clerkAssigned: boolean): boolean {
+  if (user.role === 'agency_manager') return user.agencyId === servicePoint.agencyId
+  return canEnterPaperAt(user, servicePoint, clerkAssigned)
 }
 
 /**

@@ -1,4 +1,12 @@
-import { canEnterPaper, canExportFigures, canManageUsers, canReadDashboards, canReadNationally, type RoleHolder } from './policy'
+import {
+  canEnterPaper,
+  canExportFigures,
+  canManageUsers,
+  canPrintTickets,
+  canReadDashboards,
+  canReadNationally,
+  type RoleHolder,
+} from './policy'
 
 /** The screens a user's work starts from, and where each lives. */
 export const WORK_PATHS = {
@@ -6,6 +14,7 @@ export const WORK_PATHS = {
   ministry: '/ministry',
   dashboard: '/dashboard',
   paper: '/paper',
+  tickets: '/paper/tickets',
   exports: '/exports',
 } as const
 export type WorkScreen = keyof typeof WORK_PATHS
@@ -26,6 +35,7 @@ export function workLinksFor(user: RoleHolder): readonly WorkScreen[] {
   // Whoever starts from the national overview reaches the dashboards through it.
   if (canReadDashboards(user) && homePathFor(user) !== WORK_PATHS.ministry) links.push('dashboard')
   if (canEnterPaper(user)) links.push('paper')
+  if (canPrintTickets(user)) links.push('tickets')
   if (canExportFigures(user)) links.push('exports')
   return links
 }

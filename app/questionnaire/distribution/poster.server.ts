@@ -70,7 +70,7 @@ export async function posterPdf(input: PosterInput): Promise<Buffer> {
   return done
 }
 
-function requireFonts() {
+export function requireFonts() {
   const dir = FONT_DIRS.find((candidate) => existsSync(`${candidate}/${REGULAR}`) && existsSync(`${candidate}/${BOLD}`))
   if (!dir) throw new Error(`Poster fonts missing: install DejaVu Sans (${FONT_DIRS.join(', ')})`)
   return { regular: `${dir}/${REGULAR}`, bold: `${dir}/${BOLD}` }
