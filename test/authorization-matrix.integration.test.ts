@@ -75,6 +75,7 @@ const HOLDERS: Record<Capability, readonly Role[]> = {
   canReadDashboards: ['ministry_admin', 'ministry_analyst', 'province_admin', 'agency_manager', 'agency_viewer'],
   canEnterPaper: ['ministry_admin', 'province_admin', 'clerk'],
   canReconcilePaper: ADMINISTRATORS,
+  canPrintTickets: ['ministry_admin', 'province_admin', 'agency_manager', 'clerk'],
   canManageApiTokens: MINISTRY_ADMINISTRATOR,
   canManageTicketIssuers: ADMINISTRATORS,
   canPublishOpenData: MINISTRY_ADMINISTRATOR,
@@ -109,6 +110,15 @@ const MATRIX: Record<string, Case[]> = {
   'kiosk/route.tsx': [{ name: 'kiosk app', path: () => '/kiosk', loader: everyone(200) }],
   'api.kiosk.enrol.ts': [{ name: 'kiosk enrolment', path: () => '/api/kiosk/enrol', loader: everyone(405), action: everyone(400) }],
   's._index.tsx': [{ name: 'code form', path: () => '/s?code=ab12', loader: everyone('redirect') }],
+  // A rating ticket's link is public; a forged one opens nothing, whoever follows it.
+  't.$token.tsx': [
+    {
+      name: 'a forged ticket',
+      path: () => '/t/k0.Zm9yZ2Vk.Zm9yZ2Vk',
+      params: () => ({ token: 'k0.Zm9yZ2Vk.Zm9yZ2Vk' }),
+      loader: everyone(400),
+    },
+  ],
   's.$code.tsx': [
     {
       name: 'an unknown service point',
@@ -310,6 +320,14 @@ const MATRIX: Record<string, Case[]> = {
       action: holders('canEnterPaper', 400),
     },
   ],
+  'paper.tickets.tsx': [
+    {
+      name: 'printing rating tickets',
+      path: () => '/paper/tickets',
+      loader: holders('canPrintTickets'),
+      action: holders('canPrintTickets', 400),
+    },
+  ],
   'paper.batches.$batchId._index/route.tsx': [
     {
       name: 'keying a batch of the clerk’s service point',
@@ -476,6 +494,46 @@ const MATRIX: Record<string, Case[]> = {
       params: () => ({ agencyId: 'unknown' }),
       loader: signedIn(404),
       action: signedIn(404),
+    },
+  ],
+  // Cases (docs/decisions/026-cases.md): read by whoever reads the agency's comments; only its
+  // manager acts. No case exists in this world: its readers get 404, everyone else 403 first.
+  'dashboard.$agencyId_.cases._index.tsx': [
+    {
+      name: 'own agency',
+      path: (w) => `/dashboard/${w.agency.id}/cases`,
+      params: (w) => ({ agencyId: w.agency.id }),
+      loader: roles({ ministry_admin: 200, agency_manager: 200, agency_viewer: 200 }),
+    },
+    {
+      name: 'an agency in another province',
+      path: (w) => `/dashboard/${w.viewerElsewhere.agencyId}/cases`,
+      params: (w) => ({ agencyId: w.viewerElsewhere.agencyId! }),
+      loader: roles({ ministry_admin: 200 }),
+    },
+  ],
+  'dashboard.$agencyId_.cases.$caseId/route.tsx': [
+    {
+      name: 'an unknown case of the own agency',
+      path: (w) => `/dashboard/${w.agency.id}/cases/unknown`,
+      params: (w) => ({ agencyId: w.agency.id, caseId: 'unknown' }),
+      loader: roles({ ministry_admin: 404, agency_manager: 404, agency_viewer: 404 }),
+      action: roles({ agency_manager: 400 }),
+    },
+    {
+      name: 'an agency in another province',
+      path: (w) => `/dashboard/${w.viewerElsewhere.agencyId}/cases/unknown`,
+      params: (w) => ({ agencyId: w.viewerElsewhere.agencyId!, caseId: 'unknown' }),
+      loader: roles({ ministry_admin: 404 }),
+      action: roles({}),
+    },
+  ],
+  // Response times: the Ministry (the country), a province administrator (their province).
+  'cases.performance.tsx': [
+    {
+      name: 'response times',
+      path: () => '/cases/performance',
+      loader: roles({ ministry_admin: 200, ministry_analyst: 200, province_admin: 200 }),
     },
   ],
   // Exports: the Ministry and province administrators (their province); a file only for its owner.
