@@ -75,6 +75,7 @@ const HOLDERS: Record<Capability, readonly Role[]> = {
   canReadDashboards: ['ministry_admin', 'ministry_analyst', 'province_admin', 'agency_manager', 'agency_viewer'],
   canEnterPaper: ['ministry_admin', 'province_admin', 'clerk'],
   canReconcilePaper: ADMINISTRATORS,
+  canPrintTickets: ['ministry_admin', 'province_admin', 'agency_manager', 'clerk'],
   canManageApiTokens: MINISTRY_ADMINISTRATOR,
   canManageTicketIssuers: ADMINISTRATORS,
   canPublishOpenData: MINISTRY_ADMINISTRATOR,
@@ -109,6 +110,15 @@ const MATRIX: Record<string, Case[]> = {
   'kiosk/route.tsx': [{ name: 'kiosk app', path: () => '/kiosk', loader: everyone(200) }],
   'api.kiosk.enrol.ts': [{ name: 'kiosk enrolment', path: () => '/api/kiosk/enrol', loader: everyone(405), action: everyone(400) }],
   's._index.tsx': [{ name: 'code form', path: () => '/s?code=ab12', loader: everyone('redirect') }],
+  // A rating ticket's link is public; a forged one opens nothing, whoever follows it.
+  't.$token.tsx': [
+    {
+      name: 'a forged ticket',
+      path: () => '/t/k0.Zm9yZ2Vk.Zm9yZ2Vk',
+      params: () => ({ token: 'k0.Zm9yZ2Vk.Zm9yZ2Vk' }),
+      loader: everyone(400),
+    },
+  ],
   's.$code.tsx': [
     {
       name: 'an unknown service point',
@@ -308,6 +318,14 @@ const MATRIX: Record<string, Case[]> = {
       path: () => '/paper',
       loader: holders('canEnterPaper'),
       action: holders('canEnterPaper', 400),
+    },
+  ],
+  'paper.tickets.tsx': [
+    {
+      name: 'printing rating tickets',
+      path: () => '/paper/tickets',
+      loader: holders('canPrintTickets'),
+      action: holders('canPrintTickets', 400),
     },
   ],
   'paper.batches.$batchId._index/route.tsx': [
