@@ -69,7 +69,7 @@ function operation(endpoint: (typeof ENDPOINTS)[number]): ZodOpenApiOperationObj
 }
 
 /** A minting call the docs show: two results handed over at one service point. */
-export const MINT_EXAMPLE = {
+const MINT_EXAMPLE = {
   tickets: [
     { servicePointCode: 'HN.TTPVHCC-01', field: 'land', dossierCode: '000.00.16.H26-241207-0001' },
     { servicePointCode: 'HN.TTPVHCC-01', field: 'civil_status', dossierCode: '000.00.16.H26-241207-0002' },

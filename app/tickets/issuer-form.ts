@@ -1,10 +1,12 @@
 import { z } from 'zod'
+import { MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS } from './settings'
 
 /*
  * The forms of /admin/ticket-issuers (messages are `api` keys): issuing a service token for a
  * centre's dossier-management system, and revoking one. A province administrator's tokens are
  * for their own province, which the form does not ask; the Ministry administrator chooses it.
- * An agency code narrows the token to that agency's service points.
+ * An agency code narrows the token to that agency's service points. The Ministry administrator
+ * also sets how many days a ticket stays valid.
  */
 
 export const NewTicketIssuerSchema = z.object({
@@ -20,3 +22,8 @@ export const NewTicketIssuerSchema = z.object({
 export type NewTicketIssuer = z.output<typeof NewTicketIssuerSchema>
 
 export const RevokeTicketIssuerSchema = z.object({ issuerId: z.uuid({ error: 'issuers.errors.issuer' }) })
+
+const expiryDays = { error: 'issuers.errors.expiryDays' }
+export const TicketSettingsFormSchema = z.object({
+  expiryDays: z.coerce.number(expiryDays).int(expiryDays).min(MIN_EXPIRY_DAYS, expiryDays).max(MAX_EXPIRY_DAYS, expiryDays),
+})

@@ -7,6 +7,7 @@ import { prisma } from '~/db.server'
 import type { FieldErrors } from '~/forms/field-errors'
 import type { Role } from '~/generated/prisma/enums'
 import { action, loader } from '~/routes/admin.ticket-issuers._index/route'
+import { getTicketSettings, TICKET_SETTING_KEY } from '~/tickets/settings.server'
 import { createUser, requestWith, sessionCookieFor } from '../factories/accounts'
 import { createAgency, createProvince } from '../factories/units'
 
@@ -107,6 +108,20 @@ describe('the rating-ticket tokens page', () => {
     expect(answer.init.status).toBe(400)
     expect(Object.keys(answer.data.fieldErrors)).toEqual([field])
     expect(await prisma.ticketIssuer.count()).toBe(before)
+  })
+
+  test('the Ministry administrator sets how long tickets stay valid; a province administrator may not', async () => {
+    const ministry = await signedIn('ministry_admin')
+    expect(await post(ministry.cookie, { intent: 'settings', expiryDays: '21' })).toEqual({ saved: true })
+    expect((await getTicketSettings()).expiryDays).toBe(21)
+    expect((await prisma.setting.findUniqueOrThrow({ where: { key: TICKET_SETTING_KEY } })).value).toEqual({ expiryDays: 21 })
+    const refused = (await post(ministry.cookie, { intent: 'settings', expiryDays: '91' })) as Refused
+    expect(refused.init.status).toBe(400)
+    expect(refused.data.fieldErrors).toEqual({ expiryDays: { key: 'issuers.errors.expiryDays' } })
+    const province = await signedIn('province_admin', (await createProvince()).id)
+    expect(((await post(province.cookie, { intent: 'settings', expiryDays: '5' })) as Response).status).toBe(403)
+    expect((await getTicketSettings()).expiryDays).toBe(21)
+    await post(ministry.cookie, { intent: 'settings', expiryDays: '14' })
   })
 
   test.each(['ministry_analyst', 'agency_manager', 'agency_viewer', 'clerk'] as const)('a %s is refused with 403', async (role) => {

@@ -7,9 +7,11 @@ import { formFields } from '~/forms/form-fields'
 import { parseForm, rejectField } from '~/forms/reject-form.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { DOCS_PATH } from '~/read-api/paths'
-import { NewTicketIssuerSchema, RevokeTicketIssuerSchema } from '~/tickets/issuer-form'
+import { NewTicketIssuerSchema, RevokeTicketIssuerSchema, TicketSettingsFormSchema } from '~/tickets/issuer-form'
 import { createTicketIssuer, listTicketIssuers, revokeTicketIssuer } from '~/tickets/issuers.server'
 import { MAX_TICKETS_PER_CALL } from '~/tickets/mint-request'
+import { MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS } from '~/tickets/settings'
+import { getTicketSettings, setTicketSettings } from '~/tickets/settings.server'
 import { listChoosableProvinces } from '~/units/unit-admin.server'
 import { AdminPage } from '~/ui/admin-page'
 import { InputField } from '~/ui/input-field'
@@ -23,7 +25,8 @@ import { IssuerList } from './issuer-list'
  * /admin/ticket-issuers — service tokens of the centres' dossier-management systems, which mint
  * rating tickets through POST /api/v1/tickets (docs/decisions/025-rating-tickets.md): issue one
  * for a province or one agency in it, shown once; list them with their use; revoke. A province
- * administrator sees and issues only their province's; the Ministry administrator any.
+ * administrator sees and issues only their province's; the Ministry administrator any, and sets
+ * how many days a ticket stays valid.
  */
 
 export const handle = { i18n: ['admin', 'api'] } satisfies I18nHandle
@@ -39,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     issuers: listTicketIssuers(user),
     provinces: listChoosableProvinces(user),
     choosesProvince: canAdministerNationally(user),
+    settings: getTicketSettings(),
   }))
 }
 
@@ -52,6 +56,14 @@ export async function action({ request }: ActionFunctionArgs) {
     return { revoked: true }
   }
 
+  if (formData.get('intent') === 'settings') {
+    if (!canAdministerNationally(actor)) throw new Response(null, { status: 403 })
+    const { data: settings, rejection } = parseForm(TicketSettingsFormSchema, formData, { intent: 'settings' })
+    if (rejection) return rejection
+    await setTicketSettings(settings, actor.id)
+    return { saved: true }
+  }
+
   const { data: form, rejection } = parseForm(NewTicketIssuerSchema, formData, { intent: 'create' })
   if (rejection) return rejection
   const created = await createTicketIssuer(actor, form)
@@ -60,15 +72,17 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TicketIssuersPage() {
-  const { issuers, provinces, choosesProvince, locale } = useLoaderData<typeof loader>()
+  const { issuers, provinces, choosesProvince, settings, locale } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('api')
   const posted = actionData && 'intent' in actionData ? actionData.intent : null
   const create = formFields(posted === 'create' ? actionData : null, t)
   const revokeError = posted === 'revoke' ? formFields(actionData, t).error('issuerId') : undefined
+  const settingsForm = formFields(posted === 'settings' ? actionData : null, t, { params: { min: MIN_EXPIRY_DAYS, max: MAX_EXPIRY_DAYS } })
+  const notice = actionData && 'revoked' in actionData ? t('issuers.revokedNotice') : actionData && 'saved' in actionData ? t('issuers.settingsSaved') : revokeError
 
   return (
-    <AdminPage title={t('issuers.title')} notice={actionData && 'revoked' in actionData ? t('issuers.revokedNotice') : revokeError}>
+    <AdminPage title={t('issuers.title')} notice={notice}>
       <p>{t('issuers.intro', { docsPath: DOCS_PATH, max: MAX_TICKETS_PER_CALL })}</p>
       {actionData && 'issued' in actionData ? <IssuedIssuerNotice issued={actionData.issued} /> : null}
 
@@ -96,6 +110,28 @@ export default function TicketIssuersPage() {
         />
         <button type="submit">{t('issuers.create')}</button>
       </IntentForm>
+
+      {choosesProvince ? (
+        <>
+          <h2>{t('issuers.settingsTitle')}</h2>
+          <IntentForm intent="settings">
+            <InputField
+              {...settingsForm.field('expiryDays')}
+              value={settingsForm.values.expiryDays ?? String(settings.expiryDays)}
+              label={t('issuers.expiryDays')}
+              hint={t('issuers.expiryDaysHint', { min: MIN_EXPIRY_DAYS, max: MAX_EXPIRY_DAYS })}
+              type="number"
+              inputMode="numeric"
+              min={MIN_EXPIRY_DAYS}
+              max={MAX_EXPIRY_DAYS}
+              required
+            />
+            <button type="submit">{t('issuers.saveSettings')}</button>
+          </IntentForm>
+        </>
+      ) : (
+        <p>{t('issuers.expiryNote', { days: settings.expiryDays })}</p>
+      )}
     </AdminPage>
   )
 }
