@@ -4,7 +4,7 @@ import { prisma } from '~/db.server'
  * The citizen's side of cases in the demo: one answered case at the demo agency's service point
  * whose receipt is known, so the public "your feedback" page can be tried with it, and that
  * service point's "you said, we did" page with a published reply and an improvement. Runs after
- * the demo cases (cases.ts) and takes a commented response none of them uses.
+ * the demo cases (cases.ts) and takes a response none of them uses.
  */
 
 /** The receipt of the demo's answered case (test/e2e/feedback.spec.ts reads its reply). */
@@ -15,11 +15,12 @@ const REPLY =
 
 export async function seedDemoFeedback(servicePointId: string, managerId: string) {
   const taken = await prisma.feedbackCase.findMany({ where: { servicePointId }, select: { responseId: true } })
-  const response = await prisma.response.findFirst({
-    where: { servicePointId, comment: { isNot: null }, id: { notIn: taken.map((row) => row.responseId) } },
-    orderBy: { submittedOn: 'desc' },
-    select: { id: true, agencyId: true, provinceId: true, submittedOn: true },
-  })
+  const free = { servicePointId, id: { notIn: taken.map((row) => row.responseId) } }
+  const select = { id: true, agencyId: true, provinceId: true, submittedOn: true } as const
+  // A commented response if one is left; a small demo may have none, and the case only needs a response.
+  const response =
+    (await prisma.response.findFirst({ where: { ...free, comment: { isNot: null } }, orderBy: { submittedOn: 'desc' }, select })) ??
+    (await prisma.response.findFirst({ where: free, orderBy: { submittedOn: 'desc' }, select }))
   if (!response) return
   await prisma.response.update({ where: { id: response.id }, data: { receiptId: DEMO_CASE_RECEIPT }, select: { id: true } })
   const answeredAt = new Date(response.submittedOn.getTime() + 3 * DAY_MS)
