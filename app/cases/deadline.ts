@@ -34,7 +34,7 @@ export function addDays(day: string, days: number): string {
   return toDay(toTime(day) + days * DAY_MS)
 }
 
-export function isWeekend(day: string): boolean {
+function isWeekend(day: string): boolean {
   const weekday = new Date(toTime(day)).getUTCDay()
   return weekday === 0 || weekday === 6
 }
@@ -83,7 +83,7 @@ export function compensatoryDays(holidays: readonly string[]): string[] {
 const daysOffByYear = new Map<string, ReadonlySet<string>>()
 
 /** Every weekday off in `year`: holidays, compensatory days and the government's extra days. */
-export function daysOff(year: number, settings: CalendarSettings): ReadonlySet<string> {
+function daysOff(year: number, settings: CalendarSettings): ReadonlySet<string> {
   const key = `${year}|${settings.nationalDaySecondDay}|${settings.extraDaysOff.join(',')}`
   const cached = daysOffByYear.get(key)
   if (cached) return cached

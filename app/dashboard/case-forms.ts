@@ -8,7 +8,7 @@ import type { CaseStatus } from '~/generated/prisma/enums'
 
 /** The public reply: what the citizen reads with their receipt code. */
 export const MAX_PUBLIC_REPLY_LENGTH = 2000
-export const MIN_PUBLIC_REPLY_LENGTH = 10
+const MIN_PUBLIC_REPLY_LENGTH = 10
 export const MAX_INTERNAL_NOTE_LENGTH = 4000
 
 export const CASE_INTENTS = ['start', 'assign', 'note', 'answer', 'close'] as const

@@ -16,7 +16,7 @@ import { ALLOWED_FROM, type CaseIntent, caseState } from './case-forms'
  */
 
 /** The most cases the list shows; the oldest come first, so none waiting long is cut off. */
-export const MAX_CASES_LISTED = 200
+const MAX_CASES_LISTED = 200
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
