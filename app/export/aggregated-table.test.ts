@@ -22,6 +22,7 @@ function unitSet(code: string, n: number, satisfied: number, minN: number, rank?
     definition,
     n,
     excluded: 2,
+    verified: 10,
     figures: { kind: 'unit', value: figures },
     rank,
   }
@@ -56,6 +57,8 @@ describe('aggregatedTables', () => {
     expect(counts).toEqual([1, definition.methodology.aspects.length, definition.methodology.elements.length, Object.keys((set.figures as { value: { items: object } }).value.items).length])
     const [index] = tables[0]!.rows as Row[]
     expect(index).toMatchObject({ measure_kind: 'index', measure_code: 'SIPAS', percentage: 75, n: 40, suppressed: false, excluded: 2 })
+    // the verified share of the unit's n, on every row of the unit
+    expect(all(tables).every((row) => row.verified === 10 && row.verified_share === 25)).toBe(true)
     expect(index!.ci_low).toBeLessThan(75)
     expect(index!.ci_high).toBeGreaterThan(75)
   })

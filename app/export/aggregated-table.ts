@@ -1,4 +1,5 @@
 import type { UnitFigures } from '~/aggregation/unit-figures'
+import { verifiedShare } from '~/aggregation/response-basis'
 import { type Definition, type LocalizedText, allItems } from '~/questionnaire/definition'
 import { elementIntervals, indexInterval } from '~/ranking/index-interval'
 import type { RankingRow, RankingTable } from '~/ranking/ranking-table'
@@ -41,6 +42,8 @@ export type FigureSet = {
   /** n per index/aspect/element row; item rows carry each item's own n. */
   n: number
   excluded: number
+  /** Verified respondents among n. */
+  verified: number
   /** Unit figures carry intervals and suppression; national means have neither. */
   figures:
     | { kind: 'unit'; value: UnitFigures }
@@ -76,6 +79,8 @@ export function externalIndexRow(unit: ExportUnit, index: string, rank: UnitRank
     ...figureCells(rank.row.score, null, null, null, false),
     ...rankCells(rank),
     excluded: null,
+    verified: null,
+    verified_share: null,
     methodology_code: null,
   }
 }
@@ -83,7 +88,13 @@ export function externalIndexRow(unit: ExportUnit, index: string, rank: UnitRank
 function addRows(rows: Rows, set: FigureSet) {
   const { definition, figures } = set
   const methodology = definition.methodology
-  const base = { ...unitCells(set.unit), excluded: set.excluded, methodology_code: set.methodologyCode }
+  const base = {
+    ...unitCells(set.unit),
+    excluded: set.excluded,
+    verified: set.verified,
+    verified_share: verifiedShare(set.verified, set.n),
+    methodology_code: set.methodologyCode,
+  }
   const measure = (kind: MeasureKind, code: string, label: LocalizedText) => ({
     measure_kind: kind,
     measure_code: code,

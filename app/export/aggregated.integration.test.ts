@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { nationalFigures, unitFigures } from '~/aggregation/figures.server'
 import { parsePeriod } from '~/aggregation/period'
+import { RESPONSE_MARKS } from '~/quality/flags'
 import { indexInterval } from '~/ranking/index-interval'
 import { computeRanking } from '~/ranking/rankings.server'
 import { type ResponseSpec, type Survey, createSurvey, storeResponses, uniformAnswers } from '../../test/factories/survey'
 import { aggregatedExport, countAggregatedRows } from './aggregated.server'
-import { AggregatedFiltersSchema } from './filters'
+import { AggregatedFiltersSchema, readFilters } from './filters'
 import type { Row, Table } from './table'
 
 /*
@@ -48,6 +49,8 @@ beforeAll(async () => {
     ...answers(12, 6, sp[1]!, '2025-03-03'),
     ...answers(35, 21, sp[2]!, '2025-05-01'),
     ...answers(3, 3, sp[3]!, '2025-05-02'),
+    // two verified responses (rating tickets), the only ones
+    ...answers(2, 2, sp[3]!, '2025-05-03', RESPONSE_MARKS.VERIFIED),
   ])
 })
 
@@ -133,7 +136,8 @@ describe('aggregatedExport', () => {
         }
       }
       const suppressed = indices.filter((row) => row.suppressed)
-      expect(suppressed.map((row) => row.n).sort()).toEqual([12, 3])
+      // province 1's second department: 3 responses, and 2 verified ones
+      expect(suppressed.map((row) => row.n).sort()).toEqual([12, 5])
       for (const row of suppressed) expect(row).toMatchObject({ percentage: null, ci_low: null, ci_high: null, rank: null })
     }
   })
@@ -175,5 +179,32 @@ describe('aggregatedExport', () => {
     const all = await aggregatedExport(filters({ level: 'servicePoint' }), NATIONAL)
     const total = all.tables.reduce((sum, table) => sum + (table.rows as Row[]).length, 0)
     expect(await countAggregatedRows(filters({ level: 'servicePoint' }), NATIONAL)).toBe(total)
+  })
+})
+
+describe('verified responses in the aggregated export', () => {
+  test("every unit's rows carry the verified count and share of its n", async () => {
+    const { tables } = await aggregatedExport(filters({ level: 'province' }), NATIONAL)
+    const ranking = await computeRanking({ year: 2025, index: 'SIPAS', peerGroup: 'provinces', provinceId: null })
+    const codeOf = (provinceId: string) => ranking.rows.find((row) => row.unitId === provinceId)!.code
+    const indices = rowsOf(tables, 'indices')
+    expect(byUnit(indices, codeOf(p1))[0]).toMatchObject({ n: 40, verified: 2, verified_share: 5, excluded: 0 })
+    expect(byUnit(indices, codeOf(p0))[0]).toMatchObject({ verified: 0, verified_share: 0 })
+  })
+
+  test('responses=verified: the figures of the verified responses alone, and the file says so', async () => {
+    const { meta, tables } = await aggregatedExport(filters({ level: 'province', responses: 'verified' }), NATIONAL)
+    const indices = rowsOf(tables, 'indices')
+    expect(indices.map((row) => [row.n, row.verified, row.verified_share])).toEqual([[2, 2, 100]])
+    expect(meta.filters.map((filter) => [filter.label.en, filter.value])).toContainEqual(['Responses counted', 'verified'])
+    const [figures] = await unitFigures({ period, level: 'province', ids: [p1] }, { responses: 'verified' })
+    // two responses: below the minimum n, so no percentage is written
+    expect(figures!.figures).toMatchObject({ n: 2, suppressed: true })
+    expect(indices[0]).toMatchObject({ suppressed: true, percentage: null })
+  })
+
+  test('an unknown basis is refused with a message', () => {
+    const result = readFilters(AggregatedFiltersSchema, new URLSearchParams({ period: '2025', level: 'province', responses: 'some' }))
+    expect(result.fieldErrors).toEqual({ responses: { key: 'exports:filters.errors.responses' } })
   })
 })

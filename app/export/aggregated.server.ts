@@ -1,4 +1,10 @@
-import { aggregationSettings, nationalFigures, type UnitFigureRow, unitFigures } from '~/aggregation/figures.server'
+import {
+  type AggregationSettings,
+  aggregationSettings,
+  nationalFigures,
+  type UnitFigureRow,
+  unitFigures,
+} from '~/aggregation/figures.server'
 import { type Period, parsePeriod } from '~/aggregation/period'
 import { dominantSeries } from '~/aggregation/series'
 import { getVersionCatalog } from '~/aggregation/versions.server'
@@ -46,14 +52,18 @@ export async function aggregatedExport(
   const period = parsePeriod(filters.period)
   if (!period) throw new Error(`Export filters name no period: ${filters.period}`)
   const provinceId = scope.provinceId ?? filters.provinceId ?? null
-  const settings = await aggregationSettings()
+  const official = await aggregationSettings()
+  // The basis is fixed here, so every figure and rank in the file counts the same responses.
+  const settings = { ...official, responses: filters.responses ?? official.responses }
   const { sets, external } =
-    filters.level === 'national' ? await nationalSets(filters, period) : await unitSets(filters, period, provinceId)
+    filters.level === 'national'
+      ? await nationalSets(filters, period, settings)
+      : await unitSets(filters, period, provinceId, settings)
   const methodologyCodes = [...new Set(sets.map((set) => set.methodologyCode))].sort()
   const meta: ExportMeta = {
     methodologyCodes,
     period: { key: period.key, from: period.from, to: period.to, label: period.label },
-    filters: await filterList(filters, provinceId),
+    filters: await filterList({ ...filters, responses: settings.responses }, provinceId),
     minN: settings.minN,
     suppressionRule: {
       vi: `Số liệu dựa trên ít hơn ${settings.minN} câu trả lời hợp lệ (hoặc đơn vị có ít hơn ${settings.minN} người trả lời) bị ẩn: tệp không ghi tỷ lệ và khoảng tin cậy của chúng, chỉ đánh dấu suppressed = true.`,
@@ -70,8 +80,12 @@ export async function countAggregatedRows(filters: AggregatedFilters, scope: Exp
   return tables.reduce((sum, table) => sum + (table.rows as readonly Row[]).length, 0)
 }
 
-async function nationalSets(filters: AggregatedFilters, period: Period): Promise<{ sets: FigureSet[]; external: Row[] }> {
-  const result = await nationalFigures({ period, channel: filters.channel })
+async function nationalSets(
+  filters: AggregatedFilters,
+  period: Period,
+  settings: AggregationSettings,
+): Promise<{ sets: FigureSet[]; external: Row[] }> {
+  const result = await nationalFigures({ period, channel: filters.channel }, settings)
   if (!result.methodologyCode || !result.versionId) return { sets: [], external: [] }
   if (filters.methodologyCode && filters.methodologyCode !== result.methodologyCode) return { sets: [], external: [] }
   const catalog = await getVersionCatalog([result.versionId])
@@ -83,6 +97,7 @@ async function nationalSets(filters: AggregatedFilters, period: Period): Promise
     definition: catalog.versions.get(result.versionId)!.definition,
     n: provinces.reduce((sum, row) => sum + row.figures.n, 0),
     excluded: result.excluded,
+    verified: result.verified,
     figures: {
       kind: 'national',
       sipas: national.sipas,
@@ -98,14 +113,18 @@ async function unitSets(
   filters: AggregatedFilters,
   period: Period,
   provinceId: string | null,
+  settings: AggregationSettings,
 ): Promise<{ sets: FigureSet[]; external: Row[] }> {
   const level = filters.level as Exclude<AggregatedFilters['level'], 'national'>
-  const rows = await unitFigures({
-    period,
-    level,
-    channel: filters.channel,
-    ...(level === 'province' ? { ids: provinceId ? [provinceId] : undefined } : { provinceId: provinceId ?? undefined }),
-  })
+  const rows = await unitFigures(
+    {
+      period,
+      level,
+      channel: filters.channel,
+      ...(level === 'province' ? { ids: provinceId ? [provinceId] : undefined } : { provinceId: provinceId ?? undefined }),
+    },
+    settings,
+  )
   const units = await unitInfo(level, [...new Set(rows.map((row) => row.unitId))])
   const wanted = (unit: UnitInfo | undefined): unit is UnitInfo =>
     unit !== undefined &&
@@ -116,7 +135,7 @@ async function unitSets(
   const kept = rows
     .filter((row) => wanted(units.get(row.unitId)))
     .filter((row) => !filters.methodologyCode || row.methodologyCode === filters.methodologyCode)
-  const ranks = await rankTables(filters, period, [...units.values()].filter(wanted))
+  const ranks = await rankTables({ ...filters, responses: settings.responses }, period, [...units.values()].filter(wanted))
   const catalog = await getVersionCatalog(kept.map((row) => row.versionId))
 
   const rankedRow = rankedSeries(rows, ranks)
@@ -130,6 +149,7 @@ async function unitSets(
         definition: catalog.versions.get(row.versionId)!.definition,
         n: row.figures.n,
         excluded: row.excluded,
+        verified: row.verified,
         figures: { kind: 'unit', value: row.figures },
         rank: filters.index === 'SIPAS' && rank && rankedRow.get(row.unitId) === row ? rank : undefined,
       }
@@ -165,7 +185,7 @@ async function rankTables(filters: AggregatedFilters, period: Period, units: rea
   }
   const wanted = new Set(units.map((unit) => unit.id))
   for (const [key, { peerGroup, provinceId }] of tables) {
-    const table = await getRanking({ year, index: filters.index as IndexCode, peerGroup, provinceId })
+    const table = await getRanking({ year, index: filters.index as IndexCode, peerGroup, provinceId, responses: filters.responses })
     for (const row of table.rows) if (wanted.has(row.unitId)) ranks.set(row.unitId, { row, baseline: table.baseline, table: key })
   }
   return ranks
@@ -230,6 +250,7 @@ async function filterList(filters: AggregatedFilters, provinceId: string | null)
     [FILTER_LABELS.methodologyCode, filters.methodologyCode],
     [FILTER_LABELS.channel, filters.channel],
     [FILTER_LABELS.province, provinceId ? (province ? `${province.code} ${province.name}` : provinceId) : undefined],
+    [FILTER_LABELS.responses, filters.responses],
   ]
   return entries.flatMap(([label, value]) => (value ? [{ label, value }] : []))
 }

@@ -20,7 +20,7 @@ const ColumnSchema = z.object({
 })
 const textsOf = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((key) => [key, TextSchema])) as Record<K, typeof TextSchema>)
 
-const FILTER_KEYS = ['level', 'peerGroup', 'index', 'methodologyCode', 'channel', 'province', 'version', 'comments'] as const
+const FILTER_KEYS = ['level', 'peerGroup', 'index', 'methodologyCode', 'channel', 'province', 'version', 'comments', 'responses'] as const
 const WORKBOOK_KEYS = [
   'aboutSheet', 'title', 'period', 'days', 'methodology', 'minN', 'suppression', 'producedAt',
   'filters', 'none', 'sheets', 'columns', 'column', 'header', 'description', 'decimals',

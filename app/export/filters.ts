@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { parsePeriod } from '~/aggregation/period'
+import { RESPONSE_BASES } from '~/aggregation/response-basis'
 import { type FieldErrors, fieldErrorsOf } from '~/forms/field-errors'
 import { Channel } from '~/generated/prisma/enums'
 import { INDICES, PEER_GROUPS } from '~/ranking/indices'
@@ -46,6 +47,8 @@ export const AggregatedFiltersSchema = z.object({
   methodologyCode: optional(z.string().trim().max(MAX_CODE_LENGTH, 'exports:filters.errors.methodology')),
   channel: ChannelSchema,
   provinceId: ProvinceIdSchema,
+  /** All responses or verified ones only; default: the basis of official figures. */
+  responses: optional(z.enum(RESPONSE_BASES, { error: 'exports:filters.errors.responses' })),
 })
 export type AggregatedFilters = z.output<typeof AggregatedFiltersSchema>
 

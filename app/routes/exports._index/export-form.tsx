@@ -1,6 +1,7 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { useForm } from 'react-hook-form'
+import { RESPONSE_BASES } from '~/aggregation/response-basis'
 import { useTranslation } from 'react-i18next'
 import { EXPORT_FORMATS, EXPORT_LEVELS } from '~/export/filters'
 import { PERIOD_KINDS } from '~/export/period-fields'
@@ -120,6 +121,12 @@ export function ExportForm({ actionData, choices, may }: { actionData: Refusal; 
               label={t('form.methodology')}
               empty={t('form.anyMethodology')}
               options={choices.methodologyCodes.map((code) => option(code, code))}
+            />
+            <SelectField
+              {...field('responses')}
+              label={t('form.responses')}
+              empty={t('form.officialResponses')}
+              options={RESPONSE_BASES.map((basis) => option(basis, t(`form.responseBases.${basis}`)))}
             />
           </>
         ) : null}
