@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { getCaseSettings } from '~/cases/settings.server'
 import { getFixedT } from '~/i18n/i18next.server'
 import { getCommentRetentionDays, SUBMITTED_AT_RETENTION_DAYS } from '~/responses/retention.server'
 import { pageTitle } from '~/ui/page-title'
@@ -13,12 +14,12 @@ export const meta: MetaFunction<typeof loader> = pageTitle
 
 // The retention shown is the one the purge job applies, read from the same setting.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [t, commentDays] = await Promise.all([getFixedT(request, 'privacy'), getCommentRetentionDays()])
-  return { title: t('metaTitle'), commentDays, timingDays: SUBMITTED_AT_RETENTION_DAYS }
+  const [t, commentDays, cases] = await Promise.all([getFixedT(request, 'privacy'), getCommentRetentionDays(), getCaseSettings()])
+  return { title: t('metaTitle'), commentDays, timingDays: SUBMITTED_AT_RETENTION_DAYS, contactDays: cases.contactRetentionDays }
 }
 
 export default function PrivacyPage() {
-  const { commentDays, timingDays } = useLoaderData<typeof loader>()
+  const { commentDays, timingDays, contactDays } = useLoaderData<typeof loader>()
   const { t } = useTranslation('privacy')
   return (
     <article>
@@ -28,7 +29,7 @@ export default function PrivacyPage() {
       <Part title={t('controller.title')} paragraphs={[t('controller.body')]} />
       <Part
         title={t('collected.title')}
-        list={[t('collected.answers'), t('collected.comments'), t('collected.timing'), t('collected.kiosk')]}
+        list={[t('collected.answers'), t('collected.comments'), t('collected.timing'), t('collected.kiosk'), t('collected.contact')]}
       />
       <Part title={t('notCollected.title')} paragraphs={[t('notCollected.body')]} />
       <Part title={t('purpose.title')} paragraphs={[t('purpose.body')]} />
@@ -37,10 +38,11 @@ export default function PrivacyPage() {
         list={[
           t('retention.comments', { days: commentDays }),
           t('retention.timing', { days: timingDays }),
+          t('retention.contacts', { days: contactDays }),
           t('retention.answers'),
         ]}
       />
-      <Part title={t('access.title')} paragraphs={[t('access.results'), t('access.comments')]} />
+      <Part title={t('access.title')} paragraphs={[t('access.results'), t('access.comments'), t('access.contacts')]} />
       <Part title={t('staff.title')} paragraphs={[t('staff.body')]} />
       <Part title={t('cookies.title')} paragraphs={[t('cookies.body')]} />
       <Part title={t('rights.title')} paragraphs={[t('rights.body')]} />
