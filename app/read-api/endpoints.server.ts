@@ -1,6 +1,7 @@
 import { readFigures } from '~/aggregation/figure-reads.server'
 import { type UnitFigureRow, aggregationSettings, unitFigures } from '~/aggregation/figures.server'
 import { parsePeriod } from '~/aggregation/period'
+import { verifiedShare } from '~/aggregation/response-basis'
 import type { ItemFigure } from '~/aggregation/unit-figures'
 import { getVersionCatalog } from '~/aggregation/versions.server'
 import { isInnerPeerGroup } from '~/ranking/indices'
@@ -43,13 +44,15 @@ export const indicesPage = readOnlyEndpoint(async (query: IndicesQuery, scope): 
   const period = parsePeriod(query.period)!
   const ids = await unitIdsOfRequest(query, scope)
   if (isRefusal(ids)) return ids
-  const settings = await aggregationSettings()
+  const official = await aggregationSettings()
+  const settings = { ...official, responses: query.responses ?? official.responses }
   const rows = ids?.length === 0 ? [] : await unitFigures({ period, level: query.level, ids, channel: query.channel }, settings)
   const indices = await unitIndices(rows, query.level)
   const page = pageOf(indices, indexKey, after, query.limit)
   return {
     period: { key: period.key, from: period.from, to: period.to },
     minN: settings.minN,
+    responses: settings.responses,
     data: page.items,
     next: page.next,
   }
@@ -67,7 +70,13 @@ export const rankingPage = readOnlyEndpoint(async (query: RankingsQuery, scope):
     if (scope.provinceId && !(await provinceFamily(scope.provinceId)).has(provinceId)) return outsideScope
     if ((await provinceOfUnit('province', provinceId)) === null) return unknownUnit
   }
-  const ranking = await getRanking({ year: query.year, index: query.index, peerGroup: query.peerGroup, provinceId })
+  const ranking = await getRanking({
+    year: query.year,
+    index: query.index,
+    peerGroup: query.peerGroup,
+    provinceId,
+    responses: query.responses,
+  })
   // A province token sees its own rows of a national ranking (its rank among all), none of a ministry's.
   const visible = !inner && scope.provinceId ? await provinceFamily(scope.provinceId) : null
   const rows = ranking.rows
@@ -85,6 +94,7 @@ export const rankingPage = readOnlyEndpoint(async (query: RankingsQuery, scope):
     previousOutOf: ranking.previousOutOf,
     reorganisation: ranking.reorganisation,
     minN: ranking.minN,
+    responses: ranking.responses,
     groups: ranking.thresholds,
     data: page.items.map(({ row }) => ({
       unitId: row.unitId,
@@ -92,6 +102,7 @@ export const rankingPage = readOnlyEndpoint(async (query: RankingsQuery, scope):
       name: { vi: row.name, en: row.nameEn },
       score: row.score,
       n: row.n,
+      verified: row.verified,
       low: row.low,
       high: row.high,
       rank: row.rank,
@@ -145,6 +156,8 @@ async function unitIndices(rows: readonly UnitFigureRow[], level: UnitIndices['l
       versionId: row.versionId,
       n: figures.n,
       excluded: row.excluded,
+      verified: row.verified,
+      verifiedShare: verifiedShare(row.verified, figures.n),
       suppressed: hidden,
       sipas: { value: shown(figures.sipas), low: interval?.low ?? null, high: interval?.high ?? null, n: figures.n, suppressed: hidden },
       aspects: Object.fromEntries(Object.entries(figures.aspects).map(([code, value]) => [code, shown(value)])),

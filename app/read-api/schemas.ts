@@ -2,6 +2,7 @@ import { z } from 'zod'
 import 'zod-openapi'
 import { parsePeriod } from '~/aggregation/period'
 import { UNIT_LEVELS } from '~/aggregation/reference'
+import { RESPONSE_BASES } from '~/aggregation/response-basis'
 import { Channel } from '~/generated/prisma/enums'
 import { LANGUAGES } from '~/i18n/config'
 import { INDICES, PEER_GROUPS } from '~/ranking/indices'
@@ -41,6 +42,12 @@ export const UnitsQuerySchema = z
   })
   .strict()
 
+const ResponseBasisSchema = z.enum(RESPONSE_BASES).meta({
+  id: 'ResponseBasis',
+  description:
+    'Which responses the figures count: all, or only verified ones (given with a rating ticket handed over with a result). Default: the basis of official figures.',
+})
+
 export const IndicesQuerySchema = z
   .object({
     period: z
@@ -51,6 +58,7 @@ export const IndicesQuerySchema = z
     unit: id.optional().meta({ description: 'Only this unit (id, of `level`).' }),
     province: id.optional().meta({ description: 'Only units in this province (agencies and service points).' }),
     channel: z.enum(Channel).optional().meta({ description: 'Only answers given on this channel.' }),
+    responses: ResponseBasisSchema.optional(),
     ...paging,
   })
   .strict()
@@ -61,6 +69,7 @@ export const RankingsQuerySchema = z
     index: z.enum(INDICES).default('SIPAS'),
     peerGroup: z.enum(PEER_GROUPS).default('provinces'),
     province: id.optional().meta({ description: 'The province of a departments, communes or servicePoints ranking.' }),
+    responses: ResponseBasisSchema.optional(),
     ...paging,
   })
   .strict()
@@ -114,6 +123,8 @@ const UnitIndicesSchema = z
     versionId: z.string(),
     n: z.number().int().meta({ description: 'Respondents after exclusions.' }),
     excluded: z.number().int().meta({ description: 'Responses left out by the quality rule.' }),
+    verified: z.number().int().meta({ description: 'Verified respondents (rating tickets) among n.' }),
+    verifiedShare: percent.nullable().meta({ description: 'Verified respondents as a percentage of n; null when n is 0.' }),
     suppressed: z.boolean(),
     sipas: EstimateSchema,
     aspects: z.record(z.string(), percent.nullable()),
@@ -130,6 +141,7 @@ const RankingRowSchema = z
     name: NameSchema,
     score: z.number().nullable(),
     n: z.number().int().nullable(),
+    verified: z.number().int().nullable().meta({ description: 'Verified respondents among n; null for imported indices.' }),
     low: z.number().nullable(),
     high: z.number().nullable(),
     rank: z.number().int().nullable(),
@@ -151,6 +163,7 @@ export const UnitsPageSchema = pageOf(ApiUnitSchema, {}).meta({ id: 'UnitsPage' 
 export const IndicesPageSchema = pageOf(UnitIndicesSchema, {
   period: z.object({ key: z.string(), from: isoDate, to: isoDate }),
   minN: z.number().int().meta({ description: 'Figures resting on fewer respondents are suppressed.' }),
+  responses: ResponseBasisSchema,
 }).meta({ id: 'IndicesPage' })
 export const RankingPageSchema = pageOf(RankingRowSchema, {
   year: z.number().int(),
@@ -163,6 +176,7 @@ export const RankingPageSchema = pageOf(RankingRowSchema, {
   previousOutOf: z.number().int().nullable(),
   reorganisation: z.boolean(),
   minN: z.number().int().nullable(),
+  responses: ResponseBasisSchema,
   groups: z.array(z.object({ group: z.string(), min: z.number() })),
 }).meta({ id: 'RankingPage' })
 
