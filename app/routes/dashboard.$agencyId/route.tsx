@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireAgencyAccess } from '~/auth/permissions.server'
-import { canReadCases } from '~/auth/policy'
+import { canReadCases, canWithdrawNotes } from '~/auth/policy'
 import { aggregationSettings } from '~/aggregation/figures.server'
 import { periodOrThisYear } from '~/aggregation/period'
 import { getAgency, getAgencyFigures, getAgencyTrend, getServicePointFigures } from '~/dashboard/agency-dashboard.server'
@@ -51,11 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     trend,
     servicePoints,
     readsCases: canReadCases(user, agencyId),
+    moderatesNotes: canWithdrawNotes(user, { id: agency.id, provinceId: agency.province?.id ?? null }),
   }
 }
 
 export default function AgencyDashboard() {
-  const { locale, agency, period, minN, figures, trend, servicePoints, readsCases } = useLoaderData<typeof loader>()
+  const { locale, agency, period, minN, figures, trend, servicePoints, readsCases, moderatesNotes } = useLoaderData<typeof loader>()
   const { t } = useTranslation('dashboard')
   const percent = (value: number | null) => formatPercent(value, locale)
 
@@ -68,6 +69,11 @@ export default function AgencyDashboard() {
       {readsCases ? (
         <p>
           <Link to={`/dashboard/${agency.id}/cases`}>{t('agency.casesLink')}</Link>
+        </p>
+      ) : null}
+      {moderatesNotes ? (
+        <p>
+          <Link to={`/dashboard/${agency.id}/notes`}>{t('agency.notesLink')}</Link>
         </p>
       ) : null}
 
