@@ -3,7 +3,7 @@ import { prisma } from '~/db.server'
 import { QUALITY_FLAG_BITS, RESPONSE_MARKS } from '~/quality/flags'
 import { newTicketClaims } from '~/tickets/issue'
 import { ticketKeys } from '~/tickets/keys.server'
-import { printTicketSheet } from '~/tickets/sheet.server'
+import { getPrintedSheet, printTicketSheet } from '~/tickets/sheet.server'
 import { signTicket, verifyTicket } from '~/tickets/token'
 import { createUser } from '../../test/factories/accounts'
 import { createSurveyPoint, envelopeFor, storedCounts, VALID_ANSWERS } from '../../test/factories/submissions'
@@ -160,6 +160,8 @@ describe('a printed ticket sheet', () => {
       printedById: clerkId,
     })
     expect(await prisma.auditEvent.count({ where: { action: 'tickets.sheet_printed', target: `ticket_sheet:${sheet.sheetId}` } })).toBe(1)
+    // Printed again (a jammed printer): the same tickets.
+    expect((await getPrintedSheet(sheet.sheetId))?.tokens.sort()).toEqual([...sheet.tokens].sort())
   })
 })
 

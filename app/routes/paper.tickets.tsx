@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { requireCapability, requireCapabilityForm, requireTicketPrintingAccess } from '~/auth/permissions.server'
 import { canPrintTickets } from '~/auth/policy'
@@ -7,10 +7,8 @@ import { parseForm } from '~/forms/reject-form.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { listPaperServicePoints } from '~/paper/batches.server'
-import { formatDay } from '~/paper/dates'
 import { PROCEDURE_FIELD_CODES } from '~/tickets/fields'
 import { MAX_TICKETS_PER_SHEET, TicketSheetSchema } from '~/tickets/sheet-form'
-import { ticketSheetPdf } from '~/tickets/sheet-pdf.server'
 import { printTicketSheet } from '~/tickets/sheet.server'
 import { ticketServicePointScope } from '~/tickets/scope'
 import { CsrfInput } from '~/ui/csrf-input'
@@ -20,8 +18,9 @@ import { pageTitle } from '~/ui/page-title'
 /*
  * Printing a sheet of single-use rating tickets for a desk without a dossier system
  * (docs/decisions/025-rating-tickets.md): the clerk chooses the service point, optionally the
- * procedure field, and how many; the answer is the PDF to print and cut. Each print mints new
- * tickets (one TicketSheet row, its RatingTicket rows, an audit event).
+ * procedure field, and how many; the answer leads to the PDF to print and cut
+ * (paper.tickets.$sheetId[.]pdf.ts). Each print mints new tickets (one TicketSheet row, its
+ * RatingTicket rows, an audit event).
  */
 
 export const handle = { i18n: ['tickets'] } satisfies I18nHandle
@@ -44,21 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (rejection) return rejection
   await requireTicketPrintingAccess(request, input.servicePointId)
   const sheet = await printTicketSheet({ ...input, printedById: actor.id })
-  const origin = new URL(request.url).origin
-  const pdf = await ticketSheetPdf({
-    servicePoint: sheet.servicePoint,
-    validUntil: formatDay(sheet.expiresOn),
-    urls: sheet.tokens.map((token) => new URL(`/t/${token}`, origin).toString()),
-  })
-  const filename = `sipas-tickets-${sheet.servicePoint.code}-${sheet.issuedOn}.pdf`.replace(/[^\w.-]/g, '_')
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${filename}"`,
-      // Every ticket in it is a credential until used: never kept by a cache.
-      'Cache-Control': 'private, no-store',
-    },
-  })
+  // A document redirect: the browser fetches the file itself and stays on this page.
+  return redirectDocument(`/paper/tickets/${sheet.sheetId}.pdf`)
 }
 
 export default function TicketSheetPage() {

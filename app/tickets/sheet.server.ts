@@ -14,6 +14,7 @@ import { signTicket } from './token'
 
 export type PrintedSheet = {
   sheetId: string
+  servicePointId: string
   servicePoint: { code: string; name: string; nameEn: string }
   /** YYYY-MM-DD: the tickets' issue day and last day. */
   issuedOn: string
@@ -67,5 +68,48 @@ export async function printTicketSheet(input: {
       tx,
     )
   })
-  return { sheetId, servicePoint, issuedOn, expiresOn, tokens: claims.map((ticket) => signTicket(ticket, key)) }
+  return {
+    sheetId,
+    servicePointId: input.servicePointId,
+    servicePoint,
+    issuedOn,
+    expiresOn,
+    tokens: claims.map((ticket) => signTicket(ticket, key)),
+  }
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10)
+
+/**
+ * A printed sheet again, its tickets signed again from their rows (a signature depends only on
+ * what the ticket says and the key): to print it once more when the printer jams. Null when there
+ * is no such sheet or the key that signed it has been retired.
+ */
+export async function getPrintedSheet(sheetId: string): Promise<PrintedSheet | null> {
+  const sheet = await prisma.ticketSheet.findUnique({ where: { id: sheetId }, select: { servicePointId: true } })
+  if (!sheet) return null
+  const [servicePoint, tickets] = await Promise.all([
+    prisma.servicePoint.findUniqueOrThrow({ where: { id: sheet.servicePointId }, select: { code: true, name: true, nameEn: true } }),
+    prisma.ratingTicket.findMany({
+      where: { sheetId },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, field: true, issuedOn: true, expiresOn: true, keyId: true },
+    }),
+  ])
+  const first = tickets[0]
+  const key = first && ticketKeys().verifying.find((candidate) => candidate.id === first.keyId)
+  if (!first || !key) return null
+  return {
+    sheetId,
+    servicePointId: sheet.servicePointId,
+    servicePoint,
+    issuedOn: isoDay(first.issuedOn),
+    expiresOn: isoDay(first.expiresOn),
+    tokens: tickets.map((ticket) =>
+      signTicket(
+        { servicePointCode: servicePoint.code, field: ticket.field, issuedOn: isoDay(ticket.issuedOn), expiresOn: isoDay(ticket.expiresOn), nonce: ticket.id },
+        key,
+      ),
+    ),
+  }
 }
