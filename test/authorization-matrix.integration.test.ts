@@ -328,6 +328,14 @@ const MATRIX: Record<string, Case[]> = {
       action: holders('canPrintTickets', 400),
     },
   ],
+  'paper.tickets.$sheetId[.]pdf.ts': [
+    {
+      name: 'an unknown ticket sheet',
+      path: () => '/paper/tickets/unknown.pdf',
+      params: () => ({ sheetId: 'unknown' }),
+      loader: holders('canPrintTickets', 404),
+    },
+  ],
   'paper.batches.$batchId._index/route.tsx': [
     {
       name: 'keying a batch of the clerk’s service point',
