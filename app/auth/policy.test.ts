@@ -8,6 +8,7 @@ import {
   canEnterPaperAt,
   canManageUser,
   canModerateComments,
+  canPrintTicketsAt,
   canReadComments,
   canSeeAgency,
   canSeeProvince,
@@ -97,6 +98,16 @@ describe('paper entry', () => {
     expect(canEnterPaperAt(actor('province_admin', { provinceId: 'hanoi' }), point, false)).toBe(true)
     expect(canEnterPaperAt(actor('province_admin', { provinceId: 'hue' }), point, false)).toBe(false)
     expect(canEnterPaperAt(actor('agency_manager', { agencyId: 'agency-hn' }), point, false)).toBe(false)
+  })
+
+  test('rating tickets: whoever keys paper there, and the manager of the service point’s agency only', () => {
+    const point = { provinceId: 'hanoi', agencyId: 'agency-hn' }
+    expect(canPrintTicketsAt(actor('clerk', { provinceId: 'hanoi' }), point, true)).toBe(true)
+    expect(canPrintTicketsAt(actor('clerk', { provinceId: 'hanoi' }), point, false)).toBe(false)
+    expect(canPrintTicketsAt(actor('agency_manager', { agencyId: 'agency-hn' }), point, false)).toBe(true)
+    expect(canPrintTicketsAt(actor('agency_manager', { agencyId: 'agency-hue' }), point, false)).toBe(false)
+    expect(canPrintTicketsAt(actor('agency_viewer', { agencyId: 'agency-hn' }), point, false)).toBe(false)
+    expect(canPrintTicketsAt(actor('province_admin', { provinceId: 'hanoi' }), point, false)).toBe(true)
   })
 })
 
