@@ -1,4 +1,5 @@
 import { scheduleRollupFold } from './aggregation/rollup-fold.server'
+import { warmCalendar } from './cases/deadline'
 import { type ChangeListener, startChangeListener } from './db/change-notices.server'
 import { closeSidePool } from './db/side-pool.server'
 import { env } from './env.server'
@@ -22,6 +23,8 @@ export function wireModules(): void {
  * Tests run export jobs themselves, so the test process starts none.
  */
 export function startBackgroundJobs(): void {
+  // The working-day calendar of the years around today, before a submission opening a case needs it.
+  setImmediate(() => warmCalendar())
   if (env.NODE_ENV === 'test') return
   // Caches forget what another app server changed (docs/decisions/023-several-app-servers.md).
   changeListener = startChangeListener()
