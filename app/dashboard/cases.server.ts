@@ -102,7 +102,7 @@ export async function getAgencyCase(agencyId: string, caseId: string, options: {
       where: { id: found.responseId },
       select: { versionId: true, channel: true, receiptId: true, answerItemIds: true, answerValues: true },
     }),
-    prisma.comment.findUnique({ where: { responseId: found.responseId }, select: { text: true, hiddenAt: true } }),
+    prisma.comment.findUnique({ where: { responseId: found.responseId }, select: { text: true, hiddenAt: true, hiddenReason: true } }),
     servicePointNames([found.servicePointId]),
     getCaseSettings(),
   ])
@@ -129,7 +129,7 @@ export async function getAgencyCase(agencyId: string, caseId: string, options: {
     closedAt: found.closedAt?.toISOString() ?? null,
     replyRequested: found.replyRequested,
     channel: response.channel,
-    comment: comment ? { text: comment.text, hidden: comment.hiddenAt !== null } : null,
+    comment: comment ? { text: comment.text, hidden: comment.hiddenAt !== null, hiddenReason: comment.hiddenReason } : null,
     answers,
     contact: found.contact
       ? { channel: found.contact.channel, value: found.contact.value, deleteAfter: found.contact.deleteAfter?.toISOString() ?? null }

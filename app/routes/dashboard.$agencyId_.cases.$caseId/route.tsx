@@ -29,7 +29,7 @@ import { ReplyForm } from './reply-form'
  * Anyone else gets 403 on the page and on every action.
  */
 
-export const handle = { i18n: ['cases'] } satisfies I18nHandle
+export const handle = { i18n: ['cases', 'dashboard'] } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = pageTitle
 
@@ -141,7 +141,17 @@ export default function CasePage() {
       </dl>
 
       <h2>{t('case.commentTitle')}</h2>
-      {found.comment ? <blockquote lang="vi">{found.comment.text}</blockquote> : <p>{t('case.noComment')}</p>}
+      {found.comment ? (
+        // A comment moderation hid is still the agency's to answer: shown as the comment list shows it, with why it was hidden.
+        <div className={found.comment.hidden ? 'comment hidden-comment' : undefined}>
+          <blockquote lang="vi">{found.comment.text}</blockquote>
+          {found.comment.hidden ? (
+            <p className="comment-hidden-note">{t('dashboard:comments.hiddenNote', { reason: found.comment.hiddenReason ?? '' })}</p>
+          ) : null}
+        </div>
+      ) : (
+        <p>{t('case.noComment')}</p>
+      )}
 
       <DataTable
         caption={t('case.answersCaption')}
