@@ -57,8 +57,9 @@ describe('aggregatedTables', () => {
     expect(counts).toEqual([1, definition.methodology.aspects.length, definition.methodology.elements.length, Object.keys((set.figures as { value: { items: object } }).value.items).length])
     const [index] = tables[0]!.rows as Row[]
     expect(index).toMatchObject({ measure_kind: 'index', measure_code: 'SIPAS', percentage: 75, n: 40, suppressed: false, excluded: 2 })
-    // the verified share of the unit's n, on every row of the unit
-    expect(all(tables).every((row) => row.verified === 10 && row.verified_share === 25)).toBe(true)
+    // the verified count of the unit's n on every row of the unit, its share on every row not suppressed
+    expect(all(tables).every((row) => row.verified === 10)).toBe(true)
+    expect(all(tables).every((row) => row.verified_share === (row.suppressed ? null : 25))).toBe(true)
     expect(index!.ci_low).toBeLessThan(75)
     expect(index!.ci_high).toBeGreaterThan(75)
   })
@@ -66,7 +67,7 @@ describe('aggregatedTables', () => {
   test('a suppressed unit has no percentage and no interval in any row, only its n and the flag', () => {
     const rows = all(aggregatedTables([unitSet('B', 12, 6, 30)]))
     expect(rows.length).toBeGreaterThan(10)
-    for (const row of rows) expect(row).toMatchObject({ suppressed: true, percentage: null, ci_low: null, ci_high: null })
+    for (const row of rows) expect(row).toMatchObject({ suppressed: true, percentage: null, ci_low: null, ci_high: null, verified_share: null })
     // Respondents on the unit's rows; each item's valid answers on its own (none for items not answered here).
     expect(rows.filter((row) => row.measure_kind !== 'item').every((row) => row.n === 12)).toBe(true)
     expect(new Set(rows.filter((row) => row.measure_kind === 'item').map((row) => row.n))).toEqual(new Set([12, 0]))

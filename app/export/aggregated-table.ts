@@ -103,6 +103,8 @@ function addRows(rows: Rows, set: FigureSet) {
   })
   const row = (kind: MeasureKind, code: string, label: LocalizedText, cells: Row, rank?: UnitRank): Row => ({
     ...base,
+    // A suppressed row writes no percentage at all; the verified count stays, like n.
+    ...(cells.suppressed === true ? { verified_share: null } : {}),
     ...measure(kind, code, label),
     ...cells,
     ...rankCells(rank),

@@ -195,7 +195,8 @@ describe('verified responses in the aggregated export', () => {
   test('responses=verified: the figures of the verified responses alone, and the file says so', async () => {
     const { meta, tables } = await aggregatedExport(filters({ level: 'province', responses: 'verified' }), NATIONAL)
     const indices = rowsOf(tables, 'indices')
-    expect(indices.map((row) => [row.n, row.verified, row.verified_share])).toEqual([[2, 2, 100]])
+    // two respondents, under the minimum n: the share is withheld like any percentage, the count stays
+    expect(indices.map((row) => [row.n, row.verified, row.verified_share])).toEqual([[2, 2, null]])
     expect(meta.filters.map((filter) => [filter.label.en, filter.value])).toContainEqual(['Responses counted', 'verified'])
     const [figures] = await unitFigures({ period, level: 'province', ids: [p1] }, { responses: 'verified' })
     // two responses: below the minimum n, so no percentage is written

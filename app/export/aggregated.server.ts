@@ -6,6 +6,7 @@ import {
   unitFigures,
 } from '~/aggregation/figures.server'
 import { type Period, parsePeriod } from '~/aggregation/period'
+import type { ResponseBasis } from '~/aggregation/response-basis'
 import { dominantSeries } from '~/aggregation/series'
 import { getVersionCatalog } from '~/aggregation/versions.server'
 import { reader } from '~/db/replica.server'
@@ -48,7 +49,7 @@ export async function aggregatedExport(
   filters: AggregatedFilters,
   scope: ExportScope,
   now = new Date(),
-): Promise<{ meta: ExportMeta; tables: Table[] }> {
+): Promise<{ meta: ExportMeta & { responses: ResponseBasis }; tables: Table[] }> {
   const period = parsePeriod(filters.period)
   if (!period) throw new Error(`Export filters name no period: ${filters.period}`)
   const provinceId = scope.provinceId ?? filters.provinceId ?? null
@@ -60,11 +61,12 @@ export async function aggregatedExport(
       ? await nationalSets(filters, period, settings)
       : await unitSets(filters, period, provinceId, settings)
   const methodologyCodes = [...new Set(sets.map((set) => set.methodologyCode))].sort()
-  const meta: ExportMeta = {
+  const meta = {
     methodologyCodes,
     period: { key: period.key, from: period.from, to: period.to, label: period.label },
     filters: await filterList({ ...filters, responses: settings.responses }, provinceId),
     minN: settings.minN,
+    responses: settings.responses,
     suppressionRule: {
       vi: `Số liệu dựa trên ít hơn ${settings.minN} câu trả lời hợp lệ (hoặc đơn vị có ít hơn ${settings.minN} người trả lời) bị ẩn: tệp không ghi tỷ lệ và khoảng tin cậy của chúng, chỉ đánh dấu suppressed = true.`,
       en: `Figures resting on fewer than ${settings.minN} valid answers (or a unit with fewer than ${settings.minN} respondents) are suppressed: the file writes no percentage or interval for them, only suppressed = true.`,

@@ -1,3 +1,4 @@
+import type { ResponseBasis } from '~/aggregation/response-basis'
 import type { LocalizedText } from '~/questionnaire/definition'
 
 /*
@@ -53,6 +54,8 @@ export type ExportMeta = {
   filters: ReadonlyArray<{ label: LocalizedText; value: string }>
   /** Figures resting on fewer valid answers are suppressed. */
   minN: number
+  /** Which responses the figures count (aggregated files; microdata lists every response). */
+  responses?: ResponseBasis
   suppressionRule: LocalizedText
   /** ISO timestamp. */
   producedAt: string

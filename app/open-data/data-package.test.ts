@@ -18,6 +18,7 @@ const input: DataPackageInput = {
   created: '2025-07-10T03:00:00.000Z',
   methodologyCodes: ['sipas-2023'],
   minN: 30,
+  responses: 'verified',
   suppressionRule: text('Ẩn khi ít hơn 30 phiếu.', 'Suppressed under 30 responses.'),
   corrects: 1,
   csv: [
@@ -77,7 +78,7 @@ describe('the data package of a release', () => {
     expect(csv.schema.uniqueKeys).toEqual([['unit_code']])
   })
 
-  test('states the period, methodology, minimum n, suppression rule and corrected version', () => {
+  test('states the period, methodology, minimum n, responses counted, suppression rule and corrected version', () => {
     const descriptor = buildDataPackage(input)
     expect(descriptor).toMatchObject({
       period: '2025-Q2',
@@ -85,6 +86,7 @@ describe('the data package of a release', () => {
       period_to: '2025-06-30',
       methodology_versions: ['sipas-2023'],
       minimum_n: 30,
+      responses_counted: 'verified',
       suppression_rule: 'Ẩn khi ít hơn 30 phiếu.',
       suppression_rule_en: 'Suppressed under 30 responses.',
       corrects_version: 1,

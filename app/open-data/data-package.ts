@@ -1,3 +1,4 @@
+import type { ResponseBasis } from '~/aggregation/response-basis'
 import type { Column, ColumnType } from '~/export/table'
 import type { LocalizedText } from '~/questionnaire/definition'
 
@@ -48,6 +49,8 @@ export type DataPackageInput = {
   created: string
   methodologyCodes: readonly string[]
   minN: number
+  /** Which responses the figures count: all, or verified ones only (the official basis when released). */
+  responses: ResponseBasis
   suppressionRule: LocalizedText
   /** Set on a correction: the version it replaces. */
   corrects: number | null
@@ -149,6 +152,7 @@ export function buildDataPackage(input: DataPackageInput) {
     period_to: period.to,
     methodology_versions: [...input.methodologyCodes],
     minimum_n: input.minN,
+    responses_counted: input.responses,
     suppression_rule: input.suppressionRule.vi,
     suppression_rule_en: input.suppressionRule.en,
     corrects_version: input.corrects,

@@ -156,6 +156,7 @@ export async function buildReleaseFiles(
     created: now.toISOString(),
     methodologyCodes,
     minN: meta.minN,
+    responses: meta.responses,
     suppressionRule: meta.suppressionRule,
     corrects: previous?.version ?? null,
     csv: csvFiles,
