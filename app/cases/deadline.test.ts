@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { compensatoryDays, dueOn, isWorkingDay, statutoryHolidays, tetFirstDay } from './deadline'
+import { compensatoryDays, daysOffOfYear, dueOn, isWorkingDay, statutoryHolidays, tetFirstDay } from './deadline'
 
 const settings = { extraDaysOff: [], nationalDaySecondDay: 'before' as const }
 
@@ -52,6 +52,26 @@ describe('the Vietnamese calendar', () => {
     expect(isWorkingDay('2026-03-07', settings)).toBe(false)
     expect(isWorkingDay('2026-03-08', settings)).toBe(false)
     expect(isWorkingDay('2026-03-09', settings)).toBe(true)
+  })
+})
+
+describe('daysOffOfYear', () => {
+  test('lists each day off of the year once, in order, with why: a holiday, its compensatory day, a declared day', () => {
+    // 2 January 2026 declared off (a Friday next to New Year's Day); 2026-04-30 added although already a holiday.
+    const days = daysOffOfYear(2026, { extraDaysOff: ['2026-01-02', '2026-04-30', '2027-01-04'], nationalDaySecondDay: 'before' })
+    expect(days.slice(0, 2)).toEqual([
+      { day: '2026-01-01', kind: 'holiday' },
+      { day: '2026-01-02', kind: 'extra' },
+    ])
+    // The Hùng Kings day falls on Sunday 26 April 2026: Monday 27 is its compensatory day.
+    expect(days.filter(({ day }) => day.startsWith('2026-04'))).toEqual([
+      { day: '2026-04-26', kind: 'holiday' },
+      { day: '2026-04-27', kind: 'compensatory' },
+      { day: '2026-04-30', kind: 'holiday' },
+    ])
+    expect(days.map(({ day }) => day)).toEqual([...new Set(days.map(({ day }) => day))].sort())
+    expect(days.some(({ day }) => day.startsWith('2027'))).toBe(false)
+    expect(days.filter(({ kind }) => kind === 'holiday').map(({ day }) => day)).toEqual(statutoryHolidays(2026, settings))
   })
 })
 

@@ -96,18 +96,37 @@ export function compensatoryDays(holidays: readonly string[]): string[] {
   return compensations
 }
 
+export type DayOffKind = 'holiday' | 'compensatory' | 'extra'
+export type DayOff = { day: string; kind: DayOffKind }
+
+/**
+ * The days off of `year`, each with why: a statutory holiday (listed even on a weekend), the
+ * compensatory day of one, or a day the government declared (settings.extraDaysOff). A day with
+ * more than one reason is listed once, under the first of those. The settings page shows this
+ * list, so the administrator sees what is counted already and what is left to add.
+ */
+export function daysOffOfYear(year: number, settings: CalendarSettings): DayOff[] {
+  const holidays = statutoryHolidays(year, settings)
+  // A compensatory day for a late-December holiday may fall in January: the year before is asked too.
+  const previous = statutoryHolidays(year - 1, settings)
+  const reasons = new Map<string, DayOffKind>()
+  const add = (days: readonly string[], kind: DayOffKind) => {
+    for (const day of days) if (day.startsWith(`${year}-`) && !reasons.has(day)) reasons.set(day, kind)
+  }
+  add(holidays, 'holiday')
+  add([...compensatoryDays(holidays), ...compensatoryDays(previous)], 'compensatory')
+  add(settings.extraDaysOff, 'extra')
+  return [...reasons].map(([day, kind]) => ({ day, kind })).sort((a, b) => a.day.localeCompare(b.day))
+}
+
 const daysOffByYear = new Map<string, ReadonlySet<string>>()
 
-/** Every weekday off in `year`: holidays, compensatory days and the government's extra days. */
+/** Every day off in `year` (daysOffOfYear), as a set, computed once per year and settings. */
 function daysOff(year: number, settings: CalendarSettings): ReadonlySet<string> {
   const key = `${year}|${settings.nationalDaySecondDay}|${settings.extraDaysOff.join(',')}`
   const cached = daysOffByYear.get(key)
   if (cached) return cached
-  const holidays = statutoryHolidays(year, settings)
-  // A compensatory day for a late-December holiday may fall in January: the year before is asked too.
-  const previous = statutoryHolidays(year - 1, settings)
-  const days = new Set([...holidays, ...compensatoryDays(holidays), ...compensatoryDays(previous), ...settings.extraDaysOff])
-  const inYear = new Set([...days].filter((day) => day.startsWith(`${year}-`)))
+  const inYear = new Set(daysOffOfYear(year, settings).map(({ day }) => day))
   daysOffByYear.set(key, inYear)
   return inYear
 }
