@@ -104,6 +104,29 @@ test.describe('without JavaScript', () => {
   })
 })
 
+// The public pages ship no JavaScript (hydrate: false): their GET form is the filter for everyone.
+test.describe('the responses filter', () => {
+  test('counts verified responses only, on the ranking and the province page, and passes axe', async ({ page }) => {
+    await page.goto('/rankings?year=2025&lng=vi')
+    await expect(page.getByText('Số liệu tính tất cả phản hồi;', { exact: false })).toBeVisible()
+    await expect(page.getByRole('columnheader', { name: 'Tỷ lệ đã xác thực trong n' })).toBeVisible()
+    await page.getByLabel('Phản hồi được tính').selectOption('verified')
+    await page.getByRole('button', { name: 'Xem' }).click()
+    await expect(page).toHaveURL(/responses=verified/)
+    await expect(page.getByLabel('Phản hồi được tính')).toHaveValue('verified')
+    // The e2e seed has no rating tickets: no verified responses, so no figures on this basis.
+    await expect(page.getByText('Chưa có số liệu cho lựa chọn này.')).toBeVisible()
+    await expectAccessible(page)
+
+    await page.goto('/provinces/p34-31?year=2025&lng=en')
+    await page.getByLabel('Responses counted').selectOption('verified')
+    await page.getByRole('button', { name: 'Show' }).click()
+    await expect(page).toHaveURL(/responses=verified/)
+    await expect(page.getByLabel('Responses counted')).toHaveValue('verified')
+    await expectAccessible(page)
+  })
+})
+
 test('a province page shows its indices side by side and passes axe', async ({ page }) => {
   // Hải Phòng of the 63, in force in 2024.
   await page.goto('/provinces/p63-31?year=2024&lng=vi')
