@@ -78,6 +78,8 @@ const HOLDERS: Record<Capability, readonly Role[]> = {
   canPrintTickets: ['ministry_admin', 'province_admin', 'agency_manager', 'clerk'],
   canManageApiTokens: MINISTRY_ADMINISTRATOR,
   canManageTicketIssuers: ADMINISTRATORS,
+  canReadCaseSettings: ADMINISTRATORS,
+  canManageCaseSettings: MINISTRY_ADMINISTRATOR,
   canPublishOpenData: MINISTRY_ADMINISTRATOR,
 }
 /**
@@ -580,6 +582,16 @@ const MATRIX: Record<string, Case[]> = {
       path: () => '/admin/ticket-issuers',
       loader: holders('canManageTicketIssuers'),
       action: holders('canManageTicketIssuers', 400),
+    },
+  ],
+  // The case rules (docs/decisions/026-cases.md) bind every agency: the provinces' administrators
+  // read them, only the Ministry administrator changes them.
+  'admin.cases/route.tsx': [
+    {
+      name: 'case rules',
+      path: () => '/admin/cases',
+      loader: holders('canReadCaseSettings'),
+      action: holders('canManageCaseSettings', 400),
     },
   ],
   'api.v1.tickets.ts': [{ name: 'API tickets', path: () => '/api/v1/tickets', loader: everyone(405), action: everyone(401) }],

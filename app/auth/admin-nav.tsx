@@ -15,6 +15,7 @@ import {
   canManageUsers,
   canPublishOpenData,
   canReadAuditLog,
+  canReadCaseSettings,
   type RoleHolder,
 } from './policy'
 
@@ -33,6 +34,7 @@ const SECTIONS = [
   ['quality', canManageQualityRules],
   ['api-tokens', canManageApiTokens],
   ['ticket-issuers', canManageTicketIssuers],
+  ['cases', canReadCaseSettings],
   ['open-data', canPublishOpenData],
   ['audit', canReadAuditLog],
 ] as const

@@ -171,6 +171,20 @@ export function canManageTicketIssuers(user: RoleHolder): boolean {
 }
 
 /**
+ * The rules of feedback cases (docs/decisions/026-cases.md): when a response opens one, the
+ * deadline in working days and the extra days off, how long contact details are kept. They bind
+ * every agency, so only the Ministry administrator changes them; the provinces' administrators
+ * read them, since their agencies' deadlines follow them.
+ */
+export function canReadCaseSettings(user: RoleHolder): boolean {
+  return administers(user)
+}
+
+export function canManageCaseSettings(user: RoleHolder): boolean {
+  return isMinistryAdministrator(user)
+}
+
+/**
  * Every capability by name, so the authorization matrix and the policy test can go through them
  * all (a capability missing here fails app/auth/policy.test.ts).
  */
@@ -197,6 +211,8 @@ export const CAPABILITIES = {
   canPrintTickets,
   canManageApiTokens,
   canManageTicketIssuers,
+  canReadCaseSettings,
+  canManageCaseSettings,
 } as const satisfies Record<string, (user: RoleHolder) => boolean>
 
 export type Capability = keyof typeof CAPABILITIES
