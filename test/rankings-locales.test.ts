@@ -20,7 +20,8 @@ const listDir = (dir: string, match: RegExp) =>
     .filter((file) => match.test(file) && !file.includes('.test.'))
     .map((file) => join(dir, file))
 
-const ROUTES = /^(rankings|provinces|dashboard|ministry|admin\.(snapshots|external-indices))\b/
+// Pages beside the dashboard with a layout and namespace of their own (cases, notes) are not its.
+const ROUTES = /^(rankings|provinces|dashboard(?!\.\$agencyId_\.)|ministry|admin\.(snapshots|external-indices))\b/
 // A route with private helpers is a folder (dashboard.$agencyId/route.tsx): its files count too.
 const routeFolders = readdirSync(join(root, 'app/routes'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && ROUTES.test(entry.name))
