@@ -8,7 +8,7 @@ import { DEFAULT_RESPONSE_BASIS, RESPONSE_BASES, type ResponseBasis } from './re
  * administrator on the quality page; every figure without an explicit `responses` filter
  * follows it (figures.server.ts).
  */
-export const OfficialBasisSchema = z.object({ responses: z.enum(RESPONSE_BASES).default(DEFAULT_RESPONSE_BASIS) })
+const OfficialBasisSchema = z.object({ responses: z.enum(RESPONSE_BASES).default(DEFAULT_RESPONSE_BASIS) })
 export type OfficialBasis = z.infer<typeof OfficialBasisSchema>
 
 const store = createSettingStore({ key: 'aggregation.officialBasis', schema: OfficialBasisSchema, auditAction: 'aggregation.basis_changed' })
