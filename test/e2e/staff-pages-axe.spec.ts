@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
+import { DESKTOP, failOnPageErrors } from './support'
+
+/*
+ * Staff pages of rating tickets and cases that no flow of their own passes through in the browser:
+ * the case rules, the quality page with its basis of official figures, and an agency's published
+ * notes. Each opens for its role and passes axe, in both languages.
+ */
+
+test.use(DESKTOP)
+failOnPageErrors()
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+const AGENCY = 'ag-31-TP'
+
+async function signIn(page: Page, role: string) {
+  await page.goto('/login?lng=en')
+  await page.getByLabel('E-mail address').fill(DEMO_ACCOUNTS.find((account) => account.role === role)!.email)
+  await page.getByLabel('Password').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 })
+}
+
+async function expectAxeClean(page: Page, path: string) {
+  const answer = await page.goto(path)
+  expect(answer?.status(), path).toBe(200)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations, path).toEqual([])
+}
+
+test('the Ministry administrator’s case rules and quality pages pass axe in both languages', async ({ page }) => {
+  test.setTimeout(90_000)
+  await signIn(page, 'ministry_admin')
+  for (const lng of ['vi', 'en']) {
+    await expectAxeClean(page, `/admin/cases?lng=${lng}`)
+    await expectAxeClean(page, `/admin/quality?lng=${lng}`)
+  }
+})
+
+test('an agency manager’s published notes and the publishing form pass axe in both languages', async ({ page }) => {
+  test.setTimeout(90_000)
+  await signIn(page, 'agency_manager')
+  for (const lng of ['vi', 'en']) {
+    await expectAxeClean(page, `/dashboard/${AGENCY}/notes?lng=${lng}`)
+    await expectAxeClean(page, `/dashboard/${AGENCY}/notes/new?lng=${lng}`)
+  }
+})
