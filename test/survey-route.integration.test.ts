@@ -1,39 +1,18 @@
 import { describe, expect, test } from 'vitest'
-import { action, loader } from '~/routes/s.$code'
+import { loader } from '~/routes/s.$code'
 import { fieldName } from '~/survey/answer-fields'
 import { createSurveyPoint, storedCounts } from './factories/submissions'
+import { outcome, type Outcome, postSurveyPage } from './factories/survey-route'
 
 /*
  * The phone survey's route as a browser without JavaScript drives it: plain form posts carrying
  * the signed state from page to page, against a real database, down to the stored response.
  */
 
-type Outcome = { status: number; location?: string | null; data?: unknown }
-
-async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
-  let result: unknown
-  try {
-    result = await run()
-  } catch (thrown) {
-    result = thrown
-  }
-  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location') }
-  if (result && typeof result === 'object' && (result as { type?: string }).type === 'DataWithResponseInit') {
-    const { data, init } = result as { data: unknown; init: ResponseInit | null }
-    return { status: init?.status ?? 200, data }
-  }
-  return { status: 200, data: result }
-}
-
 const open = (code: string) =>
   outcome(() => loader({ request: new Request(`http://localhost/s/${code}`), params: { code }, context: {} }))
 
-function post(code: string, fields: Record<string, string | string[]>) {
-  const body = new FormData()
-  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v)
-  const request = new Request(`http://localhost/s/${code}`, { method: 'POST', body })
-  return outcome(() => action({ request, params: { code }, context: {} }))
-}
+const post = postSurveyPage
 
 type View = { state: string; page: string; issues?: { code: string; itemCode: string }[] }
 const view = (result: Outcome) => result.data as View

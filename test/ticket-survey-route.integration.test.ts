@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest'
 import { prisma } from '~/db.server'
 import { RESPONSE_MARKS } from '~/quality/flags'
 import { vietnamDay } from '~/responses/vietnam-time'
-import { action } from '~/routes/s.$code'
 import { loader } from '~/routes/t.$token'
 import { fieldName } from '~/survey/answer-fields'
 import { ticketKeys } from '~/tickets/keys.server'
@@ -10,6 +9,7 @@ import { printTicketSheet } from '~/tickets/sheet.server'
 import { verifyTicket } from '~/tickets/token'
 import { createUser } from './factories/accounts'
 import { createSurveyPoint, storedCounts } from './factories/submissions'
+import { outcome, postSurveyPage } from './factories/survey-route'
 import { definition } from './fixtures/ticket-definition'
 
 /*
@@ -18,32 +18,10 @@ import { definition } from './fixtures/ticket-definition'
  * stored verified with the ticket; a used, forged or expired ticket gets a page saying so.
  */
 
-type Outcome = { status: number; location?: string | null; data?: unknown }
-
-async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
-  let result: unknown
-  try {
-    result = await run()
-  } catch (thrown) {
-    result = thrown
-  }
-  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location') }
-  if (result && typeof result === 'object' && (result as { type?: string }).type === 'DataWithResponseInit') {
-    const { data, init } = result as { data: unknown; init: ResponseInit | null }
-    return { status: init?.status ?? 200, data }
-  }
-  return { status: 200, data: result }
-}
-
 const open = (token: string) =>
   outcome(() => loader({ request: new Request(`http://localhost/t/${token}`), params: { token }, context: {} }))
 
-function post(code: string, fields: Record<string, string | string[]>) {
-  const body = new FormData()
-  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v)
-  const request = new Request(`http://localhost/s/${code}`, { method: 'POST', body })
-  return outcome(() => action({ request, params: { code }, context: {} }))
-}
+const post = postSurveyPage
 
 type View = { state: string; page: string; answers: Record<string, unknown>; fixed?: Record<string, number> }
 type Start = { start: View; postTo: string }

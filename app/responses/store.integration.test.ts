@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/db.server'
-import { createSurveyPoint } from '../../test/factories/submissions'
+import { createSurveyPoint, storedRow } from '../../test/factories/submissions'
 import { insertResponses, type StoredResponse } from './store.server'
 
 /*
@@ -15,31 +15,7 @@ beforeAll(async () => {
   point = await createSurveyPoint()
 })
 
-function row(overrides: Partial<StoredResponse> = {}): StoredResponse {
-  const id = randomUUID()
-  return {
-    id,
-    receiptId: `R-${id}`,
-    bodyHash: id,
-    versionId: point.versionId,
-    campaignId: point.campaignId,
-    servicePointId: point.servicePoint.id,
-    agencyId: point.agency.id,
-    provinceId: point.province.id,
-    channel: 'phone',
-    language: 'vi',
-    submittedOn: '2026-01-15',
-    submittedAt: null,
-    durationSeconds: null,
-    flags: 0,
-    weight: 1,
-    kioskId: null,
-    answerItemIds: [],
-    answerValues: [],
-    comment: null,
-    ...overrides,
-  }
-}
+const row = (overrides: Partial<StoredResponse> = {}) => storedRow(point, { channel: 'phone', ...overrides })
 
 describe('rating tickets', () => {
   test('a ticket stores one response; a second response with it is refused and writes nothing', async () => {

@@ -11,6 +11,7 @@ import {
   publishDefinition,
   rollupsMatchRawCounts,
   storedCounts,
+  storedRow,
   VALID_ANSWERS,
 } from '../../test/factories/submissions'
 import { definition } from '../../test/fixtures/submission-definition'
@@ -131,30 +132,7 @@ describe('storing a submission', () => {
   test('two writes at once, each replaying the other’s ids in the opposite order, store each id once without deadlock', async () => {
     // The submission writer runs two batches at once (WRITERS); rows are inserted in id order,
     // so crossing replays wait on each other's unique-index entries instead of deadlocking.
-    const rows = Array.from({ length: 4_000 }, (): StoredResponse => {
-      const id = randomUUID()
-      return {
-        id,
-        receiptId: `R-${id}`,
-        bodyHash: id,
-        versionId: point.versionId,
-        campaignId: point.campaignId,
-        servicePointId: point.servicePoint.id,
-        agencyId: point.agency.id,
-        provinceId: point.province.id,
-        channel: 'web',
-        language: 'vi',
-        submittedOn: '2026-01-15',
-        submittedAt: null,
-        durationSeconds: null,
-        flags: 0,
-        weight: 1,
-        kioskId: null,
-        answerItemIds: [],
-        answerValues: [],
-        comment: null,
-      }
-    })
+    const rows = Array.from({ length: 4_000 }, () => storedRow(point))
     // A replay is another attempt at the same response: same id and body, a receipt of its own.
     const asReplay = (row: StoredResponse): StoredResponse => ({ ...row, receiptId: `R2-${row.id}` })
     // Batches long enough that the two statements overlap.

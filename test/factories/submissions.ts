@@ -6,6 +6,7 @@ import type { Definition } from '~/questionnaire/definition'
 import { createDraft, createQuestionnaire, publishVersion } from '~/questionnaire/versions.server'
 import type { SubmittedAnswers } from '~/responses/answers'
 import type { SubmissionEnvelopeInput } from '~/responses/envelope'
+import type { StoredResponse } from '~/responses/store.server'
 import { vietnamDay } from '~/responses/vietnam-time'
 import { definition as smallDefinition } from '../fixtures/submission-definition'
 import { createAgency, createProvince, createServicePoint } from './units'
@@ -121,5 +122,38 @@ export async function storedCounts() {
     comments,
     answerRollupN: answerRollup._sum.n ?? 0,
     responseRollupN: responseRollup._sum.n ?? 0,
+  }
+}
+
+/**
+ * A response as the store takes it, at `point`, with no answers: for tests of what
+ * insertResponses writes. Its receipt and body hash follow from its fresh id.
+ */
+export function storedRow(
+  point: Awaited<ReturnType<typeof createSurveyPoint>>,
+  overrides: Partial<StoredResponse> = {}
+): StoredResponse {
+  const id = randomUUID()
+  return {
+    id,
+    receiptId: `R-${id}`,
+    bodyHash: id,
+    versionId: point.versionId,
+    campaignId: point.campaignId,
+    servicePointId: point.servicePoint.id,
+    agencyId: point.agency.id,
+    provinceId: point.province.id,
+    channel: 'web',
+    language: 'vi',
+    submittedOn: '2026-01-15',
+    submittedAt: null,
+    durationSeconds: null,
+    flags: 0,
+    weight: 1,
+    kioskId: null,
+    answerItemIds: [],
+    answerValues: [],
+    comment: null,
+    ...overrides,
   }
 }
