@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit'
-import { requireFonts } from '~/questionnaire/distribution/poster.server'
+import { printablePdf } from '~/questionnaire/distribution/poster.server'
 import { qrPng } from '~/questionnaire/distribution/qr.server'
 
 /**
@@ -22,21 +21,12 @@ const PADDING = 10
 const QR_SIZE = 112
 
 export async function ticketSheetPdf(input: TicketSheetInput): Promise<Buffer> {
-  const fonts = requireFonts()
   const qrs = await Promise.all(input.urls.map((url) => qrPng(url, 400)))
-  const doc = new PDFDocument({
+  const { doc, finish } = printablePdf({
     size: 'A4',
     margin: MARGIN,
     autoFirstPage: false,
     info: { Title: `SIPAS – Phiếu đánh giá / Rating tickets – ${input.servicePoint.code}` },
-  })
-  doc.registerFont('regular', fonts.regular)
-  doc.registerFont('bold', fonts.bold)
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
   })
 
   input.urls.forEach((url, index) => {
@@ -64,6 +54,5 @@ export async function ticketSheetPdf(input: TicketSheetInput): Promise<Buffer> {
     doc.font('regular').fontSize(5.5).fillColor('#000')
     doc.text(url, x + PADDING, y + PADDING * 1.5 + QR_SIZE, { width: width - 2 * PADDING, link: url, lineBreak: true })
   })
-  doc.end()
-  return done
+  return finish()
 }

@@ -22,20 +22,11 @@ export type PosterInput = {
 }
 
 export async function posterPdf(input: PosterInput): Promise<Buffer> {
-  const fonts = requireFonts()
   const qr = await qrPng(input.url, 900)
-  const doc = new PDFDocument({
+  const { doc, finish } = printablePdf({
     size: 'A4',
     margin: 56,
     info: { Title: `SIPAS – ${input.name}`, Subject: input.url },
-  })
-  doc.registerFont('regular', fonts.regular)
-  doc.registerFont('bold', fonts.bold)
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
   })
 
   const width = doc.page.width - 112
@@ -66,11 +57,34 @@ export async function posterPdf(input: PosterInput): Promise<Buffer> {
   doc.fillColor('#000').font('bold').fontSize(14).text(input.url, { align: 'center', width, link: input.url, underline: true })
   doc.moveDown(0.3)
   doc.font('regular').fontSize(12).text(`Mã điểm phục vụ / Service point code: ${input.code}`, { align: 'center', width })
-  doc.end()
-  return done
+  return finish()
 }
 
-export function requireFonts() {
+/**
+ * A PDF document with the Vietnamese-capable fonts registered as 'regular' and 'bold', and
+ * `finish()`, which ends it and gives its bytes. Posters and ticket sheets are drawn on one.
+ */
+export function printablePdf(options: PDFKit.PDFDocumentOptions): { doc: PDFKit.PDFDocument; finish: () => Promise<Buffer> } {
+  const fonts = requireFonts()
+  const doc = new PDFDocument(options)
+  doc.registerFont('regular', fonts.regular)
+  doc.registerFont('bold', fonts.bold)
+  const chunks: Buffer[] = []
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+  return {
+    doc,
+    finish() {
+      doc.end()
+      return done
+    },
+  }
+}
+
+function requireFonts() {
   const dir = FONT_DIRS.find((candidate) => existsSync(`${candidate}/${REGULAR}`) && existsSync(`${candidate}/${BOLD}`))
   if (!dir) throw new Error(`Poster fonts missing: install DejaVu Sans (${FONT_DIRS.join(', ')})`)
   return { regular: `${dir}/${REGULAR}`, bold: `${dir}/${BOLD}` }
