@@ -105,6 +105,17 @@ export const DefinitionSchema = z.object({
    * app/questionnaire/kiosk-form.ts.
    */
   kioskForm: z.object({ items: z.array(CodeSchema) }).optional(),
+  /**
+   * A split questionnaire (docs/decisions/027-short-forms.md): every respondent of a channel set
+   * to the short form is asked the core and one block, drawn from the response id
+   * (./short-form.ts), so each block's items are asked of about 1/k of respondents.
+   */
+  shortForm: z
+    .object({
+      core: z.array(CodeSchema),
+      blocks: z.array(z.object({ code: CodeSchema, title: TextSchema, items: z.array(CodeSchema) })),
+    })
+    .optional(),
 })
 export type Definition = z.infer<typeof DefinitionSchema>
 

@@ -8,6 +8,7 @@ export type ItemRow = {
   kind: string
   positive: number[]
   isGeneral: boolean
+  inIndex: boolean
 }
 
 /**
@@ -18,7 +19,11 @@ export type ItemRow = {
 export function itemRows(definition: Definition): ItemRow[] {
   const elementOf = new Map<string, string>()
   const general = new Set<string>()
+  // Items whose rate enters the unit index (app/aggregation/indices.ts decides the same way).
+  const inIndex = new Set<string>()
   for (const element of definition.methodology.elements) {
+    if (element.index === 'mean') for (const code of element.items) inIndex.add(code)
+    else if (element.generalItem) inIndex.add(element.generalItem)
     for (const code of element.items) elementOf.set(code, element.code)
     if (element.generalItem) {
       elementOf.set(element.generalItem, element.code)
@@ -35,6 +40,7 @@ export function itemRows(definition: Definition): ItemRow[] {
       kind: item.kind,
       positive: positiveValues(item),
       isGeneral: general.has(item.code),
+      inIndex: inIndex.has(item.code),
     })),
   )
 }
