@@ -16,7 +16,7 @@ import { to as copyTo } from 'pg-copy-streams'
 import { allItems } from '~/questionnaire/definition'
 import { sipas2023 } from '~/questionnaire/templates/sipas-2023'
 import { createUnitsAndQuestionnaire, loadResponses, openLoadDatabase } from './load-responses'
-import { benchDatabase } from './support'
+import { benchDatabase, linePrinter, megabytes, seconds, time } from './support'
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 1_000_000)
 const YEAR = 2025
@@ -25,7 +25,7 @@ const XLSX_PERIOD = process.env.BENCH_XLSX_PERIOD ?? `${YEAR}-03`
 
 const started = performance.now()
 const { url, drop } = await benchDatabase('sipas_bench_export')
-const line = (label: string, value: string) => console.log(`${label.padEnd(62)} ${value}`)
+const line = linePrinter(62)
 
 try {
   const { sql, close } = await openLoadDatabase(url)
@@ -56,13 +56,13 @@ try {
   line('PostgreSQL COPY (the same query) TO STDOUT, discarded', `${seconds(copy)}, ${rate(RESPONSES, copy)}`)
 
   const csv = await child('csv')
-  line('microdata CSV export (writeMicrodataCsv), child process', `${seconds(csv.ms)}, ${rate(csv.rows, csv.ms)}, ${mb(csv.bytes)}`)
+  line('microdata CSV export (writeMicrodataCsv), child process', `${seconds(csv.ms)}, ${rate(csv.rows, csv.ms)}, ${megabytes(csv.bytes)}`)
   line('  rate ÷ COPY rate (target ≥ 0.5)', ratio(csv.rows / csv.ms / (RESPONSES / copy)))
   line('  peak RSS (target < 300 MB) / RSS before the export', `${csv.peakMb.toFixed(0)} MB / ${csv.rssBeforeMb.toFixed(0)} MB`)
   const rows = await child('rows', XLSX_PERIOD)
   line(`rows as Row objects (COPY parsed), no writer, ${XLSX_PERIOD}`, `${seconds(rows.ms)}, ${rate(rows.rows, rows.ms)}; peak RSS ${rows.peakMb.toFixed(0)} MB`)
   const xlsx = await child('xlsx', XLSX_PERIOD)
-  line(`microdata XLSX export (writeXlsx of the rows), ${XLSX_PERIOD}`, `${seconds(xlsx.ms)}, ${xlsx.rows.toLocaleString('en')} rows, ${rate(xlsx.rows, xlsx.ms)}, ${mb(xlsx.bytes)}`)
+  line(`microdata XLSX export (writeXlsx of the rows), ${XLSX_PERIOD}`, `${seconds(xlsx.ms)}, ${xlsx.rows.toLocaleString('en')} rows, ${rate(xlsx.rows, xlsx.ms)}, ${megabytes(xlsx.bytes)}`)
   line('  rate ÷ COPY rate (the year\'s)', ratio(xlsx.rows / xlsx.ms / (RESPONSES / copy)))
   line('  peak RSS (target < 500 MB) / RSS before the export', `${xlsx.peakMb.toFixed(0)} MB / ${xlsx.rssBeforeMb.toFixed(0)} MB`)
 
@@ -109,20 +109,8 @@ function discard() {
   return new Writable({ write: (_chunk, _encoding, callback) => callback() })
 }
 
-async function time(run: () => Promise<unknown>): Promise<number> {
-  const start = performance.now()
-  await run()
-  return performance.now() - start
-}
-
-function seconds(ms: number) {
-  return `${(ms / 1000).toFixed(2)} s`
-}
 function rate(rows: number, ms: number) {
   return `${Math.round(rows / (ms / 1000)).toLocaleString('en')} rows/s`
-}
-function mb(bytes: number) {
-  return `${(bytes / 1024 / 1024).toFixed(0)} MB`
 }
 function ratio(value: number) {
   return value.toFixed(2)

@@ -88,3 +88,23 @@ export function machineBusyCpuMs(): number {
   const [user, nice, system, , , irq, softirq, steal] = ticks.map(Number)
   return (user! + nice! + system! + irq! + softirq! + steal!) * 10
 }
+
+/** Milliseconds `run` takes. */
+export async function time(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now()
+  await run()
+  return performance.now() - start
+}
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`
+}
+
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`
+}
+
+/** A printer of `label   value` lines, labels padded to `width` so a bench's figures line up. */
+export function linePrinter(width: number): (label: string, value: string) => void {
+  return (label, value) => console.log(`${label.padEnd(width)} ${value}`)
+}

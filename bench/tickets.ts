@@ -14,7 +14,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto'
 import { createUnitsAndQuestionnaire, openLoadDatabase } from './load-responses'
-import { benchDatabase, loadAverage } from './support'
+import { benchDatabase, linePrinter, loadAverage, seconds, time } from './support'
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000)
 const CALLERS = Number(process.env.BENCH_CALLERS ?? 4)
@@ -23,7 +23,7 @@ const FIELDS = ['land', 'civil_status', 'certification', 'construction', 'busine
 
 const started = performance.now()
 const { url, drop } = await benchDatabase('sipas_bench_tickets')
-const line = (label: string, value: string) => console.log(`${label.padEnd(64)} ${value}`)
+const line = linePrinter(64)
 
 try {
   const { sql, close } = await openLoadDatabase(url)
@@ -113,16 +113,6 @@ try {
   await drop()
 }
 process.exit(0)
-
-async function time(run: () => Promise<unknown>): Promise<number> {
-  const start = performance.now()
-  await run()
-  return performance.now() - start
-}
-
-function seconds(ms: number) {
-  return `${(ms / 1000).toFixed(2)} s`
-}
 
 function rate(count: number, ms: number) {
   return `${Math.round(count / (ms / 1000)).toLocaleString('en')} tickets/s`
