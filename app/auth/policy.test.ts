@@ -156,3 +156,31 @@ describe('capabilities', () => {
     }
   })
 })
+
+describe('peer comparison and improvement plans', () => {
+  const hanoiAdmin = actor('province_admin', { provinceId: 'hanoi' })
+  test("a province administrator compares their own province with any, and only their own province's agencies", () => {
+    expect(policy.canComparePeers(hanoiAdmin, { level: 'province', provinceIds: ['hanoi', 'hue'] })).toBe(true)
+    expect(policy.canComparePeers(hanoiAdmin, { level: 'province', provinceIds: ['hue', 'danang'] })).toBe(false)
+    expect(policy.canComparePeers(hanoiAdmin, { level: 'agency', provinceIds: ['hanoi', 'hanoi'] })).toBe(true)
+    expect(policy.canComparePeers(hanoiAdmin, { level: 'agency', provinceIds: ['hue', 'hue'] })).toBe(false)
+    expect(policy.canComparePeers(actor('ministry_analyst'), { level: 'agency', provinceIds: ['hue'] })).toBe(true)
+    expect(policy.canComparePeers(actor('agency_manager', { agencyId: 'agency-hn' }), { level: 'agency', provinceIds: ['hanoi'] })).toBe(false)
+  })
+
+  test("a plan is recorded by its province's administrator or its agency's manager, and read by the Ministry too", () => {
+    const hanoiPlan = { provinceId: 'hanoi', agencyId: null }
+    const agencyPlan = { provinceId: 'hanoi', agencyId: 'agency-hn' }
+    expect(policy.canRecordImprovementActions(hanoiAdmin, hanoiPlan)).toBe(true)
+    expect(policy.canRecordImprovementActions(hanoiAdmin, agencyPlan)).toBe(true)
+    expect(policy.canRecordImprovementActions(hanoiAdmin, { provinceId: 'hue', agencyId: null })).toBe(false)
+    const manager = actor('agency_manager', { agencyId: 'agency-hn' })
+    expect(policy.canRecordImprovementActions(manager, agencyPlan)).toBe(true)
+    expect(policy.canRecordImprovementActions(manager, hanoiPlan)).toBe(false)
+    expect(policy.canRecordImprovementActions(actor('agency_viewer', { agencyId: 'agency-hn' }), agencyPlan)).toBe(false)
+    expect(policy.canRecordImprovementActions(actor('ministry_admin'), hanoiPlan)).toBe(false)
+    expect(policy.canReadImprovementActions(actor('ministry_admin'), hanoiPlan)).toBe(true)
+    expect(policy.canReadImprovementActions(actor('agency_viewer', { agencyId: 'agency-hn' }), agencyPlan)).toBe(true)
+    expect(policy.canReadImprovementActions(manager, hanoiPlan)).toBe(false)
+  })
+})

@@ -319,6 +319,39 @@ export function canWithdrawNotes(user: Actor, agency: { id: string; provinceId: 
 }
 
 /**
+ * Units side by side (the peer comparison of docs/decisions/030-analysis.md). Provinces: the
+ * Ministry, and a province's administrator comparing their own province with any others (every
+ * province's figures are published on /rankings). Agencies of one province: whoever sees that
+ * province's figures; an agency's staff see no other agency's, so they compare none.
+ */
+export function canComparePeers(user: Actor, comparison: { level: 'province' | 'agency'; provinceIds: readonly string[] }): boolean {
+  if (readsNationally(user)) return true
+  if (user.role !== 'province_admin' || user.provinceId === null) return false
+  if (comparison.level === 'province') return comparison.provinceIds.includes(user.provinceId)
+  return comparison.provinceIds.every((provinceId) => provinceId === user.provinceId)
+}
+
+/** A unit's improvement plan: a province's own (agencyId null) or one agency's of the province. */
+type PlanUnit = { provinceId: string; agencyId: string | null }
+
+/** Reading an improvement plan: whoever sees the unit's figures. */
+export function canReadImprovementActions(user: Actor, unit: PlanUnit): boolean {
+  if (unit.agencyId === null) return canSeeProvince(user, unit.provinceId)
+  return canSeeAgency(user, { id: unit.agencyId, provinceId: unit.provinceId })
+}
+
+/**
+ * Recording, editing and deleting a plan's actions: the plan is the unit's own commitment, so the
+ * province's administrator for the province and its agencies, an agency's manager for the agency.
+ * The Ministry reads every plan and records none.
+ */
+export function canRecordImprovementActions(user: Actor, unit: PlanUnit): boolean {
+  if (user.role === 'province_admin') return user.provinceId === unit.provinceId
+  if (user.role === 'agency_manager') return unit.agencyId !== null && user.agencyId === unit.agencyId
+  return false
+}
+
+/**
  * Roles an administrator may give. A province administrator cannot create a peer or anything
  * above, so a compromised province account cannot widen its own reach.
  */
