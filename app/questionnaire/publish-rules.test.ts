@@ -4,6 +4,7 @@ import en from '../../locales/en/questionnaire.json'
 import vi from '../../locales/vi/questionnaire.json'
 import type { Definition } from './definition'
 import { type Problem, publishProblems } from './publish-rules'
+import { proposeShortForm } from './short-form-design'
 import { sipas2023 } from './templates/sipas-2023'
 
 const i18n = i18next.createInstance()
@@ -206,5 +207,98 @@ describe('publishing is blocked, with a message a person can act on, when', () =
     expect(messages(problems)).toEqual([
       'A code may contain only lower-case letters, digits, dots, hyphens and underscores, and must start with a letter or digit.',
     ])
+  })
+})
+
+describe('a short form is refused when', () => {
+  /** The 2023 template with the proposed three-block short form, then one change. */
+  const shortFormProblemsAfter = (change: (shortForm: NonNullable<Definition['shortForm']>, definition: Definition) => void) =>
+    problemsAfter((definition) => {
+      definition.shortForm = proposeShortForm(definition, 3)
+      change(definition.shortForm, definition)
+    })
+  const blockOf = (shortForm: NonNullable<Definition['shortForm']>, code: string) => {
+    const found = shortForm.blocks.find((block) => block.items.includes(code))
+    if (!found) throw new Error(`${code} is in no block`)
+    return found
+  }
+
+  test('the core lacks the screening question or an element’s “in general” item', () => {
+    const problems = shortFormProblemsAfter((shortForm) => {
+      shortForm.core = shortForm.core.filter((code) => code !== 'screen.received_result' && code !== 'svc.results.general')
+      shortForm.blocks[0]!.items.push('screen.received_result', 'svc.results.general')
+    })
+    expect(problems).toEqual([
+      { code: 'publish.shortFormCoreRequired', params: { item: 'screen.received_result' } },
+      { code: 'publish.shortFormCoreRequired', params: { item: 'svc.results.general' } },
+    ])
+    expect(messages(problems)[1]).toBe(
+      'The short form’s core must include “svc.results.general”: every respondent is asked the screening question and each element’s “in general” item.',
+    )
+    expect(messages(problems, 'vi')[0]).toContain('Phần chung của phiếu rút gọn phải có câu hỏi “screen.received_result”')
+  })
+
+  test('an item is in no block, in two places, or not in the questionnaire', () => {
+    const problems = shortFormProblemsAfter((shortForm) => {
+      blockOf(shortForm, 'demo.gender').items = blockOf(shortForm, 'demo.gender').items.filter((code) => code !== 'demo.gender')
+      shortForm.blocks[0]!.items.push('svc.access.general', 'svc.access.parking')
+    })
+    expect(problems.map((found) => [found.code, found.params.item])).toEqual([
+      ['publish.shortFormUnknownItem', 'svc.access.parking'],
+      ['publish.shortFormItemTwice', 'svc.access.general'],
+      ['publish.shortFormItemMissing', 'demo.gender'],
+    ])
+    expect(messages(problems)[2]).toBe('Item “demo.gender” is in neither the core nor a block of the short form.')
+  })
+
+  test('it has one block, an empty block, blocks sharing a code or a title without English', () => {
+    expect(
+      shortFormProblemsAfter((shortForm) => {
+        shortForm.blocks = [{ ...shortForm.blocks[0]!, items: shortForm.blocks.flatMap((block) => block.items) }]
+      }),
+    ).toEqual([{ code: 'publish.shortFormTooFewBlocks', params: {} }])
+    const problems = shortFormProblemsAfter((shortForm) => {
+      shortForm.blocks[1]!.items.push(...shortForm.blocks[2]!.items)
+      shortForm.blocks[2]!.items = []
+      shortForm.blocks[1]!.code = 'b1'
+      shortForm.blocks[0]!.title.en = ''
+    })
+    expect(messages(problems)).toEqual([
+      'The English text of “b1” is missing.',
+      'Two blocks of the short form share the code “b1”.',
+      'Block “b3” of the short form has no items.',
+    ])
+  })
+
+  test('an item is shown depending on an item the same respondents are not asked', () => {
+    const problems = shortFormProblemsAfter((shortForm) => {
+      const own = blockOf(shortForm, 'perc.online_easy')
+      own.items = own.items.filter((code) => code !== 'perc.online_easy')
+      const other = shortForm.blocks.find((block) => block !== own)!
+      other.items.push('perc.online_easy')
+    })
+    expect(problems).toHaveLength(1)
+    expect(problems[0]!.code).toBe('publish.shortFormConditionOutside')
+    expect(messages(problems)[0]).toMatch(/^“perc.online_easy” in block “b\d” is shown depending on “perc.online_used”, which is neither in that block nor in the core/)
+  })
+
+  test('a core item is shown depending on an item outside the core', () => {
+    const problems = shortFormProblemsAfter((shortForm) => {
+      const own = blockOf(shortForm, 'perc.online_easy')
+      own.items = own.items.filter((code) => code !== 'perc.online_easy')
+      shortForm.core.push('perc.online_easy')
+    })
+    expect(problems).toEqual([
+      { code: 'publish.shortFormCoreConditionOutside', params: { item: 'perc.online_easy', target: 'perc.online_used' } },
+    ])
+  })
+
+  test('not when the condition’s item is in the core', () => {
+    const problems = shortFormProblemsAfter((shortForm) => {
+      const own = blockOf(shortForm, 'perc.online_used')
+      own.items = own.items.filter((code) => code !== 'perc.online_used')
+      shortForm.core.push('perc.online_used')
+    })
+    expect(problems).toEqual([])
   })
 })

@@ -40,7 +40,63 @@ export function definitionProblems(definition: Definition): Problem[] {
     ...screeningProblems(definition),
     ...methodologyProblems(definition),
     ...kioskFormProblems(definition),
+    ...shortFormProblems(definition),
   ]
+}
+
+/**
+ * A short form (docs/decisions/027-short-forms.md) asks the core and one block: the core holds
+ * what every figure needs from everyone (the screening item, each element's "in general" item),
+ * every other item is in exactly one block so each is still asked of about 1/k of respondents,
+ * and what decides whether an item is shown is asked to the same respondents as the item.
+ */
+function shortFormProblems(definition: Definition): Problem[] {
+  const { shortForm } = definition
+  if (!shortForm) return []
+  const problems: Problem[] = []
+  const conditions = conditionsByItem(definition)
+  const core = new Set(shortForm.core)
+
+  const required = [
+    definition.screening.item,
+    ...definition.methodology.elements.flatMap((element) => (element.generalItem ? [element.generalItem] : [])),
+  ]
+  for (const code of required) if (!core.has(code)) problems.push(problem('shortFormCoreRequired', { item: code }))
+
+  if (shortForm.blocks.length < 2) problems.push(problem('shortFormTooFewBlocks'))
+  for (const code of duplicates(shortForm.blocks.map((block) => block.code))) {
+    problems.push(problem('shortFormDuplicateBlock', { block: code }))
+  }
+  for (const block of shortForm.blocks) {
+    if (block.items.length === 0) problems.push(problem('shortFormEmptyBlock', { block: block.code }))
+  }
+
+  const placements = [...shortForm.core, ...shortForm.blocks.flatMap((block) => block.items)]
+  for (const code of new Set(placements)) {
+    if (!conditions.has(code)) problems.push(problem('shortFormUnknownItem', { item: code }))
+  }
+  for (const code of duplicates(placements)) problems.push(problem('shortFormItemTwice', { item: code }))
+  const placed = new Set(placements)
+  for (const item of allItems(definition)) {
+    if (!placed.has(item.code)) problems.push(problem('shortFormItemMissing', { item: item.code }))
+  }
+
+  const outside = (asked: ReadonlySet<string>, code: string) =>
+    (conditions.get(code) ?? []).filter((condition) => !asked.has(condition.item))
+  for (const code of shortForm.core) {
+    for (const condition of outside(core, code)) {
+      problems.push(problem('shortFormCoreConditionOutside', { item: code, target: condition.item }))
+    }
+  }
+  for (const block of shortForm.blocks) {
+    const asked = new Set([...core, ...block.items])
+    for (const code of block.items) {
+      for (const condition of outside(asked, code)) {
+        problems.push(problem('shortFormConditionOutside', { item: code, target: condition.item, block: block.code }))
+      }
+    }
+  }
+  return problems
 }
 
 /** A chosen kiosk form names items of the version, and asks every item its items' conditions look at. */
@@ -75,6 +131,7 @@ function translationProblems(definition: Definition): Problem[] {
   }
   for (const element of definition.methodology.elements) texts.push([element.code, element.name])
   for (const aspect of definition.methodology.aspects) texts.push([aspect.code, aspect.name])
+  for (const block of definition.shortForm?.blocks ?? []) texts.push([block.code, block.title])
 
   return texts.flatMap(([location, text]) =>
     text === undefined

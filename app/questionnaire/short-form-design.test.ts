@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest'
+import { allItems } from './definition'
+import { publishProblems } from './publish-rules'
+import { estimatedMinutes, formLengths, proposeShortForm, requiredCoreItems } from './short-form-design'
+import { sipas2017 } from './templates/sipas-2017'
+import { sipas2023 } from './templates/sipas-2023'
+
+describe.each([
+  ['2023', sipas2023],
+  ['2017', sipas2017],
+])('proposeShortForm on the SIPAS %s template', (_, definition) => {
+  test.each([2, 3, 4, 5])('with %i blocks passes every publishing rule', (blockCount) => {
+    const shortForm = proposeShortForm(definition, blockCount)
+    expect(shortForm.blocks).toHaveLength(blockCount)
+    expect(publishProblems({ ...definition, shortForm })).toEqual([])
+  })
+
+  test('puts the screening item and every "in general" item in the core, and nothing else', () => {
+    const { core } = proposeShortForm(definition, 3)
+    const generals = definition.methodology.elements.map((element) => element.generalItem)
+    expect(core).toEqual([definition.screening.item, ...generals])
+    expect(requiredCoreItems(definition)).toEqual(core)
+  })
+
+  test('makes blocks whose lengths differ by at most one answer', () => {
+    const { blocks } = proposeShortForm(definition, 4)
+    const lengths = blocks.map((block) => block.items.length)
+    expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThanOrEqual(1)
+    expect(lengths.reduce((sum, length) => sum + length, 0)).toBe(allItems(definition).length - 1 - definition.methodology.elements.length)
+  })
+
+  test('deals every element’s criteria across the blocks', () => {
+    const { blocks } = proposeShortForm(definition, 3)
+    for (const element of definition.methodology.elements) {
+      const perBlock = blocks.map((block) => block.items.filter((code) => element.items.includes(code)).length)
+      // An element with at least as many criteria as blocks has criteria in every block.
+      expect(Math.max(...perBlock) - Math.min(...perBlock)).toBeLessThanOrEqual(1)
+      if (element.items.length >= 3) expect(Math.min(...perBlock)).toBeGreaterThan(0)
+    }
+  })
+
+  test('is the same every time (the seed and the editor agree)', () => {
+    expect(proposeShortForm(definition, 3)).toEqual(proposeShortForm(definition, 3))
+  })
+})
+
+describe('proposeShortForm', () => {
+  test('keeps an item in the block of the item its condition looks at', () => {
+    const { blocks } = proposeShortForm(sipas2023, 4)
+    const block = blocks.find((candidate) => candidate.items.includes('perc.online_easy'))
+    expect(block?.items).toContain('perc.online_used')
+  })
+
+  test('refuses fewer than two blocks', () => {
+    expect(() => proposeShortForm(sipas2023, 1)).toThrow()
+  })
+})
+
+describe('formLengths and estimatedMinutes', () => {
+  test('count the core and core + block answers', () => {
+    const shortForm = proposeShortForm(sipas2023, 4)
+    const lengths = formLengths(shortForm)
+    expect(lengths.core).toBe(7)
+    expect(lengths.blocks).toEqual(shortForm.blocks.map((block) => 7 + block.items.length))
+    // 51 answers in full; 7 + 11 in each of four forms.
+    expect(lengths.blocks).toEqual([18, 18, 18, 18])
+    expect(estimatedMinutes(18)).toBe(3)
+    expect(estimatedMinutes(allItems(sipas2023).length)).toBe(8.5)
+  })
+})
