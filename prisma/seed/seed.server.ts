@@ -8,6 +8,7 @@ import { insertResponses } from '~/responses/store.server'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo-accounts'
 import { seedDemoCases } from './cases'
 import { seedDemoFeedback } from './feedback'
+import { withDemoShortForm } from './short-form'
 import { COMMUNES, DEPARTMENTS } from './agencies'
 import { generateResponses, type SeedServicePoint } from './responses'
 import { createRandom } from './random'
@@ -103,7 +104,7 @@ export async function seedDemoData({ responses = DEFAULT_SEED_RESPONSES } = {}) 
     title: 'Phiếu khảo sát SIPAS',
     titleEn: 'SIPAS questionnaire',
   })
-  const { versionId } = await createDraft({ questionnaireId, definition: sipas2023, methodologyCode: 'sipas-2023' })
+  const { versionId } = await createDraft({ questionnaireId, definition: withDemoShortForm(sipas2023), methodologyCode: 'sipas-2023' })
   const published = await publishVersion(versionId)
   if (!published.published)
     throw new Error(`The SIPAS 2023 template does not publish: ${JSON.stringify(published.problems)}`)
