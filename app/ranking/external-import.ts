@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync'
+import { csvColumnName, readCsvRecords } from '~/forms/csv-records'
 import {
   EXTERNAL_SCORE_COLUMNS,
   type ImportProblem,
@@ -39,12 +39,12 @@ export type ParsedImport = { rows: ExternalScoreRow[]; problems: ImportProblem[]
 type Column = (typeof EXTERNAL_SCORE_COLUMNS)[number] | typeof RANK_COLUMN
 
 export function parseExternalScores(text: string, options: ImportOptions): ParsedImport {
-  const { records, unclosedQuoteLine } = readRecords(text)
+  const { records, unclosedQuoteLine } = readCsvRecords(text)
   const [header, ...data] = records
   if (!header) {
     return { rows: [], problems: [{ line: unclosedQuoteLine ?? 1, key: unclosedQuoteLine ? 'import.errors.quote' : 'import.errors.empty' }] }
   }
-  const names = header.fields.map((name) => name.trim().toLowerCase().replace(/[\s-]+/g, '_'))
+  const names = header.fields.map(csvColumnName)
   const missing = EXTERNAL_SCORE_COLUMNS.filter((column) => !names.includes(column))
   if (missing.length > 0) {
     return { rows: [], problems: [{ line: header.line, key: 'import.errors.header', values: { columns: missing.join(', ') } }] }
@@ -82,60 +82,6 @@ export function parseExternalScores(text: string, options: ImportOptions): Parse
   if (unclosedQuoteLine !== null) problems.push({ line: unclosedQuoteLine, key: 'import.errors.quote' })
   else if (data.length === 0) problems.push({ line: header.line, key: 'import.errors.empty' })
   return { rows, problems }
-}
-
-type CsvRecord = { line: number; fields: string[] }
-
-/**
- * The file's non-blank records, each with the line it starts on, and the line of a quote left
- * open (which csv-parse reports once, at the end of the file).
- *
- * NOTE: csv-parse's own `info.lines` is the line a record ends on and counts the CR and the LF
- * of a quoted CRLF as two lines, so lines are counted here from `info.bytes`, the offset where
- * each record ends: with blank records kept, a record starts where the previous one ended.
- */
-function readRecords(text: string): { records: CsvRecord[]; unclosedQuoteLine: number | null } {
-  const lineAt = lineLocator(new TextEncoder().encode(text))
-  const records: CsvRecord[] = []
-  let start = 0
-  let unclosedQuoteLine: number | null = null
-  parse(text, {
-    bom: true,
-    delimiter: detectSeparator(text),
-    relax_column_count: true,
-    // A quote inside an unquoted field is kept as text (then fails the field's own check).
-    relax_quotes: true,
-    skip_records_with_error: true,
-    on_record: (fields: string[], info) => {
-      if (fields.some((field) => field.trim() !== '')) records.push({ line: lineAt(start), fields })
-      start = info.bytes
-      return null
-    },
-    on_skip: (error) => {
-      if (error?.code !== 'CSV_QUOTE_NOT_CLOSED') throw error
-      unclosedQuoteLine = lineAt(start)
-    },
-  })
-  return { records, unclosedQuoteLine }
-}
-
-/** Line number (from 1) of a byte offset; CRLF, LF and a lone CR each end a line. */
-function lineLocator(bytes: Uint8Array): (offset: number) => number {
-  const lineStarts = [0]
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i]
-    if (byte === 0x0a || (byte === 0x0d && bytes[i + 1] !== 0x0a)) lineStarts.push(i + 1)
-  }
-  return (offset) => {
-    let low = 0
-    let high = lineStarts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (lineStarts[middle]! <= offset) low = middle
-      else high = middle - 1
-    }
-    return low + 1
-  }
 }
 
 /** Checks one row's fields, reporting every problem on the line rather than only the first. */
@@ -187,15 +133,4 @@ function parseRow(
 function parseScore(text: string): number | null {
   if (!/^-?\d+(?:[.,]\d+)?$/.test(text)) return null
   return Number(text.replace(',', '.'))
-}
-
-/**
- * The header line decides: ';' when it has more semicolons than commas outside quotes. The
- * separator must be known before parsing, since a ';' file's decimal commas are not separators.
- */
-function detectSeparator(text: string): ',' | ';' {
-  const headerLine = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? ''
-  const unquoted = headerLine.replace(/"[^"]*"/g, '')
-  const count = (char: string) => unquoted.split(char).length - 1
-  return count(';') > count(',') ? ';' : ','
 }
