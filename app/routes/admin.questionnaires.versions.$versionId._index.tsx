@@ -12,8 +12,9 @@ import { diffVersions } from '~/questionnaire/diff'
 import { applyCommand, parseCommand } from '~/questionnaire/editor/commands'
 import { DefinitionFields } from '~/questionnaire/editor/definition-fields'
 import editorStyles from '~/questionnaire/editor/editor.css?url'
-import { applyForm } from '~/questionnaire/editor/form'
+import { SHORT_FORM_BLOCKS_FIELD, applyForm } from '~/questionnaire/editor/form'
 import { ProblemList } from '~/questionnaire/editor/problem-list'
+import { ShortFormFields } from '~/questionnaire/editor/short-form-fields'
 import { VersionDiffView } from '~/questionnaire/editor/version-diff'
 import { publishProblems } from '~/questionnaire/publish-rules'
 import { copyToNewDraft, getVersionForEditor, retireVersion, updateDraft } from '~/questionnaire/versions.server'
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (version.status !== 'draft') throw new Response(null, { status: 409 })
 
   const sectionOf = intent.split(':')[1] ?? ''
-  const command = parseCommand(intent, values[`newKind.${sectionOf}`])
+  const command = parseCommand(intent, values[`newKind.${sectionOf}`], values[SHORT_FORM_BLOCKS_FIELD])
   if (!command) throw new Response(null, { status: 400 })
   const candidate: Definition = applyCommand(applyForm(version.definition, values), command)
   // A draft must still parse (codes, numbers) to be saved; the rest is reported, not blocked.
@@ -113,6 +114,7 @@ export default function VersionEditorPage() {
               {t('editor.save')}
             </button>
             <DefinitionFields definition={definition} />
+            <ShortFormFields definition={definition} previewBase={`${base}/preview`} />
             <button type="submit" name="intent" value="save">
               {t('editor.save')}
             </button>
@@ -136,6 +138,7 @@ export default function VersionEditorPage() {
             <fieldset disabled>
               <legend className="visually-hidden">{t('editor.readOnly')}</legend>
               <DefinitionFields definition={definition} />
+              <ShortFormFields definition={definition} previewBase={`${base}/preview`} />
             </fieldset>
           </form>
         </>

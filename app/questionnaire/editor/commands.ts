@@ -1,4 +1,5 @@
 import { CHOICE_KINDS, type Definition, ITEM_KINDS, type Item, type ItemKind } from '../definition'
+import { proposeShortForm } from '../short-form-design'
 
 /**
  * The editor's structural commands. Each comes from the submit button pressed (`intent`), so
@@ -11,16 +12,30 @@ export type EditorCommand =
   | { type: 'moveItem'; section: number; item: number; by: -1 | 1 }
   | { type: 'addOption'; section: number; item: number }
   | { type: 'removeOption'; section: number; item: number; option: number }
+  | { type: 'proposeShortForm'; blocks: number }
+  | { type: 'clearShortForm' }
 
-/** Reads an `intent` value such as `moveItem:2:3:-1`; null when it isn't one. */
-export function parseCommand(intent: string, newItemKind = 'satisfaction5'): EditorCommand | null {
+/** The block counts the editor offers: two blocks at least (a publishing rule), ten at most. */
+export const SHORT_FORM_BLOCK_COUNTS = { min: 2, max: 10 } as const
+
+/**
+ * Reads an `intent` value such as `moveItem:2:3:-1`; null when it isn't one. The new item's kind
+ * and the short form's number of blocks come from the fields beside their buttons.
+ */
+export function parseCommand(intent: string, newItemKind = 'satisfaction5', blockCount = ''): EditorCommand | null {
   const [type, ...rest] = intent.split(':')
   const numbers = rest.map(Number)
   if (numbers.some((value) => !Number.isInteger(value))) return null
   const [a = -1, b = -1, c = -1] = numbers
   switch (type) {
     case 'save':
-      return { type }
+    case 'clearShortForm':
+      return numbers.length === 0 ? { type } : null
+    case 'proposeShortForm': {
+      const blocks = Number(blockCount)
+      const { min, max } = SHORT_FORM_BLOCK_COUNTS
+      return numbers.length === 0 && Number.isInteger(blocks) && blocks >= min && blocks <= max ? { type, blocks } : null
+    }
     case 'addItem': {
       const kind = ITEM_KINDS.find((candidate) => candidate === newItemKind)
       return kind && numbers.length === 1 ? { type, section: a, kind } : null
@@ -41,6 +56,11 @@ export function parseCommand(intent: string, newItemKind = 'satisfaction5'): Edi
 export function applyCommand(definition: Definition, command: EditorCommand): Definition {
   const next = structuredClone(definition)
   if (command.type === 'save') return next
+  if (command.type === 'proposeShortForm') return { ...next, shortForm: proposeShortForm(next, command.blocks) }
+  if (command.type === 'clearShortForm') {
+    delete next.shortForm
+    return next
+  }
   const section = next.sections[command.section]
   if (!section) return next
   if (command.type === 'addItem') {
@@ -97,4 +117,8 @@ function forgetItem(definition: Definition, code: string) {
     if (element.generalItem === code) delete element.generalItem
   }
   if (definition.kioskForm) definition.kioskForm.items = definition.kioskForm.items.filter((candidate) => candidate !== code)
+  if (definition.shortForm) {
+    definition.shortForm.core = definition.shortForm.core.filter((candidate) => candidate !== code)
+    for (const block of definition.shortForm.blocks) block.items = block.items.filter((candidate) => candidate !== code)
+  }
 }

@@ -24,11 +24,15 @@ export function applyForm(definition: Definition, values: FormValues): Definitio
   const renames = new Map<string, string>()
   const elementOf = new Map<string, string | null>()
   const onKiosk: string[] = []
+  const placement = new Map<string, string>()
   next.sections.forEach((section, s) => {
     applySection(section, s, values)
     section.items.forEach((item, i) => {
       const before = item.code
-      if (!applyItem(item, s, i, values)) return
+      const applied = applyItem(item, s, i, values)
+      const place = values[field.item(s, i, SHORT_FORM_PLACE)]
+      if (place !== undefined) placement.set(item.code, place)
+      if (!applied) return
       if (item.code !== before) renames.set(before, item.code)
       const element = values[field.item(s, i, 'element')]
       if (element !== undefined) elementOf.set(item.code, element === '' ? null : element)
@@ -38,7 +42,48 @@ export function applyForm(definition: Definition, values: FormValues): Definitio
   followRenames(next, renames)
   assignElements(next, elementOf)
   if (values[KIOSK_FORM_FIELD] !== undefined) chooseKioskForm(next, onKiosk)
+  if (next.shortForm && values[SHORT_FORM_FIELD] !== undefined) applyShortForm(next, next.shortForm, placement, values)
   return next
+}
+
+/** Present in an editor form that shows the short form's fields. */
+export const SHORT_FORM_FIELD = 'shortForm'
+/** The number of blocks the "propose" button splits into. */
+export const SHORT_FORM_BLOCKS_FIELD = 'shortForm.blockCount'
+/** Per item (`s2.i3.shortFormPlace`): `core` or the block's number from 1. */
+export const SHORT_FORM_PLACE = 'shortFormPlace'
+export const shortFormField = (block: number, ...path: string[]) => ['shortForm', `b${block}`, ...path].join('.')
+
+/**
+ * The blocks' codes and titles, and each item's place: the core or one block. An item whose
+ * place names no block (or that the form did not show) keeps its place, in questionnaire order.
+ */
+function applyShortForm(
+  definition: Definition,
+  shortForm: NonNullable<Definition['shortForm']>,
+  placement: ReadonlyMap<string, string>,
+  values: FormValues,
+) {
+  shortForm.blocks.forEach((block, b) => {
+    block.code = values[shortFormField(b, 'code')]?.trim() ?? block.code
+    block.title = readText(values, shortFormField(b, 'title'), block.title)
+  })
+  const current = new Map<string, string>([
+    ...shortForm.core.map((code) => [code, 'core'] as const),
+    ...shortForm.blocks.flatMap((block, b) => block.items.map((code) => [code, String(b + 1)] as const)),
+  ])
+  const order = definition.sections.flatMap((section) => section.items.map((item) => item.code))
+  const placeOf = (code: string) => {
+    const chosen = placement.get(code)
+    const valid = chosen === 'core' || shortForm.blocks[Number(chosen) - 1] !== undefined
+    return chosen !== undefined && valid ? chosen : current.get(code)
+  }
+  // Codes placed before but no longer items (removed elsewhere) are kept, and reported by the rules.
+  const codes = [...order, ...[...current.keys()].filter((code) => !order.includes(code))]
+  shortForm.core = codes.filter((code) => placeOf(code) === 'core')
+  shortForm.blocks.forEach((block, b) => {
+    block.items = codes.filter((code) => placeOf(code) === String(b + 1))
+  })
 }
 
 /** Present in an editor form that shows the "asked on kiosks" boxes (unticked boxes are not posted). */
@@ -125,6 +170,10 @@ function followRenames(definition: Definition, renames: ReadonlyMap<string, stri
     for (const item of section.items) if (item.showIf) item.showIf.item = rename(item.showIf.item)
   }
   if (definition.kioskForm) definition.kioskForm.items = definition.kioskForm.items.map(rename)
+  if (definition.shortForm) {
+    definition.shortForm.core = definition.shortForm.core.map(rename)
+    for (const block of definition.shortForm.blocks) block.items = block.items.map(rename)
+  }
 }
 
 /** Element membership as chosen per item; an element's general item stays its general item. */
