@@ -73,6 +73,7 @@ const HOLDERS: Record<Capability, readonly Role[]> = {
   canExportComments: MINISTRY_ADMINISTRATOR,
   canReadAuditLog: MINISTRY_ADMINISTRATOR,
   canReadDashboards: ['ministry_admin', 'ministry_analyst', 'province_admin', 'agency_manager', 'agency_viewer'],
+  canAnalyseUnits: ['ministry_admin', 'ministry_analyst', 'province_admin', 'agency_manager'],
   canEnterPaper: ['ministry_admin', 'province_admin', 'clerk'],
   canReconcilePaper: ADMINISTRATORS,
   canPrintTickets: ['ministry_admin', 'province_admin', 'agency_manager', 'clerk'],

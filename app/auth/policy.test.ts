@@ -184,3 +184,20 @@ describe('peer comparison and improvement plans', () => {
     expect(policy.canReadImprovementActions(manager, hanoiPlan)).toBe(false)
   })
 })
+
+describe('analysis of a unit', () => {
+  const hanoi = { level: 'province' as const, provinceId: 'hanoi', agencyId: null }
+  const hanoiAgencyUnit = { level: 'agency' as const, provinceId: 'hanoi', agencyId: 'agency-hn' }
+  const hanoiPoint = { level: 'servicePoint' as const, provinceId: 'hanoi', agencyId: 'agency-hn' }
+  const hue = { level: 'province' as const, provinceId: 'hue', agencyId: null }
+
+  test("the Ministry analyses any unit, a province administrator their province's, an agency manager their agency's", () => {
+    for (const unit of [hanoi, hanoiAgencyUnit, hanoiPoint, hue]) expect(policy.canAnalyseUnit(actor('ministry_analyst'), unit)).toBe(true)
+    const admin = actor('province_admin', { provinceId: 'hanoi' })
+    expect([hanoi, hanoiAgencyUnit, hanoiPoint, hue].map((unit) => policy.canAnalyseUnit(admin, unit))).toEqual([true, true, true, false])
+    const manager = actor('agency_manager', { provinceId: 'hanoi', agencyId: 'agency-hn' })
+    expect([hanoi, hanoiAgencyUnit, hanoiPoint, hue].map((unit) => policy.canAnalyseUnit(manager, unit))).toEqual([false, true, true, false])
+    expect(policy.canAnalyseUnit(actor('agency_viewer', { agencyId: 'agency-hn' }), hanoiAgencyUnit)).toBe(false)
+    expect(policy.canAnalyseUnit(actor('clerk', { provinceId: 'hanoi' }), hanoi)).toBe(false)
+  })
+})

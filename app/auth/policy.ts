@@ -127,6 +127,15 @@ export function canReadDashboards(user: RoleHolder): boolean {
 }
 
 /**
+ * The analysis of a unit for its improvement plan (docs/decisions/030-analysis.md): where it
+ * loses points, what drives satisfaction. The Ministry, the provinces' administrators and the
+ * agencies' managers, who draft the plans; which units: `canAnalyseUnit`.
+ */
+export function canAnalyseUnits(user: RoleHolder): boolean {
+  return readsNationally(user) || user.role === 'province_admin' || user.role === 'agency_manager'
+}
+
+/**
  * Keying paper sheets: clerks, and the administrators who run them and sometimes key a batch
  * themselves. Which service points: `canEnterPaperAt`.
  */
@@ -206,6 +215,7 @@ export const CAPABILITIES = {
   canExportComments,
   canReadAuditLog,
   canReadDashboards,
+  canAnalyseUnits,
   canEnterPaper,
   canReconcilePaper,
   canPrintTickets,
@@ -349,6 +359,20 @@ export function canRecordImprovementActions(user: Actor, unit: PlanUnit): boolea
   if (user.role === 'province_admin') return user.provinceId === unit.provinceId
   if (user.role === 'agency_manager') return unit.agencyId !== null && user.agencyId === unit.agencyId
   return false
+}
+
+/**
+ * Analysing a unit (`canAnalyseUnits`): the Ministry any; a province's administrator their province
+ * and its agencies and service points; an agency's manager their agency and its service points.
+ */
+export function canAnalyseUnit(
+  user: Actor,
+  unit: { level: 'province' | 'agency' | 'servicePoint'; provinceId: string | null; agencyId: string | null },
+): boolean {
+  if (!canAnalyseUnits(user)) return false
+  if (readsNationally(user)) return true
+  if (user.role === 'province_admin') return unit.provinceId !== null && unit.provinceId === user.provinceId
+  return unit.level !== 'province' && unit.agencyId !== null && unit.agencyId === user.agencyId
 }
 
 /**
