@@ -238,6 +238,17 @@ describe('a short form is refused when', () => {
     expect(messages(problems, 'vi')[0]).toContain('Phần chung của phiếu rút gọn phải có câu hỏi “screen.received_result”')
   })
 
+  test('a multi-select item is in a block', () => {
+    const problems = shortFormProblemsAfter((shortForm) => {
+      shortForm.core = shortForm.core.filter((code) => code !== 'needs.priorities')
+      shortForm.blocks[1]!.items.push('needs.priorities')
+    })
+    expect(problems).toEqual([{ code: 'publish.shortFormMultiSelectOutsideCore', params: { item: 'needs.priorities' } }])
+    expect(messages(problems)[0]).toBe(
+      '“needs.priorities” takes several answers: its shares are over every respondent, so it must be in the core of the short form.',
+    )
+  })
+
   test('an item is in no block, in two places, or not in the questionnaire', () => {
     const problems = shortFormProblemsAfter((shortForm) => {
       blockOf(shortForm, 'demo.gender').items = blockOf(shortForm, 'demo.gender').items.filter((code) => code !== 'demo.gender')

@@ -9,6 +9,7 @@ import {
   positiveValues,
 } from './definition'
 import { conditionsByItem } from './kiosk-form'
+import { coreByRule } from './short-form-design'
 import { LANGUAGES } from '~/i18n/config'
 
 /**
@@ -46,7 +47,8 @@ export function definitionProblems(definition: Definition): Problem[] {
 
 /**
  * A short form (docs/decisions/027-short-forms.md) asks the core and one block: the core holds
- * what every figure needs from everyone (the screening item, each element's "in general" item),
+ * what must be asked of everyone (the screening item, each element's "in general" item, and the
+ * multi-select items, whose shares are over all of a unit's respondents),
  * every other item is in exactly one block so each is still asked of about 1/k of respondents,
  * and what decides whether an item is shown is asked to the same respondents as the item.
  */
@@ -57,11 +59,11 @@ function shortFormProblems(definition: Definition): Problem[] {
   const conditions = conditionsByItem(definition)
   const core = new Set(shortForm.core)
 
-  const required = [
-    definition.screening.item,
-    ...definition.methodology.elements.flatMap((element) => (element.generalItem ? [element.generalItem] : [])),
-  ]
-  for (const code of required) if (!core.has(code)) problems.push(problem('shortFormCoreRequired', { item: code }))
+  const multiSelect = new Set(allItems(definition).filter((item) => item.kind === 'multiSelect').map((item) => item.code))
+  for (const code of coreByRule(definition)) {
+    if (core.has(code)) continue
+    problems.push(problem(multiSelect.has(code) ? 'shortFormMultiSelectOutsideCore' : 'shortFormCoreRequired', { item: code }))
+  }
 
   if (shortForm.blocks.length < 2) problems.push(problem('shortFormTooFewBlocks'))
   for (const code of duplicates(shortForm.blocks.map((block) => block.code))) {

@@ -16,15 +16,14 @@ import type { ShortForm } from './short-form'
 export const SECONDS_PER_ANSWER = 10
 
 /**
- * The items every respondent of a short form must be asked: the screening item and each
- * element's "in general" item (the element index of the 2023 design and the summary items of
- * the 2017 one), plus whatever their display conditions look at.
+ * The items every respondent of a short form must be asked: the screening item, each element's
+ * "in general" item (the element index of the 2023 design and the summary items of the 2017
+ * one) and the multi-select items (their shares are over every respondent of a unit, so asking
+ * them of a block would divide them by the number of blocks), plus whatever their display
+ * conditions look at. The publishing rules require the same.
  */
 export function requiredCoreItems(definition: Definition): string[] {
-  const wanted = new Set([
-    definition.screening.item,
-    ...definition.methodology.elements.flatMap((element) => (element.generalItem ? [element.generalItem] : [])),
-  ])
+  const wanted = new Set(coreByRule(definition))
   const conditions = conditionsByItem(definition)
   // Conditions only look back (a publishing rule), so one pass from the end collects them all.
   for (const item of [...allItems(definition)].reverse()) {
@@ -32,6 +31,17 @@ export function requiredCoreItems(definition: Definition): string[] {
     for (const condition of conditions.get(item.code) ?? []) wanted.add(condition.item)
   }
   return inQuestionnaireOrder(definition, wanted)
+}
+
+/** What the publishing rules require in the core, before conditions. */
+export function coreByRule(definition: Definition): string[] {
+  return [
+    definition.screening.item,
+    ...definition.methodology.elements.flatMap((element) => (element.generalItem ? [element.generalItem] : [])),
+    ...allItems(definition)
+      .filter((item) => item.kind === 'multiSelect')
+      .map((item) => item.code),
+  ]
 }
 
 /**
