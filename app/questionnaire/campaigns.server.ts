@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { prisma } from '~/db.server'
 import type { Prisma } from '~/generated/prisma/client'
+import { FORM_CHANNELS, type FormChannel } from './campaign-forms'
 
 /*
  * A campaign is a survey period with a scope (national, or one province), the published version
@@ -59,6 +60,8 @@ const campaignSummarySelect = { id: true, name: true, nameEn: true, startsOn: tr
 const activeCampaignSelect = {
   ...campaignSummarySelect,
   provinceId: true,
+  /** The channels answering the short form: submissions check answers against it with no query of their own. */
+  shortFormChannels: true,
   version: { select: { id: true, version: true, methodologyCode: true } },
 } satisfies Prisma.CampaignSelect
 
@@ -98,7 +101,8 @@ export function listCampaigns(where: Prisma.CampaignWhereInput) {
     select: {
       ...campaignSummarySelect,
       province: { select: { name: true } },
-      version: { select: { version: true, methodologyCode: true, questionnaire: { select: { slug: true } } } },
+      shortFormChannels: true,
+      version: { select: { id: true, version: true, methodologyCode: true, questionnaire: { select: { slug: true } } } },
       _count: { select: { servicePoints: true } },
     },
   })
@@ -111,4 +115,40 @@ export async function findServicePointIds(codes: readonly string[] | null, where
     select: { id: true, code: true },
   })
   return rows
+}
+
+/**
+ * Which channels of a campaign ask the short form of its version (docs/decisions/027-short-forms.md).
+ * Only a version with a short form offers one: otherwise CampaignError `noShortForm`. A campaign
+ * outside `where` (the actor's scope) is not found (`unknownCampaign`). Submissions see the change
+ * within their target cache's time (app/responses/target.server.ts).
+ */
+export async function setShortFormChannels(
+  campaignId: string,
+  channels: readonly FormChannel[],
+  where: Prisma.CampaignWhereInput = {},
+) {
+  const campaign = await prisma.campaign.findFirst({
+    where: { AND: [where, { id: campaignId }] },
+    select: { id: true, version: { select: { definition: true } } },
+  })
+  if (!campaign) throw new CampaignError('campaigns.errors.unknownCampaign')
+  if (channels.length > 0 && !hasShortForm(campaign.version.definition)) throw new CampaignError('campaigns.errors.noShortForm')
+  const ordered = FORM_CHANNELS.filter((channel) => channels.includes(channel))
+  await prisma.campaign.update({ where: { id: campaign.id }, data: { shortFormChannels: ordered }, select: { id: true } })
+  return { campaignId: campaign.id, shortFormChannels: ordered }
+}
+
+/**
+ * Ids of the published versions with a short form: the campaigns page offers the short form only
+ * for their campaigns. Published versions are few; their definitions are read whole.
+ */
+export async function listShortFormVersionIds(): Promise<string[]> {
+  const versions = await prisma.questionnaireVersion.findMany({ where: { status: 'published' }, select: { id: true, definition: true } })
+  return versions.filter((version) => hasShortForm(version.definition)).map((version) => version.id)
+}
+
+function hasShortForm(definition: unknown): boolean {
+  const shortForm = (definition as { shortForm?: { blocks?: unknown[] } } | null)?.shortForm
+  return Boolean(shortForm?.blocks?.length)
 }

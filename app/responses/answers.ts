@@ -69,16 +69,20 @@ export function pageAnswersSchema(
 function formResponseSchema(definition: Definition, form: ReadonlySet<string>) {
   return AnswersObjectSchema.transform((raw, ctx) => reportIssues(checkAnswers(definition, raw, null, {}, form), ctx))
 }
-const formResponseSchemas = new WeakMap<Definition, ReturnType<typeof formResponseSchema>>()
+const formResponseSchemas = new WeakMap<Definition, Map<string, ReturnType<typeof formResponseSchema>>>()
 
 /**
- * A whole response to a short form of the version (the kiosk form, app/questionnaire/kiosk-form.ts):
- * every rule of `answersSchema` for the form's items; required items outside the form are not
- * required, and an answer to one is refused (`not_in_form`). One form per definition object.
+ * A whole response to a part of the version (the kiosk form, app/questionnaire/kiosk-form.ts, or a
+ * short form's core and block, app/questionnaire/asked-form.ts): every rule of `answersSchema` for
+ * the form's items; required items outside the form are not required, and an answer to one is
+ * refused (`not_in_form`). Built once per definition object and list of items.
  */
 export function formAnswersSchema(definition: Definition, formItems: readonly string[]) {
-  let schema = formResponseSchemas.get(definition)
-  if (!schema) formResponseSchemas.set(definition, (schema = formResponseSchema(definition, new Set(formItems))))
+  let forms = formResponseSchemas.get(definition)
+  if (!forms) formResponseSchemas.set(definition, (forms = new Map()))
+  const key = formItems.join('\n')
+  let schema = forms.get(key)
+  if (!schema) forms.set(key, (schema = formResponseSchema(definition, new Set(formItems))))
   return schema
 }
 

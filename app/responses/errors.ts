@@ -61,6 +61,13 @@ export const ANSWER_ERROR_CODES = [
   'too_many_texts',
 ] as const
 
+/**
+ * Refusals of a response to a short form (docs/decisions/027-short-forms.md): an answer to an item
+ * its block does not ask (`params.itemCode`, `params.block`), or a paper sheet whose keyed block
+ * is missing or is not one of the version's.
+ */
+const SHORT_FORM_ERROR_CODES = ['item_not_asked', 'form_block_required', 'unknown_form_block'] as const
+
 const STORAGE_ERROR_CODES = ['id_conflict', 'paper_sheet_conflict', 'ticket_used', 'database_unavailable', 'internal_error'] as const
 
 /** Refusals of the kiosk endpoints (docs/decisions/019-kiosk.md), beside the kiosk-token ones above. */
@@ -116,6 +123,7 @@ export const SUBMISSION_ERROR_CODES = [
   ...TARGET_ERROR_CODES,
   ...TICKET_ERROR_CODES,
   ...ANSWER_ERROR_CODES,
+  ...SHORT_FORM_ERROR_CODES,
   ...STORAGE_ERROR_CODES,
 ] as const
 

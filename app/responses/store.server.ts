@@ -25,6 +25,8 @@ export type StoredResponse = {
   paperSheetId?: string | null
   /** The rating ticket's nonce (app/tickets): unique, so a ticket gives one response. */
   ticketId?: string | null
+  /** The short-form block answered (docs/decisions/027-short-forms.md); null or absent = the full form. */
+  formBlock?: number | null
   /** Coded answers as stored (ADR 014): item id and value at the same position; one pair per multi-select option. */
   answerItemIds: number[]
   answerValues: number[]
@@ -78,9 +80,9 @@ export async function insertResponses(batch: readonly StoredResponse[]): Promise
     WITH r AS (
       INSERT INTO "Response" (id, "receiptId", "bodyHash", "versionId", "campaignId", "servicePointId", "agencyId",
         "provinceId", channel, language, "submittedOn", "submittedAt", "durationSeconds", flags, weight, "kioskId",
-        "paperSheetId", "ticketId", "answerItemIds", "answerValues")
+        "paperSheetId", "ticketId", "formBlock", "answerItemIds", "answerValues")
       SELECT x.id, x.receipt, x.hash, x.version, x.campaign, x.point, x.agency, x.province, x.channel, x.language,
-        x.day, x.at, x.duration, x.flags, x.weight, x.kiosk, x.sheet, x.ticket, x.items::int[], x.vals::int[]
+        x.day, x.at, x.duration, x.flags, x.weight, x.kiosk, x.sheet, x.ticket, x.block, x.items::int[], x.vals::int[]
       FROM unnest(
         ${arrayLiteral(ids)}::uuid[], ${column((r) => r.receiptId)}::text[], ${column((r) => r.bodyHash)}::text[],
         ${column((r) => r.versionId)}::text[], ${column((r) => r.campaignId)}::text[],
@@ -91,12 +93,13 @@ export async function insertResponses(batch: readonly StoredResponse[]): Promise
         ${column((r) => r.durationSeconds)}::int[], ${column((r) => r.flags)}::int[],
         ${column((r) => r.weight)}::float8[], ${column((r) => r.kioskId)}::text[],
         ${column((r) => r.paperSheetId ?? null)}::text[], ${column((r) => r.ticketId ?? null)}::text[],
+        ${column((r) => r.formBlock ?? null)}::smallint[],
         -- Each response's answer arrays travel as one array literal per response ('{12,13}'): PostgreSQL
         -- arrays of arrays must be rectangular.
         ${column((r) => arrayLiteral(r.answerItemIds))}::text[],
         ${column((r) => arrayLiteral(r.answerValues))}::text[]
       ) AS x(id, receipt, hash, version, campaign, point, agency, province, channel, language, day, at, duration, flags,
-        weight, kiosk, sheet, ticket, items, vals)
+        weight, kiosk, sheet, ticket, block, items, vals)
       ON CONFLICT (id) DO NOTHING
       RETURNING id, "agencyId", "provinceId", "servicePointId", "submittedOn"
     ),

@@ -4,7 +4,9 @@ import type { Channel } from '~/generated/prisma/enums'
 import type { Language } from '~/i18n/config'
 import { RESPONSE_MARKS } from '~/quality/flags'
 import { getQualitySettings } from '~/quality/settings.server'
+import { askedDefinition, askedFormBlock, usesShortForm } from '~/questionnaire/asked-form'
 import { kioskFormItems } from '~/questionnaire/kiosk-form'
+import { askedItemCodes } from '~/questionnaire/short-form'
 import { ticketAnswers, withTicketAnswers } from '~/tickets/answers'
 import { answerIssues, answersSchema, formAnswersSchema, itemIndex, type SubmittedAnswers } from './answers'
 import {
@@ -25,7 +27,7 @@ import { scrubPersonalNumbers } from './scrub'
 import { notifyResponsesStored } from './stored-events'
 import { type InsertOutcome, insertResponses, type StoredResponse } from './store.server'
 import { requireTicketAt } from './ticket.server'
-import { requireTargetVersion, resolveTarget, type SubmissionVersion } from './target.server'
+import { requireTargetVersion, resolveTarget, type SubmissionTarget, type SubmissionVersion } from './target.server'
 import { vietnamDay } from './vietnam-time'
 
 /*
@@ -52,6 +54,11 @@ export type SubmissionContext = {
    */
   submittedOn?: string
   paperSheetId?: string | null
+  /**
+   * Paper: the short-form block code printed on the sheet and keyed by the clerk (null when none
+   * was keyed). Other channels' blocks are drawn from the response id; a client never says.
+   */
+  paperFormBlock?: string | null
   /** Answer (or 503) by this epoch-ms instant; default SUBMISSION_DEADLINE_MS from the call. */
   deadline?: number
   /**
@@ -100,16 +107,19 @@ async function submitGuarded(
   }
   const grace = context.versionGraceDays ? { day: submittedOn, days: context.versionGraceDays } : undefined
   const version = await guard.run(() => requireTargetVersion(envelope.versionId, target, grace))
-  // A ticket vouches that its holder received a result here, in its field: its answers stand.
-  const ticket = envelope.ticket ? await guard.run(() => requireTicketAt(envelope.ticket!, target.servicePointId, envelope.id, now)) : null
-  const submitted = ticket ? withTicketAnswers(envelope.answers, ticketAnswers(version.definition, ticket.claims.field)) : envelope.answers
-  const answers = validAnswers(version, submitted, envelope.form ?? 'full')
-  const stored = answerRows(version, answers)
-  const settings = await guard.run(() => getQualitySettings())
-
   // Kiosk and paper are vouched for by the caller; phone and web are what the client says.
   const channel =
     context.channel === 'kiosk' || context.channel === 'paper' ? context.channel : envelope.channel ?? context.channel
+  const formBlock = submittedFormBlock(version, target, channel, envelope.id, context.paperFormBlock ?? null)
+  // A ticket vouches that its holder received a result here, in its field: its answers stand
+  // (those of them the form asks).
+  const ticket = envelope.ticket ? await guard.run(() => requireTicketAt(envelope.ticket!, target.servicePointId, envelope.id, now)) : null
+  const fixed = ticket ? ticketAnswers(askedDefinition(version.definition, formBlock), ticket.claims.field) : null
+  const submitted = fixed ? withTicketAnswers(envelope.answers, fixed) : envelope.answers
+  const answers = validAnswers(version, submitted, envelope.form ?? 'full', formBlock)
+  const stored = answerRows(version, answers)
+  const settings = await guard.run(() => getQualitySettings())
+
   const kioskId = channel === 'kiosk' ? context.kioskId ?? null : null
   const facts = answerFacts(version.definition, answers)
   const quality = assessQuality(
@@ -132,7 +142,7 @@ async function submitGuarded(
   const row: StoredResponse = {
     id: envelope.id,
     receiptId: newReceiptId(),
-    bodyHash: bodyHash(version, envelope, answers),
+    bodyHash: bodyHash(version, envelope, answers, formBlock),
     versionId: version.id,
     campaignId: target.campaignId,
     servicePointId: target.servicePointId,
@@ -150,6 +160,7 @@ async function submitGuarded(
     kioskId,
     paperSheetId: context.paperSheetId ?? null,
     ticketId: ticket?.claims.nonce ?? null,
+    formBlock,
     ...stored,
     case: opened,
   }
@@ -178,9 +189,37 @@ function answeredAtOf(envelope: SubmissionEnvelope, context: SubmissionContext, 
   return age < 0 ? now : completedAt
 }
 
-function validAnswers(version: SubmissionVersion, raw: unknown, form: Form): SubmittedAnswers {
+/**
+ * The short-form block the response answers, or null for the full form
+ * (docs/decisions/027-short-forms.md). Decided here, never taken from the client: from the
+ * response id where the campaign asks the short form on the channel; on paper, the block printed
+ * on the sheet as the clerk keyed it (sheets are printed per block and handed out in turn).
+ */
+function submittedFormBlock(
+  version: SubmissionVersion,
+  target: SubmissionTarget,
+  channel: Channel,
+  responseId: string,
+  paperFormBlock: string | null,
+): number | null {
+  if (channel !== 'paper') return askedFormBlock(version.definition, target.shortFormChannels, channel, responseId)
+  const shortForm = usesShortForm(version.definition, target.shortFormChannels, channel) ? version.definition.shortForm! : null
+  if (paperFormBlock === null) {
+    if (shortForm) throw new SubmissionError(422, 'form_block_required')
+    return null
+  }
+  const block = shortForm?.blocks.findIndex((candidate) => candidate.code === paperFormBlock) ?? -1
+  if (block < 0) throw new SubmissionError(422, 'unknown_form_block', { block: paperFormBlock })
+  return block
+}
+
+function validAnswers(version: SubmissionVersion, raw: unknown, form: Form, formBlock: number | null): SubmittedAnswers {
   const schema =
-    form === 'kiosk' ? formAnswersSchema(version.definition, kioskFormItems(version.definition)) : answersSchema(version.definition)
+    formBlock !== null
+      ? formAnswersSchema(version.definition, shortFormItems(version, raw, formBlock))
+      : form === 'kiosk'
+        ? formAnswersSchema(version.definition, kioskFormItems(version.definition))
+        : answersSchema(version.definition)
   const parsed = schema.safeParse(raw)
   if (!parsed.success) {
     const issues = answerIssues(parsed.error)
@@ -188,6 +227,31 @@ function validAnswers(version: SubmissionVersion, raw: unknown, form: Form): Sub
     throw new SubmissionError(400, first.code, { itemCode: first.itemCode, ...first.params }, issues)
   }
   return parsed.data
+}
+
+/**
+ * The items a short-form response is asked (core and block, in questionnaire order), after
+ * refusing with 422 `item_not_asked` an answer to any other item of the version: the response
+ * would otherwise count for an item its respondent was never shown. An empty answer (null, [],
+ * blank text) is no answer and passes; unknown item codes are left to the answers schema.
+ */
+function shortFormItems(version: SubmissionVersion, raw: unknown, formBlock: number): string[] {
+  const shortForm = version.definition.shortForm!
+  const asked = askedItemCodes(shortForm, formBlock)!
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+    const { items } = itemIndex(version.definition)
+    for (const [code, value] of Object.entries(raw)) {
+      if (asked.has(code) || !items.has(code) || isEmptyAnswer(value)) continue
+      throw new SubmissionError(422, 'item_not_asked', { itemCode: code, block: shortForm.blocks[formBlock]!.code })
+    }
+  }
+  return itemIndex(version.definition)
+    .list.map((item) => item.code)
+    .filter((code) => asked.has(code))
+}
+
+function isEmptyAnswer(value: unknown): boolean {
+  return value === null || (Array.isArray(value) && value.length === 0) || (typeof value === 'string' && value.trim() === '')
 }
 
 /**
@@ -226,11 +290,18 @@ function answerRows(
  * Hash of what the client said, normalised (keys sorted, text NFC, multi-select sorted), so a
  * retry of the same response matches whatever order its client wrote the JSON in.
  */
-function bodyHash(version: SubmissionVersion, envelope: SubmissionEnvelope, answers: SubmittedAnswers): string {
+function bodyHash(
+  version: SubmissionVersion,
+  envelope: SubmissionEnvelope,
+  answers: SubmittedAnswers,
+  formBlock: number | null,
+): string {
   // Valid answers only have the version's item codes as keys: their order is known in advance.
   const canonicalAnswers = canonicalJsonOfKnownKeys(answers, itemIndex(version.definition).sortedCodes)
+  // A paper sheet keyed again with another block is another body; full-form hashes stay as they were.
+  const form = formBlock === null ? {} : { formBlock }
   return createHash('sha256')
-    .update(canonicalJson({ ...envelope, answers: canonicalAnswers }))
+    .update(canonicalJson({ ...envelope, ...form, answers: canonicalAnswers }))
     .digest('hex')
 }
 

@@ -1,4 +1,5 @@
 import { prisma } from '~/db.server'
+import type { Channel } from '~/generated/prisma/enums'
 import { createLookupCache } from '~/db/lookup-cache'
 import { getActiveCampaign } from '~/questionnaire/campaigns.server'
 import type { Definition } from '~/questionnaire/definition'
@@ -22,6 +23,8 @@ export type SubmissionTarget = {
   provinceId: string
   campaignId: string
   versionId: string
+  /** The channels on which the campaign asks the version's short form (docs/decisions/027-short-forms.md). */
+  shortFormChannels: readonly Channel[]
 }
 
 export type SubmissionVersion = {
@@ -59,6 +62,7 @@ async function findTarget(servicePointCode: string, day: string): Promise<Submis
     provinceId: servicePoint.provinceId,
     campaignId: campaign.id,
     versionId: campaign.version.id,
+    shortFormChannels: campaign.shortFormChannels,
   }
 }
 

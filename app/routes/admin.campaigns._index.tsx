@@ -9,6 +9,9 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AdminPage } from '~/ui/admin-page'
 import { CreateForm } from '~/ui/create-form'
+import { recordAudit } from '~/audit/audit.server'
+import { CampaignFormsSchema, FORM_CHANNELS, shortFormChannelsOf } from '~/questionnaire/campaign-forms'
+import { IntentForm } from '~/ui/intent-form'
 import { loadAdminPage, requireCapabilityForm } from '~/auth/permissions.server'
 import { type Actor, canAdministerNationally, canManageCampaigns } from '~/auth/policy'
 import { servicePointScope } from '~/auth/scope'
@@ -17,7 +20,14 @@ import { textValues } from '~/forms/form-values'
 import { parseForm, rejectForm } from '~/forms/reject-form.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { isoDate } from '~/i18n/format'
-import { CampaignError, createCampaign, findServicePointIds, listCampaigns } from '~/questionnaire/campaigns.server'
+import {
+  CampaignError,
+  createCampaign,
+  findServicePointIds,
+  listCampaigns,
+  listShortFormVersionIds,
+  setShortFormChannels,
+} from '~/questionnaire/campaigns.server'
 import editorStyles from '~/questionnaire/editor/editor.css?url'
 import { NewCampaignSchema, parseCodes } from '~/questionnaire/editor/schemas'
 import { listPublishedVersions } from '~/questionnaire/versions.server'
@@ -46,13 +56,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return loadAdminPage(request, { capability: canManageCampaigns, namespace: 'questionnaire', titleKey: 'campaigns.metaTitle' }, (user) => ({
     campaigns: listCampaigns(campaignScope(user)),
     versions: listPublishedVersions(),
+    shortFormVersionIds: listShortFormVersionIds(),
     provinces: listChoosableProvinces(user),
   }))
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor: user, formData } = await requireCapabilityForm(request, canManageCampaigns)
-  const { data: input, rejection } = parseForm(NewCampaignSchema, formData)
+  if (formData.get('intent') === 'forms') return setForms(user, formData)
+  const { data: input, rejection } = parseForm(NewCampaignSchema, formData, { intent: 'create' })
   if (rejection) return rejection
   const values = textValues(formData)
   // A province administrator's campaigns are always their own province's.
@@ -62,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const servicePoints = await findServicePointIds(codes, scope)
   const unknown = codes?.filter((code) => !servicePoints.some((point) => point.code === code)) ?? []
   if (unknown.length > 0 || servicePoints.length === 0) {
-    return rejectForm({ fieldErrors: { servicePointCodes: { key: 'campaigns.errors.unknownServicePoints' } }, values })
+    return rejectForm({ intent: 'create', fieldErrors: { servicePointCodes: { key: 'campaigns.errors.unknownServicePoints' } }, values })
   }
   try {
     await createCampaign({
@@ -75,27 +87,69 @@ export async function action({ request }: ActionFunctionArgs) {
       servicePointIds: servicePoints.map((point) => point.id),
     })
   } catch (error) {
-    if (error instanceof CampaignError) return rejectForm({ fieldErrors: { versionId: { key: error.message } }, values })
+    if (error instanceof CampaignError) return rejectForm({ intent: 'create', fieldErrors: { versionId: { key: error.message } }, values })
     throw error
   }
   return data({ created: input.name })
 }
 
+/**
+ * Full or short form per channel for one campaign in the actor's scope; the short form only when
+ * the campaign's version has one (docs/decisions/027-short-forms.md).
+ */
+async function setForms(user: Actor, formData: FormData) {
+  const { data: forms, rejection } = parseForm(CampaignFormsSchema, formData, { intent: 'forms' })
+  if (rejection) return rejection
+  const channels = shortFormChannelsOf(forms)
+  try {
+    await setShortFormChannels(forms.campaignId, channels, campaignScope(user))
+  } catch (error) {
+    if (!(error instanceof CampaignError)) throw error
+    return rejectForm({ intent: 'forms', fieldErrors: { phone: { key: error.message } }, values: textValues(formData) })
+  }
+  await recordAudit('campaign.forms_set', { actorId: user.id, target: `campaign:${forms.campaignId}`, details: { shortFormChannels: channels } })
+  return data({ formsSaved: forms.campaignId })
+}
+
 export default function CampaignsPage() {
-  const { campaigns, versions, provinces } = useLoaderData<typeof loader>()
+  const { campaigns, versions, provinces, shortFormVersionIds } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation('questionnaire')
   const english = i18n.language === 'en'
-  const { values, error, field, created } = formFields(actionData, t)
+  const posted = actionData && 'intent' in actionData ? actionData.intent : null
+  const { values, error, field, created } = formFields(posted === 'forms' ? undefined : actionData, t)
+  const formsForm = formFields(posted === 'forms' ? actionData : undefined, t)
+  const formsSaved = actionData && 'formsSaved' in actionData ? actionData.formsSaved : null
+  const withShortForm = new Set(shortFormVersionIds)
+  const formsOf = (campaign: (typeof campaigns)[number]) =>
+    withShortForm.has(campaign.version.id)
+      ? FORM_CHANNELS.map((channel) =>
+          t('campaigns.forms.channelForm', {
+            channel: t(`campaigns.forms.channels.${channel}`),
+            form: t(campaign.shortFormChannels.includes(channel) ? 'campaigns.forms.short' : 'campaigns.forms.full'),
+          }),
+        ).join(' · ')
+      : t('campaigns.forms.fullOnly')
+  const shortFormCampaigns = campaigns.filter((campaign) => withShortForm.has(campaign.version.id))
   const day = (value: string | Date) => isoDate(new Date(value))
 
   return (
-    <AdminPage title={t('campaigns.title')} notice={created ? t('campaigns.created', { name: created }) : null}>
+    <AdminPage
+      title={t('campaigns.title')}
+      notice={
+        created
+          ? t('campaigns.created', { name: created })
+          : formsSaved
+            ? t('campaigns.forms.saved', { name: campaignName(campaigns.find((campaign) => campaign.id === formsSaved), english) })
+            : null
+      }
+    >
       <ListTable
         caption={t('campaigns.title')}
         columns={[
           t('campaigns.name'), t('campaigns.period'), t('campaigns.scope'), t('campaigns.version'),
           numericColumn(t('campaigns.servicePoints')),
+          t('campaigns.forms.column'),
         ]}
         items={campaigns}
         cells={(campaign) => [
@@ -104,10 +158,45 @@ export default function CampaignsPage() {
           campaign.province?.name ?? t('campaigns.national'),
           `${campaign.version.questionnaire.slug} v${campaign.version.version}`,
           campaign._count.servicePoints,
+          formsOf(campaign),
         ]}
       />
 
-      <CreateForm title={t('campaigns.createTitle')} submit={t('campaigns.create')}>
+      <h2>{t('campaigns.forms.title')}</h2>
+      <p>{t('campaigns.forms.help')}</p>
+      {shortFormCampaigns.length === 0 ? <p>{t('campaigns.forms.none')}</p> : null}
+      {shortFormCampaigns.map((campaign) => {
+        const mine = posted === 'forms' && formsForm.values.campaignId === campaign.id
+        const chosen = (channel: (typeof FORM_CHANNELS)[number]) =>
+          mine ? formsForm.values[channel] : campaign.shortFormChannels.includes(channel) ? 'short' : 'full'
+        return (
+          <IntentForm key={campaign.id} intent="forms" hidden={{ campaignId: campaign.id }} className="campaign-forms">
+            <fieldset>
+              <legend>{campaignName(campaign, english)}</legend>
+              {mine && formsForm.error('phone') ? (
+                <p className="field-error" role="alert">
+                  {formsForm.error('phone')}
+                </p>
+              ) : null}
+              {FORM_CHANNELS.map((channel) => (
+                <SelectField
+                  key={channel}
+                  name={channel}
+                  label={t(`campaigns.forms.channels.${channel}`)}
+                  value={chosen(channel)}
+                  options={[
+                    { value: 'full', label: t('campaigns.forms.full') },
+                    { value: 'short', label: t('campaigns.forms.short') },
+                  ]}
+                />
+              ))}
+              <button type="submit">{t('campaigns.forms.save')}</button>
+            </fieldset>
+          </IntentForm>
+        )
+      })}
+
+      <CreateForm title={t('campaigns.createTitle')} submit={t('campaigns.create')} intent="create">
         <InputField {...field('name')} label={t('campaigns.nameVi')} required lang="vi" />
         <InputField {...field('nameEn')} label={t('campaigns.nameEn')} required lang="en" />
         <InputField {...field('startsOn')} label={t('campaigns.startsOn')} type="date" required />
@@ -134,6 +223,10 @@ export default function CampaignsPage() {
       </CreateForm>
     </AdminPage>
   )
+}
+
+function campaignName(campaign: { name: string; nameEn: string } | undefined, english: boolean): string {
+  return campaign ? (english ? campaign.nameEn : campaign.name) : ''
 }
 
 export { GeneralErrorBoundary as ErrorBoundary } from '~/ui/error-boundary'
