@@ -539,6 +539,29 @@ const MATRIX: Record<string, Case[]> = {
       action: roles({}),
     },
   ],
+  // The analysis of a unit (docs/decisions/030-analysis.md): the Ministry any unit, a province
+  // administrator within the province, an agency manager the agency (another province: 403).
+  'analysis._index.tsx': [{ name: 'choosing a unit to analyse', path: () => '/analysis', loader: holders('canAnalyseUnits') }],
+  'analysis.$level.$unitId._index/route.tsx': [
+    {
+      name: 'analysis of own province',
+      path: (w) => `/analysis/province/${w.here.id}`,
+      params: (w) => ({ level: 'province', unitId: w.here.id }),
+      loader: roles({ ministry_admin: 200, ministry_analyst: 200, province_admin: 200 }),
+    },
+    {
+      name: 'analysis of own agency',
+      path: (w) => `/analysis/agency/${w.agency.id}`,
+      params: (w) => ({ level: 'agency', unitId: w.agency.id }),
+      loader: roles({ ministry_admin: 200, ministry_analyst: 200, province_admin: 200, agency_manager: 200 }),
+    },
+    {
+      name: 'analysis of another province',
+      path: (w) => `/analysis/province/${w.elsewhere.id}`,
+      params: (w) => ({ level: 'province', unitId: w.elsewhere.id }),
+      loader: roles({ ministry_admin: 200, ministry_analyst: 200 }),
+    },
+  ],
   // Response times: the Ministry (the country), a province administrator (their province).
   'cases.performance.tsx': [
     {

@@ -10,6 +10,7 @@ import type { Language } from '~/i18n/config'
 import { allItems } from '~/questionnaire/definition'
 import { RESPONSE_MARKS } from '~/quality/flags'
 import { BOOTSTRAP_RESAMPLES, type ElementDrivers, REGRESSION_MIN_N, type RespondentAnswers, keyDrivers } from './drivers'
+import type { AnalysisLevel } from './analysis-query'
 import { type Comparator, type GapRow, gapRows } from './gap'
 import { indexCoefficients } from './points-gained'
 import { type PerformancePoint, importancePerformance } from './importance-performance'
@@ -21,8 +22,7 @@ import { type PerformancePoint, importancePerformance } from './importance-perfo
  * the drivers read respondents' answers, in one query on Response (docs/decisions/030-analysis.md).
  */
 
-export const ANALYSIS_LEVELS = ['province', 'agency', 'servicePoint'] as const
-export type AnalysisLevel = (typeof ANALYSIS_LEVELS)[number]
+export { ANALYSIS_LEVELS, type AnalysisLevel } from './analysis-query'
 
 export type AnalysisUnit = {
   level: AnalysisLevel

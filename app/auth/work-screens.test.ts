@@ -3,10 +3,10 @@ import type { Role } from '~/generated/prisma/enums'
 import { homePathFor, workLinksFor } from './work-screens'
 
 test.each<[Role, string, string[]]>([
-  ['ministry_admin', '/admin/users', ['admin', 'ministry', 'dashboard', 'paper', 'tickets', 'exports']],
-  ['ministry_analyst', '/ministry', ['ministry', 'exports']],
-  ['province_admin', '/admin/users', ['admin', 'dashboard', 'paper', 'tickets', 'exports']],
-  ['agency_manager', '/dashboard', ['dashboard', 'tickets']],
+  ['ministry_admin', '/admin/users', ['admin', 'ministry', 'dashboard', 'analysis', 'paper', 'tickets', 'exports']],
+  ['ministry_analyst', '/ministry', ['ministry', 'analysis', 'exports']],
+  ['province_admin', '/admin/users', ['admin', 'dashboard', 'analysis', 'paper', 'tickets', 'exports']],
+  ['agency_manager', '/dashboard', ['dashboard', 'analysis', 'tickets']],
   ['agency_viewer', '/dashboard', ['dashboard']],
   ['clerk', '/paper', ['paper', 'tickets']],
 ])('a %s lands on %s and the header links to %o', (role, home, links) => {

@@ -1,4 +1,5 @@
 import {
+  canAnalyseUnits,
   canEnterPaper,
   canExportFigures,
   canManageUsers,
@@ -13,6 +14,7 @@ export const WORK_PATHS = {
   admin: '/admin/users',
   ministry: '/ministry',
   dashboard: '/dashboard',
+  analysis: '/analysis',
   paper: '/paper',
   tickets: '/paper/tickets',
   exports: '/exports',
@@ -34,6 +36,7 @@ export function workLinksFor(user: RoleHolder): readonly WorkScreen[] {
   if (canReadNationally(user)) links.push('ministry')
   // Whoever starts from the national overview reaches the dashboards through it.
   if (canReadDashboards(user) && homePathFor(user) !== WORK_PATHS.ministry) links.push('dashboard')
+  if (canAnalyseUnits(user)) links.push('analysis')
   if (canEnterPaper(user)) links.push('paper')
   if (canPrintTickets(user)) links.push('tickets')
   if (canExportFigures(user)) links.push('exports')
