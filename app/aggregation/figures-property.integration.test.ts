@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createRandom } from '../../prisma/seed/random'
 import { DONT_KNOW, NOT_APPLICABLE, SCALE_KINDS, allItems } from '~/questionnaire/definition'
+import { prisma } from '~/db.server'
+import { askedItemCodes, formBlockFor } from '~/questionnaire/short-form'
+import { proposeShortForm } from '~/questionnaire/short-form-design'
 import type { Channel } from '~/generated/prisma/enums'
 import { RESPONSE_MARKS } from '~/quality/flags'
 import { type ResponseSpec, type Survey, type SurveyVersion, createSurvey, storeResponses } from '../../test/factories/survey'
@@ -183,6 +186,68 @@ describe.each(SEEDS)('seed $seed ($year)', ({ seed, year }) => {
       expect(point?.n ?? 0).toBe(figures?.n ?? 0)
       expect(point?.sipas ?? null).toEqual(approximately(figures?.sipas ?? null))
     }
+  })
+})
+
+/*
+ * Planned missing answers (docs/decisions/027-short-forms.md): short-form responses answer the
+ * core and one block, drawn from their id, beside full-form ones, in a year of their own. The
+ * database path must still give the reference's figures: an item's n is the responses that
+ * answered it, whatever the reason the others did not.
+ */
+describe('planned missing answers: short-form responses beside full-form ones', () => {
+  const YEAR = 2023
+  const BLOCKS = 3
+  let plannedStored: Stored[]
+  let blocks: Map<string, number | null>
+
+  beforeAll(async () => {
+    const random = createRandom(73)
+    const [v2023a, v2017, v2023b] = survey.versions
+    const specs = randomSpecs(73, YEAR, [v2023a!, v2023b!, v2017!]).map((spec) => {
+      const id = random.uuid()
+      // Three responses in four answer the short form: core + the block their id draws.
+      if (random.next() < 0.25) return { ...spec, id, formBlock: null }
+      const shortForm = proposeShortForm(spec.version.definition, BLOCKS)
+      const formBlock = formBlockFor(id, BLOCKS)
+      const asked = askedItemCodes(shortForm, formBlock)!
+      return { ...spec, id, formBlock, answers: spec.answers.filter((answer) => asked.has(answer.itemCode)) }
+    })
+    blocks = new Map(specs.map((spec) => [spec.id, spec.formBlock]))
+    plannedStored = await storeResponses(survey, specs)
+  })
+
+  test('the responses keep their block, and block items are answered by about a third of them', async () => {
+    const rows = await prisma.response.findMany({ where: { id: { in: [...blocks.keys()] } }, select: { id: true, formBlock: true } })
+    expect(rows).toHaveLength(blocks.size)
+    for (const row of rows) expect(row.formBlock).toBe(blocks.get(row.id))
+    expect(new Set(rows.map((row) => row.formBlock))).toEqual(new Set([null, 0, 1, 2]))
+    const figures = await unitFigures({ period: parsePeriod(String(YEAR))!, level: 'province' }, SETTINGS[0]!)
+    const pooled = figures.filter((row) => row.methodologyCode === 'sipas-2023')
+    const respondents = pooled.reduce((sum, row) => sum + row.figures.n, 0)
+    // svc.access.seats is in a block; svc.access.general in the core.
+    const answered = (code: string) => pooled.reduce((sum, row) => sum + (row.figures.items[code]?.n ?? 0), 0)
+    expect(answered('svc.access.general') / respondents).toBeGreaterThan(0.75)
+    expect(answered('svc.access.seats') / respondents).toBeLessThan(0.55)
+  })
+
+  test.each(SETTINGS)('unit figures at every level equal the reference (weights $useWeights, mask $excludeFlagsMask)', async (options) => {
+    // the year from rollups, and a range with partial months read from raw rows
+    for (const period of [parsePeriod(String(YEAR))!, parsePeriod(`${YEAR}-02-10..${YEAR}-05-20`)!]) {
+      for (const level of UNIT_LEVELS) {
+        const rows = await unitFigures({ period, level }, options)
+        await expectMatchesReference(rows, plannedStored, period, period.to, level, options)
+      }
+    }
+  })
+
+  test('the full recompute and the national figures equal the reference', async () => {
+    const options = SETTINGS[2]!
+    const period = parsePeriod(String(YEAR))!
+    const all = await recomputeAll(period, options)
+    for (const level of UNIT_LEVELS) await expectMatchesReference(all[level], plannedStored, period, period.to, level, options)
+    const reference = await referenceFor(plannedStored, period, period.to, 'sipas-2023', options)
+    expect(all.national.national).toEqual(approximately(reference.national))
   })
 })
 

@@ -99,6 +99,10 @@ export type ResponseSpec = {
   channel?: Channel
   flags?: number
   weight?: number
+  /** The response's id (random by default), e.g. to draw its short-form block from it. */
+  id?: string
+  /** The short-form block the response answered (null or absent: the full form). */
+  formBlock?: number | null
   answers: { itemCode: string; value: number }[]
 }
 
@@ -126,7 +130,7 @@ export async function storeResponses(
   attributeProvince: (provinceId: string) => string = (id) => id,
 ): Promise<(RawResponse & { submittedOn: string; versionId: string; channel: Channel })[]> {
   const stored: StoredResponse[] = specs.map((spec) => {
-    const id = randomUUID()
+    const id = spec.id ?? randomUUID()
     return {
       id,
       receiptId: `R-${id}`,
@@ -144,6 +148,7 @@ export async function storeResponses(
       flags: spec.flags ?? 0,
       weight: spec.weight ?? 1,
       kioskId: null,
+      formBlock: spec.formBlock ?? null,
       answerItemIds: spec.answers.map((answer) => spec.version.itemIds.get(answer.itemCode)!),
       answerValues: spec.answers.map((answer) => answer.value),
       comment: null,
