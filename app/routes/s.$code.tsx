@@ -12,7 +12,7 @@ import { SubmissionError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '~/responses/er
 import { submitResponse } from '~/responses/submit.server'
 import { formDataReader, readPageAnswers } from '~/survey/answer-fields'
 import { isFixedPage, nextAskedPage, previousAskedPage } from '~/survey/fixed-answers'
-import { firstSurveyPage, openSurvey, unavailable } from '~/survey/opening.server'
+import { firstSurveyPage, openSurvey, surveyForm, unavailable } from '~/survey/opening.server'
 import { checkPage, firstIncompletePage } from '~/survey/page-check'
 import { readSurveyState, signSurveyState, type SurveyState } from '~/survey/state.server'
 import { SurveyEnded } from '~/survey/survey-ended'
@@ -48,9 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const survey = await requireOpenSurvey(request, normaliseCode(params.code))
-  const { definition } = survey
   const formData = await request.formData()
   const state = readSurveyState(formData.get('state'))
+  // The short form's block is drawn from the response id the state carries, as the submission draws it.
+  const { definition, block } = surveyForm(survey, state?.id ?? '')
   const page = state && findPage(definition, state.page)
   // A tampered, foreign or stale form (the campaign moved to another version meanwhile).
   if (!state || !page || state.servicePointCode !== survey.servicePoint.code || state.versionId !== survey.versionId) {
@@ -67,6 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     state: signSurveyState({ ...state, page: key, answers, reviewing }),
     page: key,
     answers,
+    block,
     ...(state.ticket ? { fixed } : {}),
     ...extra,
   })

@@ -1,6 +1,7 @@
 import { prisma } from '~/db.server'
 import { isStorableText } from '~/db/storable-text'
 import type { Prisma } from '~/generated/prisma/client'
+import type { Channel } from '~/generated/prisma/enums'
 import type { Definition } from '~/questionnaire/definition'
 import { SubmissionError } from '~/responses/errors'
 import { requireTargetVersion, resolveTarget } from '~/responses/target.server'
@@ -15,7 +16,14 @@ const servicePointSelect = { id: true, code: true, name: true, nameEn: true, act
 export type SurveyServicePoint = Prisma.ServicePointGetPayload<{ select: typeof servicePointSelect }>
 
 export type SurveyAvailability =
-  | { status: 'open'; servicePoint: SurveyServicePoint; versionId: string; definition: Definition }
+  | {
+      status: 'open'
+      servicePoint: SurveyServicePoint
+      versionId: string
+      definition: Definition
+      /** The channels on which the campaign asks the short form (app/questionnaire/asked-form.ts). */
+      shortFormChannels: readonly Channel[]
+    }
   | { status: 'unknownCode' }
   | { status: 'servicePointClosed' | 'noCampaign'; servicePoint: SurveyServicePoint }
   | { status: 'notStarted'; servicePoint: SurveyServicePoint; startsOn: Date | null }
@@ -31,7 +39,13 @@ export async function getSurveyAvailability(code: string, now: Date): Promise<Su
   try {
     const target = await resolveTarget(servicePoint.code, day)
     const version = await requireTargetVersion(target.versionId, target)
-    return { status: 'open', servicePoint, versionId: version.id, definition: version.definition }
+    return {
+      status: 'open',
+      servicePoint,
+      versionId: version.id,
+      definition: version.definition,
+      shortFormChannels: target.shortFormChannels,
+    }
   } catch (error) {
     if (!(error instanceof SubmissionError)) throw error
     const date = new Date(`${day}T00:00:00Z`)

@@ -1,4 +1,6 @@
 import type { Language } from '~/i18n/config'
+import { askedDefinition, askedFormBlock } from '~/questionnaire/asked-form'
+import type { Definition } from '~/questionnaire/definition'
 import { formatDate } from '~/i18n/format'
 import { SCREENING_PAGE } from '~/questionnaire/pages'
 import { SubmissionError } from '~/responses/errors'
@@ -60,13 +62,17 @@ export async function openTicketSurvey(
 
 /**
  * The survey's first page and its freshly signed state: the screening page, or with a ticket
- * the first page after the questions the ticket answers.
+ * the first page after the questions the ticket answers. Where the campaign asks the phone the
+ * short form, the response id minted here draws the block (`view.block`).
  */
 export function firstSurveyPage(survey: OpenSurvey, ticket?: SurveyTicket): SurveyPageView {
-  const fixed = ticket ? ticketAnswers(survey.definition, ticket.field) : {}
-  const page = ticket ? nextAskedPage(survey.definition, codedAnswers(fixed), SCREENING_PAGE, fixed).key : SCREENING_PAGE
+  const id = crypto.randomUUID()
+  const block = askedFormBlock(survey.definition, survey.shortFormChannels, 'phone', id)
+  const definition = askedDefinition(survey.definition, block)
+  const fixed = ticket ? ticketAnswers(definition, ticket.field) : {}
+  const page = ticket ? nextAskedPage(definition, codedAnswers(fixed), SCREENING_PAGE, fixed).key : SCREENING_PAGE
   const state: SurveyState = {
-    id: crypto.randomUUID(),
+    id,
     servicePointCode: survey.servicePoint.code,
     versionId: survey.versionId,
     startedAt: new Date().toISOString(),
@@ -75,7 +81,16 @@ export function firstSurveyPage(survey: OpenSurvey, ticket?: SurveyTicket): Surv
     answers: fixed,
     ...(ticket ? { ticket } : {}),
   }
-  return { state: signSurveyState(state), page, answers: fixed, ...(ticket ? { fixed } : {}) }
+  return { state: signSurveyState(state), page, answers: fixed, block, ...(ticket ? { fixed } : {}) }
+}
+
+/**
+ * What the respondent holding `responseId` is asked: the version, or the core and the block its
+ * id draws when the campaign asks the phone the short form — as the submission decides it.
+ */
+export function surveyForm(survey: OpenSurvey, responseId: string): { definition: Definition; block: number | null } {
+  const block = askedFormBlock(survey.definition, survey.shortFormChannels, 'phone', responseId)
+  return { definition: askedDefinition(survey.definition, block), block }
 }
 
 export function unavailable(reason: Unavailable['reason'], code: string, servicePoint?: string, date?: string): Unavailable {

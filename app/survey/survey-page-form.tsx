@@ -1,7 +1,9 @@
 import { Form, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
+import { askedDefinition } from '~/questionnaire/asked-form'
 import type { Definition } from '~/questionnaire/definition'
+import { estimatedMinutes, formLengths } from '~/questionnaire/short-form-design'
 import { findPage, pageItems, REVIEW_PAGE, surveyPages } from '~/questionnaire/pages'
 import { codedAnswers, type SubmittedAnswers } from '~/responses/answers'
 import type { AnswerIssue, ErrorParams, SubmissionErrorCode } from '~/responses/errors'
@@ -23,9 +25,15 @@ export type SurveyPageView = {
   submitError?: { code: SubmissionErrorCode; params: ErrorParams }
   /** Answers given for the respondent (a rating ticket's): not asked, not listed for review. */
   fixed?: FixedAnswers
+  /**
+   * The short-form block the respondent is asked (docs/decisions/027-short-forms.md): the pages
+   * hold the core and this block only. Null or absent: the full questionnaire.
+   */
+  block?: number | null
 }
 
 type Props = {
+  /** The version; the page shows its short form when `view.block` says so. */
   definition: Definition
   view: SurveyPageView
   servicePointName: string
@@ -45,8 +53,10 @@ type Props = {
  * JavaScript (docs/decisions/011-public-pages-without-javascript.md), so this renders
  * everything the respondent needs: conditional questions carry their condition in words.
  */
-export function SurveyPageForm({ definition, view, servicePointName, focusOnLoad, postTo }: Props) {
+export function SurveyPageForm({ definition: version, view, servicePointName, focusOnLoad, postTo }: Props) {
   const { t, i18n } = useTranslation('survey')
+  const block = view.block ?? null
+  const definition = askedDefinition(version, block)
   const lang: Language = i18n.language === 'en' ? 'en' : 'vi'
   const otherLang: Language = lang === 'en' ? 'vi' : 'en'
   const location = useLocation()
@@ -107,7 +117,11 @@ export function SurveyPageForm({ definition, view, servicePointName, focusOnLoad
         <h1 tabIndex={-1} autoFocus={focusOnLoad && !view.submitError && summary.length === 0}>
           {pageTitle(definition, page, lang, t)}
         </h1>
-        {page.kind === 'screening' && definition.intro ? <p className="lead">{localized(definition.intro, lang)}</p> : null}
+        {page.kind === 'screening' && block !== null ? (
+          <p className="lead">{t('shortForm.intro', { minutes: shortFormMinutes(version, block) })}</p>
+        ) : page.kind === 'screening' && definition.intro ? (
+          <p className="lead">{localized(definition.intro, lang)}</p>
+        ) : null}
         {page.kind === 'section' && page.section.intro ? <p className="lead">{localized(page.section.intro, lang)}</p> : null}
         {view.submitError ? (
           <div className="error-summary" role="alert" tabIndex={-1} autoFocus={focusOnLoad}>
@@ -159,6 +173,11 @@ export function SurveyPageForm({ definition, view, servicePointName, focusOnLoad
       </Form>
     </div>
   )
+}
+
+/** The short form's answering time as the editor estimates it (app/questionnaire/short-form-design.ts). */
+function shortFormMinutes(version: Definition, block: number): number {
+  return estimatedMinutes(formLengths(version.shortForm!).blocks[block]!)
 }
 
 function pageOf(definition: Definition, code: string): string {
