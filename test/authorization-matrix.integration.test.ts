@@ -562,6 +562,41 @@ const MATRIX: Record<string, Case[]> = {
       loader: roles({ ministry_admin: 200, ministry_analyst: 200 }),
     },
   ],
+  // Peer comparison (docs/decisions/030-analysis.md): the Ministry, and a province administrator
+  // comparing their own province with others; agencies' staff compare nothing.
+  'analysis.compare/route.tsx': [
+    { name: 'choosing units to compare', path: () => '/analysis/compare', loader: roles({ ministry_admin: 200, ministry_analyst: 200, province_admin: 200 }) },
+    {
+      name: 'own province beside another',
+      path: (w) => `/analysis/compare?level=province&unit=${w.here.id}&unit=${w.elsewhere.id}`,
+      loader: roles({ ministry_admin: 200, ministry_analyst: 200, province_admin: 200 }),
+    },
+  ],
+  // Improvement plans: read by whoever analyses the unit, recorded by the province's administrator
+  // (province and agencies) or the agency's manager (a post without fields: 400).
+  'analysis.$level.$unitId_.actions/route.tsx': [
+    {
+      name: "own province's plan",
+      path: (w) => `/analysis/province/${w.here.id}/actions`,
+      params: (w) => ({ level: 'province', unitId: w.here.id }),
+      loader: roles({ ministry_admin: 200, ministry_analyst: 200, province_admin: 200 }),
+      action: roles({ province_admin: 400 }),
+    },
+    {
+      name: "own agency's plan",
+      path: (w) => `/analysis/agency/${w.agency.id}/actions`,
+      params: (w) => ({ level: 'agency', unitId: w.agency.id }),
+      loader: roles({ ministry_admin: 200, ministry_analyst: 200, province_admin: 200, agency_manager: 200 }),
+      action: roles({ province_admin: 400, agency_manager: 400 }),
+    },
+    {
+      name: "another province's plan",
+      path: (w) => `/analysis/province/${w.elsewhere.id}/actions`,
+      params: (w) => ({ level: 'province', unitId: w.elsewhere.id }),
+      loader: roles({ ministry_admin: 200, ministry_analyst: 200 }),
+      action: roles({}),
+    },
+  ],
   // Response times: the Ministry (the country), a province administrator (their province).
   'cases.performance.tsx': [
     {

@@ -344,16 +344,10 @@ export function canComparePeers(user: Actor, comparison: { level: 'province' | '
 /** A unit's improvement plan: a province's own (agencyId null) or one agency's of the province. */
 type PlanUnit = { provinceId: string; agencyId: string | null }
 
-/** Reading an improvement plan: whoever sees the unit's figures. */
-export function canReadImprovementActions(user: Actor, unit: PlanUnit): boolean {
-  if (unit.agencyId === null) return canSeeProvince(user, unit.provinceId)
-  return canSeeAgency(user, { id: unit.agencyId, provinceId: unit.provinceId })
-}
-
 /**
  * Recording, editing and deleting a plan's actions: the plan is the unit's own commitment, so the
  * province's administrator for the province and its agencies, an agency's manager for the agency.
- * The Ministry reads every plan and records none.
+ * Whoever analyses the unit (`canAnalyseUnit`) reads its plan; the Ministry records none.
  */
 export function canRecordImprovementActions(user: Actor, unit: PlanUnit): boolean {
   if (user.role === 'province_admin') return user.provinceId === unit.provinceId

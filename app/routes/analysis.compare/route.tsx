@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { aggregationSettings } from '~/aggregation/figures.server'
 import { parseCompareSearch } from '~/analysis/peer-comparison'
 import { getCompareUnits, listComparableUnits, loadPeerComparison } from '~/analysis/peer-comparison.server'
+import { ANALYSIS_OUT_OF_SCOPE } from '~/auth/analysis-access.server'
 import { canComparePeers, canReadNationally } from '~/auth/policy'
 import { requireUser } from '~/auth/session.server'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
@@ -71,7 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function outOfScope(t: (key: string) => string) {
   return new Response(t('compare.errors.outOfScope'), {
     status: 403,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Error-Code': 'analysis.out_of_scope' },
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Error-Code': ANALYSIS_OUT_OF_SCOPE },
   })
 }
 
