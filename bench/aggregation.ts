@@ -2,7 +2,8 @@
 // PostgreSQL database, then the figures the pages need, timed against a naive group-by over raw
 // answers. BENCH_RESPONSES is the size, or several sizes separated by commas (default
 // 1000000,10000000): each size then runs in a child process of its own, one after the other, and a
-// last table says how the recompute and the ranking page grow with the data.
+// last table says how the recompute and the ranking page grow with the data. At the end the
+// responses become short-form ones (core + one block) and the recompute is timed again.
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5439/postgres) names the server; the
 // database sipas_bench_agg_<size> is created and dropped (kept with BENCH_KEEP=1, to look into).
 import { spawn } from 'node:child_process'
@@ -35,6 +36,9 @@ const ANSWERED_ITEMS = [
   'svc.results.on_time', 'svc.results.accurate', 'svc.results.general',
   'svc.feedback.channel', 'svc.feedback.handled', 'svc.feedback.general', 'needs.priorities',
 ]
+
+/** Blocks of the short form the second recompute reads (the demo's short form has four). */
+const SHORT_FORM_BLOCKS = 4
 
 const url = databaseUrlFor(SERVER_URL, DATABASE)
 const admin = new pg.Client({ connectionString: SERVER_URL })
@@ -116,6 +120,22 @@ try {
   line('agency dashboard cache cleared ÷ naive group-by', ratio(dashboardCold / naive))
   Object.assign(measured, { rankingWarmMs: rankingWarm, rankingColdMs: rankingCold, dashboardWarmMs: dashboardWarm, dashboardColdMs: dashboardCold })
   line('provinces ranked', `${ranked.units.filter((unit) => unit.rank !== null).length} of ${ranked.units.length}`)
+
+  // The same responses as short-form ones (docs/decisions/027-short-forms.md): each keeps the
+  // core and one of SHORT_FORM_BLOCKS blocks, then the rollups are rebuilt and the recompute timed
+  // again, next to the full-form figure above.
+  const shortForm = await toShortForm(sql)
+  line(`short form: answers kept (core + 1 of ${SHORT_FORM_BLOCKS} blocks)`, `${shortForm.answers.toLocaleString('en')} (${ratio(shortForm.answers / sizes.answers)} of the full form's)`)
+  line('short form: responses rewritten (UPDATE, VACUUM)', seconds(shortForm.ms))
+  const shortRebuild = await time(() => rebuildRollups())
+  await sql.query('ANALYZE')
+  const shortRollups = await dataSizes(sql)
+  line('short form: rollup rebuild from raw', seconds(shortRebuild))
+  line('short form: rollup rows (AnswerRollup / ResponseRollup)', `${shortRollups.answerRollups.toLocaleString('en')} / ${shortRollups.responseRollups.toLocaleString('en')}`)
+  const recomputeShort = Math.min(await time(() => recomputeAll(year, settings)), await time(() => recomputeAll(year, settings)))
+  line(`full recompute, short-form responses (full form: ${seconds(recompute)})`, seconds(recomputeShort))
+  line('recompute short form ÷ full form', ratio(recomputeShort / recompute))
+  Object.assign(measured, { recomputeShortMs: recomputeShort })
   line('total benchmark time', seconds(performance.now() - started))
   line('load average at the end (1, 5, 15 min; 2 cores)', loadAverage())
   console.log(`${RESULT_PREFIX}${JSON.stringify(measured)}`)
@@ -148,6 +168,45 @@ async function naiveGroupBy(sql: pg.Client) {
      GROUP BY 1, 2`,
     [`${YEAR}-01-01`, `${YEAR}-12-31`],
   )
+}
+
+/**
+ * Rewrites every response as a short-form one: its block from its id (hashtext here, as evenly
+ * spread as formBlockFor and computed inside the server), its answers cut to the core and that
+ * block of the proposed split (app/questionnaire/short-form-design.ts).
+ */
+async function toShortForm(sql: pg.Client): Promise<{ answers: number; ms: number }> {
+  const { proposeShortForm } = await import('~/questionnaire/short-form-design')
+  const { askedItemCodes } = await import('~/questionnaire/short-form')
+  const { sipas2023 } = await import('~/questionnaire/templates/sipas-2023')
+  const { rows: items } = await sql.query<{ id: number; code: string }>(`SELECT id, code FROM "Item"`)
+  const shortForm = proposeShortForm(sipas2023, SHORT_FORM_BLOCKS)
+  const asked = shortForm.blocks.flatMap((_, block) => {
+    const codes = askedItemCodes(shortForm, block)!
+    return items.filter((item) => codes.has(item.code)).map((item) => [block, item.id] as const)
+  })
+  const started = performance.now()
+  await sql.query(`CREATE TEMP TABLE bench_asked (block int, item int, PRIMARY KEY (block, item))`)
+  await sql.query(`INSERT INTO bench_asked SELECT * FROM unnest($1::int[], $2::int[])`, [asked.map(([block]) => block), asked.map(([, item]) => item)])
+  await sql.query(`SET work_mem = '256MB'`)
+  await sql.query(
+    `UPDATE "Response" r SET "formBlock" = s.block, "answerItemIds" = s.items, "answerValues" = s.vals
+     FROM (
+       SELECT r.id, b.block,
+         coalesce(array_agg(a.item ORDER BY a.ord) FILTER (WHERE q.item IS NOT NULL), '{}') AS items,
+         coalesce(array_agg(a.value ORDER BY a.ord) FILTER (WHERE q.item IS NOT NULL), '{}') AS vals
+       FROM "Response" r
+       CROSS JOIN LATERAL (SELECT abs(hashtext(r.id::text)) % $1::int AS block) b
+       CROSS JOIN LATERAL unnest(r."answerItemIds", r."answerValues") WITH ORDINALITY AS a(item, value, ord)
+       LEFT JOIN bench_asked q ON q.block = b.block AND q.item = a.item
+       GROUP BY r.id, b.block) s
+     WHERE s.id = r.id`,
+    [SHORT_FORM_BLOCKS],
+  )
+  await sql.query(`DROP TABLE bench_asked`)
+  await sql.query('VACUUM ANALYZE "Response"')
+  const ms = performance.now() - started
+  return { answers: (await dataSizes(sql)).answers, ms }
 }
 
 /** Distinct day × service point × item × value × flags cells (AnswerRollup's key by day), in March. */
@@ -243,6 +302,7 @@ async function runSizes(sizes: number[]) {
     ['rollup rebuild from raw', 'rebuildMs'],
     ['rollup rows', 'rollupRows'],
     ['full recompute (recomputeAll)', 'recomputeMs'],
+    ['full recompute, short-form responses', 'recomputeShortMs'],
     ['naive group-by', 'naiveMs'],
     ['national ranking page, warm', 'rankingWarmMs'],
     ['national ranking page, cache cleared', 'rankingColdMs'],
