@@ -7,8 +7,11 @@ import type { VoidReason } from './void'
  * field by field. Pure functions over the keyed entries.
  */
 
-/** One keyed copy of a sheet: the date written on it and the answers, or why it is void (no answers then). */
-export type SheetEntry = { submittedOn: string; answers: KeyedAnswers; voidReason?: VoidReason }
+/**
+ * One keyed copy of a sheet: the date written on it and the answers, or why it is void (no answers
+ * then); on a short-form sheet, the code of the block printed on it (docs/decisions/027-short-forms.md).
+ */
+export type SheetEntry = { submittedOn: string; answers: KeyedAnswers; voidReason?: VoidReason; formBlock?: string }
 
 /**
  * The date is compared like an item. Its field name has a capital letter, so it can never be
@@ -22,11 +25,18 @@ export const SHEET_DATE_FIELD = 'sheetDate'
  */
 export const VOID_FIELD = 'sheetVoid'
 
+/** The short-form block printed on the sheet, compared like the date; not an item code either. */
+export const SHEET_BLOCK_FIELD = 'sheetBlock'
+
 export type FieldValue = KeyedValue | null
 export type Difference = { field: string; first: FieldValue; second: FieldValue }
 
 function fieldsOf(entry: SheetEntry): Map<string, FieldValue> {
-  return new Map<string, FieldValue>([[SHEET_DATE_FIELD, entry.submittedOn], ...Object.entries(entry.answers)])
+  return new Map<string, FieldValue>([
+    [SHEET_DATE_FIELD, entry.submittedOn],
+    ...(entry.formBlock ? [[SHEET_BLOCK_FIELD, entry.formBlock] as const] : []),
+    ...Object.entries(entry.answers),
+  ])
 }
 
 /** Two clerks' readings of a field agree: the same ticks in any order, or the same words. */
@@ -58,7 +68,7 @@ export function compareEntries(first: SheetEntry, second: SheetEntry, order: rea
   }
   const a = fieldsOf(first)
   const b = fieldsOf(second)
-  const rank = new Map([SHEET_DATE_FIELD, ...order].map((field, i) => [field, i]))
+  const rank = new Map([SHEET_DATE_FIELD, SHEET_BLOCK_FIELD, ...order].map((field, i) => [field, i]))
   const fields = [...new Set([...a.keys(), ...b.keys()])].sort(
     (x, y) => (rank.get(x) ?? Infinity) - (rank.get(y) ?? Infinity) || x.localeCompare(y)
   )
@@ -101,14 +111,22 @@ export function resolveEntries(
     fields.set(field, choice.from === 'first' ? left : choice.from === 'second' ? right : choice.value)
   }
   const submittedOn = fields.get(SHEET_DATE_FIELD)
+  const formBlock = fields.get(SHEET_BLOCK_FIELD)
   const answers: KeyedAnswers = {}
   for (const [field, value] of fields) {
-    if (field !== SHEET_DATE_FIELD && value !== null) answers[field] = value
+    if (field !== SHEET_DATE_FIELD && field !== SHEET_BLOCK_FIELD && value !== null) answers[field] = value
   }
-  return { ok: true, entry: { submittedOn: typeof submittedOn === 'string' ? submittedOn : '', answers } }
+  return {
+    ok: true,
+    entry: {
+      submittedOn: typeof submittedOn === 'string' ? submittedOn : '',
+      answers,
+      ...(typeof formBlock === 'string' && formBlock !== '' ? { formBlock } : {}),
+    },
+  }
 }
 
 /** A copy as an entry: a void one keeps its date and reason only. */
-function entryOf({ submittedOn, answers, voidReason }: SheetEntry): SheetEntry {
-  return voidReason ? { submittedOn, answers: {}, voidReason } : { submittedOn, answers }
+function entryOf({ submittedOn, answers, voidReason, formBlock }: SheetEntry): SheetEntry {
+  return voidReason ? { submittedOn, answers: {}, voidReason } : { submittedOn, answers, ...(formBlock ? { formBlock } : {}) }
 }

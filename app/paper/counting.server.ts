@@ -52,6 +52,8 @@ export async function countSheet(batchId: string, sheetNo: number): Promise<Coun
       language: PAPER_LANGUAGE,
       paperSheetId: copy.id,
       submittedOn: payload.submittedOn,
+      // The block printed on a short-form sheet, as keyed: the submission checks it against the campaign.
+      paperFormBlock: payload.formBlock ?? null,
     })
   } catch (error) {
     // Left agreed: counting it again later replays the same id.

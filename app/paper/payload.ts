@@ -11,6 +11,8 @@ const SheetPayloadSchema = z.object({
   submittedOn: z.iso.date(),
   answers: z.record(z.string(), z.union([z.number().int(), z.array(z.number().int()), z.string()])),
   voidReason: z.enum(VOID_REASONS).optional(),
+  /** The short-form block code printed on the sheet (docs/decisions/027-short-forms.md). */
+  formBlock: z.string().optional(),
 })
 export type SheetPayload = SheetEntry & { versionId: string }
 

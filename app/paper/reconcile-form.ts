@@ -1,6 +1,6 @@
 import type { FieldErrors } from '~/forms/field-errors'
 import { allItems, type Definition } from '~/questionnaire/definition'
-import { type Choice, SHEET_DATE_FIELD, VOID_FIELD } from './compare'
+import { type Choice, SHEET_BLOCK_FIELD, SHEET_DATE_FIELD, VOID_FIELD } from './compare'
 import { formatDay } from './dates'
 import { parseKeyed } from './keys'
 import { readSheetDate, type SheetRange } from './sheet-form'
@@ -42,7 +42,11 @@ export function readChoices(
     if (from === 'first' || from === 'second') choices[field] = { from }
     // Void or keyed is settled by taking a pass whole; there is nothing to key again.
     else if (from !== 'rekeyed' || field === VOID_FIELD) fieldErrors[field] = { key: 'reconcile.errors.choose' }
-    else if (field === SHEET_DATE_FIELD) {
+    else if (field === SHEET_BLOCK_FIELD) {
+      const block = definition.shortForm?.blocks.find((candidate) => candidate.code.toLowerCase() === (rekeyed ?? '').trim().toLowerCase())
+      if (block) choices[field] = { from, value: block.code }
+      else fieldErrors[field] = { key: 'submission:errors.unknown_form_block', params: { block: (rekeyed ?? '').trim() } }
+    } else if (field === SHEET_DATE_FIELD) {
       const day = readSheetDate(rekeyed, range)
       if (day) choices[field] = { from, value: day }
       else

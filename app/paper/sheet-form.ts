@@ -3,7 +3,9 @@ import type { FieldErrors } from '~/forms/field-errors'
 import { allItems, type Definition } from '~/questionnaire/definition'
 import { answerIssues, answersSchema } from '~/responses/answers'
 import type { AnswerErrorCode } from '~/responses/errors'
-import type { SheetEntry } from './compare'
+import { askedDefinition } from '~/questionnaire/asked-form'
+import { askedItemCodes } from '~/questionnaire/short-form'
+import { SHEET_BLOCK_FIELD, type SheetEntry } from './compare'
 import { formatDay } from './dates'
 import { type KeyedAnswers, parseKeyed } from './keys'
 import { readVoidKey, VOID_REASON_FIELD } from './void'
@@ -40,21 +42,51 @@ export function readSheetForm(
   if (!voidKey.ok) fieldErrors[VOID_REASON_FIELD] = { key: voidKey.error }
   // A void sheet's answers are not read: whatever was typed before it was marked void is dropped.
   const voidReason = voidKey.ok ? voidKey.reason : null
-  const answers = voidReason || !voidKey.ok ? {} : readAnswers(definition, values, fieldErrors)
+  const block = readSheetBlock(definition, values[SHEET_BLOCK_FIELD])
+  if (!block.ok) fieldErrors[SHEET_BLOCK_FIELD] = { key: 'submission:errors.unknown_form_block', params: { block: block.code } }
+  const answers = voidReason || !voidKey.ok || !block.ok ? {} : readAnswers(definition, values, fieldErrors, block.index)
 
   if (sheetNo === null || submittedOn === null || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors }
-  return { ok: true, sheetNo, entry: voidReason ? { submittedOn, answers, voidReason } : { submittedOn, answers } }
+  if (voidReason) return { ok: true, sheetNo, entry: { submittedOn, answers, voidReason } }
+  return { ok: true, sheetNo, entry: block.ok && block.code ? { submittedOn, answers, formBlock: block.code } : { submittedOn, answers } }
 }
 
-/** The keyed answers, checked key by key and then as a sheet; problems are added to `fieldErrors`. */
+/**
+ * The short-form block code keyed from the sheet (docs/decisions/027-short-forms.md): blank for
+ * a full-form sheet, else one of the version's block codes (typed in any case).
+ */
+function readSheetBlock(
+  definition: Definition,
+  raw: string | undefined,
+): { ok: true; code: string | null; index: number | null } | { ok: false; code: string } {
+  const typed = (raw ?? '').trim()
+  if (typed === '') return { ok: true, code: null, index: null }
+  const index = definition.shortForm?.blocks.findIndex((block) => block.code.toLowerCase() === typed.toLowerCase()) ?? -1
+  if (index < 0) return { ok: false, code: typed }
+  return { ok: true, code: definition.shortForm!.blocks[index]!.code, index }
+}
+
+/**
+ * The keyed answers, checked key by key and then as a sheet; problems are added to `fieldErrors`.
+ * On a short-form sheet (`block`), an answer to an item the block does not print is refused, as
+ * the submission refuses it, and the sheet is checked as its block's form.
+ */
 function readAnswers(
   definition: Definition,
   values: Readonly<Record<string, string>>,
-  fieldErrors: FieldErrors
+  fieldErrors: FieldErrors,
+  block: number | null,
 ): KeyedAnswers {
   const { answers, errors } = readKeyedAnswers(definition, values)
+  if (block !== null) {
+    const asked = askedItemCodes(definition.shortForm!, block)!
+    const code = definition.shortForm!.blocks[block]!.code
+    for (const itemCode of Object.keys(answers)) {
+      if (!asked.has(itemCode)) errors[itemCode] ??= { key: 'submission:errors.item_not_asked', params: { itemCode, block: code } }
+    }
+  }
   Object.assign(fieldErrors, errors)
-  if (Object.keys(errors).length === 0) Object.assign(fieldErrors, checkSheetAnswers(definition, answers))
+  if (Object.keys(errors).length === 0) Object.assign(fieldErrors, checkSheetAnswers(askedDefinition(definition, block), answers))
   return answers
 }
 

@@ -21,6 +21,7 @@ import { itemFieldId, SheetItemField } from '~/paper/sheet-item-field'
 import { keySheet, lastKeyedDate, nextSheetNo } from '~/paper/sheets.server'
 import { useKeyingForm } from '~/paper/use-keying-form'
 import { VOID_REASON_FIELD } from '~/paper/void'
+import { SHEET_BLOCK_FIELD } from '~/paper/compare'
 import { allItems } from '~/questionnaire/definition'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { pageTitle } from '~/ui/page-title'
@@ -100,7 +101,7 @@ export default function KeyingPage() {
   const { fieldErrors: errors, values, error: message } = formFields(actionData, t)
   const items = allItems(definition)
   const fieldHref = (field: string) =>
-    `#${field === 'sheetNo' || field === 'sheetDate' || field === VOID_REASON_FIELD ? field : itemFieldId(field)}`
+    `#${field === 'sheetNo' || field === 'sheetDate' || field === VOID_REASON_FIELD || field === SHEET_BLOCK_FIELD ? field : itemFieldId(field)}`
 
   return (
     <>
@@ -151,6 +152,8 @@ export default function KeyingPage() {
               sheetNo={values.sheetNo ?? String(next ?? '')}
               sheetDate={values.sheetDate ?? sheetDate}
               voidReason={values[VOID_REASON_FIELD]}
+              blockCodes={definition.shortForm?.blocks.map((block) => block.code) ?? []}
+              formBlock={values[SHEET_BLOCK_FIELD]}
               message={message}
             />
             {voided ? <p className="notice">{t('keying.void.notice')}</p> : null}

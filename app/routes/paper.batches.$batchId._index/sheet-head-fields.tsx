@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SHEET_BLOCK_FIELD } from '~/paper/compare'
 import { PAPER_PAGE_NAMESPACES } from '~/paper/namespaces'
 import { VOID_REASON_FIELD, VOID_REASON_KEYS, VOID_REASONS } from '~/paper/void'
 import { ErrorMessage } from '~/ui/error-message'
@@ -8,20 +9,25 @@ import { ErrorMessage } from '~/ui/error-message'
 const CODE_INPUT = { type: 'text', inputMode: 'numeric', autoComplete: 'off', className: 'keying-code' } as const
 
 /**
- * The fields above a sheet's answers: its number, the date on it, and the key of the reason it is
- * void (empty for a sheet that is not).
+ * The fields above a sheet's answers: its number, the date on it, the key of the reason it is
+ * void (empty for a sheet that is not) and, when the version has a short form, the block code
+ * printed on the sheet (empty for a full-form sheet; docs/decisions/027-short-forms.md).
  */
 export function SheetHeadFields({
   batch,
   sheetNo,
   sheetDate,
   voidReason,
+  blockCodes,
+  formBlock,
   message,
 }: {
   batch: { fromDate: string; toDate: string; sheetCount: number }
   sheetNo: string
   sheetDate: string
   voidReason?: string
+  blockCodes: readonly string[]
+  formBlock?: string
   message: (field: string) => string | undefined
 }) {
   const { t } = useTranslation(PAPER_PAGE_NAMESPACES)
@@ -54,6 +60,18 @@ export function SheetHeadFields({
         defaultValue={voidReason}
         data-complete={VOID_REASONS.map((reason) => VOID_REASON_KEYS[reason]).join(' ')}
       />
+      {blockCodes.length > 0 ? (
+        <SheetHeadField
+          name={SHEET_BLOCK_FIELD}
+          label={t('keying.block.label')}
+          hint={t('keying.block.hint', { codes: blockCodes.join(', ') })}
+          error={message(SHEET_BLOCK_FIELD)}
+          type="text"
+          autoComplete="off"
+          className="keying-code"
+          defaultValue={formBlock}
+        />
+      ) : null}
     </div>
   )
 }

@@ -12,7 +12,7 @@ import { BatchHeading } from '~/paper/batch-heading'
 import { BatchTotalsList } from '~/paper/batch-totals'
 import { loadBatchPage } from '~/paper/batch-page.server'
 import { getBatch, getBatchVersion } from '~/paper/batches.server'
-import { resolveEntries, SHEET_DATE_FIELD, VOID_FIELD } from '~/paper/compare'
+import { resolveEntries, SHEET_BLOCK_FIELD, SHEET_DATE_FIELD, VOID_FIELD } from '~/paper/compare'
 import { countWaitingSheets } from '~/paper/counting.server'
 import { ErrorSummary } from '~/ui/error-summary'
 import { PAPER_PAGE_NAMESPACES } from '~/paper/namespaces'
@@ -118,6 +118,7 @@ export default function ReconcilePage() {
   const fieldLabel = (field: string) => {
     if (field === SHEET_DATE_FIELD) return t('keying.sheetDate')
     if (field === VOID_FIELD) return t('reconcile.voidLabel')
+    if (field === SHEET_BLOCK_FIELD) return t('keying.block.label')
     const item = itemOf(field)
     return item ? t('reconcile.itemLabel', { number: items.indexOf(item) + 1, text: item.text[locale] }) : field
   }
