@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import { prisma } from '~/db.server'
-import { seedDemoData } from './seed.server'
+import { resolveTarget } from '~/responses/target.server'
+import { DEMO_PROVINCE_CODE, DEMO_SHORT_FORM_SERVICE_POINT, seedDemoData } from './seed.server'
 
 const RESPONSES = 400
 
@@ -49,4 +50,12 @@ test('the 34 provinces in force and the 63 historical ones are both there', asyn
   })
   expect(inForce).toBe(34)
   expect(before).toBe(63)
+})
+
+test('the demo asks the phone the short form at one service point, through a campaign of its province', async () => {
+  const target = await resolveTarget(DEMO_SHORT_FORM_SERVICE_POINT, '2026-06-01')
+  expect(target.shortFormChannels).toEqual(['phone'])
+  const elsewhere = await resolveTarget(`${DEMO_PROVINCE_CODE}TP`, '2026-06-01')
+  expect(elsewhere.shortFormChannels).toEqual([])
+  expect(elsewhere.versionId).toBe(target.versionId)
 })

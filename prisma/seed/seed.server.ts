@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo-accounts'
 import { seedDemoCases } from './cases'
 import { seedDemoFeedback } from './feedback'
 import { withDemoShortForm } from './short-form'
+import { seedShortFormCampaign } from './short-form-campaign'
 import { COMMUNES, DEPARTMENTS } from './agencies'
 import { generateResponses, type SeedServicePoint } from './responses'
 import { createRandom } from './random'
@@ -19,6 +20,8 @@ const SEED = 20_240_701
 const BATCH = 2_000
 /** Where the province administrator and agency demo accounts work. */
 export const DEMO_PROVINCE_CODE = '31'
+/** The demo service point whose phone survey is the short form (a campaign of its province's own). */
+export const DEMO_SHORT_FORM_SERVICE_POINT = `${DEMO_PROVINCE_CODE}YT`
 
 /** Seeds an empty database with deterministic demo data; does nothing when units exist. */
 export async function seedDemoData({ responses = DEFAULT_SEED_RESPONSES } = {}) {
@@ -121,6 +124,7 @@ export async function seedDemoData({ responses = DEFAULT_SEED_RESPONSES } = {}) 
     })
     campaigns.push({ id: campaignId, versionId, year })
   }
+  await seedShortFormCampaign({ versionId, provinceId: currentProvinces().find((p) => p.code === DEMO_PROVINCE_CODE)!.id, servicePointId: `sp-${DEMO_SHORT_FORM_SERVICE_POINT}`, year: 2026 })
 
   const itemIds = new Map(version.items.map((item) => [item.code, item.id]))
   const generated = generateResponses(random, responses, sipas2023, itemIds, servicePoints, campaigns, {
