@@ -15,7 +15,7 @@ export async function listAnalysableUnits(user: Actor): Promise<AnalysableUnit[]
   const db = reader()
   const byName = { name: 'asc' } as const
   if (canReadNationally(user)) {
-    const provinces = await db.adminUnit.findMany({ where: { kind: 'province', validTo: null }, select: { id: true, name: true }, orderBy: byName })
+    const provinces = await db.adminUnit.findMany({ where: { validTo: null }, select: { id: true, name: true }, orderBy: byName })
     return provinces.map((unit) => ({ level: 'province', ...unit }))
   }
   if (user.role === 'province_admin' && user.provinceId) {

@@ -82,11 +82,12 @@ export type UnitAnalysis = {
 export async function getAnalysisUnit(level: AnalysisLevel, unitId: string): Promise<AnalysisUnit | null> {
   const db = reader()
   if (level === 'province') {
-    const row = await db.adminUnit.findUnique({ where: { id: unitId }, select: { id: true, name: true, kind: true } })
-    return row && row.kind === 'province' ? { level, id: row.id, name: row.name, provinceId: row.id, agencyId: null } : null
+    // Every administrative unit is province-level (a province or a centrally run city).
+    const row = await db.adminUnit.findUnique({ where: { id: unitId }, select: { id: true, name: true } })
+    return row ? { level, id: row.id, name: row.name, provinceId: row.id, agencyId: null } : null
   }
   if (level === 'agency') {
-    const row = await db.agency.findUnique({ where: { id: unitId }, select: { id: true, name: true, nameEn: true, provinceId: true } })
+    const row = await db.agency.findUnique({ where: { id: unitId }, select: { id: true, name: true, provinceId: true } })
     return row ? { level, id: row.id, name: row.name, provinceId: row.provinceId, agencyId: row.id } : null
   }
   const row = await db.servicePoint.findUnique({
