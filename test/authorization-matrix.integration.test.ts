@@ -61,6 +61,8 @@ const HOLDERS: Record<Capability, readonly Role[]> = {
   canManageUnits: ADMINISTRATORS,
   canManageKiosks: ADMINISTRATORS,
   canManageCampaigns: ADMINISTRATORS,
+  canPlanSamples: ADMINISTRATORS,
+  canReadCollectionProgress: ['ministry_admin', 'ministry_analyst', 'province_admin'],
   canDistributeSurveys: ADMINISTRATORS,
   canAdministerNationally: MINISTRY_ADMINISTRATOR,
   canEditQuestionnaires: MINISTRY_ADMINISTRATOR,
@@ -277,6 +279,32 @@ const MATRIX: Record<string, Case[]> = {
       path: () => '/admin/campaigns',
       loader: holders('canManageCampaigns'),
       action: holders('canManageCampaigns', 400),
+    },
+  ],
+  // An unknown campaign: whoever holds the capability learns it is not there (404), before any scope.
+  'admin.campaigns.$campaignId.plan.tsx': [
+    {
+      name: "an unknown campaign's sampling plan",
+      path: () => '/admin/campaigns/unknown/plan',
+      params: () => ({ campaignId: 'unknown' }),
+      loader: holders('canPlanSamples', 404),
+      action: holders('canPlanSamples', 404),
+    },
+  ],
+  'campaigns.$campaignId.progress.tsx': [
+    {
+      name: "an unknown campaign's collection progress",
+      path: () => '/campaigns/unknown/progress',
+      params: () => ({ campaignId: 'unknown' }),
+      loader: holders('canReadCollectionProgress', 404),
+    },
+  ],
+  'campaigns.$campaignId.progress_.$format.ts': [
+    {
+      name: "an unknown campaign's progress as CSV",
+      path: () => '/campaigns/unknown/progress/csv',
+      params: () => ({ campaignId: 'unknown', format: 'csv' }),
+      loader: holders('canReadCollectionProgress', 404),
     },
   ],
   'admin.distribution._index.tsx': [

@@ -70,11 +70,27 @@ describe('questionnaire keys used by the code', () => {
     const pages = [
       ...readdirSync(join(root, 'app/questionnaire/editor')).map((file) => join('app/questionnaire/editor', file)),
       ...readdirSync(join(root, 'app/routes'))
-        .filter((file) => /^admin\.(questionnaires|campaigns|distribution)/.test(file))
+        .filter((file) => /^admin\.(questionnaires|campaigns|distribution)/.test(file) && !file.endsWith('.plan.tsx'))
         .map((file) => join('app/routes', file)),
     ].filter((file) => file.endsWith('.tsx'))
     const used = new Set(pages.flatMap((file) => [...text(file).matchAll(/\bt\('([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g)].map((m) => m[1]!)))
     expect(used.size).toBeGreaterThan(100)
     expect(missing(used, known())).toEqual([])
+  })
+})
+
+describe('sampling keys used by the code', () => {
+  test('every problem and error key the sampling modules return, and every literal key their pages translate, exists', () => {
+    const modules = readdirSync(join(root, 'app/sampling'))
+      .filter((file) => /\.tsx?$/.test(file) && !file.includes('.test.'))
+      .map((file) => join('app/sampling', file))
+    const returned = modules.flatMap((file) => [...text(file).matchAll(/'((?:import|plan)\.errors\.[a-zA-Z]+)'/g)].map((m) => m[1]!))
+    // The field names of parsePlanInput's problems become `import.errors.<field>` and `plan.errors.<field>`.
+    const fields = ['populationN', 'marginOfError', 'confidence'].flatMap((field) => [`import.errors.${field}`, `plan.errors.${field}`])
+    const pages = ['admin.campaigns.$campaignId.plan.tsx', 'campaigns.$campaignId.progress.tsx'].map((file) => join('app/routes', file))
+    const translated = pages.flatMap((file) => [...text(file).matchAll(/\bt\('([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g)].map((m) => m[1]!))
+    const used = new Set([...returned, ...fields, ...translated])
+    expect(used.size).toBeGreaterThan(60)
+    expect(missing(used, new Set(keysOf('en', 'sampling')))).toEqual([])
   })
 })

@@ -1,6 +1,15 @@
 import { prisma } from '~/db.server'
 import { getTranslation } from '~/i18n/i18next.server'
-import { canEnterPaperAt, canManageUser, canPrintTicketsAt, canManageUsers, canSeeAgency, canSeeServicePoint, type RoleHolder } from './policy'
+import {
+  canEnterPaperAt,
+  canManageUser,
+  canPrintTicketsAt,
+  canManageUsers,
+  canSeeAgency,
+  canSeeProvince,
+  canSeeServicePoint,
+  type RoleHolder,
+} from './policy'
 import { requireCsrfForm } from './csrf.server'
 import { requireUser, type SessionUser } from './session.server'
 
@@ -57,6 +66,19 @@ export async function requireAgencyAccess(request: Request, agencyId: string, no
   const agency = await prisma.agency.findUnique({ where: { id: agencyId }, select: { id: true, provinceId: true } })
   if (!agency) throw notFound()
   if (!canSeeAgency(user, agency)) throw forbidden()
+  return user
+}
+
+/**
+ * A user holding `capability` (planning samples, following collection) for a campaign: 404 when
+ * there is no such campaign, 403 for a province's campaign outside the user's province. Which of
+ * a national campaign's service points they see is the list's scope (scope.ts).
+ */
+export async function requireCampaignAccess(request: Request, campaignId: string, capability: (user: RoleHolder) => boolean) {
+  const user = await requireCapability(request, capability)
+  const campaign = await prisma.campaign.findUnique({ where: { id: campaignId }, select: { provinceId: true } })
+  if (!campaign) throw notFound()
+  if (campaign.provinceId !== null && !canSeeProvince(user, campaign.provinceId)) throw forbidden()
   return user
 }
 

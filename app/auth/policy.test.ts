@@ -182,6 +182,17 @@ describe('peer comparison and improvement plans', () => {
   })
 })
 
+describe('sampling plans', () => {
+  test("the Ministry administrator plans any service point, a province administrator only their province's", () => {
+    const point = { provinceId: 'hanoi' }
+    expect(policy.canPlanSamplesAt(actor('ministry_admin'), point)).toBe(true)
+    expect(policy.canPlanSamplesAt(actor('province_admin', { provinceId: 'hanoi' }), point)).toBe(true)
+    expect(policy.canPlanSamplesAt(actor('province_admin', { provinceId: 'hue' }), point)).toBe(false)
+    expect(policy.canPlanSamplesAt(actor('ministry_analyst'), point)).toBe(false)
+    expect(policy.canPlanSamplesAt(actor('agency_manager', { provinceId: 'hanoi', agencyId: 'agency-hn' }), point)).toBe(false)
+  })
+})
+
 describe('analysis of a unit', () => {
   const hanoi = { level: 'province' as const, provinceId: 'hanoi', agencyId: null }
   const hanoiAgencyUnit = { level: 'agency' as const, provinceId: 'hanoi', agencyId: 'agency-hn' }

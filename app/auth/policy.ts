@@ -52,6 +52,23 @@ export function canManageCampaigns(user: RoleHolder): boolean {
   return administers(user)
 }
 
+/**
+ * Sampling plans of campaigns: the people served (N) per service point and the margin of error,
+ * which give each service point its target (docs/decisions/028-sampling-plans.md). Which service
+ * points: `canPlanSamplesAt`.
+ */
+export function canPlanSamples(user: RoleHolder): boolean {
+  return administers(user)
+}
+
+/**
+ * A campaign's collection progress (collected against target, projection): whoever plans it, and
+ * the Ministry's analysts. Which service points: those `canSeeServicePoint` allows.
+ */
+export function canReadCollectionProgress(user: RoleHolder): boolean {
+  return readsNationally(user) || user.role === 'province_admin'
+}
+
 /** Service points' survey links, QR codes and posters. */
 export function canDistributeSurveys(user: RoleHolder): boolean {
   return administers(user)
@@ -202,6 +219,8 @@ export const CAPABILITIES = {
   canManageUnits,
   canManageKiosks,
   canManageCampaigns,
+  canPlanSamples,
+  canReadCollectionProgress,
   canDistributeSurveys,
   canAdministerNationally,
   canEditQuestionnaires,
@@ -246,6 +265,15 @@ export function canSeeAgency(user: Actor, agency: { id: string; provinceId: stri
 /** A service point's results: whoever may see its agency. */
 export function canSeeServicePoint(user: Actor, servicePoint: { agencyId: string; provinceId: string }): boolean {
   return canSeeAgency(user, { id: servicePoint.agencyId, provinceId: servicePoint.provinceId })
+}
+
+/**
+ * A service point's sampling plan: the Ministry administrator for any, a province administrator
+ * for their province's.
+ */
+export function canPlanSamplesAt(user: Actor, servicePoint: { provinceId: string }): boolean {
+  if (canAdministerNationally(user)) return true
+  return user.role === 'province_admin' && user.provinceId === servicePoint.provinceId
 }
 
 /**

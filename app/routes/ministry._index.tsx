@@ -17,8 +17,10 @@ import { YearFilterForm } from '~/ui/filter-select'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { DataTable } from '~/ui/data-table'
 import { pageTitle } from '~/ui/page-title'
+import { listCampaignsToFollow } from '~/sampling/plans.server'
+import { vietnamDay } from '~/responses/vietnam-time'
 
-export const handle = { i18n: ['dashboard', 'rankings'] } satisfies I18nHandle
+export const handle = { i18n: ['dashboard', 'rankings', 'sampling'] } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = pageTitle
 
@@ -39,7 +41,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getLanguage(request),
   ])
   const year = asked ?? defaultRankingYear(years)
-  const overview = await getMinistryOverview(year, settings.minN)
+  const [overview, campaigns] = await Promise.all([
+    getMinistryOverview(year, settings.minN),
+    listCampaignsToFollow({}, new Date(`${vietnamDay(new Date())}T00:00:00Z`)),
+  ])
   const scores = overview.ranking.rows.flatMap((row) =>
     row.status === 'ranked' && row.score !== null ? [row.score] : []
   )
@@ -51,12 +56,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     years: [...new Set([...years, year])].sort((a, b) => b - a),
     overview,
     bins: scores.length ? histogramBins(scores, start, 100, BIN_WIDTH) : [],
+    campaigns,
   }
 }
 
 export default function MinistryOverview() {
-  const { locale, year, years, overview, bins } = useLoaderData<typeof loader>()
+  const { locale, year, years, overview, bins, campaigns } = useLoaderData<typeof loader>()
   const { t } = useTranslation('dashboard')
+  const { t: ts } = useTranslation('sampling')
   const { t: tr } = useTranslation('rankings')
   const percent = (value: number | null) => formatPercent(value, locale)
   const change = (now: number | null, before: number | null) =>
@@ -192,6 +199,19 @@ export default function MinistryOverview() {
           locale={locale}
           unitHref={(row) => `/provinces/${row.unitId}?year=${year}`}
         />
+      )}
+      <h2>{ts('links.title')}</h2>
+      {campaigns.length === 0 ? (
+        <p>{ts('links.none')}</p>
+      ) : (
+        <ul>
+          {campaigns.map((campaign) => (
+            <li key={campaign.id}>
+              <a href={`/campaigns/${campaign.id}/progress`}>{locale === 'en' ? campaign.nameEn : campaign.name}</a> (
+              {campaign.startsOn} – {campaign.endsOn})
+            </li>
+          ))}
+        </ul>
       )}
       <p>
         <a href="/dashboard">{t('ministry.agencyDashboards')}</a> ·{' '}

@@ -8,7 +8,7 @@
 /** The margin of error a plan takes when none is given: 5 points, as the official method says. */
 export const DEFAULT_MARGIN_OF_ERROR = 0.05
 /** Margins above this are meaningless for a proportion (the whole 0–100 % range). */
-export const MAX_MARGIN_OF_ERROR = 0.5
+const MAX_MARGIN_OF_ERROR = 0.5
 
 /**
  * The confidence levels a plan may state, with their two-sided normal quantiles Φ⁻¹((1 + c) / 2)
@@ -60,7 +60,7 @@ export function cochranSize(populationN: number, e: number, confidence: Confiden
  * than the people served. The tiny tolerance keeps an exact whole number (1000.0000000001 from
  * floating point) from rounding up to the next.
  */
-export function roundUpSize(size: number, populationN: number): number {
+function roundUpSize(size: number, populationN: number): number {
   return Math.min(populationN, Math.ceil(size - 1e-9))
 }
 

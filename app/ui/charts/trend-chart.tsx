@@ -14,28 +14,31 @@ const BOX: ChartBox = { width: 720, height: 260, left: 44, right: 16, top: 16, b
 const SERIES_CLASSES = ['chart-line series-0', 'chart-line series-1', 'chart-line series-2']
 
 /**
- * A line per series over time (months or years), percentages on a y axis fitted to the data.
- * Server-rendered SVG with a title and description; the page shows the same figures in a table.
+ * A line per series over time (months, years or days), percentages on a y axis fitted to the
+ * data, or any other figures (counts) on the y range `domain` given. Server-rendered SVG with a
+ * title and description; the page shows the same figures in a table.
  */
 export function TrendChart({
   labels,
   series,
   format,
+  domain: givenDomain,
   ...text
 }: ChartText & {
   labels: readonly string[]
   series: readonly TrendSeries[]
   format: (value: number) => string
+  domain?: { min: number; max: number }
 }) {
   const values = series.flatMap((s) => s.values.filter((value): value is number => value !== null))
-  const domain = paddedPercentDomain(values)
+  const domain = givenDomain ?? paddedPercentDomain(values)
   const y = scaleLinear([domain.min, domain.max], [BOX.height - BOX.bottom, BOX.top]).clamp(true)
   const x = (index: number) =>
     labels.length <= 1 ? (BOX.left + BOX.width - BOX.right) / 2 : BOX.left + (index / (labels.length - 1)) * (BOX.width - BOX.left - BOX.right)
   // A grid line every 5 points, every 20 on a tall axis. Asked for span / step ticks, d3 takes
   // exactly that step (5 and 20 are among its 1-2-5 steps) and puts the lines on its multiples.
   const span = domain.max - domain.min
-  const yTicks = y.ticks(span / (span > 40 ? 20 : 5))
+  const yTicks = givenDomain ? y.ticks(5) : y.ticks(span / (span > 40 ? 20 : 5))
   // Every label fits up to about 14 points; beyond that show every other one.
   const labelEvery = labels.length > 14 ? Math.ceil(labels.length / 12) : 1
   return (
