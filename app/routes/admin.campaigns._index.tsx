@@ -41,7 +41,7 @@ import { pageTitle } from '~/ui/page-title'
 import { listChoosableProvinces } from '~/units/unit-admin.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 
-export const handle = { i18n: ['questionnaire', 'admin'] } satisfies I18nHandle
+export const handle = { i18n: ['questionnaire', 'admin', 'sampling'] } satisfies I18nHandle
 
 export const meta: MetaFunction<typeof loader> = pageTitle
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorStyles }]
@@ -115,6 +115,7 @@ export default function CampaignsPage() {
   const { campaigns, versions, provinces, shortFormVersionIds } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation('questionnaire')
+  const { t: ts } = useTranslation('sampling')
   const english = i18n.language === 'en'
   const posted = actionData && 'intent' in actionData ? actionData.intent : null
   const { values, error, field, created } = formFields(posted === 'forms' ? undefined : actionData, t)
@@ -150,6 +151,7 @@ export default function CampaignsPage() {
           t('campaigns.name'), t('campaigns.period'), t('campaigns.scope'), t('campaigns.version'),
           numericColumn(t('campaigns.servicePoints')),
           t('campaigns.forms.column'),
+          ts('links.plan'),
         ]}
         items={campaigns}
         cells={(campaign) => [
@@ -159,6 +161,10 @@ export default function CampaignsPage() {
           `${campaign.version.questionnaire.slug} v${campaign.version.version}`,
           campaign._count.servicePoints,
           formsOf(campaign),
+          <>
+            <a href={`/admin/campaigns/${campaign.id}/plan`}>{ts('links.plan')}</a> ·{' '}
+            <a href={`/campaigns/${campaign.id}/progress`}>{ts('links.progress')}</a>
+          </>,
         ]}
       />
 
