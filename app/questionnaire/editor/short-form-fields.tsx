@@ -16,6 +16,7 @@ export function ShortFormFields({ definition, previewBase }: { definition: Defin
   const { t, i18n } = useTranslation('questionnaire')
   const language = i18n.language === 'en' ? 'en' : 'vi'
   const { shortForm } = definition
+  const minutes = (answers: number) => t('shortForm.aboutMinutes', { minutes: new Intl.NumberFormat(language).format(estimatedMinutes(answers)) })
   const blockCount = String(shortForm?.blocks.length ?? 3)
   const propose = (
     <div className="editor-row">
@@ -80,7 +81,7 @@ export function ShortFormFields({ definition, previewBase }: { definition: Defin
               <th scope="row">{t('shortForm.coreAnd', { block: block.title[language] || block.code })}</th>
               <td>{block.items.length}</td>
               <td>{lengths.blocks[b]}</td>
-              <td>{t('shortForm.aboutMinutes', { minutes: estimatedMinutes(lengths.blocks[b]!) })}</td>
+              <td>{minutes(lengths.blocks[b]!)}</td>
               <td>
                 <a href={`${previewBase}?block=${b + 1}`}>{t('shortForm.previewBlock', { block: block.title[language] || block.code })}</a>
               </td>
@@ -90,7 +91,7 @@ export function ShortFormFields({ definition, previewBase }: { definition: Defin
             <th scope="row">{t('shortForm.fullForm')}</th>
             <td>{full - lengths.core}</td>
             <td>{full}</td>
-            <td>{t('shortForm.aboutMinutes', { minutes: estimatedMinutes(full) })}</td>
+            <td>{minutes(full)}</td>
             <td>
               <a href={previewBase}>{t('shortForm.previewFull')}</a>
             </td>
