@@ -8,9 +8,14 @@ import { askedDefinition, askedFormBlock } from '~/questionnaire/asked-form'
 import { CampaignError, setShortFormChannels } from '~/questionnaire/campaigns.server'
 import { visibleItems } from '~/questionnaire/conditions'
 import { allItems, type Definition } from '~/questionnaire/definition'
-import { formBlockFor } from '~/questionnaire/short-form'
+import { askedItemCodes, formBlockFor } from '~/questionnaire/short-form'
 import { proposeShortForm } from '~/questionnaire/short-form-design'
 import { sipas2023 } from '~/questionnaire/templates/sipas-2023'
+import { KIOSK_TOKEN_HEADER } from '~/auth/kiosk-token'
+import { answerConfig } from '~/kiosk/kiosk-api.server'
+import type { KioskConfig } from '~/kiosk-app/kiosk-config'
+import { sessionForm } from '~/kiosk-app/session-form'
+import { createEnrolledKiosk } from './factories/kiosks'
 import { createSurveyPoint, storedCounts } from './factories/submissions'
 import type { SubmittedAnswers } from '~/responses/answers'
 import { SubmissionError } from '~/responses/errors'
@@ -181,6 +186,28 @@ describe('a short-form campaign', () => {
     await expect(setShortFormChannels(point.campaignId, ['kiosk'], { provinceId: 'elsewhere' })).rejects.toThrow(
       new CampaignError('campaigns.errors.unknownCampaign'),
     )
+  })
+})
+
+describe('a kiosk of a campaign asking kiosks the short form', () => {
+  test('its configuration says so, it draws core + block offline, and the submission stores that block', async () => {
+    const kioskPoint = await createSurveyPoint({ definition })
+    await setShortFormChannels(kioskPoint.campaignId, ['kiosk'])
+    forgetSubmissionTargets()
+    const kiosk = await createEnrolledKiosk({ servicePointId: kioskPoint.servicePoint.id })
+    const response = await answerConfig(new Request('http://localhost/api/kiosk/config', { headers: { [KIOSK_TOKEN_HEADER]: kiosk.token } }))
+    const config = (await response.json()) as KioskConfig
+    expect(config.shortFormChannels).toEqual(['kiosk'])
+
+    const id = randomUUID()
+    const { items, shortForm } = sessionForm(config, id)
+    expect(shortForm).toBe(true)
+    const block = formBlockFor(id, BLOCKS)
+    expect(items.sort()).toEqual([...askedItemCodes(definition.shortForm!, block)!].sort())
+    const body = { id, versionId: kioskPoint.versionId, servicePointCode: kioskPoint.servicePoint.code, form: 'full' as const, completedAt: new Date().toISOString(), answers: answersTo(askedDefinition(definition, block), 4) }
+    const context: SubmissionContext = { channel: 'kiosk', kioskId: kiosk.id, kioskServicePointId: kioskPoint.servicePoint.id, language: 'vi', deadline: Date.now() + 60_000 }
+    expect((await submitResponse(body, context)).status).toBe(201)
+    expect(await prisma.response.findUniqueOrThrow({ where: { id }, select: { formBlock: true, channel: true } })).toEqual({ formBlock: block, channel: 'kiosk' })
   })
 })
 

@@ -17,6 +17,7 @@ import { SettingsScreen } from './settings-screen'
 import { stopSpeaking } from './speech'
 import { StillThereDialog } from './still-there-dialog'
 import { SCREENED_OUT_MS, THANK_YOU_MS } from './timing'
+import { sessionForm } from './session-form'
 import { useIdle } from './use-idle'
 import { useDeviceState, useKioskDevice, useOnline } from './use-kiosk-device'
 
@@ -27,7 +28,16 @@ import { useDeviceState, useKioskDevice, useOnline } from './use-kiosk-device'
  */
 
 /** One respondent's answers; the config is the one they started with, even if a new one arrives. */
-type Session = { id: string; startedAt: string; config: KioskConfig; answers: SubmittedAnswers; itemCode: string }
+type Session = {
+  id: string
+  startedAt: string
+  config: KioskConfig
+  /** The items this respondent is asked: the kiosk form or the short form's core and block. */
+  form: string[]
+  shortForm: boolean
+  answers: SubmittedAnswers
+  itemCode: string
+}
 
 type Screen =
   | { name: 'attract' }
@@ -111,9 +121,11 @@ export function KioskApp() {
   }
 
   const start = (config: KioskConfig) => {
-    const first = firstItem(config.version.definition, config.form)
+    const id = crypto.randomUUID()
+    const { items: form, shortForm } = sessionForm(config, id)
+    const first = firstItem(config.version.definition, form)
     if (!first) return
-    const session = { id: crypto.randomUUID(), startedAt: new Date().toISOString(), config, answers: {}, itemCode: first.code }
+    const session = { id, startedAt: new Date().toISOString(), config, form, shortForm, answers: {}, itemCode: first.code }
     setScreen({ name: 'question', session })
   }
 
@@ -127,10 +139,11 @@ export function KioskApp() {
       versionId: session.config.version.id,
       servicePointCode: session.config.servicePoint.code,
       language: lang,
-      form: 'kiosk',
+      // A short-form response is checked against the block the server draws from its id.
+      form: session.shortForm ? 'full' : 'kiosk',
       startedAt: session.startedAt,
       completedAt: new Date().toISOString(),
-      answers: finalAnswers(definition, session.config.form, answers),
+      answers: finalAnswers(definition, session.form, answers),
     })
     setScreen({ name: 'thanks' })
   }
@@ -145,13 +158,13 @@ export function KioskApp() {
       // Not for this respondent: nothing is stored.
       return setScreen({ name: 'ended', message: definition.screening.endMessage })
     }
-    const next = nextItem(definition, session.config.form, answers, session.itemCode)
+    const next = nextItem(definition, session.form, answers, session.itemCode)
     if (!next) return void complete(session, answers)
     setScreen({ name: 'question', session: { ...session, answers, itemCode: next.code } })
   }
 
   const back = (session: Session) => {
-    const previous = previousItem(session.config.version.definition, session.config.form, session.answers, session.itemCode)
+    const previous = previousItem(session.config.version.definition, session.form, session.answers, session.itemCode)
     if (!previous) return reset()
     setScreen({ name: 'question', session: { ...session, itemCode: previous.code } })
   }
@@ -216,8 +229,8 @@ export function KioskApp() {
         item={item}
         lang={lang}
         value={session.answers[item.code]}
-        progress={itemProgress(definition, session.config.form, session.answers, item.code)}
-        isLast={nextItem(definition, session.config.form, session.answers, item.code) === null}
+        progress={itemProgress(definition, session.form, session.answers, item.code)}
+        isLast={nextItem(definition, session.form, session.answers, item.code) === null}
         onAnswer={(value, advance) => answer(session, value, advance)}
         onBack={() => back(session)}
         t={t}

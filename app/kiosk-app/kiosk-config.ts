@@ -7,6 +7,12 @@ export type KioskConfig = {
   version: { id: string; definition: Definition }
   /** The item codes the kiosk asks, in any order: the kiosk asks them in definition order. */
   form: string[]
+  /**
+   * The campaign's short-form channels (Campaign.shortFormChannels): with 'kiosk' among them, each
+   * respondent is asked the version's short form instead of the kiosk form (./session-form.ts).
+   * Absent from a configuration a kiosk kept from before short forms existed.
+   */
+  shortFormChannels?: string[]
   acceptedVersionIds: string[]
   minIntervalSeconds: number
   heartbeatSeconds: number

@@ -15,7 +15,8 @@ export type KioskEnvelope = {
   versionId: string
   servicePointCode: string
   language: Language
-  form: 'kiosk'
+  /** The kiosk form, or 'full' for a short-form response (the server draws its block from the id). */
+  form: 'kiosk' | 'full'
   startedAt: string
   /** The device's clock when the respondent finished. */
   completedAt: string

@@ -152,6 +152,8 @@ export type KioskConfig = {
   servicePoint: { code: string; name: { vi: string; en: string } }
   version: { id: string; definition: unknown }
   form: string[]
+  /** The campaign's short-form channels: the kiosk asks the short form when they name it. */
+  shortFormChannels: string[]
   acceptedVersionIds: string[]
   minIntervalSeconds: number
   heartbeatSeconds: number
@@ -185,6 +187,7 @@ export async function getKioskConfig(device: KioskDevice, now = new Date()): Pro
     servicePoint: { code: kiosk.servicePoint.code, name: { vi: kiosk.servicePoint.name, en: kiosk.servicePoint.nameEn } },
     version: { id: version.id, definition: version.definition },
     form: kioskFormItems(version.definition),
+    shortFormChannels: [...campaign.shortFormChannels],
     acceptedVersionIds: [...new Set([version.id, ...recent.map((campaign) => campaign.versionId)])],
     minIntervalSeconds: settings.minIntervalSeconds,
     heartbeatSeconds: settings.heartbeatSeconds,
