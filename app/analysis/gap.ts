@@ -1,7 +1,7 @@
 import type { UnitFigures } from '~/aggregation/unit-figures'
 import { Z_95 } from '~/aggregation/wilson'
 import type { Methodology } from '~/questionnaire/definition'
-import { type Criterion, indexCoefficients, pointsGained } from './points-gained'
+import { type Criterion, indexWeights, pointsGained } from './points-gained'
 
 /*
  * The gap table (docs/methodology.md, "Analysis for improvement plans"): every element and every
@@ -58,7 +58,7 @@ export function gapRows(inputs: GapInputs): GapRow[] {
   const { methodology, unit, provinces, previous, comparator } = inputs
   const z = inputs.z ?? Z_95
   const itemRates = rateValues(unit.figures)
-  const weights = indexCoefficients(methodology, itemRates)
+  const weights = indexWeights(methodology, itemRates)
   const rows: GapRow[] = []
   for (const element of methodology.elements) {
     const itemCodes = [...element.items, ...(element.generalItem && !element.items.includes(element.generalItem) ? [element.generalItem] : [])]

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { TEMPLATES } from '~/questionnaire/templates'
-import { indexCoefficients, indexWith, pointsGained, unitIndexOf } from './points-gained'
+import { indexWeights, indexWith, pointsGained, unitIndexOf } from './points-gained'
 
 /** A deterministic spread of rates (40..95) over every item the methodology names. */
 function ratesFor(code: keyof typeof TEMPLATES, skip: readonly string[] = []) {
@@ -19,19 +19,19 @@ function ratesFor(code: keyof typeof TEMPLATES, skip: readonly string[] = []) {
 describe.each(['sipas-2017', 'sipas-2023'] as const)('points gained in %s', (code) => {
   test('closing an item gap adds the item coefficient times the gap, exactly as the index formula recomputed', () => {
     const { methodology, rates } = ratesFor(code)
-    const { items } = indexCoefficients(methodology, rates)
+    const { items } = indexWeights(methodology, rates)
     const before = unitIndexOf(methodology, rates)!
     for (const [item, rate] of Object.entries(rates)) {
       const target = Math.min(100, rate! + 12.5)
       const gained = pointsGained(methodology, rates, { kind: 'item', code: item }, target)!
       expect(gained).toBeCloseTo(indexWith(methodology, rates, { kind: 'item', code: item }, target)! - before, 12)
-      expect(gained).toBeCloseTo(items[item]! * (target - rate!), 12)
+      expect(gained).toBeCloseTo((items[item] ?? 0) * (target - rate!), 12)
     }
   })
 
   test('closing an element gap adds the element weight times the gap', () => {
     const { methodology, rates } = ratesFor(code)
-    const { elements } = indexCoefficients(methodology, rates)
+    const { elements } = indexWeights(methodology, rates)
     const weights = Object.values(elements)
     expect(weights.reduce((sum, weight) => sum + weight, 0)).toBeCloseTo(1, 12)
     for (const element of methodology.elements) {
@@ -57,22 +57,22 @@ describe.each(['sipas-2017', 'sipas-2023'] as const)('points gained in %s', (cod
 test('in 2017 an element of the mean of its items spreads its weight over the items that have a rate', () => {
   const { methodology, rates } = ratesFor('sipas-2017', ['access.seats'])
   const access = methodology.elements.find((element) => element.code === 'access')!
-  const { items } = indexCoefficients(methodology, rates)
+  const { items } = indexWeights(methodology, rates)
   const rated = access.items.filter((item) => rates[item] != null)
   expect(rated.length).toBe(access.items.length - 1)
-  expect(items['access.seats']).toBe(0)
+  expect(items['access.seats']).toBeUndefined()
   for (const item of rated) expect(items[item]).toBeCloseTo(1 / 5 / rated.length, 12)
   // The element's satisfaction item is not in the 2017 index.
-  expect(items[access.generalItem!]).toBe(0)
+  expect(items[access.generalItem!]).toBeUndefined()
 })
 
 test('in 2023 the criteria items of an element indexed by its general item are worth 0 points; the general item carries the weight', () => {
   const { methodology, rates } = ratesFor('sipas-2023')
-  const { items } = indexCoefficients(methodology, rates)
+  const { items } = indexWeights(methodology, rates)
   const policy = methodology.elements.find((element) => element.code === 'policy')!
   expect(items['pol.general']).toBeCloseTo(1 / 2, 12)
   for (const item of policy.items) {
-    expect(items[item]).toBe(0)
+    expect(items[item]).toBeUndefined()
     expect(pointsGained(methodology, rates, { kind: 'item', code: item }, 100)).toBe(0)
   }
   const services = methodology.elements.filter((element) => element.code !== 'policy')

@@ -1,3 +1,4 @@
+import { indexCoefficients } from '~/aggregation/index-variance'
 import { type IndexValues, elementIndex, unitIndex } from '~/aggregation/indices'
 import type { Methodology } from '~/questionnaire/definition'
 
@@ -6,7 +7,7 @@ import type { Methodology } from '~/questionnaire/definition'
  * (docs/methodology.md, "Analysis for improvement plans"). The answer is computed by the index
  * formula itself (app/aggregation/indices.ts): the unit's index again with that one figure
  * replaced by the comparator's, minus the index as it is. The index is linear in the item rates,
- * so this equals the criterion's coefficient in the index times the gap (`indexCoefficients`);
+ * so this equals the criterion's coefficient in the index times the gap (`indexWeights`);
  * the tests check both agree for the official designs.
  */
 
@@ -60,35 +61,16 @@ export function unitIndexOf(methodology: Methodology, itemRates: IndexValues): n
 }
 
 /**
- * The weight of each element and item in the unit index (index points per point of the figure),
- * for a unit whose items with a rate are those in `itemRates`. Elements: 1/E when the index is
- * the mean of the elements, 1/(A·E_a) when it is the mean of aspects. Items: the element's weight
- * over its items with a rate when the element is their mean; the whole of it for the general item
- * of an element indexed by it, and 0 for that element's other items — they do not enter the index.
+ * The weight of each element and item in the unit index (index points per point of the figure).
+ * Items: the coefficients of the index's interval (app/aggregation/index-variance.ts), taken from
+ * the index functions; an item outside the index (a 2023 criterion, a 2017 general item) or a unit
+ * without an index has none (0). Elements: the unit index of a unit whose element indices are all
+ * 0 but this one's, 1 — 1/E for the mean of the elements, 1/(A·E_a) for the mean of aspects.
  */
-export function indexCoefficients(methodology: Methodology, itemRates: IndexValues) {
+export function indexWeights(methodology: Methodology, itemRates: IndexValues) {
+  const zero = Object.fromEntries(methodology.elements.map((element) => [element.code, 0]))
   const elements: Record<string, number> = {}
-  for (const element of methodology.elements) elements[element.code] = 0
-  if (methodology.unitIndex === 'meanOfElements') {
-    for (const element of methodology.elements) elements[element.code] = 1 / methodology.elements.length
-  } else {
-    for (const aspect of methodology.aspects) {
-      for (const code of aspect.elements) {
-        elements[code] = (elements[code] ?? 0) + 1 / (methodology.aspects.length * aspect.elements.length)
-      }
-    }
-  }
-  const items: Record<string, number> = {}
-  for (const element of methodology.elements) {
-    const weight = elements[element.code] ?? 0
-    if (element.index === 'mean') {
-      const rated = element.items.filter((code) => itemRates[code] != null)
-      for (const code of element.items) items[code] = rated.includes(code) ? weight / rated.length : 0
-      if (element.generalItem) items[element.generalItem] ??= 0
-    } else {
-      for (const code of element.items) items[code] ??= 0
-      if (element.generalItem) items[element.generalItem] = weight
-    }
-  }
+  for (const element of methodology.elements) elements[element.code] = unitIndex(methodology, { ...zero, [element.code]: 1 }) ?? 0
+  const items: Record<string, number> = { ...(indexCoefficients(methodology, itemRates).sipas ?? {}) }
   return { elements, items }
 }

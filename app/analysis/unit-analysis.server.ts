@@ -12,7 +12,7 @@ import { RESPONSE_MARKS } from '~/quality/flags'
 import { BOOTSTRAP_RESAMPLES, type ElementDrivers, REGRESSION_MIN_N, type RespondentAnswers, keyDrivers } from './drivers'
 import type { AnalysisLevel } from './analysis-query'
 import { type Comparator, type GapRow, gapRows } from './gap'
-import { indexCoefficients } from './points-gained'
+import { indexWeights } from './points-gained'
 import { type PerformancePoint, importancePerformance } from './importance-performance'
 
 /*
@@ -151,7 +151,7 @@ export async function loadUnitAnalysis(query: UnitAnalysisQuery): Promise<UnitAn
   const itemRates = Object.fromEntries(Object.entries(row.figures.items).map(([code, rate]) => [code, rate.rate]))
   const respondents = row.figures.suppressed ? [] : await respondentAnswers(unit, query.period, settings, row.methodologyCode)
   const drivers = keyDrivers(methodology, respondents, {
-    elementWeights: indexCoefficients(methodology, itemRates).elements,
+    elementWeights: indexWeights(methodology, itemRates).elements,
     minN: settings.minN,
   })
   const labels: Record<string, string> = {}
