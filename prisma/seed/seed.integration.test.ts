@@ -59,3 +59,10 @@ test('the demo asks the phone the short form at one service point, through a cam
   expect(elsewhere.shortFormChannels).toEqual([])
   expect(elsewhere.versionId).toBe(target.versionId)
 })
+
+test('the demo plans every service point of the national campaign of 2026', async () => {
+  const campaign = await prisma.campaign.findFirstOrThrow({ where: { provinceId: null, startsOn: new Date('2026-01-01') }, select: { id: true, _count: { select: { servicePoints: true, samplingPlans: true } } } })
+  expect(campaign._count.samplingPlans).toBe(campaign._count.servicePoints)
+  const plans = await prisma.samplingPlan.findMany({ where: { campaignId: campaign.id }, select: { populationN: true, marginOfError: true } })
+  expect(plans.every((plan) => plan.populationN >= 10 && plan.marginOfError === 0.05)).toBe(true)
+})

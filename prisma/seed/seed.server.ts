@@ -10,6 +10,7 @@ import { seedDemoCases } from './cases'
 import { seedDemoFeedback } from './feedback'
 import { withDemoShortForm } from './short-form'
 import { seedShortFormCampaign } from './short-form-campaign'
+import { seedSamplingPlans } from './sampling'
 import { COMMUNES, DEPARTMENTS } from './agencies'
 import { generateResponses, type SeedServicePoint } from './responses'
 import { createRandom } from './random'
@@ -133,6 +134,7 @@ export async function seedDemoData({ responses = DEFAULT_SEED_RESPONSES } = {}) 
   })
   for (let i = 0; i < generated.length; i += BATCH) await insertResponses(generated.slice(i, i + BATCH))
   await foldPendingRollups()
+  await seedSamplingPlans(campaigns.find((campaign) => campaign.year === 2026)!.id)
 
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const demoProvince = currentProvinces().find((p) => p.code === DEMO_PROVINCE_CODE)!
