@@ -625,6 +625,23 @@ const MATRIX: Record<string, Case[]> = {
       action: roles({}),
     },
   ],
+  // The analysis report, page and PDF: whoever may analyse the unit.
+  'analysis.$level.$unitId_.report/route.tsx': [
+    {
+      name: "own province's report",
+      path: (w) => `/analysis/province/${w.here.id}/report`,
+      params: (w) => ({ level: 'province', unitId: w.here.id }),
+      loader: roles({ ministry_admin: 200, ministry_analyst: 200, province_admin: 200 }),
+    },
+  ],
+  'analysis.$level.$unitId_.report[.]pdf.ts': [
+    {
+      name: "another province's report as PDF",
+      path: (w) => `/analysis/province/${w.elsewhere.id}/report.pdf`,
+      params: (w) => ({ level: 'province', unitId: w.elsewhere.id }),
+      loader: roles({ ministry_admin: 200, ministry_analyst: 200 }),
+    },
+  ],
   // Response times: the Ministry (the country), a province administrator (their province).
   'cases.performance.tsx': [
     {
