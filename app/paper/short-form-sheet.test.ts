@@ -15,8 +15,8 @@ const definition: Definition = {
   shortForm: {
     core: ['screen', 'svc.general', 'svc.channels', 'svc.online_used', 'svc.online_easy', 'comment'],
     blocks: [
-      { code: 'A', title: { vi: 'Khối A', en: 'Block A' }, items: ['svc.polite', 'svc.field'] },
-      { code: 'B', title: { vi: 'Khối B', en: 'Block B' }, items: ['svc.rules'] },
+      { code: 'a', title: { vi: 'Khối A', en: 'Block A' }, items: ['svc.polite', 'svc.field'] },
+      { code: 'b', title: { vi: 'Khối B', en: 'Block B' }, items: ['svc.rules'] },
     ],
   },
 }
@@ -30,7 +30,7 @@ describe('keying a short-form sheet', () => {
       sheetNo: 4,
       entry: {
         submittedOn: '2026-03-02',
-        formBlock: 'A',
+        formBlock: 'a',
         answers: { screen: 1, 'svc.polite': 4, 'svc.field': 10, 'svc.channels': [1, 3], 'svc.online_used': 2, 'svc.general': 5 },
       },
     })
@@ -40,7 +40,7 @@ describe('keying a short-form sheet', () => {
     const result = readSheetForm(definition, { ...blockA, 'svc.rules': '3' }, range)
     expect(result).toEqual({
       ok: false,
-      fieldErrors: { 'svc.rules': { key: 'submission:errors.item_not_asked', params: { itemCode: 'svc.rules', block: 'A' } } },
+      fieldErrors: { 'svc.rules': { key: 'submission:errors.item_not_asked', params: { itemCode: 'svc.rules', block: 'a' } } },
     })
   })
 
@@ -53,7 +53,7 @@ describe('keying a short-form sheet', () => {
 
   test('the items outside the keyed block are not required', () => {
     const blockB = { sheetNo: '5', sheetDate: '2026-03-02', sheetBlock: 'B', screen: '1', 'svc.rules': '2', 'svc.channels': '2', 'svc.online_used': '2', 'svc.general': '4' }
-    expect(readSheetForm(definition, blockB, range)).toMatchObject({ ok: true, entry: { formBlock: 'B' } })
+    expect(readSheetForm(definition, blockB, range)).toMatchObject({ ok: true, entry: { formBlock: 'b' } })
   })
 
   test('two clerks keying different blocks disagree on the block, which the supervisor settles', () => {
