@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireAgencyAccess } from '~/auth/permissions.server'
-import { canReadCases, canWithdrawNotes } from '~/auth/policy'
+import { canAnalyseUnit, canReadCases, canWithdrawNotes } from '~/auth/policy'
 import { aggregationSettings } from '~/aggregation/figures.server'
 import { periodOrThisYear } from '~/aggregation/period'
 import { getAgency, getAgencyFigures, getAgencyTrend, getServicePointFigures } from '~/dashboard/agency-dashboard.server'
@@ -52,11 +52,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     servicePoints,
     readsCases: canReadCases(user, agencyId),
     moderatesNotes: canWithdrawNotes(user, { id: agency.id, provinceId: agency.province?.id ?? null }),
+    analyses: canAnalyseUnit(user, { level: 'agency', provinceId: agency.province?.id ?? null, agencyId: agency.id }),
   }
 }
 
 export default function AgencyDashboard() {
-  const { locale, agency, period, minN, figures, trend, servicePoints, readsCases, moderatesNotes } = useLoaderData<typeof loader>()
+  const { locale, agency, period, minN, figures, trend, servicePoints, readsCases, moderatesNotes, analyses } = useLoaderData<typeof loader>()
   const { t } = useTranslation('dashboard')
   const percent = (value: number | null) => formatPercent(value, locale)
 
@@ -74,6 +75,11 @@ export default function AgencyDashboard() {
       {moderatesNotes ? (
         <p>
           <Link to={`/dashboard/${agency.id}/notes`}>{t('agency.notesLink')}</Link>
+        </p>
+      ) : null}
+      {analyses ? (
+        <p>
+          <a href={`/analysis/agency/${agency.id}?period=${encodeURIComponent(period.key)}`}>{t('agency.analysisLink')}</a>
         </p>
       ) : null}
 
