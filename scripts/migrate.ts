@@ -15,5 +15,12 @@ try {
 } finally {
   await pglite?.close()
 }
+if (!process.exitCode) {
+  // Responses stored before a rollup table existed get its cells (docs/decisions/029-index-intervals.md).
+  const { db } = await import('~/db.server')
+  const { rebuildMissingPairRollups } = await import('~/aggregation/recompute.server')
+  if ((await rebuildMissingPairRollups()).rebuilt) console.log('Rebuilt the rollups: index answer pairs were missing.')
+  await db.close()
+}
 // The schema engine leaves a timer running.
 process.exit()

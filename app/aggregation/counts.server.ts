@@ -5,11 +5,12 @@ import { RESPONSE_MARKS } from '~/quality/flags'
 import { readFigures } from './figure-reads.server'
 import { type DateRange, splitPeriod } from './period'
 import type { ResponseBasis } from './response-basis'
-import type { ItemCountRow, RespondentRow } from './series'
+import { INDEX_ANSWER_PAIRS, PAIR_SUMS } from './rollup-fold.server'
+import type { ItemCountRow, PairCountRow, RespondentRow } from './series'
 
 /*
  * The only place figures read counts from the database. Whole months come from the rollups
- * (AnswerRollup, ResponseRollup); the days of a month a custom range covers only in part come
+ * (AnswerRollup, ResponseRollup, AnswerPairRollup); the days of a month a custom range covers only in part come
  * from the raw rows, grouped the same way (ADR 005). AnswerRollup has no channel, so answer
  * counts for one channel come from raw rows (respondent counts still from ResponseRollup).
  * Callers sum rows with the same key, so the sources never need merging here.
@@ -66,7 +67,7 @@ function same(column: Prisma.Sql) {
 
 const RAW = Prisma.sql`r.`
 
-export type Counts = { answers: ItemCountRow[]; respondents: RespondentRow[] }
+export type Counts = { answers: ItemCountRow[]; respondents: RespondentRow[]; pairs: PairCountRow[] }
 
 /** A read can scan a year of rollups, or raw days of a custom range. */
 const COUNTS_TIMEOUT_MS = 120_000
@@ -85,7 +86,11 @@ export async function readCounts(key: CountKey, filter: CountFilter): Promise<Co
     reader().$transaction(
       async (tx) => {
         await tx.$executeRaw(COUNTS_WORK_MEM)
-        return { answers: await answerCounts(tx, key, filter), respondents: await respondentCounts(tx, key, filter) }
+        return {
+          answers: await answerCounts(tx, key, filter),
+          respondents: await respondentCounts(tx, key, filter),
+          pairs: await pairCounts(tx, key, filter),
+        }
       },
       { isolationLevel: 'RepeatableRead', timeout: COUNTS_TIMEOUT_MS, maxWait: COUNTS_TIMEOUT_MS }
     )
@@ -120,6 +125,39 @@ async function answerCounts(db: Reader, key: CountKey, filter: CountFilter): Pro
         AND ${kept(filter, RAW)}
         ${unitConditions(filter, RAW)}
       GROUP BY ${rawKey.group}, a."itemId", a.value`
+    )
+  }
+  return parts.flat()
+}
+
+/**
+ * Kept respondents' pair sums per key × pair of index items (AnswerPairRollup), the same way as
+ * the answer counts: whole months from the rollup, partial months and one channel from raw rows.
+ */
+async function pairCounts(db: Reader, key: CountKey, filter: CountFilter): Promise<PairCountRow[]> {
+  const { months, days } = filter.channel ? { months: null, days: [filter.range] } : splitPeriod(filter.range)
+  const [rollupKey, rawKey] = [keySql(key, false), keySql(key, true)]
+  const parts: PairCountRow[][] = []
+  if (months) {
+    parts.push(
+      await db.$queryRaw<PairCountRow[]>`
+      SELECT ${rollupKey.select} AS "unitId", "itemA", "itemB", sum(n)::float8 AS n, sum("sumW2") AS "sumW2",
+        sum("sumW2A") AS "sumW2A", sum("sumW2B") AS "sumW2B", sum("sumW2AB") AS "sumW2AB"
+      FROM "AnswerPairRollup"
+      WHERE month BETWEEN ${months.from}::date AND ${months.to}::date AND ${kept(filter, Prisma.empty)}
+        ${unitConditions({ ...filter, channel: undefined }, Prisma.empty)}
+      GROUP BY ${rollupKey.group}, "itemA", "itemB"`
+    )
+  }
+  for (const range of days) {
+    parts.push(
+      await db.$queryRaw<PairCountRow[]>`
+      SELECT ${rawKey.select} AS "unitId", p."itemA", p."itemB", ${PAIR_SUMS}
+      FROM "Response" r CROSS JOIN LATERAL ${INDEX_ANSWER_PAIRS} p
+      WHERE r."submittedOn" BETWEEN ${range.from}::date AND ${range.to}::date
+        AND ${kept(filter, RAW)}
+        ${unitConditions(filter, RAW)}
+      GROUP BY ${rawKey.group}, p."itemA", p."itemB"`
     )
   }
   return parts.flat()

@@ -249,7 +249,7 @@ export async function lineageEdges(): Promise<LineageEdge[]> {
 /** Counts → figures per unit and series (shared with the full recompute). */
 export async function computeFigures(counts: Counts, settings: AggregationSettings): Promise<UnitFigureRow[]> {
   const catalog = await getVersionCatalog(counts.respondents.map((row) => row.versionId))
-  return figuresBySeries(counts.answers, counts.respondents, catalog.versions, catalog.items, settings)
+  return figuresBySeries(counts.answers, counts.respondents, counts.pairs, catalog.versions, catalog.items, settings)
 }
 
 /** Re-keys province counts to the province each one counts for on the chosen date. */
@@ -258,6 +258,7 @@ export function attribute(counts: Counts, successors: ReadonlyMap<string, string
   return {
     answers: counts.answers.map((row) => ({ ...row, unitId: attributeUnit(successors, row.unitId) })),
     respondents: counts.respondents.map((row) => ({ ...row, unitId: attributeUnit(successors, row.unitId) })),
+    pairs: counts.pairs.map((row) => ({ ...row, unitId: attributeUnit(successors, row.unitId) })),
   }
 }
 

@@ -98,6 +98,8 @@ export function linearisedVariance(
     terms.push({ code, c: coefficients[code]! / item.sumW, p: item.rate / 100 })
   }
   let sumZ2 = 0
+  // The size of the terms that cancel: what rounding in the sums is relative to.
+  let scale = 0
   for (let j = 0; j < terms.length; j++) {
     for (let k = j; k < terms.length; k++) {
       const [tj, tk] = [terms[j]!, terms[k]!]
@@ -106,12 +108,21 @@ export function linearisedVariance(
       if (!sums) continue // never answered together (planned missing items): contributes nothing
       // Σ_i w_i² r_j r_k (y_j − p_j)(y_k − p_k)
       const cross = sums.sumW2AB - tk.p * sums.sumW2A - tj.p * sums.sumW2B + tj.p * tk.p * sums.sumW2
-      sumZ2 += (j === k ? 1 : 2) * tj.c * tk.c * cross
+      const factor = (j === k ? 1 : 2) * tj.c * tk.c
+      sumZ2 += factor * cross
+      scale += Math.abs(factor) * (sums.sumW2AB + tk.p * sums.sumW2A + tj.p * sums.sumW2B + tj.p * tk.p * sums.sumW2)
     }
   }
-  // Rounding can leave a hair below 0 when every answer agrees (each y − p is 0).
-  return (n / (n - 1)) * Math.max(0, sumZ2) * 100 * 100
+  // When every answer agrees with its rate (each y − p is 0) the terms cancel exactly in theory,
+  // but sums added in another order leave ~1e-16 of their size, whose square root would show as a
+  // margin of ~1e-7 points. A true variance is never that small against its terms (at least about
+  // 1/n² of them), so such a remainder is 0.
+  if (sumZ2 <= ROUNDING * scale) return 0
+  return (n / (n - 1)) * sumZ2 * 100 * 100
 }
+
+/** Relative size below which a variance is rounding left from terms that cancel. */
+const ROUNDING = 1e-12
 
 /** The interval value ± z·√variance, clipped to 0..100. */
 export function intervalAround(value: number, variance: number, z = Z_95): IndexInterval {
@@ -145,6 +156,21 @@ export function indexIntervals(
   }
 }
 
+/**
+ * Whether the pair sums can give this unit's intervals. They are sums of w²·…, the squared stored
+ * weights; with weights off every respondent must weigh 1 instead, which the sums equal only when
+ * every stored weight of the unit is 1 (Σw = Σw² = n). Otherwise the unit gets no interval: the
+ * pair rollup holds no unweighted counts (docs/decisions/029-index-intervals.md).
+ */
+export function pairSumsApply(useWeights: boolean, respondents: { n: number; sumW: number; sumW2: number }): boolean {
+  return useWeights || (respondents.sumW === respondents.n && respondents.sumW2 === respondents.n)
+}
+
+/** No interval for the unit index or any element (nothing to estimate them from). */
+export function noIntervals(methodology: Methodology): IndexIntervals {
+  return { sipas: null, elements: Object.fromEntries(methodology.elements.map((element) => [element.code, null])) }
+}
+
 /** The pair's sums with A = a and B = b, whichever way round they are stored. */
 function orientedPair(pairs: ItemPairs, a: string, b: string): PairSums | null {
   const direct = pairs.get(a)?.get(b)
@@ -163,7 +189,8 @@ export function addPair(pairs: Map<string, Map<string, PairSums>>, a: string, b:
   if (!row) pairs.set(first, (row = new Map()))
   const known = row.get(second)
   if (!known) {
-    row.set(second, { ...oriented })
+    const { n, sumW2, sumW2A, sumW2B, sumW2AB } = oriented
+    row.set(second, { n, sumW2, sumW2A, sumW2B, sumW2AB })
     return
   }
   known.n += oriented.n

@@ -17,6 +17,7 @@ function province(
     elements: { access },
     aspects: { policy, services },
     sipas,
+    intervals: { sipas: null, elements: { access: null } },
   }
 }
 

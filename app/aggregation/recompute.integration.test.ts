@@ -4,7 +4,7 @@ import { RESPONSE_MARKS } from '~/quality/flags'
 import { type Survey, createSurvey, storeResponses, uniformAnswers } from '../../test/factories/survey'
 import { unitFigures } from './figures.server'
 import { parsePeriod } from './period'
-import { rebuildRollups, recomputeAll, verifyRollups } from './recompute.server'
+import { rebuildMissingPairRollups, rebuildRollups, recomputeAll, verifyRollups } from './recompute.server'
 
 const plain = { minN: 0, excludeFlagsMask: 0, useWeights: true }
 const year = parsePeriod('2025')!
@@ -93,4 +93,34 @@ test('recomputeAll on verified responses only agrees with unitFigures, and rebui
   )
   expect(await rebuildRollups()).toEqual({ differences: 0 })
   expect(await recomputeAll(year, options)).toEqual(all)
+})
+
+test('each response pairs its valid answers to index items; a wrong pair cell is found and rebuilt', async () => {
+  // The diagonal pairs count each valid answer to an index item once, as AnswerRollup does.
+  const [counts] = await prisma.$queryRaw<{ diagonal: number; answers: number; pairs: number }[]>`
+    SELECT (SELECT sum(n) FROM "AnswerPairRollup" WHERE "itemA" = "itemB")::int AS diagonal,
+      (SELECT sum(a.n) FROM "AnswerRollup" a JOIN "Item" i ON i.id = a."itemId" WHERE i."inIndex" AND a.value >= 1)::int
+        AS answers,
+      (SELECT count(*) FROM "AnswerPairRollup" WHERE "itemA" < "itemB")::int AS pairs`
+  expect(counts!.diagonal).toBeGreaterThan(0)
+  expect(counts!.diagonal).toBe(counts!.answers)
+  expect(counts!.pairs).toBeGreaterThan(0)
+
+  await prisma.$executeRaw`
+    UPDATE "AnswerPairRollup" SET "sumW2AB" = "sumW2AB" + 1
+    WHERE ctid = (SELECT ctid FROM "AnswerPairRollup" WHERE "itemA" < "itemB" ORDER BY month, "itemA", "itemB" LIMIT 1)`
+  const check = await verifyRollups()
+  expect(check.differences).toBe(1)
+  const [wrong] = check.examples
+  expect(wrong).toMatchObject({ table: 'AnswerPairRollup' })
+  expect(wrong!.itemB).toBeGreaterThan(wrong!.itemId!)
+  expect(await rebuildRollups()).toEqual({ differences: 1 })
+  expect(await verifyRollups()).toMatchObject({ ok: true, differences: 0 })
+})
+
+test('rollups stored before the pair table existed get their pairs at the next migration', async () => {
+  await prisma.$executeRaw`DELETE FROM "AnswerPairRollup"`
+  expect(await rebuildMissingPairRollups()).toEqual({ rebuilt: true })
+  expect(await verifyRollups()).toMatchObject({ ok: true, differences: 0 })
+  expect(await rebuildMissingPairRollups()).toEqual({ rebuilt: false })
 })

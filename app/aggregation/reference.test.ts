@@ -1,12 +1,16 @@
 import { describe, expect, test } from 'vitest'
 import { DONT_KNOW, NOT_APPLICABLE, allItems } from '~/questionnaire/definition'
 import { sampleDefinition } from '../../test/fixtures/aggregation-definition'
+import { itemRows } from '~/questionnaire/item-rows'
 import type { AnswerCount } from './counts'
+import { type PairSums, addPair } from './index-variance'
+import { ratedValues } from './measures'
 import { nationalFigures } from './national'
 import { type RawResponse, type UnitLevel, UNIT_LEVELS, referenceFigures } from './reference'
 import { computeUnitFigures } from './unit-figures'
 
 const items = allItems(sampleDefinition)
+const INDEX_ITEMS = new Set(itemRows(sampleDefinition).filter((row) => row.inIndex).map((row) => row.code))
 const SCALE_ITEMS = ['policy.general', 'access.general', 'procedure.1', 'procedure.2']
 
 let nextId = 0
@@ -105,20 +109,27 @@ describe('the counts path agrees with the reference on random data', () => {
     const kept = responses.filter((r) => (r.flags & options.excludeFlagsMask) === 0)
     expect(reference.excluded).toBe(responses.length - kept.length)
     for (const level of UNIT_LEVELS) {
-      const { rows, respondents } = groupByUnit(kept, level)
+      const { rows, respondents, pairs } = groupByUnit(kept, level)
       const viaCounts = Object.fromEntries(
         [...respondents].map(([key, totals]) => [
           key,
-          computeUnitFigures(sampleDefinition.methodology, items, rows.get(key) ?? [], totals, options),
+          computeUnitFigures(sampleDefinition.methodology, items, rows.get(key) ?? [], totals, options, pairs.get(key)),
         ]),
       )
       expect(viaCounts).toEqual(approximately(reference[level]))
+      // the pair sums gave every unit's intervals when weights are on (stored weights vary here)
+      const intervals = Object.values(viaCounts).map((figures) => figures.intervals.sipas)
+      expect(intervals.every((interval) => (interval === null) === !options.useWeights)).toBe(true)
     }
   })
 })
 
-/** What the SQL aggregate does: GROUP BY unit, item, value with count, Σw and Σw². */
+/**
+ * What the SQL aggregate does: GROUP BY unit, item, value with count, Σw and Σw²; and the pair
+ * rollup: per unit, pairs of valid answers to index items with their Σw²·… sums.
+ */
 function groupByUnit(responses: readonly RawResponse[], level: UnitLevel) {
+  const pairs = new Map<string, Map<string, Map<string, PairSums>>>()
   const rows = new Map<string, AnswerCount[]>()
   const respondents = new Map<string, { n: number; sumW: number; sumW2: number }>()
   const cells = new Map<string, AnswerCount>()
@@ -136,9 +147,20 @@ function groupByUnit(responses: readonly RawResponse[], level: UnitLevel) {
       const cell = cells.get(id) ?? { unitKey, itemCode, value, n: 0, sumW: 0, sumW2: 0 }
       cells.set(id, { ...cell, n: cell.n + 1, sumW: cell.sumW + r.weight, sumW2: cell.sumW2 + r.weight ** 2 })
     }
+    const indexAnswers = r.answers.filter(({ itemCode, value }) => INDEX_ITEMS.has(itemCode) && value !== null && value >= 1)
+    let unitPairs = pairs.get(unitKey)
+    if (!unitPairs) pairs.set(unitKey, (unitPairs = new Map()))
+    const w2 = r.weight ** 2
+    for (const a of indexAnswers) {
+      for (const b of indexAnswers) {
+        if (a.itemCode > b.itemCode) continue
+        const [ya, yb] = [a, b].map(({ itemCode, value }) => (ratedValues(items.find((i) => i.code === itemCode)!)!.includes(value!) ? 1 : 0))
+        addPair(unitPairs, a.itemCode, b.itemCode, { n: 1, sumW2: w2, sumW2A: w2 * ya!, sumW2B: w2 * yb!, sumW2AB: w2 * ya! * yb! })
+      }
+    }
   }
   for (const cell of cells.values()) rows.set(cell.unitKey, [...(rows.get(cell.unitKey) ?? []), cell])
-  return { rows, respondents }
+  return { rows, respondents, pairs }
 }
 
 /** Every number replaced by a matcher accepting it to within 1e-9. */

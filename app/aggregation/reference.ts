@@ -1,4 +1,13 @@
-import { type Definition, allItems } from '~/questionnaire/definition'
+import { type Definition, type Methodology, allItems } from '~/questionnaire/definition'
+import {
+  type Coefficients,
+  type IndexInterval,
+  type IndexIntervals,
+  indexCoefficients,
+  intervalAround,
+  noIntervals,
+  pairSumsApply,
+} from './index-variance'
 import type { OptionShare } from './counts'
 import { type NationalFigures, nationalFigures } from './national'
 import { optionValues, ratedValues, shareKind } from './measures'
@@ -114,7 +123,66 @@ function unitFigures(
       return { value: option, ...proportion(denominator, weightsOf(chose)) }
     })
   }
-  return assembleUnitFigures(definition.methodology, rates, shares, responses.length, options.minN)
+  const stored = { n: responses.length, sumW: sum(responses.map((r) => r.weight)), sumW2: sum(responses.map((r) => r.weight ** 2)) }
+  const intervals = pairSumsApply(options.useWeights, stored)
+    ? respondentIntervals(definition, responses, rates, weightOf)
+    : noIntervals(definition.methodology)
+  return assembleUnitFigures(definition.methodology, rates, shares, responses.length, options.minN, intervals)
+}
+
+/**
+ * The intervals straight from each respondent's linearised contribution
+ * z_i = Σ_j a_j w_i r_ij (y_ij − p_j) / W_j and Var = n/(n−1) Σ z_i² (docs/methodology.md), with
+ * none of the pair sums the SQL path reads.
+ */
+function respondentIntervals(
+  definition: Definition,
+  responses: readonly RawResponse[],
+  rates: Readonly<Record<string, Rate>>,
+  weightOf: (response: RawResponse) => number,
+): IndexIntervals {
+  const methodology: Methodology = definition.methodology
+  const positive = new Map(allItems(definition).map((item) => [item.code, ratedValues(item)]))
+  const coefficients = indexCoefficients(
+    methodology,
+    Object.fromEntries(Object.entries(rates).map(([code, rate]) => [code, rate.rate])),
+  )
+  const interval = (of: Coefficients | null): IndexInterval | null => {
+    if (!of || responses.length < 2) return null
+    const validWeight: Record<string, number> = {}
+    for (const code in of) {
+      validWeight[code] = sum(responses.map((r) => (validAnswer(r, code) === null ? 0 : weightOf(r))))
+      if (!(validWeight[code]! > 0)) return null
+    }
+    let sumZ2 = 0
+    for (const response of responses) {
+      let z = 0
+      for (const code in of) {
+        const value = validAnswer(response, code)
+        if (value === null) continue
+        const y = positive.get(code)!.includes(value) ? 1 : 0
+        z += (of[code]! * weightOf(response) * (y - rates[code]!.rate! / 100)) / validWeight[code]!
+      }
+      sumZ2 += z * z
+    }
+    const n = responses.length
+    const value = sum(Object.keys(of).map((code) => of[code]! * rates[code]!.rate!))
+    return intervalAround(value, (n / (n - 1)) * sumZ2 * 100 * 100)
+  }
+  return {
+    sipas: interval(coefficients.sipas),
+    elements: Object.fromEntries(Object.entries(coefficients.elements).map(([code, of]) => [code, interval(of)])),
+  }
+}
+
+/** The response's valid answer to the item, or null. */
+function validAnswer(response: RawResponse, itemCode: string): number | null {
+  const answer = response.answers.find((a) => a.itemCode === itemCode)
+  return answer?.value != null && isValidAnswer(answer.value) ? answer.value : null
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0)
 }
 
 function weightsOf(answers: readonly WeightedAnswer[]): number[] {

@@ -1,5 +1,6 @@
 import { prisma } from '~/db.server'
 import { runAlone } from '~/db/advisory-lock.server'
+import { Prisma } from '~/generated/prisma/client'
 
 /*
  * Submissions don't write the rollups (docs/decisions/012-submission-throughput.md): each stored
@@ -9,7 +10,8 @@ import { runAlone } from '~/db/advisory-lock.server'
  * adds one count per rollup cell instead of one per answer.
  *
  * Readers fold first (foldPendingRollups before reading rollups), so every figure includes every
- * response acknowledged before the read began. Two folds at once are safe: the second waits on
+ * response acknowledged before the read began. The same fold pairs each response's answers to index
+ * items into AnswerPairRollup (INDEX_ANSWER_PAIRS), which the index's interval rests on. Two folds at once are safe: the second waits on
  * the rows the first deleted and skips them. The background fold after submissions runs on one
  * app server at a time (an advisory lock), so several servers' folds don't pile up on the same
  * rollup rows; a fold cut off half-way (its server died) rolls back whole, queue rows included
@@ -77,6 +79,11 @@ async function takeAndFold(tx: Db): Promise<number> {
       FROM r CROSS JOIN LATERAL unnest(r."answerItemIds", r."answerValues") AS a("itemId", value)
       GROUP BY 1, 2, 3
     ),
+    pairs AS (
+      SELECT r.g, p."itemA", p."itemB", ${PAIR_SUMS}
+      FROM r CROSS JOIN LATERAL ${INDEX_ANSWER_PAIRS} p
+      GROUP BY 1, 2, 3
+    ),
     -- ORDER BY: concurrent folds lock rollup rows in the same order (no deadlock); g follows the
     -- key's order, so (g, item, value) is one total order of the rollup keys.
     ar AS (
@@ -100,6 +107,18 @@ async function takeAndFold(tx: Db): Promise<number> {
       ON CONFLICT (month, "servicePointId", "versionId", channel, flags, "agencyId", "provinceId") DO UPDATE
       SET n = "ResponseRollup".n + EXCLUDED.n, "sumW" = "ResponseRollup"."sumW" + EXCLUDED."sumW",
         "sumW2" = "ResponseRollup"."sumW2" + EXCLUDED."sumW2"
+    ),
+    pr AS (
+      INSERT INTO "AnswerPairRollup" (month, "servicePointId", "agencyId", "provinceId", "itemA", "itemB", flags, n,
+        "sumW2", "sumW2A", "sumW2B", "sumW2AB")
+      SELECT k.month, k."servicePointId", k."agencyId", k."provinceId", p."itemA", p."itemB", k.flags, p.n, p."sumW2",
+        p."sumW2A", p."sumW2B", p."sumW2AB"
+      FROM pairs p JOIN groups k USING (g)
+      ORDER BY p.g, p."itemA", p."itemB"
+      ON CONFLICT (month, "servicePointId", "itemA", "itemB", flags, "agencyId", "provinceId") DO UPDATE
+      SET n = "AnswerPairRollup".n + EXCLUDED.n, "sumW2" = "AnswerPairRollup"."sumW2" + EXCLUDED."sumW2",
+        "sumW2A" = "AnswerPairRollup"."sumW2A" + EXCLUDED."sumW2A", "sumW2B" = "AnswerPairRollup"."sumW2B" + EXCLUDED."sumW2B",
+        "sumW2AB" = "AnswerPairRollup"."sumW2AB" + EXCLUDED."sumW2AB"
     )
     SELECT 1`
   return taken.length
@@ -141,3 +160,26 @@ export async function settleRollupFolds(): Promise<void> {
   scheduled = null
   await running
 }
+
+/**
+ * A LATERAL subquery over the response `r` (a row with the columns of "Response"): one row per pair
+ * of its answers to index items (itemA ≤ itemB, the diagonal included) that are both valid, with
+ * a and b 1 for a positive answer. Valid and positive mean what they mean for rates (rate.ts
+ * isValidAnswer: a coded value ≥ 1; positive: the item's `positive` values). Per response, so
+ * pairing never joins one large set of answers with itself. The fold and the rebuild both use it
+ * with PAIR_SUMS, so they cannot disagree.
+ */
+export const INDEX_ANSWER_PAIRS = Prisma.sql`(
+  WITH answered AS (
+    SELECT a."itemId", (a.value = ANY(i.positive))::int AS y
+    FROM unnest(r."answerItemIds", r."answerValues") AS a("itemId", value) JOIN "Item" i ON i.id = a."itemId"
+    WHERE i."inIndex" AND a.value >= 1
+  )
+  SELECT x."itemId" AS "itemA", z."itemId" AS "itemB", x.y AS a, z.y AS b
+  FROM answered x JOIN answered z ON z."itemId" >= x."itemId"
+)`
+
+/** AnswerPairRollup's counts over rows of `r` (the response) × INDEX_ANSWER_PAIRS `p`. */
+export const PAIR_SUMS = Prisma.sql`count(*)::int AS n, sum(r.weight * r.weight) AS "sumW2",
+  sum(r.weight * r.weight * p.a) AS "sumW2A", sum(r.weight * r.weight * p.b) AS "sumW2B",
+  sum(r.weight * r.weight * p.a * p.b) AS "sumW2AB"`

@@ -43,6 +43,7 @@ describe('figuresBySeries', () => {
     const [row, ...rest] = figuresBySeries(
       [answer('u', 'v1', 5, 3), answer('u', 'v2', 5, 1), answer('u', 'v2', 1, 4)],
       [respondents('u', 'v1', 3), respondents('u', 'v2', 5), respondents('u', 'v2', 2, true)],
+      [],
       versions,
       items,
       plain,
@@ -57,6 +58,7 @@ describe('figuresBySeries', () => {
     const rows = figuresBySeries(
       [answer('u', 'old', 5, 2), answer('u', 'v1', 1, 1)],
       [respondents('u', 'old', 2), respondents('u', 'v1', 1)],
+      [],
       versions,
       items,
       plain,
@@ -70,7 +72,7 @@ describe('figuresBySeries', () => {
   })
 
   test('a unit whose responses were all excluded is listed with n = 0', () => {
-    const [row] = figuresBySeries([], [respondents('u', 'v1', 4, true)], versions, items, plain)
+    const [row] = figuresBySeries([], [respondents('u', 'v1', 4, true)], [], versions, items, plain)
     expect(row).toMatchObject({ excluded: 4 })
     expect(row!.figures).toMatchObject({ n: 0, sipas: null })
   })
@@ -85,6 +87,7 @@ describe('figuresBySeries', () => {
         // excluded: neither in n nor in the verified count
         respondents('u', 'v2', 5, true, true),
       ],
+      [],
       versions,
       items,
       plain,
@@ -94,14 +97,14 @@ describe('figuresBySeries', () => {
   })
 
   test('rows are ordered by unit', () => {
-    const rows = figuresBySeries([], [respondents('b', 'v1', 1), respondents('a', 'v1', 1)], versions, items, plain)
+    const rows = figuresBySeries([], [respondents('b', 'v1', 1), respondents('a', 'v1', 1)], [], versions, items, plain)
     expect(rows.map((row) => row.unitId)).toEqual(['a', 'b'])
   })
 
   test('counts naming an unknown version or item are a programming error', () => {
-    expect(() => figuresBySeries([], [respondents('u', 'nope', 1)], versions, items, plain)).toThrow(/nope/)
+    expect(() => figuresBySeries([], [respondents('u', 'nope', 1)], [], versions, items, plain)).toThrow(/nope/)
     expect(() =>
-      figuresBySeries([{ ...answer('u', 'v1', 5, 1), itemId: 999 }], [respondents('u', 'v1', 1)], versions, items, plain),
+      figuresBySeries([{ ...answer('u', 'v1', 5, 1), itemId: 999 }], [respondents('u', 'v1', 1)], [], versions, items, plain),
     ).toThrow(/999/)
   })
 })

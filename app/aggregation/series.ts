@@ -1,5 +1,6 @@
 import { type Definition, allItems } from '~/questionnaire/definition'
 import type { AnswerCount, RespondentTotals } from './counts'
+import { type PairSums, addPair } from './index-variance'
 import { type FigureOptions, type UnitFigures, computeUnitFiguresByItem } from './unit-figures'
 
 /**
@@ -18,6 +19,9 @@ import { type FigureOptions, type UnitFigures, computeUnitFiguresByItem } from '
 
 /** One row per unit × item × value, already filtered by period, channel and flags. */
 export type ItemCountRow = { unitId: string; itemId: number; value: number; n: number; sumW: number; sumW2: number }
+
+/** One row per unit × pair of index items (item ids, A ≤ B), filtered like the answer counts. */
+export type PairCountRow = { unitId: string; itemA: number; itemB: number } & PairSums
 
 /** Respondents per unit × version, split into kept and excluded (flagged) ones, and verified or not. */
 export type RespondentRow = {
@@ -56,6 +60,7 @@ export type SeriesFigures = {
 export function figuresBySeries(
   answers: readonly ItemCountRow[],
   respondents: readonly RespondentRow[],
+  pairs: readonly PairCountRow[],
   versions: ReadonlyMap<string, VersionInfo>,
   items: ReadonlyMap<number, ItemInfo>,
   options: FigureOptions,
@@ -68,7 +73,9 @@ export function figuresBySeries(
     let bySeries = cells.get(unitId)
     if (!bySeries) cells.set(unitId, (bySeries = new Map()))
     let cell = bySeries.get(series)
-    if (!cell) bySeries.set(series, (cell = { kept: { n: 0, sumW: 0, sumW2: 0 }, excluded: 0, verified: 0, rows: new Map() }))
+    if (!cell) {
+      bySeries.set(series, (cell = { kept: { n: 0, sumW: 0, sumW2: 0 }, excluded: 0, verified: 0, rows: new Map(), pairs: new Map() }))
+    }
     return cell
   }
 
@@ -84,8 +91,7 @@ export function figuresBySeries(
     }
   }
   for (const row of answers) {
-    const item = items.get(row.itemId)
-    if (!item) throw new Error(`Answer counts name item ${row.itemId}, which was not loaded`)
+    const item = requireItem(items, row.itemId)
     const cell = cellOf(row.unitId, requireVersion(versions, item.versionId).methodologyCode)
     let itemRows = cell.rows.get(item.code)
     if (!itemRows) cell.rows.set(item.code, (itemRows = []))
@@ -100,6 +106,13 @@ export function figuresBySeries(
     }
   }
 
+  for (const row of pairs) {
+    const [a, b] = [requireItem(items, row.itemA), requireItem(items, row.itemB)]
+    // Both items of a pair come from one response, hence one version and one series.
+    const cell = cellOf(row.unitId, requireVersion(versions, a.versionId).methodologyCode)
+    addPair(cell.pairs, a.code, b.code, row)
+  }
+
   const itemsOf = new Map([...newest.values()].map((version) => [version.id, allItems(version.definition)]))
   const result: SeriesFigures[] = []
   for (const [unitId, bySeries] of cells) {
@@ -111,7 +124,14 @@ export function figuresBySeries(
         unitId,
         versionId: version.id,
         methodologyCode: series,
-        figures: computeUnitFiguresByItem(version.definition.methodology, itemsOf.get(version.id)!, cell.rows, cell.kept, options),
+        figures: computeUnitFiguresByItem(
+          version.definition.methodology,
+          itemsOf.get(version.id)!,
+          cell.rows,
+          cell.kept,
+          options,
+          cell.pairs,
+        ),
         excluded: cell.excluded,
         verified: cell.verified,
       })
@@ -126,7 +146,14 @@ export function figuresBySeries(
 }
 
 /** One unit in one series: its respondents and its answer counts by item code. */
-type Cell = { kept: RespondentTotals; excluded: number; verified: number; rows: Map<string, AnswerCount[]> }
+type Cell = {
+  kept: RespondentTotals
+  excluded: number
+  verified: number
+  rows: Map<string, AnswerCount[]>
+  /** Pair sums by item code, versions of the series pooled like the answer counts. */
+  pairs: Map<string, Map<string, PairSums>>
+}
 
 /** The dominant series: the one with the most kept respondents over all the rows given. */
 export function dominantSeries(rows: readonly Pick<SeriesFigures, 'methodologyCode' | 'figures'>[]): string | null {
@@ -152,6 +179,12 @@ function newestVersionPerSeries(
     }
   }
   return newest
+}
+
+function requireItem(items: ReadonlyMap<number, ItemInfo>, id: number): ItemInfo {
+  const item = items.get(id)
+  if (!item) throw new Error(`Answer counts name item ${id}, which was not loaded`)
+  return item
 }
 
 function requireVersion(versions: ReadonlyMap<string, VersionInfo>, id: string): VersionInfo {

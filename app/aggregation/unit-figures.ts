@@ -7,9 +7,10 @@ import {
   itemRate,
   multiSelectShares,
 } from './counts'
+import { type IndexIntervals, type IndexItem, type ItemPairs, indexIntervals, noIntervals, pairSumsApply } from './index-variance'
 import { aspectIndex, elementIndex, unitIndex } from './indices'
 import { optionValues, ratedValues, shareKind } from './measures'
-import type { Rate } from './rate'
+import { type Rate, isValidAnswer } from './rate'
 
 export type ItemFigure = Rate & { suppressed: boolean }
 export type ShareFigure = OptionShare & { suppressed: boolean }
@@ -25,6 +26,12 @@ export type UnitFigures = {
   elements: Record<string, number | null>
   aspects: Record<string, number | null>
   sipas: number | null
+  /**
+   * 95 % intervals of SIPAS and of each element index from the respondents (linearised,
+   * index-variance.ts), with their margins of error; null where there is no index or too little
+   * to estimate it from.
+   */
+  intervals: IndexIntervals
 }
 
 export type FigureOptions = { useWeights: boolean; minN: number }
@@ -42,6 +49,7 @@ export function computeUnitFigures(
   rows: readonly AnswerCount[],
   respondents: RespondentTotals,
   options: FigureOptions,
+  pairs: ItemPairs = NO_PAIRS,
 ): UnitFigures {
   const rowsByItem = new Map<string, AnswerCount[]>()
   for (const row of rows) {
@@ -49,8 +57,10 @@ export function computeUnitFigures(
     if (group) group.push(row)
     else rowsByItem.set(row.itemCode, [row])
   }
-  return computeUnitFiguresByItem(methodology, items, rowsByItem, respondents, options)
+  return computeUnitFiguresByItem(methodology, items, rowsByItem, respondents, options, pairs)
 }
+
+const NO_PAIRS: ItemPairs = new Map()
 
 /** computeUnitFigures for rows already grouped by item code (the full recompute has them so). */
 export function computeUnitFiguresByItem(
@@ -59,12 +69,18 @@ export function computeUnitFiguresByItem(
   rowsByItem: ReadonlyMap<string, readonly AnswerCount[]>,
   respondents: RespondentTotals,
   options: FigureOptions,
+  pairs: ItemPairs,
 ): UnitFigures {
   const rates: Record<string, Rate> = {}
+  const indexItems: Record<string, IndexItem> = {}
   const shares: Record<string, OptionShare[]> = {}
   for (const item of measuresOf(items)) {
     const itemRows = rowsByItem.get(item.code) ?? []
-    if (item.positive) rates[item.code] = itemRate(itemRows, item.positive, options.useWeights)
+    if (item.positive) {
+      const rate = itemRate(itemRows, item.positive, options.useWeights)
+      rates[item.code] = rate
+      indexItems[item.code] = { rate: rate.rate, sumW: validWeight(itemRows, options.useWeights) }
+    }
     if (item.shares === 'category') {
       shares[item.code] = categoryShares(itemRows, item.options, options.useWeights)
     }
@@ -72,7 +88,17 @@ export function computeUnitFiguresByItem(
       shares[item.code] = multiSelectShares(itemRows, item.options, respondents, options.useWeights)
     }
   }
-  return assembleUnitFigures(methodology, rates, shares, respondents.n, options.minN)
+  const intervals = pairSumsApply(options.useWeights, respondents)
+    ? indexIntervals(methodology, indexItems, pairs, respondents.n)
+    : noIntervals(methodology)
+  return assembleUnitFigures(methodology, rates, shares, respondents.n, options.minN, intervals)
+}
+
+/** Σw over an item's valid answers (the denominator of its rate; n without weights). */
+function validWeight(rows: readonly AnswerCount[], useWeights: boolean): number {
+  let sum = 0
+  for (const row of rows) if (isValidAnswer(row.value)) sum += useWeights ? row.sumW : row.n
+  return sum
 }
 
 type ItemMeasures = {
@@ -110,6 +136,7 @@ export function assembleUnitFigures(
   shares: Readonly<Record<string, OptionShare[]>>,
   respondents: number,
   minN: number,
+  intervals: IndexIntervals = noIntervals(methodology),
 ): UnitFigures {
   const itemRates = mapValues(rates, (rate) => rate.rate)
   const elements = Object.fromEntries(
@@ -127,6 +154,7 @@ export function assembleUnitFigures(
       methodology.aspects.map((aspect) => [aspect.code, aspectIndex(aspect, elements)]),
     ),
     sipas: unitIndex(methodology, elements),
+    intervals,
   }
 }
 

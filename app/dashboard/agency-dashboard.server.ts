@@ -8,7 +8,6 @@ import { reader } from '~/db/replica.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { isoDate } from '~/i18n/format'
 import { type Item, allItems } from '~/questionnaire/definition'
-import { elementIntervals, indexInterval } from '~/ranking/index-interval'
 import { unitSummarySelect } from '~/units/unit-select'
 
 /*
@@ -59,8 +58,8 @@ export async function getAgencyFigures(
   const itemsByCode = new Map<string, Item>(allItems(definition).map((item) => [item.code, item]))
   const provinceRow = province.find((candidate) => candidate.methodologyCode === row.methodologyCode)
   const sameSeriesNationally = national.methodologyCode === row.methodologyCode
-  const intervals = elementIntervals(methodology, row.figures.items)
-  const interval = indexInterval(methodology, row.figures.items)
+  const intervals = row.figures.intervals.elements
+  const interval = row.figures.intervals.sipas
   const { figures } = row
 
   const elements: ElementRow[] = methodology.elements.map((element) => {
@@ -129,10 +128,9 @@ export async function getServicePointFigures(agencyId: string, period: Period, m
       unitFigures({ period, level: 'servicePoint', parentId: agencyId }, { minN }),
     ]),
   )
-  const catalog = await getVersionCatalog(rows.map((row) => row.versionId))
   return servicePoints.map((servicePoint) => {
     const row = rows.find((candidate) => candidate.unitId === servicePoint.id)
-    const interval = row ? indexInterval(catalog.versions.get(row.versionId)!.definition.methodology, row.figures.items) : null
+    const interval = row?.figures.intervals.sipas ?? null
     return {
       ...servicePoint,
       sipas: row?.figures.sipas ?? null,

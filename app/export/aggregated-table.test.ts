@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
+import { type PairSums, addPair } from '~/aggregation/index-variance'
 import { computeUnitFigures } from '~/aggregation/unit-figures'
+import { itemRows } from '~/questionnaire/item-rows'
 import { allItems } from '~/questionnaire/definition'
 import { TEMPLATES } from '~/questionnaire/templates'
 import type { RankingRow } from '~/ranking/ranking-table'
@@ -8,14 +10,25 @@ import type { Row } from './table'
 
 const definition = TEMPLATES['sipas-2023']
 const rated = allItems(definition).filter((item) => item.kind === 'satisfaction5')
+const indexItems = itemRows(definition).filter((row) => row.inIndex).map((row) => row.code)
 
-/** A unit whose `n` respondents answered every rated item: `satisfied` of them 5, the others 2. */
+/**
+ * A unit whose `n` respondents answered every rated item: `satisfied` of them 5, the others 2 (the
+ * same people on every item, as the pair sums say).
+ */
 function unitSet(code: string, n: number, satisfied: number, minN: number, rank?: FigureSet['rank']): FigureSet {
   const rows = rated.flatMap((item) => [
     { unitKey: code, itemCode: item.code, value: 5, n: satisfied, sumW: satisfied, sumW2: satisfied },
     { unitKey: code, itemCode: item.code, value: 2, n: n - satisfied, sumW: n - satisfied, sumW2: n - satisfied },
   ])
-  const figures = computeUnitFigures(definition.methodology, allItems(definition), rows, { n, sumW: n, sumW2: n }, { useWeights: false, minN })
+  const pairs = new Map<string, Map<string, PairSums>>()
+  for (const a of indexItems) {
+    for (const b of indexItems) {
+      if (a <= b) addPair(pairs, a, b, { n, sumW2: n, sumW2A: satisfied, sumW2B: satisfied, sumW2AB: satisfied })
+    }
+  }
+  const respondents = { n, sumW: n, sumW2: n }
+  const figures = computeUnitFigures(definition.methodology, allItems(definition), rows, respondents, { useWeights: false, minN }, pairs)
   return {
     unit: { level: 'servicePoint', code, name: `Điểm ${code}`, nameEn: `Point ${code}` },
     methodologyCode: 'sipas-2023',
@@ -38,6 +51,7 @@ const rankRow = (change: RankingRow['change']): RankingRow => ({
   verified: 10,
   low: 70,
   high: 80,
+  margin: 5,
   rank: 3,
   change,
   group: 'B',
@@ -62,12 +76,16 @@ describe('aggregatedTables', () => {
     expect(all(tables).every((row) => row.verified_share === (row.suppressed ? null : 25))).toBe(true)
     expect(index!.ci_low).toBeLessThan(75)
     expect(index!.ci_high).toBeGreaterThan(75)
+    // everyone answers every item alike: the index varies like one item, √(p(1−p)/(n−1)) × z
+    expect(index!.margin_of_error).toBeCloseTo(1.959964 * Math.sqrt((0.75 * 0.25) / 39) * 100, 9)
   })
 
   test('a suppressed unit has no percentage and no interval in any row, only its n and the flag', () => {
     const rows = all(aggregatedTables([unitSet('B', 12, 6, 30)]))
     expect(rows.length).toBeGreaterThan(10)
-    for (const row of rows) expect(row).toMatchObject({ suppressed: true, percentage: null, ci_low: null, ci_high: null, verified_share: null })
+    for (const row of rows) {
+      expect(row).toMatchObject({ suppressed: true, percentage: null, ci_low: null, ci_high: null, margin_of_error: null, verified_share: null })
+    }
     // Respondents on the unit's rows; each item's valid answers on its own (none for items not answered here).
     expect(rows.filter((row) => row.measure_kind !== 'item').every((row) => row.n === 12)).toBe(true)
     expect(new Set(rows.filter((row) => row.measure_kind === 'item').map((row) => row.n))).toEqual(new Set([12, 0]))

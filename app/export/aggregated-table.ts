@@ -1,7 +1,6 @@
 import type { UnitFigures } from '~/aggregation/unit-figures'
 import { verifiedShare } from '~/aggregation/response-basis'
 import { type Definition, type LocalizedText, allItems } from '~/questionnaire/definition'
-import { elementIntervals, indexInterval } from '~/ranking/index-interval'
 import type { RankingRow, RankingTable } from '~/ranking/ranking-table'
 import { AGGREGATED_COLUMNS } from './data-dictionary'
 import type { ExportLevel } from './filters'
@@ -114,21 +113,25 @@ function addRows(rows: Rows, set: FigureSet) {
 
   if (figures.kind === 'unit') {
     const unit = figures.value
-    const index = indexInterval(methodology, unit.items)
-    const elements = elementIntervals(methodology, unit.items)
-    rows.index.push(row('index', 'SIPAS', SIPAS_LABEL, figureCells(unit.sipas, index?.low, index?.high, set.n, unit.suppressed), set.rank))
+    const index = unit.intervals.sipas
+    rows.index.push(
+      row('index', 'SIPAS', SIPAS_LABEL, figureCells(unit.sipas, index?.low, index?.high, set.n, unit.suppressed, index?.margin), set.rank),
+    )
     for (const aspect of methodology.aspects) {
       rows.aspect.push(row('aspect', aspect.code, aspect.name, figureCells(unit.aspects[aspect.code] ?? null, null, null, set.n, unit.suppressed)))
     }
     for (const element of methodology.elements) {
-      const interval = elements[element.code]
+      const interval = unit.intervals.elements[element.code]
+      const value = unit.elements[element.code] ?? null
       rows.element.push(
-        row('element', element.code, element.name, figureCells(unit.elements[element.code] ?? null, interval?.low, interval?.high, set.n, unit.suppressed)),
+        row('element', element.code, element.name, figureCells(value, interval?.low, interval?.high, set.n, unit.suppressed, interval?.margin)),
       )
     }
     for (const item of itemCodes) {
       const rate = unit.items[item.code]!
-      rows.item.push(row('item', item.code, item.text, figureCells(rate.rate, rate.low, rate.high, rate.n, rate.suppressed)))
+      // A Wilson interval is not symmetric about the rate: its margin is half its width.
+      const margin = rate.low === null || rate.high === null ? null : (rate.high - rate.low) / 2
+      rows.item.push(row('item', item.code, item.text, figureCells(rate.rate, rate.low, rate.high, rate.n, rate.suppressed, margin)))
     }
     return
   }
@@ -149,13 +152,25 @@ function unitCells(unit: ExportUnit): Row {
   return { level: unit.level, unit_code: unit.code, unit_name_vi: unit.name, unit_name_en: unit.nameEn }
 }
 
-/** A suppressed figure is never written: no percentage and no interval, only the flag and n. */
-function figureCells(value: number | null, low: number | null | undefined, high: number | null | undefined, n: number | null, suppressed: boolean): Row {
+/**
+ * A suppressed figure is never written: no percentage and no interval, only the flag and n. The
+ * margin of error is the one the figure achieved (docs/methodology.md, "95 % intervals").
+ */
+function figureCells(
+  value: number | null,
+  low: number | null | undefined,
+  high: number | null | undefined,
+  n: number | null,
+  suppressed: boolean,
+  margin?: number | null,
+): Row {
+  const hidden = suppressed || value === null
   return {
     percentage: suppressed ? null : value,
     n,
-    ci_low: suppressed || value === null ? null : low ?? null,
-    ci_high: suppressed || value === null ? null : high ?? null,
+    ci_low: hidden ? null : low ?? null,
+    ci_high: hidden ? null : high ?? null,
+    margin_of_error: hidden ? null : margin ?? null,
     suppressed,
   }
 }

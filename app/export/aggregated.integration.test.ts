@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { nationalFigures, unitFigures } from '~/aggregation/figures.server'
 import { parsePeriod } from '~/aggregation/period'
 import { RESPONSE_MARKS } from '~/quality/flags'
-import { indexInterval } from '~/ranking/index-interval'
 import { computeRanking } from '~/ranking/rankings.server'
 import { type ResponseSpec, type Survey, createSurvey, storeResponses, uniformAnswers } from '../../test/factories/survey'
 import { aggregatedExport, countAggregatedRows } from './aggregated.server'
@@ -107,8 +106,8 @@ describe('aggregatedExport', () => {
     expect(aspects.map((row) => [row.measure_code, row.percentage])).toEqual(
       methodology.aspects.map((aspect) => [aspect.code, figure!.figures.aspects[aspect.code]]),
     )
-    const interval = indexInterval(methodology, figure!.figures.items)!
-    expect(rowsOf(tables, 'indices')[0]).toMatchObject({ ci_low: interval.low, ci_high: interval.high })
+    const interval = figure!.figures.intervals.sipas!
+    expect(rowsOf(tables, 'indices')[0]).toMatchObject({ ci_low: interval.low, ci_high: interval.high, margin_of_error: interval.margin })
   })
 
   test('agency and service point rows: figures, ranks in their province, and suppressed ones without a value', async () => {

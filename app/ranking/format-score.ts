@@ -7,6 +7,11 @@ export function formatScore(value: number | null, index: IndexCode, locale: Lang
   return SCORE_UNIT[index] === 'percent' ? formatPercent(value, locale) : formatDecimal(value, locale)
 }
 
+/** The margin of error achieved, "± 3,12" (points); a dash when there is none. */
+export function formatMargin(margin: number | null | undefined, locale: Language): string {
+  return margin == null ? MISSING : `± ${formatDecimal(margin, locale)}`
+}
+
 /** A 95 % interval, "88,10 – 92,40 %"; a dash when there is none. */
 export function formatInterval(low: number | null, high: number | null, index: IndexCode, locale: Language): string {
   if (low === null || high === null) return MISSING

@@ -5,7 +5,6 @@ import { getVersionCatalog } from '~/aggregation/versions.server'
 import { prisma } from '~/db.server'
 import { provinceSummarySelect } from '~/units/unit-select'
 import { isoDate } from '~/i18n/format'
-import { elementIntervals, indexInterval } from './index-interval'
 import { INDICES, type IndexCode } from './indices'
 import { yearEnd } from './peer-units.server'
 import { pointsFromSipas } from './points'
@@ -80,7 +79,10 @@ export type TrendYear = {
   suppressed: boolean
   /** Before the province existed: its predecessors' answers re-aggregated (labelled). */
   proForma: boolean
+  /** The national comparator: in a pro-forma year, the mean of the pro-forma provinces. */
   national: number | null
+  /** In a pro-forma year, the official national figure of that year's provinces (shown beside); else null. */
+  officialNational: number | null
 }
 
 /**
@@ -97,9 +99,9 @@ export async function getSipasTrend(
   return Promise.all(
     wanted.map(async (year) => {
       const { proForma, asOf } = attribution(province, year)
-      const [rows, national] = await Promise.all([
+      const [rows, { national, official }] = await Promise.all([
         unitFigures({ period: yearPeriod(year), level: 'province', ids: [province.id], asOf }, settings),
-        nationalFigures({ period: yearPeriod(year) }, settings),
+        nationalComparators(year, asOf, settings),
       ])
       const figures = rows[0]?.figures
       return {
@@ -110,9 +112,25 @@ export async function getSipasTrend(
         suppressed: figures?.suppressed ?? true,
         proForma,
         national: national.national.sipas,
+        officialNational: official?.national.sipas ?? null,
       }
     }),
   )
+}
+
+/**
+ * What a province's figures in `year` are compared with. Figures re-aggregated over today's
+ * provinces (pro-forma, `asOf` given) compare with the pro-forma national value, the mean of the
+ * pro-forma provinces, not with the mean of the provinces of the time; that official mean is
+ * returned beside it (`official`, null when the year is not pro-forma).
+ */
+async function nationalComparators(year: number, asOf: string | undefined, settings: FigureBasis) {
+  const period = yearPeriod(year)
+  const [national, official] = await Promise.all([
+    nationalFigures({ period, asOf }, settings),
+    asOf === undefined ? Promise.resolve(null) : nationalFigures({ period }, settings),
+  ])
+  return { national, official }
 }
 
 export type ElementFigure = {
@@ -121,6 +139,8 @@ export type ElementFigure = {
   value: number | null
   low: number | null
   high: number | null
+  /** The margin of error achieved (half the interval, in points). */
+  margin: number | null
   national: number | null
 }
 
@@ -149,15 +169,15 @@ export async function getElementBreakdown(
   settings: FigureBasis,
 ) {
   const { proForma, asOf } = attribution(province, year)
-  const [rows, national] = await Promise.all([
+  const [rows, { national, official }] = await Promise.all([
     unitFigures({ period: yearPeriod(year), level: 'province', ids: [province.id], asOf }, settings),
-    nationalFigures({ period: yearPeriod(year) }, settings),
+    nationalComparators(year, asOf, settings),
   ])
   const row = rows[0]
   if (!row) return null
   const catalog = await getVersionCatalog([row.versionId])
   const methodology = catalog.versions.get(row.versionId)!.definition.methodology
-  const intervals = elementIntervals(methodology, row.figures.items)
+  const intervals = row.figures.intervals.elements
   const suppressed = row.figures.suppressed
   const elements: ElementFigure[] = methodology.elements.map((element) => ({
     code: element.code,
@@ -165,9 +185,10 @@ export async function getElementBreakdown(
     value: suppressed ? null : (row.figures.elements[element.code] ?? null),
     low: suppressed ? null : (intervals[element.code]?.low ?? null),
     high: suppressed ? null : (intervals[element.code]?.high ?? null),
+    margin: suppressed ? null : (intervals[element.code]?.margin ?? null),
     national: national.methodologyCode === row.methodologyCode ? (national.national.elements[element.code] ?? null) : null,
   }))
-  const interval = suppressed ? null : indexInterval(methodology, row.figures.items)
+  const interval = suppressed ? null : row.figures.intervals.sipas
   return {
     proForma,
     n: row.figures.n,
@@ -176,7 +197,9 @@ export async function getElementBreakdown(
     sipas: suppressed ? null : row.figures.sipas,
     low: interval?.low ?? null,
     high: interval?.high ?? null,
+    margin: interval?.margin ?? null,
     nationalSipas: national.national.sipas,
+    officialNationalSipas: official?.national.sipas ?? null,
     elements,
   }
 }

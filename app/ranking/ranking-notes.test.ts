@@ -12,6 +12,7 @@ const row = (unitId: string, score: number | null, rank: number | null, extra: P
   verified: null,
   low: null,
   high: null,
+  margin: null,
   rank,
   change: null,
   group: null,

@@ -2,13 +2,13 @@ import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
 import { verifiedShare } from '~/aggregation/response-basis'
 import { formatDate, formatNumber, formatPercent, formatRankChange } from '~/i18n/format'
-import { formatInterval, formatScore } from './format-score'
+import { formatInterval, formatMargin, formatScore } from './format-score'
 import { rankingNotes } from './ranking-notes'
 import type { PublishedRanking, RankingRow } from './ranking-table'
 import { DataTable } from '~/ui/data-table'
 
 /**
- * A ranking as a table: rank, unit, score, n and its verified share, 95 % interval, change, group and the
+ * A ranking as a table: rank, unit, score, n and its verified share, 95 % interval and margin of error, change, group and the
  * statistical-tie marker, with the status (provisional or frozen) and what changes compare with.
  * Rows of units without a publishable score follow the ranked ones.
  */
@@ -49,6 +49,7 @@ export function RankingResults({
                 { label: t('table.n'), numeric: true },
                 { label: t('table.verified'), numeric: true },
                 { label: t('table.interval'), numeric: true },
+                { label: t('table.margin'), numeric: true },
               ]
             : []),
           {
@@ -92,6 +93,7 @@ export function RankingResults({
                     row.n === null ? '—' : formatNumber(row.n, locale),
                     row.n === null || row.verified === null ? '—' : formatPercent(verifiedShare(row.verified, row.n), locale, 0),
                     formatInterval(row.low, row.high, index, locale),
+                    formatMargin(row.margin, locale),
                   ]
                 : []),
               changeOf(row),

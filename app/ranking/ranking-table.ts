@@ -23,6 +23,11 @@ const RankingRowSchema = z.object({
   verified: z.number().nullable().default(null),
   low: z.number().nullable(),
   high: z.number().nullable(),
+  /**
+   * The margin of error achieved: the interval's half-width in points (before clipping to 0–100);
+   * null for imported indices and snapshots frozen before it was published.
+   */
+  margin: z.number().nullable().default(null),
   rank: z.number().int().nullable(),
   change: z.union([z.number().int(), z.literal('reorganised')]).nullable(),
   group: z.string().nullable(),

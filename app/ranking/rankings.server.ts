@@ -4,12 +4,10 @@ import { readFigures } from '~/aggregation/figure-reads.server'
 import type { UnitLevel } from '~/aggregation/reference'
 import type { ResponseBasis } from '~/aggregation/response-basis'
 import { dominantSeries } from '~/aggregation/series'
-import { getVersionCatalog } from '~/aggregation/versions.server'
 import { reader } from '~/db/replica.server'
 import { isoDate } from '~/i18n/format'
 import { getExternalScores } from './external-import.server'
 import type { GroupThreshold } from './groups'
-import { indexInterval } from './index-interval'
 import { type IndexCode, type PeerGroup, indexAppliesTo, isExternalIndex, isInnerPeerGroup } from './indices'
 import { reorganisedUnits } from './lineage'
 import { type PeerUnit, lineageDuring, listPeerUnits, yearEnd } from './peer-units.server'
@@ -64,6 +62,8 @@ type Scored = PeerUnit & {
   verified: number | null
   low: number | null
   high: number | null
+  /** The margin of error achieved (half the interval's width before clipping, in points). */
+  margin: number | null
   status: RankingRow['status']
 }
 
@@ -104,6 +104,7 @@ async function rankNow(query: RankingQuery): Promise<RankingTable> {
       verified: unit.verified,
       low: unit.status === 'ranked' ? unit.low ?? null : null,
       high: unit.status === 'ranked' ? unit.high ?? null : null,
+      margin: unit.status === 'ranked' ? unit.margin ?? null : null,
       rank: unit.rank,
       change: unit.change,
       group: unit.group,
@@ -179,6 +180,7 @@ async function scoreUnits(
         verified: null,
         low: null,
         high: null,
+        margin: null,
         status: imported === null ? 'noData' : 'ranked',
       }
     })
@@ -190,7 +192,6 @@ async function scoreUnits(
   // Units are compared within one methodology series: the one most respondents answered.
   const series = dominantSeries(rows)
   const figuresOf = new Map(rows.filter((row) => row.methodologyCode === series).map((row) => [row.unitId, row]))
-  const catalog = await getVersionCatalog([...figuresOf.values()].map((row) => row.versionId))
   return units.map((unit): Scored => {
     const row = figuresOf.get(unit.id)
     if (!row || row.figures.sipas === null) {
@@ -202,12 +203,13 @@ async function scoreUnits(
         verified: row?.verified ?? null,
         low: null,
         high: null,
+        margin: null,
         status: 'noData',
       }
     }
     const { figures } = row
-    const methodology = catalog.versions.get(row.versionId)!.definition.methodology
-    const interval = indexInterval(methodology, figures.items)
+    // The linearised interval from the respondents (docs/methodology.md, "95 % intervals").
+    const interval = figures.intervals.sipas
     return {
       ...unit,
       key: unit.id,
@@ -216,6 +218,7 @@ async function scoreUnits(
       verified: row.verified,
       low: interval?.low ?? null,
       high: interval?.high ?? null,
+      margin: interval?.margin ?? null,
       status: figures.suppressed ? 'insufficientSample' : 'ranked',
     }
   })

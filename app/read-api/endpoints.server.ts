@@ -3,9 +3,7 @@ import { type UnitFigureRow, aggregationSettings, unitFigures } from '~/aggregat
 import { parsePeriod } from '~/aggregation/period'
 import { verifiedShare } from '~/aggregation/response-basis'
 import type { ItemFigure } from '~/aggregation/unit-figures'
-import { getVersionCatalog } from '~/aggregation/versions.server'
 import { isInnerPeerGroup } from '~/ranking/indices'
-import { indexInterval } from '~/ranking/index-interval'
 import { getRanking } from '~/ranking/rankings.server'
 import { decodeCursor, pageOf } from './cursor'
 import { type ApiRefusal, invalidParameter, isRefusal, outsideScope, unknownUnit } from './refusal'
@@ -105,6 +103,7 @@ export const rankingPage = readOnlyEndpoint(async (query: RankingsQuery, scope):
       verified: row.verified,
       low: row.low,
       high: row.high,
+      margin: row.margin,
       rank: row.rank,
       change: row.change,
       group: row.group,
@@ -143,11 +142,10 @@ const indexKey = (row: UnitIndices) => `${row.unitId}:${row.methodologyCode}`
 
 /** The figures as the API publishes them: a suppressed figure has no value. */
 async function unitIndices(rows: readonly UnitFigureRow[], level: UnitIndices['level']): Promise<UnitIndices[]> {
-  const catalog = await getVersionCatalog(new Set(rows.map((row) => row.versionId)))
   const indices = rows.map((row): UnitIndices => {
     const { figures } = row
     const hidden = figures.suppressed
-    const interval = hidden ? null : indexInterval(catalog.versions.get(row.versionId)!.definition.methodology, figures.items)
+    const interval = hidden ? null : figures.intervals.sipas
     const shown = (value: number | null) => (hidden ? null : value)
     return {
       unitId: row.unitId,
@@ -159,7 +157,14 @@ async function unitIndices(rows: readonly UnitFigureRow[], level: UnitIndices['l
       verified: row.verified,
       verifiedShare: verifiedShare(row.verified, figures.n),
       suppressed: hidden,
-      sipas: { value: shown(figures.sipas), low: interval?.low ?? null, high: interval?.high ?? null, n: figures.n, suppressed: hidden },
+      sipas: {
+        value: shown(figures.sipas),
+        low: interval?.low ?? null,
+        high: interval?.high ?? null,
+        margin: interval?.margin ?? null,
+        n: figures.n,
+        suppressed: hidden,
+      },
       aspects: Object.fromEntries(Object.entries(figures.aspects).map(([code, value]) => [code, shown(value)])),
       elements: Object.fromEntries(Object.entries(figures.elements).map(([code, value]) => [code, shown(value)])),
       items: Object.fromEntries(Object.entries(figures.items).map(([code, item]) => [code, itemEstimate(item, hidden)])),
@@ -174,6 +179,8 @@ function itemEstimate(item: ItemFigure, unitSuppressed: boolean): Estimate {
     value: suppressed ? null : item.rate,
     low: suppressed ? null : item.low,
     high: suppressed ? null : item.high,
+    // A Wilson interval is not symmetric about the rate: its margin is half its width.
+    margin: suppressed || item.low === null || item.high === null ? null : (item.high - item.low) / 2,
     n: item.n,
     suppressed,
   }

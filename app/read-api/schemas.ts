@@ -109,6 +109,9 @@ const EstimateSchema = z
     value: percent.nullable().meta({ description: 'Percent; null when suppressed (too few respondents) or not computable.' }),
     low: percent.nullable(),
     high: percent.nullable(),
+    margin: z.number().nullable().meta({
+      description: 'The margin of error achieved: half the 95 % interval, in percentage points (indices: z × standard error, before the interval is cut to 0–100).',
+    }),
     n: z.number().int().meta({ description: 'Valid answers (items) or respondents (indices) behind the figure.' }),
     suppressed: z.boolean(),
   })
@@ -144,6 +147,7 @@ const RankingRowSchema = z
     verified: z.number().int().nullable().meta({ description: 'Verified respondents among n; null for imported indices.' }),
     low: z.number().nullable(),
     high: z.number().nullable(),
+    margin: z.number().nullable().meta({ description: 'The margin of error achieved (half the 95 % interval, in points); null for imported indices.' }),
     rank: z.number().int().nullable(),
     change: z.union([z.number().int(), z.literal('reorganised')]).nullable(),
     group: z.string().nullable(),

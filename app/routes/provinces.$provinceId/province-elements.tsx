@@ -2,7 +2,7 @@ import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { verifiedShare } from '~/aggregation/response-basis'
 import { formatNumber, formatPercent } from '~/i18n/format'
-import { formatInterval } from '~/ranking/format-score'
+import { formatInterval, formatMargin } from '~/ranking/format-score'
 import { IntervalBarChart, intervalBar } from '~/ui/charts/interval-bar-chart'
 import { DataTable, numericColumn } from '~/ui/data-table'
 import type { loader } from './route'
@@ -14,7 +14,14 @@ export function ProvinceElements({ data }: { data: ProvinceData }) {
   const { locale, year, province, breakdown, minN } = data
   const { t } = useTranslation('rankings')
   const percent = (value: number) => formatPercent(value, locale)
-  const figureColumns = [t('table.score'), t('table.interval'), t('province.national')].map(numericColumn)
+  // A pro-forma year compares with the pro-forma national value, the official one beside it.
+  const nationalComparator = (value: number | null, official: number | null) =>
+    value === null
+      ? '—'
+      : official === null
+      ? percent(value)
+      : t('province.nationalProForma', { proForma: percent(value), official: percent(official) })
+  const figureColumns = [t('table.score'), t('table.interval'), t('table.margin'), t('province.national')].map(numericColumn)
   return (
     <>
     <h2>{t('province.elementsTitle', { year })}</h2>
@@ -28,9 +35,10 @@ export function ProvinceElements({ data }: { data: ProvinceData }) {
           {t('province.sipasLine', {
             sipas: breakdown.sipas === null ? '—' : percent(breakdown.sipas),
             interval: formatInterval(breakdown.low, breakdown.high, 'SIPAS', locale),
+            margin: formatMargin(breakdown.margin, locale),
             n: formatNumber(breakdown.n, locale),
             verified: formatPercent(verifiedShare(breakdown.verified, breakdown.n), locale, 0),
-            national: breakdown.nationalSipas === null ? '—' : percent(breakdown.nationalSipas),
+            national: nationalComparator(breakdown.nationalSipas, breakdown.proForma ? breakdown.officialNationalSipas : null),
           })}
           {breakdown.proForma ? ` ${t('province.proFormaMark')}` : ''}
         </p>
@@ -43,6 +51,7 @@ export function ProvinceElements({ data }: { data: ProvinceData }) {
               element.name[locale],
               element.value === null ? '—' : percent(element.value),
               formatInterval(element.low, element.high, 'SIPAS', locale),
+              formatMargin(element.margin, locale),
               element.national === null ? '—' : percent(element.national),
             ],
           }))}

@@ -54,7 +54,11 @@ export function ProvinceTrend({ data }: { data: ProvinceData }) {
                 : t('table.noData'),
               formatNumber(point.n, locale),
               formatPercent(verifiedShare(point.verified, point.n), locale, 0),
-              point.national === null ? '—' : percent(point.national),
+              point.national === null
+                ? '—'
+                : point.officialNational === null
+                ? percent(point.national)
+                : t('province.nationalProForma', { proForma: percent(point.national), official: percent(point.officialNational) }),
             ],
           }))}
         />
