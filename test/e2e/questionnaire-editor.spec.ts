@@ -5,7 +5,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
 /*
  * The questionnaire path of a Ministry administrator: a draft from the 2023 template, an item
  * reworded in both languages, the missing-translation problem and its fix, a phone preview,
- * publishing, and a service point's poster whose PDF carries the survey link.
+ * publishing; a short form proposed, edited and previewed block by block; and a service point's
+ * poster whose PDF carries the survey link.
  */
 
 // The editor puts both languages side by side: it is a desktop screen.
@@ -55,6 +56,55 @@ test('an administrator drafts, fixes, previews and publishes a questionnaire', a
   await expect(page.getByText(/Khi ban hành, phiên bản 1/)).toBeVisible()
   await page.getByRole('button', { name: 'Ban hành phiên bản 1' }).click()
   await expect(page.getByText(/Phiên bản này đã ban hành và không thể thay đổi/)).toBeVisible()
+})
+
+test('an administrator splits a draft into a short form, moves a question to the core and previews each block', async ({ page }) => {
+  test.setTimeout(300_000)
+  await signIn(page)
+  await page.goto('/admin/questionnaires')
+  await page.getByLabel('Mẫu phiếu').selectOption('sipas-2023')
+  await page.getByLabel(/Tên ngắn dùng trong địa chỉ/).fill(`e2e-sf-${Date.now()}`)
+  await page.getByLabel('Tên phiếu bằng tiếng Việt').fill('Khảo sát rút gọn')
+  await page.getByLabel('Tên phiếu bằng tiếng Anh').fill('Short survey')
+  await page.getByRole('button', { name: 'Tạo bản nháp' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Khảo sát rút gọn, phiên bản 1' })).toBeVisible()
+
+  // Each button posts the whole editor: wait for the new page, not the old one's texts.
+  const submit = async (name: string) => {
+    const loaded = page.waitForEvent('load', { timeout: 60_000 })
+    await page.getByRole('button', { name }).first().click()
+    await loaded
+  }
+  await page.getByLabel('Số khối').fill('3')
+  await submit('Đề xuất phiếu rút gọn')
+  await expect(page.getByText('Không có lỗi: bản nháp này có thể ban hành.')).toBeVisible()
+  const forms = page.getByRole('table', { name: 'Các mẫu phiếu mà người trả lời có thể nhận' })
+  await expect(forms.getByRole('row')).toHaveCount(5)
+  await expect(forms.getByRole('row', { name: /^Phần chung \+ Khối 1/ })).toContainText(/khoảng \d+(,5)? phút/)
+
+  await page.getByLabel('demo.gender', { exact: true }).selectOption('core')
+  await submit('Lưu')
+  await expect(page.getByText('Không có lỗi: bản nháp này có thể ban hành.')).toBeVisible()
+  await expect(page.getByLabel('demo.gender', { exact: true })).toHaveValue('core')
+  // The rest of the editor page is checked by the test above; axe over all of it takes minutes.
+  expect((await new AxeBuilder({ page }).include('#short-form').analyze()).violations).toEqual([])
+
+  // Where each question is asked, as the editor shows it: the core or block 1–3.
+  const places = await page
+    .locator('table.short-form-places tbody tr')
+    .evaluateAll((rows) => rows.map((row) => [row.querySelector('th')!.textContent!.trim(), row.querySelector('select')!.value] as const))
+  // Block 1 from the editor's table of forms, the others from the preview's own switch.
+  await page.getByRole('link', { name: 'Xem trước phần chung + Khối 1' }).click()
+  for (const block of ['1', '2', '3']) {
+    if (block !== '1') await page.getByRole('link', { name: `Phần chung + Khối ${block}`, exact: true }).click()
+    await expect(page.getByText(`Phiếu rút gọn: chỉ phần chung và Khối ${block}`)).toBeVisible()
+    const shown = await page.getByTestId('preview-frame').locator('[data-item-code]').evaluateAll((items) => items.map((item) => item.getAttribute('data-item-code')))
+    expect(shown).toEqual(places.filter(([, place]) => place === 'core' || place === block).map(([code]) => code))
+    expect(shown).toContain('demo.gender')
+    if (block === '2') expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+  }
+  await page.getByRole('link', { name: 'Phiếu đầy đủ' }).click()
+  await expect(page.getByTestId('preview-frame').locator('[data-item-code]')).toHaveCount(places.length)
 })
 
 test('the poster of a service point downloads as a PDF carrying its survey link', async ({ page }) => {
