@@ -39,8 +39,9 @@ const planWhere = (unit: PlanUnit): Prisma.ImprovementActionWhereInput => ({ pro
 /** The plan of a unit by level and id; null when there is none or the unit can have no plan (an agency outside any province). */
 export async function getPlanUnit(level: string, unitId: string): Promise<PlanUnit | null> {
   if (level === 'province') {
-    const province = await prisma.adminUnit.findUnique({ where: { id: unitId }, select: { id: true, kind: true } })
-    return province?.kind === 'province' ? { level, id: province.id, provinceId: province.id, agencyId: null } : null
+    // Provinces and centrally run cities alike (AdminUnit.kind): both are province-level units.
+    const province = await prisma.adminUnit.findUnique({ where: { id: unitId }, select: { id: true } })
+    return province ? { level, id: province.id, provinceId: province.id, agencyId: null } : null
   }
   if (level === 'agency') {
     const agency = await prisma.agency.findUnique({ where: { id: unitId }, select: { id: true, provinceId: true } })

@@ -8,6 +8,7 @@ import { insertResponses } from '~/responses/store.server'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo-accounts'
 import { seedDemoCases } from './cases'
 import { seedDemoFeedback } from './feedback'
+import { seedImprovementActions } from './improvement'
 import { withDemoShortForm } from './short-form'
 import { seedShortFormCampaign } from './short-form-campaign'
 import { seedSamplingPlans } from './sampling'
@@ -158,5 +159,6 @@ export async function seedDemoData({ responses = DEFAULT_SEED_RESPONSES } = {}) 
   }
   await seedDemoCases(demoProvince.id, 'user-agency_manager', demoAgencyId)
   await seedDemoFeedback(`sp-${DEMO_PROVINCE_CODE}TP`, 'user-agency_manager')
+  await seedImprovementActions(demoProvince.id, demoAgencyId, 'user-province_admin', 'user-agency_manager')
   return { seeded: true as const, responses: generated.length, servicePoints: servicePoints.length }
 }
