@@ -9,7 +9,7 @@ import {
   intervalAround,
   linearisedVariance,
 } from './index-variance'
-import { Z_95 } from './wilson'
+import { Z_95, wilsonInterval } from './wilson'
 
 const name = { vi: '', en: '' }
 
@@ -184,6 +184,18 @@ describe('indexIntervals', () => {
   })
 
   test('an interval near 100 is cut at 100, its margin kept', () => {
-    expect(intervalAround(98, 9)).toEqual({ low: 98 - 3 * Z_95, high: 100, margin: 3 * Z_95 })
+    expect(intervalAround(98, 9, 50)).toEqual({ low: 98 - 3 * Z_95, high: 100, margin: 3 * Z_95 })
+  })
+
+  test('when every answer agrees (variance 0) the interval is Wilson\'s on the fewest valid answers, never a point', () => {
+    const respondents: Respondent[] = Array.from({ length: 40 }, (_, i) => ({
+      w: 1,
+      y: i < 30 ? { 'pol.g': 1, 'acc.1': 1, 'acc.2': 1, 'res.g': 1 } : { 'pol.g': 1, 'res.g': 1 },
+    }))
+    const { items, pairs } = summarise(respondents)
+    const { sipas } = indexIntervals(methodology, items, pairs, 40)
+    const wilson = wilsonInterval(30, 30)!
+    expect(sipas).toEqual({ low: wilson.low, high: 100, margin: (100 - wilson.low) / 2 })
+    expect(sipas!.low).toBeLessThan(100)
   })
 })

@@ -1,6 +1,6 @@
 import type { Methodology } from '~/questionnaire/definition'
 import { elementIndex, unitIndex } from './indices'
-import { Z_95 } from './wilson'
+import { Z_95, wilsonInterval } from './wilson'
 
 /*
  * The 95 % interval of a unit's SIPAS and element indices from its respondents (docs/methodology.md,
@@ -124,8 +124,18 @@ export function linearisedVariance(
 /** Relative size below which a variance is rounding left from terms that cancel. */
 const ROUNDING = 1e-12
 
-/** The interval value ± z·√variance, clipped to 0..100. */
-export function intervalAround(value: number, variance: number, z = Z_95): IndexInterval {
+/**
+ * The interval value ± z·√variance, clipped to 0..100. A variance of 0 means every answer agreed
+ * with its rate (each rate 0 or 100): the normal approximation then gives a point, which claims
+ * a certainty no sample has. The items are then as correlated as they can be, so the interval is
+ * that of one proportion on the fewest valid answers among the index's items (`fewestValid`),
+ * Wilson's, as an item's would be.
+ */
+export function intervalAround(value: number, variance: number, fewestValid: number, z = Z_95): IndexInterval {
+  if (variance === 0 && fewestValid > 0) {
+    const { low, high } = wilsonInterval((value / 100) * fewestValid, fewestValid, z)!
+    return { low, high, margin: (high - low) / 2 }
+  }
   const margin = z * Math.sqrt(variance)
   return { low: Math.max(0, value - margin), high: Math.min(100, value + margin), margin }
 }
@@ -145,8 +155,12 @@ export function indexIntervals(
     const variance = linearisedVariance(of, items, pairs, n)
     if (variance === null) return null
     let value = 0
-    for (const code in of) value += of[code]! * items[code]!.rate!
-    return intervalAround(value, variance, z)
+    let fewestValid = Infinity
+    for (const code in of) {
+      value += of[code]! * items[code]!.rate!
+      fewestValid = Math.min(fewestValid, orientedPair(pairs, code, code)!.n)
+    }
+    return intervalAround(value, variance, fewestValid, z)
   }
   return {
     sipas: interval(coefficients.sipas),

@@ -167,7 +167,8 @@ function respondentIntervals(
     }
     const n = responses.length
     const value = sum(Object.keys(of).map((code) => of[code]! * rates[code]!.rate!))
-    return intervalAround(value, (n / (n - 1)) * sumZ2 * 100 * 100)
+    const fewestValid = Math.min(...Object.keys(of).map((code) => rates[code]!.n))
+    return intervalAround(value, (n / (n - 1)) * sumZ2 * 100 * 100, fewestValid)
   }
   return {
     sipas: interval(coefficients.sipas),
