@@ -69,6 +69,11 @@ describe('loadUnitAnalysis', () => {
     for (const gap of elements) {
       expect(gap.value).toBe(row!.figures.elements[gap.code])
       expect(gap.national).toBeCloseTo(national.national.elements[gap.code]!, 10)
+      // The element's interval is the one the figures publish (linearised), and its gap is tested.
+      const interval = row!.figures.intervals.elements[gap.code]!
+      expect(gap.low).toBeCloseTo(interval.low, 9)
+      expect(gap.high).toBeCloseTo(interval.high, 9)
+      expect(gap.significant).not.toBeNull()
     }
     const points = analysis.gaps.map((gap) => gap.pointsGained ?? -1)
     expect(points).toEqual([...points].sort((a, b) => b - a))

@@ -3,7 +3,9 @@ import { readFigures } from '~/aggregation/figure-reads.server'
 import { storedIdsFor, successorsAsOf } from '~/aggregation/attribution'
 import { type Period, previousPeriod } from '~/aggregation/period'
 import type { ResponseBasis } from '~/aggregation/response-basis'
+import type { UnitFigures } from '~/aggregation/unit-figures'
 import { getVersionCatalog } from '~/aggregation/versions.server'
+import { Z_95 } from '~/aggregation/wilson'
 import { reader } from '~/db/replica.server'
 import { Prisma } from '~/generated/prisma/client'
 import type { Language } from '~/i18n/config'
@@ -144,9 +146,17 @@ export async function loadUnitAnalysis(query: UnitAnalysisQuery): Promise<UnitAn
   const definition = catalog.versions.get(row.versionId)!.definition
   const methodology = definition.methodology
   const sameSeries = national.methodologyCode === row.methodologyCode
-  const provinces = sameSeries ? national.provinces.map((province) => ({ unitId: province.unitId, figures: province.figures })) : []
+  const provinces = sameSeries
+    ? national.provinces.map((province) => ({ unitId: province.unitId, figures: province.figures, elementVariances: elementVariances(province.figures) }))
+    : []
   const previous = previousRows.find((candidate) => candidate.methodologyCode === row.methodologyCode)?.figures ?? null
-  const gaps = gapRows({ methodology, unit: { figures: row.figures }, provinces, previous, comparator })
+  const gaps = gapRows({
+    methodology,
+    unit: { figures: row.figures, elementVariances: elementVariances(row.figures) },
+    provinces,
+    previous,
+    comparator,
+  })
 
   const itemRates = Object.fromEntries(Object.entries(row.figures.items).map(([code, rate]) => [code, rate.rate]))
   const respondents = row.figures.suppressed ? [] : await respondentAnswers(unit, query.period, settings, row.methodologyCode)
@@ -179,6 +189,16 @@ export async function loadUnitAnalysis(query: UnitAnalysisQuery): Promise<UnitAn
       driverRespondents: respondents.length,
     },
   }
+}
+
+/**
+ * Each element index's variance (points²) from the interval the figures publish (linearised,
+ * app/aggregation/index-variance.ts): its margin is z·se before clipping, so se² = (margin / z)².
+ */
+function elementVariances(figures: UnitFigures): Record<string, number | null> {
+  return Object.fromEntries(
+    Object.entries(figures.intervals.elements).map(([code, interval]) => [code, interval ? (interval.margin / Z_95) ** 2 : null]),
+  )
 }
 
 /**
