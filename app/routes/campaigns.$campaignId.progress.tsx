@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from '~/i18n/format'
 import { getFixedT, getLanguage } from '~/i18n/i18next.server'
 import type { I18nHandle } from '~/i18n/route-namespaces'
 import { getPlannedCampaign } from '~/sampling/plans.server'
-import { CHANNELS, type ProgressRow } from '~/sampling/progress'
+import { CHANNELS, type ProgressRow, chartDayIndices } from '~/sampling/progress'
 import { getCampaignProgress } from '~/sampling/progress.server'
 import { TrendChart } from '~/ui/charts/trend-chart'
 import { DataTable } from '~/ui/data-table'
@@ -41,6 +41,8 @@ export default function CampaignProgressPage() {
   const projection = (index: number) =>
     progress.elapsedDays === 0 || index < today ? null : total.collected + (total.collected / progress.elapsedDays) * (index - today)
   const values = [...progress.cumulative.map((day) => day.collected ?? 0), total.target ?? 0, total.projected]
+  // A year of days is too many points to draw and read: a long campaign shows about sixty.
+  const shown = chartDayIndices(progress.totalDays, progress.elapsedDays).map((index) => ({ index, ...progress.cumulative[index]! }))
   const csvHref = `/campaigns/${campaign.id}/progress/csv`
 
   return (
@@ -71,11 +73,11 @@ export default function CampaignProgressPage() {
         id="campaign-progress"
         title={t('progress.chartSvgTitle', { name })}
         description={t('progress.chartSvgDescription')}
-        labels={progress.cumulative.map((day) => day.day.slice(5))}
+        labels={shown.map((day) => day.day.slice(5))}
         series={[
-          { key: 'collected', name: t('progress.seriesCollected'), values: progress.cumulative.map((day) => day.collected) },
-          { key: 'projected', name: t('progress.seriesProjected'), values: progress.cumulative.map((_, index) => projection(index)) },
-          { key: 'target', name: t('progress.seriesTarget'), values: progress.cumulative.map((_, index) => targetPace(index)) },
+          { key: 'collected', name: t('progress.seriesCollected'), values: shown.map((day) => day.collected) },
+          { key: 'projected', name: t('progress.seriesProjected'), values: shown.map((day) => projection(day.index)) },
+          { key: 'target', name: t('progress.seriesTarget'), values: shown.map((day) => targetPace(day.index)) },
         ]}
         format={number}
         domain={{ min: 0, max: Math.max(10, ...values) }}
@@ -85,8 +87,8 @@ export default function CampaignProgressPage() {
         <DataTable
           caption={t('progress.chartSvgTitle', { name })}
           columns={[{ label: t('progress.day') }, { label: t('progress.seriesCollected'), numeric: true }, { label: t('progress.seriesTarget'), numeric: true }]}
-          rows={progress.cumulative.flatMap((day, index) =>
-            day.collected === null ? [] : [{ key: day.day, cells: [day.day, number(day.collected), targetPace(index) === null ? '' : number(targetPace(index)!)] }],
+          rows={shown.flatMap((day) =>
+            day.collected === null ? [] : [{ key: day.day, cells: [day.day, number(day.collected), targetPace(day.index) === null ? '' : number(targetPace(day.index)!)] }],
           )}
         />
       </details>

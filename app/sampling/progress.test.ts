@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { campaignClock, campaignProgress, type PlannedServicePoint, projectedCount, progressStatus } from './progress'
+import { campaignClock, campaignProgress, chartDayIndices, type PlannedServicePoint, projectedCount, progressStatus } from './progress'
 
 const agencyA = { id: 'ag-a', name: 'Agency A' }
 const agencyB = { id: 'ag-b', name: 'Agency B' }
@@ -80,5 +80,16 @@ describe('campaign progress', () => {
     expect(progress.cumulative[4]).toEqual({ day: '2026-11-05', collected: 227 })
     expect(progress.cumulative[9]).toEqual({ day: '2026-11-10', collected: 267 })
     expect(progress.cumulative[10]).toEqual({ day: '2026-11-11', collected: null })
+  })
+})
+
+describe('the days a chart shows', () => {
+  test('every day of a short campaign, about sixty of a long one, with today and the last day', () => {
+    expect(chartDayIndices(30, 10)).toEqual(Array.from({ length: 30 }, (_, i) => i))
+    const year = chartDayIndices(365, 341)
+    expect(year.length).toBeLessThanOrEqual(62)
+    expect(year).toContain(340)
+    expect(year.at(-1)).toBe(364)
+    expect(year[1]! - year[0]!).toBe(7)
   })
 })

@@ -171,3 +171,17 @@ export function campaignProgress(days: CampaignDays, points: readonly PlannedSer
 
   return { ...clock, servicePoints, agencies, provinces, total: rollUp(servicePoints), cumulative }
 }
+
+/**
+ * Which campaign days a chart and its table show: every day of a short campaign; of a long one,
+ * every `step`-th day so about `max` remain, always with today and the last day (the series'
+ * turning points). Indices into `cumulative`, ascending.
+ */
+export function chartDayIndices(totalDays: number, elapsedDays: number, max = 60): number[] {
+  const step = Math.max(1, Math.ceil(totalDays / max))
+  const chosen = new Set<number>()
+  for (let index = step - 1; index < totalDays; index += step) chosen.add(index)
+  if (elapsedDays > 0) chosen.add(elapsedDays - 1)
+  chosen.add(totalDays - 1)
+  return [...chosen].sort((a, b) => a - b)
+}
