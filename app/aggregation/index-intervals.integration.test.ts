@@ -19,18 +19,20 @@ const WEIGHTED: ReferenceOptions = { useWeights: true, excludeFlagsMask: 0b1, mi
 const UNWEIGHTED: ReferenceOptions = { useWeights: false, excludeFlagsMask: 0, minN: 0, responses: 'all' }
 
 let survey: Survey
-let weighted: RawResponse[]
-let unweighted: RawResponse[]
+type Stored = Awaited<ReturnType<typeof storeResponses>>[number]
+
+let weighted: Stored[]
+let unweighted: Stored[]
 
 beforeAll(async () => {
   survey = await createSurvey({ provinces: 2, agencies: 1, servicePoints: 2, versions: ['sipas-2023', 'sipas-2023'] })
-  const [version, other] = survey.versions
+  const [version, other] = [survey.versions[0]!, survey.versions[1]!]
   const random = createRandom(20_261_207)
   const scaleItems = (definition: typeof version.definition) =>
     allItems(definition).filter((item) => (SCALE_KINDS as readonly string[]).includes(item.kind))
   const specs = (count: number, weightsOn: boolean, month: number) =>
     Array.from({ length: count }, (_, i) => {
-      const chosen = i % 3 === 0 ? other! : version!
+      const chosen = i % 3 === 0 ? other : version
       const mood = random.next()
       const items = scaleItems(chosen.definition)
       // Every fourth respondent skips one half of the items (a planned-missing pattern).
@@ -81,7 +83,7 @@ test('weighted, over whole months of pair rollups and over raw partial months, a
 
 test('one channel (raw pairs) and the full recompute give the reference intervals', async () => {
   const period = parsePeriod('2025-03')!
-  const phone = weighted.filter((r) => (r as RawResponse & { channel: string }).channel === 'phone')
+  const phone = weighted.filter((r) => r.channel === 'phone')
   expectIntervalsMatch(await unitFigures({ period, level: 'agency', channel: 'phone' }, WEIGHTED), phone, 'agency', WEIGHTED)
   const all = await recomputeAll(period, WEIGHTED)
   for (const level of UNIT_LEVELS) expectIntervalsMatch(all[level], weighted, level, WEIGHTED)

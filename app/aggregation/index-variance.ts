@@ -117,12 +117,20 @@ export function linearisedVariance(
   // but sums added in another order leave ~1e-16 of their size, whose square root would show as a
   // margin of ~1e-7 points. A true variance is never that small against its terms (at least about
   // 1/n² of them), so such a remainder is 0.
-  if (sumZ2 <= ROUNDING * scale) return 0
+  if (isRoundingRemainder(sumZ2, scale)) return 0
   return (n / (n - 1)) * sumZ2 * 100 * 100
 }
 
 /** Relative size below which a variance is rounding left from terms that cancel. */
 const ROUNDING = 1e-12
+
+/**
+ * Whether Σz² is only what rounding leaves of terms of total size `scale` that cancel in theory
+ * (every answer agreeing with its rate): then the variance is 0.
+ */
+export function isRoundingRemainder(sumZ2: number, scale: number): boolean {
+  return sumZ2 <= ROUNDING * scale
+}
 
 /**
  * The interval value ± z·√variance, clipped to 0..100. A variance of 0 means every answer agreed

@@ -5,6 +5,7 @@ import {
   type IndexIntervals,
   indexCoefficients,
   intervalAround,
+  isRoundingRemainder,
   noIntervals,
   pairSumsApply,
 } from './index-variance'
@@ -155,16 +156,23 @@ function respondentIntervals(
       if (!(validWeight[code]! > 0)) return null
     }
     let sumZ2 = 0
+    // The size of what cancels: rates computed in floating point leave y − p a hair off 0.
+    let scale = 0
     for (const response of responses) {
       let z = 0
+      let size = 0
       for (const code in of) {
         const value = validAnswer(response, code)
         if (value === null) continue
         const y = positive.get(code)!.includes(value) ? 1 : 0
-        z += (of[code]! * weightOf(response) * (y - rates[code]!.rate! / 100)) / validWeight[code]!
+        const p = rates[code]!.rate! / 100
+        z += (of[code]! * weightOf(response) * (y - p)) / validWeight[code]!
+        size += (Math.abs(of[code]!) * weightOf(response) * (y + p)) / validWeight[code]!
       }
       sumZ2 += z * z
+      scale += size * size
     }
+    if (isRoundingRemainder(sumZ2, scale)) sumZ2 = 0
     const n = responses.length
     const value = sum(Object.keys(of).map((code) => of[code]! * rates[code]!.rate!))
     const fewestValid = Math.min(...Object.keys(of).map((code) => rates[code]!.n))
