@@ -55,9 +55,9 @@ export type ElementDrivers = {
  */
 export const REGRESSION_MIN_N = 100
 /** Fewer respondents than this and an element gets no drivers at all (the figures' minimum n). */
-export const DRIVERS_MIN_N = 30
+const DRIVERS_MIN_N = 30
 export const BOOTSTRAP_RESAMPLES = 200
-export const BOOTSTRAP_SEED = 20_261_207
+const BOOTSTRAP_SEED = 20_261_207
 
 export type DriverOptions = {
   /** Element code → its weight in the unit index (points-gained.ts: indexCoefficients). */

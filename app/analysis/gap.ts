@@ -133,7 +133,7 @@ export function gapRows(inputs: GapInputs): GapRow[] {
 }
 
 /** An item rate's variance in points², normal approximation on the effective n; null without answers. */
-export function itemVariance(figures: UnitFigures, code: string): number | null {
+function itemVariance(figures: UnitFigures, code: string): number | null {
   const rate = figures.items[code]
   if (!rate || rate.rate === null || !(rate.nEffective > 0)) return null
   return (rate.rate * (100 - rate.rate)) / rate.nEffective

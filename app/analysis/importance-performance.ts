@@ -9,7 +9,7 @@ import type { ElementDrivers } from './drivers'
  * analysis: above-average importance with below-average performance is where to act first.
  */
 
-export const QUADRANTS = ['fixFirst', 'keepUp', 'lowPriority', 'possibleOverkill'] as const
+const QUADRANTS = ['fixFirst', 'keepUp', 'lowPriority', 'possibleOverkill'] as const
 export type Quadrant = (typeof QUADRANTS)[number]
 
 export type PerformancePoint = {

@@ -48,7 +48,7 @@ export function pointsGained(
 }
 
 /** The criterion's own figure: the item's rate or the element's index. */
-export function currentValue(methodology: Methodology, itemRates: IndexValues, criterion: Criterion): number | null {
+function currentValue(methodology: Methodology, itemRates: IndexValues, criterion: Criterion): number | null {
   if (criterion.kind === 'item') return itemRates[criterion.code] ?? null
   const element = methodology.elements.find((candidate) => candidate.code === criterion.code)
   return element ? elementIndex(element, itemRates) : null
