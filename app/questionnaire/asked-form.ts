@@ -32,6 +32,15 @@ export function usesShortForm(definition: Definition, shortFormChannels: ShortFo
 }
 
 const askedDefinitions = new WeakMap<Definition, Map<number, Definition>>()
+const shortFormDefinitions = new WeakSet<Definition>()
+
+/**
+ * Whether `definition` is a short form as askedDefinition made it: its pages pack consecutive
+ * sections (./pages.ts), where the full form keeps one page per section.
+ */
+export function isShortFormDefinition(definition: Definition): boolean {
+  return shortFormDefinitions.has(definition)
+}
 
 /**
  * The version as a respondent given `block` sees it: its sections with only the core's and the
@@ -52,6 +61,7 @@ export function askedDefinition(definition: Definition, block: number | null): D
         .filter((section) => section.items.length > 0),
     }
     byBlock.set(block, asked)
+    shortFormDefinitions.add(asked)
   }
   return asked
 }

@@ -1,19 +1,35 @@
+import { isShortFormDefinition } from './asked-form'
 import { type Answers, isEligible, visibleItems } from './conditions'
 import type { Definition, Item, Section } from './definition'
 
 /*
  * The pages a respondent steps through, derived from a definition: the screening question alone,
- * then one page per section (one SIPAS element per page), then a review page. Which pages and
- * items are shown follows the definition's conditions (conditions.ts); this module only groups
- * them into pages and says where "next" and "back" lead.
+ * then one page per section (one SIPAS element per page), then a review page. A short form
+ * (./asked-form.ts) asks a few items of each section, so its pages pack consecutive sections
+ * instead (packSections). Which pages and items are shown follows the definition's conditions
+ * (conditions.ts); this module only groups them into pages and says where "next" and "back" lead.
  */
 
 export const SCREENING_PAGE = 'screening'
 export const REVIEW_PAGE = 'review'
 
+/**
+ * Most items a short form's page packs from consecutive sections: about one phone screen of
+ * rating questions (docs/decisions/027-short-forms.md, "How long the phone short form takes").
+ */
+export const PACKED_PAGE_ITEMS = 8
+
 export type SurveyPage =
   | { kind: 'screening'; key: typeof SCREENING_PAGE; itemCodes: string[] }
-  | { kind: 'section'; key: string; section: Section; itemCodes: string[] }
+  | {
+      kind: 'section'
+      key: string
+      /** The page's first section (its only one on the full form). */
+      section: Section
+      /** Every section the page holds items of, in order. */
+      sections: Section[]
+      itemCodes: string[]
+    }
   | { kind: 'review'; key: typeof REVIEW_PAGE; itemCodes: string[] }
 
 /** An item as a page renders it. */
@@ -26,20 +42,61 @@ export type PageItem = {
   live: boolean
 }
 
-const sectionKey = (section: Section) => `section:${section.code}`
+/**
+ * A section page's key: `section:` and its sections' codes joined by `+` (a code never holds
+ * one), so a key names exactly one page of a definition, stays the same for the same definition
+ * (the signed survey state carries it from post to post) and a one-section page keeps the key
+ * it has on the full form.
+ */
+const sectionsKey = (sections: readonly Section[]) => `section:${sections.map((section) => section.code).join('+')}`
+
+const pagesOf = new WeakMap<Definition, SurveyPage[]>()
 
 /** Every page the definition can show, in order, whatever the answers. */
 export function surveyPages(definition: Definition): SurveyPage[] {
-  const screening = definition.screening.item
-  const sections = definition.sections.flatMap((section): SurveyPage[] => {
+  let pages = pagesOf.get(definition)
+  if (!pages) {
+    const screening = definition.screening.item
+    const limit = isShortFormDefinition(definition) ? PACKED_PAGE_ITEMS : 1
+    const sections = packSections(definition.sections, screening, limit).map(
+      ({ sections, itemCodes }): SurveyPage => ({ kind: 'section', key: sectionsKey(sections), section: sections[0]!, sections, itemCodes }),
+    )
+    pages = [
+      { kind: 'screening', key: SCREENING_PAGE, itemCodes: [screening] },
+      ...sections,
+      { kind: 'review', key: REVIEW_PAGE, itemCodes: [] },
+    ]
+    pagesOf.set(definition, pages)
+  }
+  return pages
+}
+
+/**
+ * Sections grouped into pages: each section's items (the screening item left out, as it has its
+ * own page) join the page before while it holds at most `limit` items, so a limit of 1 gives one
+ * page per section and a section longer than the limit keeps a page of its own, whole. A section
+ * with its own display condition keeps a page to itself, so the page is skipped as the section
+ * is. Items conditioned on another page's answer are shown or not as on any page; one whose
+ * condition comes onto its page becomes live there (pageItems).
+ */
+export function packSections(
+  sections: readonly Section[],
+  screening: string,
+  limit: number,
+): { sections: Section[]; itemCodes: string[] }[] {
+  const pages: { sections: Section[]; itemCodes: string[]; closed: boolean }[] = []
+  for (const section of sections) {
     const itemCodes = section.items.map((item) => item.code).filter((code) => code !== screening)
-    return itemCodes.length > 0 ? [{ kind: 'section', key: sectionKey(section), section, itemCodes }] : []
-  })
-  return [
-    { kind: 'screening', key: SCREENING_PAGE, itemCodes: [screening] },
-    ...sections,
-    { kind: 'review', key: REVIEW_PAGE, itemCodes: [] },
-  ]
+    if (itemCodes.length === 0) continue
+    const last = pages[pages.length - 1]
+    if (last && !last.closed && !section.showIf && last.itemCodes.length + itemCodes.length <= limit) {
+      last.sections.push(section)
+      last.itemCodes.push(...itemCodes)
+    } else {
+      pages.push({ sections: [section], itemCodes, closed: section.showIf !== undefined })
+    }
+  }
+  return pages.map(({ sections, itemCodes }) => ({ sections, itemCodes }))
 }
 
 export function findPage(definition: Definition, key: string): SurveyPage | undefined {

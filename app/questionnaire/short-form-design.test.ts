@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { allItems } from './definition'
 import { publishProblems } from './publish-rules'
-import { estimatedMinutes, formLengths, proposeShortForm, requiredCoreItems } from './short-form-design'
+import { formLengths, proposeShortForm, requiredCoreItems } from './short-form-design'
 import { sipas2017 } from './templates/sipas-2017'
 import { sipas2023 } from './templates/sipas-2023'
 
@@ -58,7 +58,7 @@ describe('proposeShortForm', () => {
   })
 })
 
-describe('formLengths and estimatedMinutes', () => {
+describe('formLengths', () => {
   test('count the core and core + block answers', () => {
     const shortForm = proposeShortForm(sipas2023, 4)
     const lengths = formLengths(shortForm)
@@ -66,8 +66,5 @@ describe('formLengths and estimatedMinutes', () => {
     expect(lengths.blocks).toEqual(shortForm.blocks.map((block) => 9 + block.items.length))
     // 51 answers in full; the core's 9 and 10 or 11 of the other 42 in each of four forms.
     expect([...lengths.blocks].sort()).toEqual([19, 19, 20, 20])
-    expect(estimatedMinutes(20)).toBe(3.5)
-    expect(estimatedMinutes(19)).toBe(3)
-    expect(estimatedMinutes(allItems(sipas2023).length)).toBe(8.5)
   })
 })

@@ -4,16 +4,9 @@ import type { ShortForm } from './short-form'
 
 /**
  * Designing a short form (docs/decisions/027-short-forms.md): the split the editor's "propose"
- * button and the demo seed start from, and the answer counts the editor shows for each form.
+ * button and the demo seed start from, and the answer counts the editor shows for each form (its time: ./answering-time.ts).
  * Pure; the publishing rules (./publish-rules.ts) decide what may be published.
  */
-
-/**
- * Seconds one answer takes, for the editor's time estimate: the 2023 questionnaire says "about
- * 10 minutes" for its 51 answers (about 12 s each, reading its introductions included); 10 s is
- * that for the answers alone.
- */
-export const SECONDS_PER_ANSWER = 10
 
 /**
  * The items every respondent of a short form must be asked: the screening item, each element's
@@ -105,11 +98,6 @@ export function formLengths(shortForm: ShortForm): { core: number; blocks: numbe
     core: shortForm.core.length,
     blocks: shortForm.blocks.map((block) => shortForm.core.length + block.items.length),
   }
-}
-
-/** Minutes the given number of answers takes at SECONDS_PER_ANSWER, to the nearest half minute. */
-export function estimatedMinutes(answers: number): number {
-  return Math.round((answers * SECONDS_PER_ANSWER) / 30) / 2
 }
 
 /**

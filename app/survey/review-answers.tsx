@@ -19,7 +19,7 @@ export function ReviewAnswers({ definition, pages, answers, fixed, lang }: Props
     <>
       {pages.map((page) => {
         if (page.kind === 'review') return null
-        const title = page.kind === 'section' ? localized(page.section.title, lang) : localized(definition.title, lang)
+        const title = page.kind === 'section' ? page.sections.map((section) => localized(section.title, lang)).join(' · ') : localized(definition.title, lang)
         const items = pageItems(definition, page, coded).filter(
           ({ item, live }) => (!live || answers[item.code] !== undefined) && fixed[item.code] === undefined,
         )

@@ -2,8 +2,8 @@ import { Form, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
 import { askedDefinition } from '~/questionnaire/asked-form'
+import { answeringMinutes, formLength } from '~/questionnaire/answering-time'
 import type { Definition } from '~/questionnaire/definition'
-import { estimatedMinutes, formLengths } from '~/questionnaire/short-form-design'
 import { findPage, pageItems, REVIEW_PAGE, surveyPages } from '~/questionnaire/pages'
 import { codedAnswers, type SubmittedAnswers } from '~/responses/answers'
 import type { AnswerIssue, ErrorParams, SubmissionErrorCode } from '~/responses/errors'
@@ -122,7 +122,15 @@ export function SurveyPageForm({ definition: version, view, servicePointName, fo
         ) : page.kind === 'screening' && definition.intro ? (
           <p className="lead">{localized(definition.intro, lang)}</p>
         ) : null}
-        {page.kind === 'section' && page.section.intro ? <p className="lead">{localized(page.section.intro, lang)}</p> : null}
+        {page.kind === 'section'
+          ? page.sections.map((section) =>
+              section.intro ? (
+                <p className="lead" key={section.code}>
+                  {localized(section.intro, lang)}
+                </p>
+              ) : null,
+            )
+          : null}
         {view.submitError ? (
           <div className="error-summary" role="alert" tabIndex={-1} autoFocus={focusOnLoad}>
             <h2>{t('errors.submitTitle')}</h2>
@@ -175,9 +183,9 @@ export function SurveyPageForm({ definition: version, view, servicePointName, fo
   )
 }
 
-/** The short form's answering time as the editor estimates it (app/questionnaire/short-form-design.ts). */
+/** The short form's answering time by the one model the editor uses too (app/questionnaire/answering-time.ts). */
 function shortFormMinutes(version: Definition, block: number): number {
-  return estimatedMinutes(formLengths(version.shortForm!).blocks[block]!)
+  return answeringMinutes(formLength(askedDefinition(version, block)))
 }
 
 function pageOf(definition: Definition, code: string): string {

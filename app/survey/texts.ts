@@ -51,9 +51,12 @@ export function conditionText(definition: Definition, item: Item, lang: Language
   return t(condition.op === 'notEquals' ? 'condition.notEquals' : 'condition.equals', { question, answers })
 }
 
-/** A page's heading: the survey's title on the screening page, else the section's title. */
+/**
+ * A page's heading: the survey's title on the screening page, else its sections' titles (a
+ * short form's page may pack several, app/questionnaire/pages.ts).
+ */
 export function pageTitle(definition: Definition, page: SurveyPage, lang: Language, t: Translate): string {
-  if (page.kind === 'section') return localized(page.section.title, lang)
+  if (page.kind === 'section') return page.sections.map((section) => localized(section.title, lang)).join(' · ')
   if (page.kind === 'review') return t('review.title')
   return localized(definition.title, lang)
 }

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { type Definition, allItems } from '../definition'
-import { estimatedMinutes, formLengths } from '../short-form-design'
+import { askedDefinition } from '../asked-form'
+import { answeringMinutes, type FormLength, formLength } from '../answering-time'
+import { formLengths } from '../short-form-design'
 import { SHORT_FORM_BLOCK_COUNTS } from './commands'
 import { field, SHORT_FORM_BLOCKS_FIELD, SHORT_FORM_FIELD, SHORT_FORM_PLACE, shortFormField } from './form'
 import { TextPair } from './text-pair'
@@ -16,7 +18,7 @@ export function ShortFormFields({ definition, previewBase }: { definition: Defin
   const { t, i18n } = useTranslation('questionnaire')
   const language = i18n.language === 'en' ? 'en' : 'vi'
   const { shortForm } = definition
-  const minutes = (answers: number) => t('shortForm.aboutMinutes', { minutes: new Intl.NumberFormat(language).format(estimatedMinutes(answers)) })
+  const minutes = (length: FormLength) => t('shortForm.aboutMinutes', { minutes: new Intl.NumberFormat(language).format(answeringMinutes(length)) })
   const blockCount = String(shortForm?.blocks.length ?? 3)
   const propose = (
     <div className="editor-row">
@@ -81,7 +83,7 @@ export function ShortFormFields({ definition, previewBase }: { definition: Defin
               <th scope="row">{t('shortForm.coreAnd', { block: block.title[language] || block.code })}</th>
               <td>{block.items.length}</td>
               <td>{lengths.blocks[b]}</td>
-              <td>{minutes(lengths.blocks[b]!)}</td>
+              <td>{minutes(formLength(askedDefinition(definition, b)))}</td>
               <td>
                 <a href={`${previewBase}?block=${b + 1}`}>{t('shortForm.previewBlock', { block: block.title[language] || block.code })}</a>
               </td>
@@ -91,7 +93,7 @@ export function ShortFormFields({ definition, previewBase }: { definition: Defin
             <th scope="row">{t('shortForm.fullForm')}</th>
             <td>{full - lengths.core}</td>
             <td>{full}</td>
-            <td>{minutes(full)}</td>
+            <td>{minutes(formLength(definition))}</td>
             <td>
               <a href={previewBase}>{t('shortForm.previewFull')}</a>
             </td>
