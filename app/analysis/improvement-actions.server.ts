@@ -50,16 +50,25 @@ export async function getPlanUnit(level: string, unitId: string): Promise<PlanUn
   return null
 }
 
-/** A criterion's figures in a period, by element or item code, with the series they belong to. */
+/**
+ * A criterion's figures in a period, by element or item code (none when the unit's figures are
+ * not published), the series they belong to, and every criterion code of that series' methodology.
+ */
 export async function getCriterionFigures(unit: PlanUnit, periodKey: string) {
   const period = parsePeriod(periodKey)
-  if (!period) return { methodologyCode: null, figures: new Map<string, CriterionFigure>() }
+  const figures = new Map<string, CriterionFigure>()
+  const codes = new Set<string>()
+  if (!period) return { methodologyCode: null, figures, codes }
   const rows = await unitFigures({ period, level: unit.level, ids: [unit.id] })
   const row = rows[0]
-  const figures = new Map<string, CriterionFigure>()
-  if (!row || row.figures.suppressed) return { methodologyCode: row?.methodologyCode ?? null, figures }
+  if (!row) return { methodologyCode: null, figures, codes }
   const catalog = await getVersionCatalog([row.versionId])
   const methodology = catalog.versions.get(row.versionId)!.definition.methodology
+  for (const element of methodology.elements) {
+    codes.add(element.code)
+    for (const item of [...element.items, ...(element.generalItem ? [element.generalItem] : [])]) codes.add(item)
+  }
+  if (row.figures.suppressed) return { methodologyCode: row.methodologyCode, figures, codes }
   const intervals = elementIntervals(methodology, row.figures.items)
   for (const [code, value] of Object.entries(row.figures.elements)) {
     if (value !== null) figures.set(code, { value, low: intervals[code]?.low ?? null, high: intervals[code]?.high ?? null })
@@ -67,7 +76,7 @@ export async function getCriterionFigures(unit: PlanUnit, periodKey: string) {
   for (const [code, item] of Object.entries(row.figures.items)) {
     if (item.rate !== null && !item.suppressed) figures.set(code, { value: item.rate, low: item.low, high: item.high })
   }
-  return { methodologyCode: row.methodologyCode, figures }
+  return { methodologyCode: row.methodologyCode, figures, codes }
 }
 
 export type PlannedAction = Awaited<ReturnType<typeof listImprovementActions>>[number]
@@ -97,13 +106,16 @@ export async function listImprovementActions(unit: PlanUnit, today = vietnamDay(
 type Refusal = { error: { field: string; key: string } }
 
 /**
- * Records an action: the criterion must have a figure in the base period (its current value
- * becomes the baseline), so nobody commits to a target for a criterion nobody measured.
+ * Records an action for a criterion of the methodology the unit was surveyed with in the base
+ * period; its published figure there becomes the baseline (none when the unit had too few
+ * respondents to publish: a small unit may plan too).
  */
 export async function createImprovementAction(unit: PlanUnit, input: ImprovementActionInput, actorId: string): Promise<{ id: string } | Refusal> {
   const base = await getCriterionFigures(unit, input.basePeriod)
-  const baseline = base.figures.get(input.criterionCode)
-  if (!base.methodologyCode || !baseline) return { error: { field: 'criterionCode', key: 'actions.errors.criterionUnmeasured' } }
+  if (!base.methodologyCode || !base.codes.has(input.criterionCode)) {
+    return { error: { field: 'criterionCode', key: 'actions.errors.criterionUnmeasured' } }
+  }
+  const baseline = base.figures.get(input.criterionCode) ?? null
   const id = randomUUID()
   await prisma.$transaction(async (tx) => {
     await tx.improvementAction.create({
@@ -119,7 +131,7 @@ export async function createImprovementAction(unit: PlanUnit, input: Improvement
         owner: input.owner,
         dueOn: new Date(`${input.dueOn}T00:00:00Z`),
         targetValue: input.targetValue,
-        baselineValue: baseline.value,
+        baselineValue: baseline?.value ?? null,
         createdById: actorId,
       },
       select: { id: true },

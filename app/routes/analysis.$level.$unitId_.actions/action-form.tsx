@@ -72,7 +72,7 @@ export function ActionForm({ data }: { data: PlanData }) {
                 <select {...props} {...register('criterionCode')}>
                   {criteria.map((criterion) => (
                     <option key={criterion.code} value={criterion.code}>
-                      {t('actions.criterionOption', { label: criterion.label, value: formatPercent(criterion.value, locale) })}
+                      {criterion.value === null ? criterion.label : t('actions.criterionOption', { label: criterion.label, value: formatPercent(criterion.value, locale) })}
                     </option>
                   ))}
                 </select>

@@ -69,9 +69,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     targetPeriods: targetPeriodsFor(basePeriod),
     canRecord,
     // Criteria weakest first, as the gap table sorts them: the ones worth a plan come first.
-    criteria: (analysis?.gaps ?? []).flatMap((row) =>
-      row.value === null ? [] : [{ code: row.code, kind: row.kind, label: labels[row.code] ?? row.code, value: row.value, gap: row.gap, pointsGained: row.pointsGained }],
-    ),
+    // A unit with too few respondents to publish still plans, without its figures shown.
+    criteria: (analysis?.gaps ?? []).map((row) => ({
+      code: row.code,
+      label: labels[row.code] ?? row.code,
+      value: analysis?.suppressed ? null : row.value,
+    })),
     labels,
     actions,
     editing: canRecord && editId ? (actions.find((action) => action.id === editId) ?? null) : null,
