@@ -11,7 +11,7 @@ import { z } from 'zod'
 export const MAX_ACTION_LENGTH = 1000
 export const MAX_OWNER_LENGTH = 200
 /** Plans look one to three years ahead: a target period further away is a typo. */
-export const MAX_TARGET_YEARS_AHEAD = 3
+const MAX_TARGET_YEARS_AHEAD = 3
 
 const YEAR = /^\d{4}$/
 const DAY = /^\d{4}-\d{2}-\d{2}$/

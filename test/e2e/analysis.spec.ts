@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
 import { failOnPageErrors } from './support'
 
 /*
- * Issue 20's walk, on the demo data: the demo province's administrator (Hải Phòng, merged in
+ * The analysis for improvement plans, walked on the demo data: the demo province's administrator (Hải Phòng, merged in
  * 2025) opens the analysis of the province, compares it with Hà Nội, records an improvement
  * action for a weak criterion, and downloads the report, whose text is read back from the PDF.
  * Every page passes axe.
