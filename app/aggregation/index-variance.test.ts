@@ -188,10 +188,9 @@ describe('indexIntervals', () => {
   })
 
   test('when every answer agrees (variance 0) the interval is Wilson\'s on the fewest valid answers, never a point', () => {
-    const respondents: Respondent[] = Array.from({ length: 40 }, (_, i) => ({
-      w: 1,
-      y: i < 30 ? { 'pol.g': 1, 'acc.1': 1, 'acc.2': 1, 'res.g': 1 } : { 'pol.g': 1, 'res.g': 1 },
-    }))
+    const everything: Respondent['y'] = { 'pol.g': 1, 'acc.1': 1, 'acc.2': 1, 'res.g': 1 }
+    const core: Respondent['y'] = { 'pol.g': 1, 'res.g': 1 }
+    const respondents: Respondent[] = Array.from({ length: 40 }, (_, i) => ({ w: 1, y: i < 30 ? everything : core }))
     const { items, pairs } = summarise(respondents)
     const { sipas } = indexIntervals(methodology, items, pairs, 40)
     const wilson = wilsonInterval(30, 30)!
