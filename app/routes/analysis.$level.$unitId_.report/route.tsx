@@ -70,7 +70,7 @@ function ReportTableView({ table, empty }: { table: ReportTable; empty?: string 
       {table.rows.length === 0 ? (
         empty ? <p>{empty}</p> : null
       ) : (
-        <table className="report-table">
+        <table className="report-table" aria-label={table.caption}>
           <thead>
             <tr>
               {table.columns.map((column, at) => (
