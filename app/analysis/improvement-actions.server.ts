@@ -6,7 +6,6 @@ import { recordAudit } from '~/audit/audit.server'
 import { prisma } from '~/db.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { vietnamDay } from '~/responses/vietnam-time'
-import { elementIntervals } from '~/ranking/index-interval'
 import { type ActionOutcome, type CriterionFigure, type ImprovementActionInput, actionOutcome } from './improvement-actions'
 
 /*
@@ -69,7 +68,7 @@ export async function getCriterionFigures(unit: PlanUnit, periodKey: string) {
     for (const item of [...element.items, ...(element.generalItem ? [element.generalItem] : [])]) codes.add(item)
   }
   if (row.figures.suppressed) return { methodologyCode: row.methodologyCode, figures, codes }
-  const intervals = elementIntervals(methodology, row.figures.items)
+  const intervals = row.figures.intervals.elements
   for (const [code, value] of Object.entries(row.figures.elements)) {
     if (value !== null) figures.set(code, { value, low: intervals[code]?.low ?? null, high: intervals[code]?.high ?? null })
   }

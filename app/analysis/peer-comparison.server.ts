@@ -5,7 +5,6 @@ import { dominantSeries } from '~/aggregation/series'
 import { getVersionCatalog } from '~/aggregation/versions.server'
 import { prisma } from '~/db.server'
 import type { LocalizedText } from '~/questionnaire/definition'
-import { elementIntervals, indexInterval } from '~/ranking/index-interval'
 import { INDICES, type IndexCode, type PeerGroup, isExternalIndex } from '~/ranking/indices'
 import { getProvince, getSipasTrend, yearsInForce } from '~/ranking/province-profile.server'
 import type { RankingRow } from '~/ranking/ranking-table'
@@ -15,8 +14,8 @@ import type { CompareLevel } from './peer-comparison'
 /*
  * The peer comparison (docs/decisions/030-analysis.md): two to six provinces, or agencies of one
  * province, side by side in a year. Every figure comes from the modules that publish it: the
- * element and index figures from the aggregation module with their intervals (ranking/
- * index-interval.ts), ranks and rank changes from the published rankings (ranking/rankings.server.ts,
+ * element and index figures from the aggregation module with their linearised intervals
+ * (aggregation/index-variance.ts), ranks and rank changes from the published rankings (ranking/rankings.server.ts,
  * against the pro-forma baseline across the 2025 merger), the trend from the province profile
  * (pro-forma years labelled), and the imported indices from their ranking tables.
  */
@@ -142,9 +141,8 @@ export async function loadPeerComparison(
   const columns: PeerColumn[] = units.map((unit, position) => {
     const row = figuresOf.get(unit.id)
     const suppressed = row?.figures.suppressed ?? true
-    const unitMethodology = row ? catalog.versions.get(row.versionId)!.definition.methodology : null
-    const intervals = row && unitMethodology ? elementIntervals(unitMethodology, row.figures.items) : {}
-    const interval = row && unitMethodology && !suppressed ? indexInterval(unitMethodology, row.figures.items) : null
+    const intervals = row?.figures.intervals.elements ?? {}
+    const interval = row && !suppressed ? row.figures.intervals.sipas : null
     const elements = Object.fromEntries(
       (methodology?.elements ?? []).map((element): [string, Estimate] => {
         const value = row?.figures.elements[element.code] ?? null

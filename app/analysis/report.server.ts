@@ -1,8 +1,6 @@
 import { aggregationSettings, unitFigures } from '~/aggregation/figures.server'
 import type { Period } from '~/aggregation/period'
-import { getVersionCatalog } from '~/aggregation/versions.server'
 import type { Language } from '~/i18n/config'
-import { indexInterval } from '~/ranking/index-interval'
 import { rankingYears } from '~/ranking/rankings.server'
 import { getPlanUnit, listImprovementActions } from './improvement-actions.server'
 import type { CompareUnit } from './peer-comparison.server'
@@ -62,8 +60,7 @@ export async function loadReportInput(query: ReportQuery): Promise<ReportInput |
 async function unitIndexInterval(query: ReportQuery) {
   const [row] = await unitFigures({ period: query.period, level: query.level, ids: [query.unitId] })
   if (!row || row.figures.suppressed) return null
-  const catalog = await getVersionCatalog([row.versionId])
-  return indexInterval(catalog.versions.get(row.versionId)!.definition.methodology, row.figures.items)
+  return row.figures.intervals.sipas
 }
 
 async function comparison(query: ReportQuery): Promise<ReportInput['peers']> {
