@@ -71,8 +71,16 @@ export default function UnitAnalysisPage() {
           <>
             {' · '}
             <a href={`/analysis/compare?level=${unit.level}&unit=${unit.id}`}>{t('page.compareLink')}</a>
+            {' · '}
+            <a href={`/analysis/${unit.level}/${unit.id}/actions${/^\d{4}$/.test(analysis.period.key) ? `?period=${analysis.period.key}` : ''}`}>
+              {t('page.planLink')}
+            </a>
           </>
         ) : null}
+        {' · '}
+        <a href={`/analysis/${unit.level}/${unit.id}/report?period=${encodeURIComponent(analysis.period.key)}&lang=${locale}`}>
+          {t('page.reportLink')}
+        </a>
       </p>
 
       {analysis.n === 0 ? (

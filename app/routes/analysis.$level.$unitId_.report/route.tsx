@@ -1,15 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { ReportTable } from '~/analysis/report-model'
+import type { ReportModel, ReportTable } from '~/analysis/report-model'
+import type { Language } from '~/i18n/config'
+import { formatDecimal } from '~/i18n/format'
 import type { I18nHandle } from '~/i18n/route-namespaces'
+import { ImportancePerformanceChart } from '~/ui/charts/importance-performance-chart'
 import { pageTitle } from '~/ui/page-title'
 import { loadReport } from './report-data.server'
 
 /*
  * The analysis report as a printable page (docs/decisions/030-analysis.md): the same report model
  * as the PDF (report.pdf beside it), in the language asked (?lang=vi|en). Print styles hide the
- * site's header and links; the chart is the analysis page's, drawn from the model's points.
+ * site's header and links; the chart is the analysis page's, drawn from the model's points and
+ * numbered, its key listing the criteria.
  */
 
 export const handle = { i18n: ['improvement'], hydrate: false } satisfies I18nHandle
@@ -38,19 +42,7 @@ export default function ReportPage() {
       <p>{model.summary}</p>
       <ReportTableView table={model.gapTable} />
       <p className="hint">{t('report.significantNote')}</p>
-      {model.chart.points.length > 0 ? (
-        <section aria-labelledby="report-chart-title">
-          <h2 id="report-chart-title">{model.chart.title}</h2>
-          <ol>
-            {model.chart.points
-              .filter((point) => point.fixFirst)
-              .map((point) => (
-                <li key={point.label}>{point.label}</li>
-              ))}
-          </ol>
-          <p className="hint">{t('report.chartInPdf')}</p>
-        </section>
-      ) : null}
+      <ReportChart chart={model.chart} locale={locale} />
       <ReportTableView table={model.driverTable} />
       {model.peerTable ? <ReportTableView table={model.peerTable} /> : null}
       {model.peerNote ? <p>{model.peerNote}</p> : null}
@@ -60,6 +52,39 @@ export default function ReportPage() {
         <p key={line}>{line}</p>
       ))}
     </article>
+  )
+}
+
+/** The analysis page's chart, numbered, with the numbered criteria as its key (and text alternative). */
+function ReportChart({ chart, locale }: { chart: ReportModel['chart']; locale: Language }) {
+  const { t } = useTranslation('improvement')
+  if (chart.points.length === 0 || chart.importanceCut === null || chart.performanceCut === null) return null
+  return (
+    <section aria-labelledby="report-chart-key">
+      <ImportancePerformanceChart
+        id="report-chart"
+        title={chart.title}
+        description={t('report.chartDescription', {
+          count: chart.points.length,
+          fixFirst: chart.points.filter((point) => point.fixFirst).length,
+        })}
+        marks={chart.points.map((point, index) => ({ ...point, key: point.label, label: String(index + 1) }))}
+        importanceCut={chart.importanceCut}
+        performanceCut={chart.performanceCut}
+        axis={{ importance: chart.xLabel, performance: chart.yLabel }}
+        quadrantLabel={chart.fixFirstLabel}
+        formatImportance={(value) => formatDecimal(value, locale, 2)}
+      />
+      <h2 id="report-chart-key">{t('report.chartKey')}</h2>
+      <ol>
+        {chart.points.map((point) => (
+          <li key={point.label}>
+            {point.label}
+            {point.fixFirst ? ` — ${chart.fixFirstLabel}` : ''}
+          </li>
+        ))}
+      </ol>
+    </section>
   )
 }
 
