@@ -131,8 +131,8 @@ async function answerCounts(db: Reader, key: CountKey, filter: CountFilter): Pro
 }
 
 /**
- * Kept respondents' pair sums per key × pair of index items (AnswerPairRollup), the same way as
- * the answer counts: whole months from the rollup, partial months and one channel from raw rows.
+ * Kept respondents' pair counts and sums per key × pair of index items (AnswerPairRollup), the
+ * same way as the answer counts: whole months from the rollup, partial months and one channel from raw rows.
  */
 async function pairCounts(db: Reader, key: CountKey, filter: CountFilter): Promise<PairCountRow[]> {
   const { months, days } = filter.channel ? { months: null, days: [filter.range] } : splitPeriod(filter.range)
@@ -141,8 +141,9 @@ async function pairCounts(db: Reader, key: CountKey, filter: CountFilter): Promi
   if (months) {
     parts.push(
       await db.$queryRaw<PairCountRow[]>`
-      SELECT ${rollupKey.select} AS "unitId", "itemA", "itemB", sum(n)::float8 AS n, sum("sumW2") AS "sumW2",
-        sum("sumW2A") AS "sumW2A", sum("sumW2B") AS "sumW2B", sum("sumW2AB") AS "sumW2AB"
+      SELECT ${rollupKey.select} AS "unitId", "itemA", "itemB", sum(n)::float8 AS n, sum("nA")::float8 AS "nA",
+        sum("nB")::float8 AS "nB", sum("nAB")::float8 AS "nAB", sum("sumW2") AS "sumW2", sum("sumW2A") AS "sumW2A",
+        sum("sumW2B") AS "sumW2B", sum("sumW2AB") AS "sumW2AB"
       FROM "AnswerPairRollup"
       WHERE month BETWEEN ${months.from}::date AND ${months.to}::date AND ${kept(filter, Prisma.empty)}
         ${unitConditions({ ...filter, channel: undefined }, Prisma.empty)}

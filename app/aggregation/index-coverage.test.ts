@@ -81,7 +81,8 @@ function summarise(sample: readonly Person[], asked: (i: number) => readonly str
     }
     for (const [j, a] of codes.entries()) {
       for (const b of codes.slice(j)) {
-        addPair(pairs, a, b, { n: 1, sumW2: 1, sumW2A: person[a]!, sumW2B: person[b]!, sumW2AB: person[a]! * person[b]! })
+        const [ya, yb] = [person[a]!, person[b]!]
+        addPair(pairs, a, b, { n: 1, nA: ya, nB: yb, nAB: ya * yb, sumW2: 1, sumW2A: ya, sumW2B: yb, sumW2AB: ya * yb })
       }
     }
   })
@@ -107,7 +108,7 @@ function simulate(seed: number, shortForm: boolean) {
     const blocks = sample.map(() => Math.floor(random() * BLOCKS.length))
     const asked = (i: number) => (shortForm ? [...CORE, ...BLOCKS[blocks[i]!]!] : ITEMS)
     const { items, pairs, tallies } = summarise(sample, asked)
-    const interval = indexIntervals(methodology, items, pairs, SAMPLE).sipas!
+    const interval = indexIntervals(methodology, items, pairs, SAMPLE, false).sipas!
     if (interval.low <= truth && truth <= interval.high) covered++
     width += interval.high - interval.low
     estimates += indexOf(Object.fromEntries(Object.entries(items).map(([code, item]) => [code, item.rate])))

@@ -10,19 +10,22 @@ import { type RawResponse, type ReferenceOptions, UNIT_LEVELS, referenceFigures 
 /*
  * The linearised intervals of SIPAS and the element indices as the pages read them — pair
  * rollups for whole months, raw pairs for partial months and one channel, the full recompute —
- * equal the reference's, computed from each respondent's z_i (reference.ts), to 1e-9. Weighted
- * responses, answers left out (don't know, skipped items) and planned-missing items.
+ * equal the reference's, computed from each respondent's z_i (reference.ts), to 1e-9. Weights on
+ * (the pairs' Σw²·… sums) and off (their counts, every respondent counting 1 whatever its stored
+ * weight), answers left out (don't know, skipped items) and planned-missing items.
  */
 
 const WEIGHTED: ReferenceOptions = { useWeights: true, excludeFlagsMask: 0b1, minN: 0, responses: 'all' }
-/** Weights off: every stored weight is 1 here, so the pair sums are the unweighted counts. */
+/** Weights off: the stored weights vary, and every respondent must count 1 (the pairs' counts). */
 const UNWEIGHTED: ReferenceOptions = { useWeights: false, excludeFlagsMask: 0, minN: 0, responses: 'all' }
 
 let survey: Survey
 type Stored = Awaited<ReturnType<typeof storeResponses>>[number]
 
+/** March: some responses flagged. */
 let weighted: Stored[]
-let unweighted: Stored[]
+/** May: none flagged. Both months' stored weights vary. */
+let unflagged: Stored[]
 
 beforeAll(async () => {
   survey = await createSurvey({ provinces: 2, agencies: 1, servicePoints: 2, versions: ['sipas-2023', 'sipas-2023'] })
@@ -30,7 +33,7 @@ beforeAll(async () => {
   const random = createRandom(20_261_207)
   const scaleItems = (definition: typeof version.definition) =>
     allItems(definition).filter((item) => (SCALE_KINDS as readonly string[]).includes(item.kind))
-  const specs = (count: number, weightsOn: boolean, month: number) =>
+  const specs = (count: number, flagged: boolean, month: number) =>
     Array.from({ length: count }, (_, i) => {
       const chosen = i % 3 === 0 ? other : version
       const mood = random.next()
@@ -42,8 +45,8 @@ beforeAll(async () => {
         servicePoint: survey.servicePoints[i % survey.servicePoints.length]!,
         submittedOn: `2025-0${month}-${String(1 + (i % 27)).padStart(2, '0')}`,
         channel: i % 2 ? ('phone' as const) : ('kiosk' as const),
-        flags: weightsOn && i % 17 === 0 ? 1 : 0,
-        weight: weightsOn ? Math.round((0.4 + 2 * random.next()) * 1000) / 1000 : 1,
+        flags: flagged && i % 17 === 0 ? 1 : 0,
+        weight: Math.round((0.4 + 2 * random.next()) * 1000) / 1000,
         answers: items
           .filter((item) => !skipped.includes(item.code))
           .map((item) => ({
@@ -53,7 +56,7 @@ beforeAll(async () => {
       }
     })
   weighted = await storeResponses(survey, specs(160, true, 3))
-  unweighted = await storeResponses(survey, specs(120, false, 5))
+  unflagged = await storeResponses(survey, specs(120, false, 5))
 })
 
 function expectIntervalsMatch(
@@ -89,11 +92,24 @@ test('one channel (raw pairs) and the full recompute give the reference interval
   for (const level of UNIT_LEVELS) expectIntervalsMatch(all[level], weighted, level, WEIGHTED)
 })
 
-test('weights off, every weight 1: the pair sums are counts and give the reference intervals', async () => {
-  const period = parsePeriod('2025-05')!
-  for (const level of UNIT_LEVELS) {
-    expectIntervalsMatch(await unitFigures({ period, level }, UNWEIGHTED), unweighted, level, UNWEIGHTED)
+test('weights off, stored weights other than 1: the pair counts give the reference intervals', async () => {
+  expect(unflagged.filter((r) => r.weight !== 1).length).toBeGreaterThan(100)
+  for (const [range, stored] of [
+    ['2025-05', unflagged],
+    ['2025-05-03..2025-05-19', unflagged],
+    ['2025-03', weighted],
+  ] as const) {
+    const period = parsePeriod(range)!
+    const inPeriod = stored.filter((r) => r.submittedOn >= period.from && r.submittedOn <= period.to)
+    for (const level of UNIT_LEVELS) {
+      expectIntervalsMatch(await unitFigures({ period, level }, UNWEIGHTED), inPeriod, level, UNWEIGHTED)
+    }
   }
+  const period = parsePeriod('2025-05')!
+  const kiosk = unflagged.filter((r) => r.channel === 'kiosk')
+  expectIntervalsMatch(await unitFigures({ period, level: 'province', channel: 'kiosk' }, UNWEIGHTED), kiosk, 'province', UNWEIGHTED)
+  const all = await recomputeAll(period, UNWEIGHTED)
+  for (const level of UNIT_LEVELS) expectIntervalsMatch(all[level], unflagged, level, UNWEIGHTED)
 })
 
 /** Every number replaced by a matcher accepting it to within 1e-9. */

@@ -30,23 +30,28 @@ const methodology: Methodology = {
 /** A respondent: weight and answers (1 positive, 0 valid but not positive; absent = no valid answer). */
 type Respondent = { w: number; y: Record<string, 0 | 1> }
 
-/** Item sums and pair sums as the rollups would hold them. */
-function summarise(respondents: readonly Respondent[]) {
+/**
+ * Item sums as the figures compute them (weighted, or every respondent counting 1) and pair sums
+ * as the rollups hold them (counts and stored weights' squares, whichever the figures use).
+ */
+function summarise(respondents: readonly Respondent[], useWeights = true) {
   const items: Record<string, IndexItem> = {}
   const positive: Record<string, number> = {}
   const pairs = new Map<string, Map<string, PairSums>>()
   for (const { w, y } of respondents) {
     const codes = Object.keys(y).sort()
+    const counted = useWeights ? w : 1
     for (const code of codes) {
       items[code] ??= { rate: null, sumW: 0 }
-      items[code].sumW += w
-      positive[code] = (positive[code] ?? 0) + w * y[code]!
+      items[code].sumW += counted
+      positive[code] = (positive[code] ?? 0) + counted * y[code]!
     }
     for (let j = 0; j < codes.length; j++) {
       for (let k = j; k < codes.length; k++) {
         const [a, b] = [codes[j]!, codes[k]!]
         const w2 = w * w
-        addPair(pairs, a, b, { n: 1, sumW2: w2, sumW2A: w2 * y[a]!, sumW2B: w2 * y[b]!, sumW2AB: w2 * y[a]! * y[b]! })
+        const [ya, yb] = [y[a]!, y[b]!]
+        addPair(pairs, a, b, { n: 1, nA: ya, nB: yb, nAB: ya * yb, sumW2: w2, sumW2A: w2 * ya, sumW2B: w2 * yb, sumW2AB: w2 * ya * yb })
       }
     }
   }
@@ -113,7 +118,7 @@ describe('linearisedVariance', () => {
     const respondents = correlatedRespondents(40, 7, false)
     const { items, pairs } = summarise(respondents)
     const { sipas } = indexCoefficients(methodology, Object.fromEntries(Object.entries(items).map(([c, i]) => [c, i.rate])))
-    const variance = linearisedVariance(sipas!, items, pairs, respondents.length)
+    const variance = linearisedVariance(sipas!, items, pairs, respondents.length, true)
     expect(variance).toBeGreaterThan(0)
     expect(variance).toBeCloseTo(bruteForceVariance(respondents, sipas!), 9)
   })
@@ -122,10 +127,24 @@ describe('linearisedVariance', () => {
     const respondents = correlatedRespondents(40, 11, true)
     const { items, pairs } = summarise(respondents)
     const { sipas } = indexCoefficients(methodology, Object.fromEntries(Object.entries(items).map(([c, i]) => [c, i.rate])))
-    const weighted = linearisedVariance(sipas!, items, pairs, respondents.length)!
+    const weighted = linearisedVariance(sipas!, items, pairs, respondents.length, true)!
     expect(weighted).toBeCloseTo(bruteForceVariance(respondents, sipas!), 9)
     const unweighted = summarise(respondents.map((r) => ({ ...r, w: 1 })))
-    expect(linearisedVariance(sipas!, unweighted.items, unweighted.pairs, respondents.length)).not.toBeCloseTo(weighted, 3)
+    expect(linearisedVariance(sipas!, unweighted.items, unweighted.pairs, respondents.length, true)).not.toBeCloseTo(weighted, 3)
+  })
+
+  test('with weights off, the pair counts: stored weights other than 1 change nothing', () => {
+    const respondents = correlatedRespondents(40, 17, true)
+    expect(respondents.some(({ w }) => w !== 1)).toBe(true)
+    const { items, pairs } = summarise(respondents, false)
+    const { sipas } = indexCoefficients(methodology, Object.fromEntries(Object.entries(items).map(([c, i]) => [c, i.rate])))
+    const unweighted = linearisedVariance(sipas!, items, pairs, respondents.length, false)!
+    const asIfOne = respondents.map((r) => ({ ...r, w: 1 }))
+    expect(unweighted).toBeCloseTo(bruteForceVariance(asIfOne, sipas!), 9)
+    const ones = summarise(asIfOne)
+    expect(unweighted).toBeCloseTo(linearisedVariance(sipas!, ones.items, ones.pairs, respondents.length, true)!, 9)
+    // The weighted sums of the same pairs would give another variance: they are not what is read.
+    expect(linearisedVariance(sipas!, items, pairs, respondents.length, true)).not.toBeCloseTo(unweighted, 3)
   })
 
   test('planned missing items: pairs never answered together add nothing, and the brute force agrees', () => {
@@ -134,14 +153,14 @@ describe('linearisedVariance', () => {
     const { items, pairs } = summarise(respondents)
     expect(pairs.get('acc.1')?.get('res.g')).toBeUndefined()
     const { sipas } = indexCoefficients(methodology, Object.fromEntries(Object.entries(items).map(([c, i]) => [c, i.rate])))
-    expect(linearisedVariance(sipas!, items, pairs, respondents.length)).toBeCloseTo(bruteForceVariance(respondents, sipas!), 9)
+    expect(linearisedVariance(sipas!, items, pairs, respondents.length, true)).toBeCloseTo(bruteForceVariance(respondents, sipas!), 9)
   })
 
   test('one item alone: the normal variance of a proportion, p(1−p)/n × n/(n−1)', () => {
     const respondents: Respondent[] = Array.from({ length: 50 }, (_, i) => ({ w: 1, y: { 'res.g': i < 35 ? 1 : 0 } }))
     const { items, pairs } = summarise(respondents)
     const p = 0.7
-    expect(linearisedVariance({ 'res.g': 1 }, items, pairs, 50)).toBeCloseTo(((p * (1 - p)) / 50) * (50 / 49) * 10_000, 9)
+    expect(linearisedVariance({ 'res.g': 1 }, items, pairs, 50, true)).toBeCloseTo(((p * (1 - p)) / 50) * (50 / 49) * 10_000, 9)
   })
 
   test('a pair stored the other way round reads the same', () => {
@@ -152,17 +171,17 @@ describe('linearisedVariance', () => {
       for (const [b, sums] of row) {
         let target = flipped.get(b)
         if (!target) flipped.set(b, (target = new Map()))
-        target.set(a, { ...sums, sumW2A: sums.sumW2B, sumW2B: sums.sumW2A })
+        target.set(a, { ...sums, nA: sums.nB, nB: sums.nA, sumW2A: sums.sumW2B, sumW2B: sums.sumW2A })
       }
     }
     const coefficients = { 'pol.g': 0.5, 'acc.1': 0.125, 'acc.2': 0.125, 'res.g': 0.25 }
-    expect(linearisedVariance(coefficients, items, flipped, 30)).toBeCloseTo(linearisedVariance(coefficients, items, pairs, 30)!, 12)
+    expect(linearisedVariance(coefficients, items, flipped, 30, true)).toBeCloseTo(linearisedVariance(coefficients, items, pairs, 30, true)!, 12)
   })
 
   test('cannot be estimated from one respondent or an item without answers', () => {
     const { items, pairs } = summarise([{ w: 1, y: { 'res.g': 1 } }])
-    expect(linearisedVariance({ 'res.g': 1 }, items, pairs, 1)).toBeNull()
-    expect(linearisedVariance({ 'pol.g': 1 }, items, pairs, 10)).toBeNull()
+    expect(linearisedVariance({ 'res.g': 1 }, items, pairs, 1, true)).toBeNull()
+    expect(linearisedVariance({ 'pol.g': 1 }, items, pairs, 10, true)).toBeNull()
   })
 })
 
@@ -170,7 +189,7 @@ describe('indexIntervals', () => {
   test('centre on the index, ± z·se, clipped to 0..100', () => {
     const respondents = correlatedRespondents(80, 13, false)
     const { items, pairs } = summarise(respondents)
-    const intervals = indexIntervals(methodology, items, pairs, respondents.length)
+    const intervals = indexIntervals(methodology, items, pairs, respondents.length, true)
     const rate = (code: string) => items[code]!.rate!
     const sipas = 0.5 * rate('pol.g') + 0.25 * ((rate('acc.1') + rate('acc.2')) / 2) + 0.25 * rate('res.g')
     const { sipas: coefficients } = indexCoefficients(methodology, { 'pol.g': 1, 'acc.1': 1, 'acc.2': 1, 'res.g': 1 })
@@ -183,6 +202,16 @@ describe('indexIntervals', () => {
     )
   })
 
+  test('with weights off every unit has its intervals, from the counts, whatever its stored weights', () => {
+    const respondents = correlatedRespondents(80, 19, true)
+    const { items, pairs } = summarise(respondents, false)
+    const intervals = indexIntervals(methodology, items, pairs, respondents.length, false)
+    const { sipas: coefficients } = indexCoefficients(methodology, { 'pol.g': 1, 'acc.1': 1, 'acc.2': 1, 'res.g': 1 })
+    const asIfOne = respondents.map((r) => ({ ...r, w: 1 }))
+    expect(intervals.sipas!.margin).toBeCloseTo(Z_95 * Math.sqrt(bruteForceVariance(asIfOne, coefficients!)), 9)
+    for (const element of methodology.elements.filter((e) => e.code !== 'pol')) expect(intervals.elements[element.code]).not.toBeNull()
+  })
+
   test('an interval near 100 is cut at 100, its margin kept', () => {
     expect(intervalAround(98, 9, 50)).toEqual({ low: 98 - 3 * Z_95, high: 100, margin: 3 * Z_95 })
   })
@@ -192,7 +221,7 @@ describe('indexIntervals', () => {
     const core: Respondent['y'] = { 'pol.g': 1, 'res.g': 1 }
     const respondents: Respondent[] = Array.from({ length: 40 }, (_, i) => ({ w: 1, y: i < 30 ? everything : core }))
     const { items, pairs } = summarise(respondents)
-    const { sipas } = indexIntervals(methodology, items, pairs, 40)
+    const { sipas } = indexIntervals(methodology, items, pairs, 40, true)
     const wilson = wilsonInterval(30, 30)!
     expect(sipas).toEqual({ low: wilson.low, high: 100, margin: (100 - wilson.low) / 2 })
     expect(sipas!.low).toBeLessThan(100)

@@ -11,14 +11,21 @@ import { Z_95, wilsonInterval } from './wilson'
  * and, respondents being independent draws (with replacement), Var(I) ≈ n/(n−1) Σ_i z_i².
  * Expanding the square leaves sums over pairs of items answered by the same respondent,
  * Σ w² r_j r_k, Σ w² r_j r_k y_j, Σ w² r_j r_k y_k, Σ w² r_j r_k y_j y_k — what AnswerPairRollup
- * holds — so the interval needs no raw answers. Rates are handled as proportions inside and the
- * result is in percentage points, like every published figure.
+ * holds — so the interval needs no raw answers. With weights off every w_i is 1 and the same sums
+ * are the pair's counts n, n_A, n_B, n_AB, which it holds too. Rates are handled as proportions
+ * inside and the result is in percentage points, like every published figure.
  */
 
 /** Sums over the respondents who gave a valid answer to both items A and B (A = B on the diagonal). */
 export type PairSums = {
   /** Respondents (unweighted). */
   n: number
+  /** Respondents positive on A. */
+  nA: number
+  /** Respondents positive on B. */
+  nB: number
+  /** Respondents positive on both. */
+  nAB: number
   /** Σ w². */
   sumW2: number
   /** Σ w² over those positive on A. */
@@ -81,12 +88,15 @@ export function indexCoefficients(
 /**
  * Var(I) in points² for I = Σ_j a_j p_j, from the pair sums and the unit's n respondents; null when
  * it cannot be estimated (fewer than two respondents, an item without valid answers or pairs).
+ * `useWeights` must be the one the rates and `items`' Σw were computed with: with it the pairs'
+ * Σw²·… sums are used, without it their counts (each respondent weighing 1).
  */
 export function linearisedVariance(
   coefficients: Coefficients,
   items: Readonly<Record<string, IndexItem>>,
   pairs: ItemPairs,
   n: number,
+  useWeights: boolean,
 ): number | null {
   if (n < 2) return null
   const codes = Object.keys(coefficients)
@@ -103,9 +113,10 @@ export function linearisedVariance(
   for (let j = 0; j < terms.length; j++) {
     for (let k = j; k < terms.length; k++) {
       const [tj, tk] = [terms[j]!, terms[k]!]
-      const sums = orientedPair(pairs, tj.code, tk.code)
-      if (j === k && !sums) return null
-      if (!sums) continue // never answered together (planned missing items): contributes nothing
+      const pair = orientedPair(pairs, tj.code, tk.code)
+      if (j === k && !pair) return null
+      if (!pair) continue // never answered together (planned missing items): contributes nothing
+      const sums = squaredWeights(pair, useWeights)
       // Σ_i w_i² r_j r_k (y_j − p_j)(y_k − p_k)
       const cross = sums.sumW2AB - tk.p * sums.sumW2A - tj.p * sums.sumW2B + tj.p * tk.p * sums.sumW2
       const factor = (j === k ? 1 : 2) * tj.c * tk.c
@@ -148,19 +159,20 @@ export function intervalAround(value: number, variance: number, fewestValid: num
   return { low: Math.max(0, value - margin), high: Math.min(100, value + margin), margin }
 }
 
-/** The linearised intervals of a unit's SIPAS and of each of its element indices. */
+/** The linearised intervals of a unit's SIPAS and of each of its element indices (`useWeights` as for linearisedVariance). */
 export function indexIntervals(
   methodology: Methodology,
   items: Readonly<Record<string, IndexItem>>,
   pairs: ItemPairs,
   n: number,
+  useWeights: boolean,
   z = Z_95,
 ): IndexIntervals {
   const rates = Object.fromEntries(Object.entries(items).map(([code, item]) => [code, item.rate]))
   const coefficients = indexCoefficients(methodology, rates)
   const interval = (of: Coefficients | null): IndexInterval | null => {
     if (!of) return null
-    const variance = linearisedVariance(of, items, pairs, n)
+    const variance = linearisedVariance(of, items, pairs, n, useWeights)
     if (variance === null) return null
     let value = 0
     let fewestValid = Infinity
@@ -178,19 +190,20 @@ export function indexIntervals(
   }
 }
 
-/**
- * Whether the pair sums can give this unit's intervals. They are sums of w²·…, the squared stored
- * weights; with weights off every respondent must weigh 1 instead, which the sums equal only when
- * every stored weight of the unit is 1 (Σw = Σw² = n). Otherwise the unit gets no interval: the
- * pair rollup holds no unweighted counts (docs/decisions/029-index-intervals.md).
- */
-export function pairSumsApply(useWeights: boolean, respondents: { n: number; sumW: number; sumW2: number }): boolean {
-  return useWeights || (respondents.sumW === respondents.n && respondents.sumW2 === respondents.n)
-}
-
 /** No interval for the unit index or any element (nothing to estimate them from). */
 export function noIntervals(methodology: Methodology): IndexIntervals {
   return { sipas: null, elements: Object.fromEntries(methodology.elements.map((element) => [element.code, null])) }
+}
+
+/**
+ * Σw², Σw²·a, Σw²·b, Σw²·a·b of a pair: its weighted sums, or with weights off (every w = 1) its
+ * counts n, nA, nB, nAB.
+ */
+function squaredWeights(
+  pair: PairSums,
+  useWeights: boolean,
+): Pick<PairSums, 'sumW2' | 'sumW2A' | 'sumW2B' | 'sumW2AB'> {
+  return useWeights ? pair : { sumW2: pair.n, sumW2A: pair.nA, sumW2B: pair.nB, sumW2AB: pair.nAB }
 }
 
 /** The pair's sums with A = a and B = b, whichever way round they are stored. */
@@ -199,23 +212,31 @@ function orientedPair(pairs: ItemPairs, a: string, b: string): PairSums | null {
   if (direct) return direct
   const reversed = pairs.get(b)?.get(a)
   if (!reversed) return null
-  return { ...reversed, sumW2A: reversed.sumW2B, sumW2B: reversed.sumW2A }
+  return swapped(reversed)
+}
+
+/** The same pair with A and B exchanged. */
+function swapped(sums: PairSums): PairSums {
+  return { ...sums, nA: sums.nB, nB: sums.nA, sumW2A: sums.sumW2B, sumW2B: sums.sumW2A }
 }
 
 /** Adds `sums` to the pair (a, b) of `pairs`, keeping a pair stored one way round. */
 export function addPair(pairs: Map<string, Map<string, PairSums>>, a: string, b: string, sums: PairSums): void {
   const reversed = a !== b && !pairs.get(a)?.has(b) && pairs.get(b)?.has(a)
   const [first, second] = reversed ? [b, a] : [a, b]
-  const oriented = reversed ? { ...sums, sumW2A: sums.sumW2B, sumW2B: sums.sumW2A } : sums
+  const oriented = reversed ? swapped(sums) : sums
   let row = pairs.get(first)
   if (!row) pairs.set(first, (row = new Map()))
   const known = row.get(second)
   if (!known) {
-    const { n, sumW2, sumW2A, sumW2B, sumW2AB } = oriented
-    row.set(second, { n, sumW2, sumW2A, sumW2B, sumW2AB })
+    const { n, nA, nB, nAB, sumW2, sumW2A, sumW2B, sumW2AB } = oriented
+    row.set(second, { n, nA, nB, nAB, sumW2, sumW2A, sumW2B, sumW2AB })
     return
   }
   known.n += oriented.n
+  known.nA += oriented.nA
+  known.nB += oriented.nB
+  known.nAB += oriented.nAB
   known.sumW2 += oriented.sumW2
   known.sumW2A += oriented.sumW2A
   known.sumW2B += oriented.sumW2B

@@ -96,15 +96,25 @@ test('recomputeAll on verified responses only agrees with unitFigures, and rebui
 })
 
 test('each response pairs its valid answers to index items; a wrong pair cell is found and rebuilt', async () => {
-  // The diagonal pairs count each valid answer to an index item once, as AnswerRollup does.
-  const [counts] = await prisma.$queryRaw<{ diagonal: number; answers: number; pairs: number }[]>`
+  // The diagonal pairs count each valid answer to an index item once, as AnswerRollup does, and
+  // each positive one once in nA, nB and nAB alike.
+  const [counts] = await prisma.$queryRaw<
+    { diagonal: number; answers: number; pairs: number; positiveA: number; positiveB: number; positiveAB: number; positive: number }[]
+  >`
     SELECT (SELECT sum(n) FROM "AnswerPairRollup" WHERE "itemA" = "itemB")::int AS diagonal,
       (SELECT sum(a.n) FROM "AnswerRollup" a JOIN "Item" i ON i.id = a."itemId" WHERE i."inIndex" AND a.value >= 1)::int
         AS answers,
-      (SELECT count(*) FROM "AnswerPairRollup" WHERE "itemA" < "itemB")::int AS pairs`
+      (SELECT count(*) FROM "AnswerPairRollup" WHERE "itemA" < "itemB")::int AS pairs,
+      (SELECT sum("nA") FROM "AnswerPairRollup" WHERE "itemA" = "itemB")::int AS "positiveA",
+      (SELECT sum("nB") FROM "AnswerPairRollup" WHERE "itemA" = "itemB")::int AS "positiveB",
+      (SELECT sum("nAB") FROM "AnswerPairRollup" WHERE "itemA" = "itemB")::int AS "positiveAB",
+      (SELECT sum(a.n) FROM "AnswerRollup" a JOIN "Item" i ON i.id = a."itemId"
+        WHERE i."inIndex" AND a.value >= 1 AND a.value = ANY(i.positive))::int AS positive`
   expect(counts!.diagonal).toBeGreaterThan(0)
   expect(counts!.diagonal).toBe(counts!.answers)
   expect(counts!.pairs).toBeGreaterThan(0)
+  expect(counts!.positive).toBeGreaterThan(0)
+  expect([counts!.positiveA, counts!.positiveB, counts!.positiveAB]).toEqual([counts!.positive, counts!.positive, counts!.positive])
 
   await prisma.$executeRaw`
     UPDATE "AnswerPairRollup" SET "sumW2AB" = "sumW2AB" + 1
@@ -114,6 +124,18 @@ test('each response pairs its valid answers to index items; a wrong pair cell is
   const [wrong] = check.examples
   expect(wrong).toMatchObject({ table: 'AnswerPairRollup' })
   expect(wrong!.itemB).toBeGreaterThan(wrong!.itemId!)
+  expect(await rebuildRollups()).toEqual({ differences: 1 })
+  expect(await verifyRollups()).toMatchObject({ ok: true, differences: 0 })
+
+  // A wrong unweighted count is found as well, and listed with both sides' counts.
+  await prisma.$executeRaw`
+    UPDATE "AnswerPairRollup" SET "nAB" = "nAB" + 1
+    WHERE ctid = (SELECT ctid FROM "AnswerPairRollup" WHERE "itemA" < "itemB" ORDER BY month, "itemA", "itemB" LIMIT 1)`
+  const counted = await verifyRollups()
+  expect(counted.differences).toBe(1)
+  const [miscounted] = counted.examples
+  expect(miscounted!.raw).toMatchObject({ n: miscounted!.rollup!.n, nA: expect.any(Number) })
+  expect((miscounted!.rollup as { nAB: number }).nAB).toBe((miscounted!.raw as { nAB: number }).nAB + 1)
   expect(await rebuildRollups()).toEqual({ differences: 1 })
   expect(await verifyRollups()).toMatchObject({ ok: true, differences: 0 })
 })

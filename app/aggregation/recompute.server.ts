@@ -64,8 +64,9 @@ const DIFFERS = Prisma.sql`(f.n IS DISTINCT FROM o.n
   OR abs(f."sumW" - o."sumW") > 1e-9 * greatest(1, abs(f."sumW"))
   OR abs(f."sumW2" - o."sumW2") > 1e-9 * greatest(1, abs(f."sumW2")))`
 
-/** The same for a pair cell: its count or any of its four sums. */
-const PAIR_DIFFERS = Prisma.sql`(f.n IS DISTINCT FROM o.n
+/** The same for a pair cell: any of its four counts or four sums. */
+const PAIR_DIFFERS = Prisma.sql`(f.n IS DISTINCT FROM o.n OR f."nA" IS DISTINCT FROM o."nA"
+  OR f."nB" IS DISTINCT FROM o."nB" OR f."nAB" IS DISTINCT FROM o."nAB"
   OR abs(f."sumW2" - o."sumW2") > 1e-9 * greatest(1, abs(f."sumW2"))
   OR abs(f."sumW2A" - o."sumW2A") > 1e-9 * greatest(1, abs(f."sumW2A"))
   OR abs(f."sumW2B" - o."sumW2B") > 1e-9 * greatest(1, abs(f."sumW2B"))
@@ -92,10 +93,13 @@ export type RollupDifference = {
   rollup: CellSums | null
 }
 
-/** A cell's count and sums: Σw and Σw², or for a pair cell Σw² and the pair's three Σw²·… sums. */
+/**
+ * A cell's count and sums: Σw and Σw², or for a pair cell its four counts (n, nA, nB, nAB), Σw² and
+ * the pair's three Σw²·… sums.
+ */
 export type CellSums =
   | { n: number; sumW: number; sumW2: number }
-  | { n: number; sumW2: number; sumW2A: number; sumW2B: number; sumW2AB: number }
+  | { n: number; nA: number; nB: number; nAB: number; sumW2: number; sumW2A: number; sumW2B: number; sumW2AB: number }
 
 export type RollupCheck = { ok: boolean; differences: number; examples: RollupDifference[] }
 
@@ -113,27 +117,29 @@ export async function verifyRollups(): Promise<RollupCheck> {
         diff AS (
           SELECT 'AnswerRollup' AS "table", month, "servicePointId", "agencyId", "provinceId",
             NULL AS "versionId", "itemId", value, NULL::int AS "itemB", NULL AS channel, flags,
-            f.n AS "rawN", f."sumW" AS "rawSumW", f."sumW2" AS "rawSumW2", NULL::float8 AS "rawSumW2A",
+            f.n AS "rawN", NULL::int AS "rawNA", NULL::int AS "rawNB", NULL::int AS "rawNAB", f."sumW" AS "rawSumW", f."sumW2" AS "rawSumW2", NULL::float8 AS "rawSumW2A",
             NULL::float8 AS "rawSumW2B", NULL::float8 AS "rawSumW2AB",
-            o.n AS "rollupN", o."sumW" AS "rollupSumW", o."sumW2" AS "rollupSumW2", NULL::float8 AS "rollupSumW2A",
+            o.n AS "rollupN", NULL::int AS "rollupNA", NULL::int AS "rollupNB", NULL::int AS "rollupNAB",
+            o."sumW" AS "rollupSumW", o."sumW2" AS "rollupSumW2", NULL::float8 AS "rollupSumW2A",
             NULL::float8 AS "rollupSumW2B", NULL::float8 AS "rollupSumW2AB"
           FROM answers f FULL JOIN "AnswerRollup" o USING ${ANSWER_KEY}
           WHERE ${DIFFERS}
           UNION ALL
           SELECT 'ResponseRollup', month, "servicePointId", "agencyId", "provinceId", "versionId", NULL, NULL, NULL,
-            channel::text, flags, f.n, f."sumW", f."sumW2", NULL, NULL, NULL, o.n, o."sumW", o."sumW2", NULL, NULL, NULL
+            channel::text, flags, f.n, NULL, NULL, NULL, f."sumW", f."sumW2", NULL, NULL, NULL, o.n, NULL, NULL, NULL,
+            o."sumW", o."sumW2", NULL, NULL, NULL
           FROM responses f FULL JOIN "ResponseRollup" o USING ${RESPONSE_KEY}
           WHERE ${DIFFERS}
           UNION ALL
           SELECT 'AnswerPairRollup', month, "servicePointId", "agencyId", "provinceId", NULL, "itemA", NULL, "itemB",
-            NULL, flags, f.n, NULL, f."sumW2", f."sumW2A", f."sumW2B", f."sumW2AB", o.n, NULL, o."sumW2", o."sumW2A",
-            o."sumW2B", o."sumW2AB"
+            NULL, flags, f.n, f."nA", f."nB", f."nAB", NULL, f."sumW2", f."sumW2A", f."sumW2B", f."sumW2AB", o.n, o."nA",
+            o."nB", o."nAB", NULL, o."sumW2", o."sumW2A", o."sumW2B", o."sumW2AB"
           FROM pairs f FULL JOIN "AnswerPairRollup" o USING ${PAIR_KEY}
           WHERE ${PAIR_DIFFERS}
         )
         SELECT "table", to_char(month, 'YYYY-MM-DD') AS month, "servicePointId", "agencyId", "provinceId", "versionId",
-          "itemId", value, "itemB", channel, flags, "rawN", "rawSumW", "rawSumW2", "rawSumW2A", "rawSumW2B", "rawSumW2AB",
-          "rollupN", "rollupSumW", "rollupSumW2", "rollupSumW2A", "rollupSumW2B", "rollupSumW2AB",
+          "itemId", value, "itemB", channel, flags, "rawN", "rawNA", "rawNB", "rawNAB", "rawSumW", "rawSumW2",
+          "rawSumW2A", "rawSumW2B", "rawSumW2AB", "rollupN", "rollupNA", "rollupNB", "rollupNAB", "rollupSumW", "rollupSumW2", "rollupSumW2A", "rollupSumW2B", "rollupSumW2AB",
           count(*) OVER ()::int AS total
         FROM diff ORDER BY "table", month, "servicePointId" LIMIT ${MAX_LISTED_DIFFERENCES}`
       const differences = Number(rows[0]?.total ?? 0)
@@ -183,9 +189,9 @@ export async function rebuildRollups(): Promise<{ differences: number }> {
         ORDER BY month, "servicePointId", "versionId", channel, flags, "agencyId", "provinceId"`
       await tx.$executeRaw`
         INSERT INTO "AnswerPairRollup" (month, "servicePointId", "agencyId", "provinceId", "itemA", "itemB", flags, n,
-          "sumW2", "sumW2A", "sumW2B", "sumW2AB")
-        SELECT month, "servicePointId", "agencyId", "provinceId", "itemA", "itemB", flags, n, "sumW2", "sumW2A",
-          "sumW2B", "sumW2AB"
+          "nA", "nB", "nAB", "sumW2", "sumW2A", "sumW2B", "sumW2AB")
+        SELECT month, "servicePointId", "agencyId", "provinceId", "itemA", "itemB", flags, n, "nA", "nB", "nAB", "sumW2",
+          "sumW2A", "sumW2B", "sumW2AB"
         FROM fresh_pair_rollup
         ORDER BY month, "servicePointId", "itemA", "itemB", flags, "agencyId", "provinceId"`
       await tx.rollupRebuild.create({ data: { differences }, select: { id: true } })
@@ -266,6 +272,9 @@ function toDifference(row: Record<string, unknown>): RollupDifference {
     if (!pair) return { n, sumW: Number(row[`${prefix}SumW`]), sumW2 }
     return {
       n,
+      nA: Number(row[`${prefix}NA`]),
+      nB: Number(row[`${prefix}NB`]),
+      nAB: Number(row[`${prefix}NAB`]),
       sumW2,
       sumW2A: Number(row[`${prefix}SumW2A`]),
       sumW2B: Number(row[`${prefix}SumW2B`]),

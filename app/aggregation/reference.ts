@@ -6,8 +6,6 @@ import {
   indexCoefficients,
   intervalAround,
   isRoundingRemainder,
-  noIntervals,
-  pairSumsApply,
 } from './index-variance'
 import type { OptionShare } from './counts'
 import { type NationalFigures, nationalFigures } from './national'
@@ -124,10 +122,7 @@ function unitFigures(
       return { value: option, ...proportion(denominator, weightsOf(chose)) }
     })
   }
-  const stored = { n: responses.length, sumW: sum(responses.map((r) => r.weight)), sumW2: sum(responses.map((r) => r.weight ** 2)) }
-  const intervals = pairSumsApply(options.useWeights, stored)
-    ? respondentIntervals(definition, responses, rates, weightOf)
-    : noIntervals(definition.methodology)
+  const intervals = respondentIntervals(definition, responses, rates, weightOf)
   return assembleUnitFigures(definition.methodology, rates, shares, responses.length, options.minN, intervals)
 }
 

@@ -110,13 +110,14 @@ async function takeAndFold(tx: Db): Promise<number> {
     ),
     pr AS (
       INSERT INTO "AnswerPairRollup" (month, "servicePointId", "agencyId", "provinceId", "itemA", "itemB", flags, n,
-        "sumW2", "sumW2A", "sumW2B", "sumW2AB")
-      SELECT k.month, k."servicePointId", k."agencyId", k."provinceId", p."itemA", p."itemB", k.flags, p.n, p."sumW2",
-        p."sumW2A", p."sumW2B", p."sumW2AB"
+        "nA", "nB", "nAB", "sumW2", "sumW2A", "sumW2B", "sumW2AB")
+      SELECT k.month, k."servicePointId", k."agencyId", k."provinceId", p."itemA", p."itemB", k.flags, p.n, p."nA",
+        p."nB", p."nAB", p."sumW2", p."sumW2A", p."sumW2B", p."sumW2AB"
       FROM pairs p JOIN groups k USING (g)
       ORDER BY p.g, p."itemA", p."itemB"
       ON CONFLICT (month, "servicePointId", "itemA", "itemB", flags, "agencyId", "provinceId") DO UPDATE
-      SET n = "AnswerPairRollup".n + EXCLUDED.n, "sumW2" = "AnswerPairRollup"."sumW2" + EXCLUDED."sumW2",
+      SET n = "AnswerPairRollup".n + EXCLUDED.n, "nA" = "AnswerPairRollup"."nA" + EXCLUDED."nA",
+        "nB" = "AnswerPairRollup"."nB" + EXCLUDED."nB", "nAB" = "AnswerPairRollup"."nAB" + EXCLUDED."nAB", "sumW2" = "AnswerPairRollup"."sumW2" + EXCLUDED."sumW2",
         "sumW2A" = "AnswerPairRollup"."sumW2A" + EXCLUDED."sumW2A", "sumW2B" = "AnswerPairRollup"."sumW2B" + EXCLUDED."sumW2B",
         "sumW2AB" = "AnswerPairRollup"."sumW2AB" + EXCLUDED."sumW2AB"
     )
@@ -180,6 +181,7 @@ export const INDEX_ANSWER_PAIRS = Prisma.sql`(
 )`
 
 /** AnswerPairRollup's counts over rows of `r` (the response) × INDEX_ANSWER_PAIRS `p`. */
-export const PAIR_SUMS = Prisma.sql`count(*)::int AS n, sum(r.weight * r.weight) AS "sumW2",
+export const PAIR_SUMS = Prisma.sql`count(*)::int AS n, sum(p.a)::int AS "nA", sum(p.b)::int AS "nB",
+  sum(p.a * p.b)::int AS "nAB", sum(r.weight * r.weight) AS "sumW2",
   sum(r.weight * r.weight * p.a) AS "sumW2A", sum(r.weight * r.weight * p.b) AS "sumW2B",
   sum(r.weight * r.weight * p.a * p.b) AS "sumW2AB"`

@@ -7,7 +7,7 @@ import {
   itemRate,
   multiSelectShares,
 } from './counts'
-import { type IndexIntervals, type IndexItem, type ItemPairs, indexIntervals, noIntervals, pairSumsApply } from './index-variance'
+import { type IndexIntervals, type IndexItem, type ItemPairs, indexIntervals, noIntervals } from './index-variance'
 import { aspectIndex, elementIndex, unitIndex } from './indices'
 import { optionValues, ratedValues, shareKind } from './measures'
 import { type Rate, isValidAnswer } from './rate'
@@ -88,9 +88,7 @@ export function computeUnitFiguresByItem(
       shares[item.code] = multiSelectShares(itemRows, item.options, respondents, options.useWeights)
     }
   }
-  const intervals = pairSumsApply(options.useWeights, respondents)
-    ? indexIntervals(methodology, indexItems, pairs, respondents.n)
-    : noIntervals(methodology)
+  const intervals = indexIntervals(methodology, indexItems, pairs, respondents.n, options.useWeights)
   return assembleUnitFigures(methodology, rates, shares, respondents.n, options.minN, intervals)
 }
 

@@ -24,7 +24,17 @@ function unitSet(code: string, n: number, satisfied: number, minN: number, rank?
   const pairs = new Map<string, Map<string, PairSums>>()
   for (const a of indexItems) {
     for (const b of indexItems) {
-      if (a <= b) addPair(pairs, a, b, { n, sumW2: n, sumW2A: satisfied, sumW2B: satisfied, sumW2AB: satisfied })
+      if (a <= b)
+        addPair(pairs, a, b, {
+          n,
+          nA: satisfied,
+          nB: satisfied,
+          nAB: satisfied,
+          sumW2: n,
+          sumW2A: satisfied,
+          sumW2B: satisfied,
+          sumW2AB: satisfied,
+        })
     }
   }
   const respondents = { n, sumW: n, sumW2: n }
