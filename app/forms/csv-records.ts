@@ -11,15 +11,86 @@ import { parse } from 'csv-parse/sync'
  * - Blank records (empty lines, or only separators and spaces) are skipped; each record carries
  *   the file's line it starts on (header = line 1), which the import's errors name.
  *
- * What the records must hold is each import's own business.
+ * What the records must hold is each import's own business: readCsvTable runs the checks every
+ * import shares (header, row limit, field count, duplicates, the end of the file) around it.
  */
 
 /** A header's column name as imports compare it: trimmed, lower case, spaces and hyphens as '_'. */
-export function csvColumnName(header: string): string {
+function csvColumnName(header: string): string {
   return header.trim().toLowerCase().replace(/[\s-]+/g, '_')
 }
 
-export type CsvRecord = { line: number; fields: string[] }
+type CsvRecord = { line: number; fields: string[] }
+
+/** A problem with the file or one of its lines: an i18n key of the import's namespace and its values. */
+export type CsvProblem = { line: number; key: string; values?: Record<string, string | number> }
+
+export type CsvTable<Column extends string, Row> = {
+  required: readonly Column[]
+  optional?: readonly Column[]
+  maxRows: number
+  /** Checks one record (a column the file lacks reads ''), reporting every problem of its line; null when refused. */
+  parseRow: (line: number, field: (column: Column) => string, problems: CsvProblem[]) => Row | null
+  /** Rows with the same key are one row given twice: the later lines are refused, naming the first. */
+  keyOf: (row: Row) => string
+  duplicateValues?: (row: Row) => Record<string, string | number>
+  /** Checks across the accepted rows (e.g. ranks against scores), after every line's own. */
+  checkRows?: (rows: Row[]) => CsvProblem[]
+}
+
+/**
+ * An uploaded table's accepted rows and every problem of every line, in line order, so one
+ * upload shows all there is to fix. Keys: import.errors.{empty, quote, header, tooManyRows,
+ * fieldCount, duplicate} besides the import's own.
+ */
+export function readCsvTable<Column extends string, Row>(
+  text: string,
+  table: CsvTable<Column, Row>,
+): { rows: Row[]; problems: CsvProblem[] } {
+  const { records, unclosedQuoteLine } = readCsvRecords(text)
+  const [header, ...data] = records
+  if (!header) {
+    return { rows: [], problems: [{ line: unclosedQuoteLine ?? 1, key: unclosedQuoteLine ? 'import.errors.quote' : 'import.errors.empty' }] }
+  }
+  const names = header.fields.map(csvColumnName)
+  const missing = table.required.filter((column) => !names.includes(column))
+  if (missing.length > 0) {
+    return { rows: [], problems: [{ line: header.line, key: 'import.errors.header', values: { columns: missing.join(', ') } }] }
+  }
+  const position = new Map([...table.required, ...(table.optional ?? [])].map((column) => [column, names.indexOf(column)]))
+
+  const rows: Row[] = []
+  const problems: CsvProblem[] = []
+  const firstLineOf = new Map<string, number>()
+  for (const [count, { line, fields }] of data.entries()) {
+    if (count === table.maxRows) {
+      problems.push({ line, key: 'import.errors.tooManyRows', values: { max: table.maxRows } })
+      break
+    }
+    if (fields.length !== header.fields.length) {
+      problems.push({ line, key: 'import.errors.fieldCount', values: { found: fields.length, expected: header.fields.length } })
+      continue
+    }
+    const row = table.parseRow(line, (column) => fields[position.get(column) ?? -1]?.trim() ?? '', problems)
+    if (!row) continue
+    const key = table.keyOf(row)
+    const first = firstLineOf.get(key)
+    if (first !== undefined) {
+      problems.push({ line, key: 'import.errors.duplicate', values: { ...table.duplicateValues?.(row), first } })
+      continue
+    }
+    firstLineOf.set(key, line)
+    rows.push(row)
+  }
+  if (table.checkRows) {
+    problems.push(...table.checkRows(rows))
+    problems.sort((a, b) => a.line - b.line)
+  }
+  // An unclosed quote swallows the rest of the file into one field, so it comes last.
+  if (unclosedQuoteLine !== null) problems.push({ line: unclosedQuoteLine, key: 'import.errors.quote' })
+  else if (data.length === 0) problems.push({ line: header.line, key: 'import.errors.empty' })
+  return { rows, problems }
+}
 
 /**
  * The file's non-blank records, each with the line it starts on, and the line of a quote left
@@ -29,7 +100,7 @@ export type CsvRecord = { line: number; fields: string[] }
  * of a quoted CRLF as two lines, so lines are counted here from `info.bytes`, the offset where
  * each record ends: with blank records kept, a record starts where the previous one ended.
  */
-export function readCsvRecords(text: string): { records: CsvRecord[]; unclosedQuoteLine: number | null } {
+function readCsvRecords(text: string): { records: CsvRecord[]; unclosedQuoteLine: number | null } {
   const lineAt = lineLocator(new TextEncoder().encode(text))
   const records: CsvRecord[] = []
   let start = 0

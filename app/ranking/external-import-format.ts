@@ -1,3 +1,5 @@
+import type { CsvProblem } from '~/forms/csv-records'
+
 /*
  * The CSV of other indices' scores (PAR INDEX, PAPI, PCI, DDCI), one score per unit, year and
  * index, as the import page documents it:
@@ -27,4 +29,4 @@ export const MAX_IMPORT_ROWS = 5_000
 export const MIN_SCORE_YEAR = 2009
 
 /** A problem with the file, as an i18n key of the rankings namespace and its values. */
-export type ImportProblem = { line: number; key: string; values?: Record<string, string | number> }
+export type ImportProblem = CsvProblem

@@ -1,4 +1,4 @@
-import { csvColumnName, readCsvRecords } from '~/forms/csv-records'
+import { readCsvTable } from '~/forms/csv-records'
 import {
   EXTERNAL_SCORE_COLUMNS,
   type ImportProblem,
@@ -39,49 +39,14 @@ export type ParsedImport = { rows: ExternalScoreRow[]; problems: ImportProblem[]
 type Column = (typeof EXTERNAL_SCORE_COLUMNS)[number] | typeof RANK_COLUMN
 
 export function parseExternalScores(text: string, options: ImportOptions): ParsedImport {
-  const { records, unclosedQuoteLine } = readCsvRecords(text)
-  const [header, ...data] = records
-  if (!header) {
-    return { rows: [], problems: [{ line: unclosedQuoteLine ?? 1, key: unclosedQuoteLine ? 'import.errors.quote' : 'import.errors.empty' }] }
-  }
-  const names = header.fields.map(csvColumnName)
-  const missing = EXTERNAL_SCORE_COLUMNS.filter((column) => !names.includes(column))
-  if (missing.length > 0) {
-    return { rows: [], problems: [{ line: header.line, key: 'import.errors.header', values: { columns: missing.join(', ') } }] }
-  }
-  const position = Object.fromEntries(
-    [...EXTERNAL_SCORE_COLUMNS, RANK_COLUMN].map((column) => [column, names.indexOf(column)]),
-  ) as Record<Column, number>
-
-  const rows: ExternalScoreRow[] = []
-  const problems: ImportProblem[] = []
-  const firstLineOf = new Map<string, number>()
-  for (const [count, { line, fields }] of data.entries()) {
-    if (count === MAX_IMPORT_ROWS) {
-      problems.push({ line, key: 'import.errors.tooManyRows', values: { max: MAX_IMPORT_ROWS } })
-      break
-    }
-    if (fields.length !== header.fields.length) {
-      problems.push({ line, key: 'import.errors.fieldCount', values: { found: fields.length, expected: header.fields.length } })
-      continue
-    }
-    const parsed = parseRow(line, (column) => fields[position[column]]?.trim() ?? '', options, problems)
-    if (!parsed) continue
-    const key = JSON.stringify([parsed.unitCode, parsed.year, parsed.index])
-    const first = firstLineOf.get(key)
-    if (first !== undefined) {
-      problems.push({ line, key: 'import.errors.duplicate', values: { first } })
-      continue
-    }
-    firstLineOf.set(key, line)
-    rows.push(parsed)
-  }
-  problems.push(...checkPublishedRanks(rows, options.stored ?? [], options.peerGroupOf))
-  problems.sort((a, b) => a.line - b.line)
-  // An unclosed quote swallows the rest of the file into one field, so it comes last.
-  if (unclosedQuoteLine !== null) problems.push({ line: unclosedQuoteLine, key: 'import.errors.quote' })
-  else if (data.length === 0) problems.push({ line: header.line, key: 'import.errors.empty' })
-  return { rows, problems }
+  return readCsvTable<Column, ExternalScoreRow>(text, {
+    required: EXTERNAL_SCORE_COLUMNS,
+    optional: [RANK_COLUMN],
+    maxRows: MAX_IMPORT_ROWS,
+    parseRow: (line, field, problems) => parseRow(line, field, options, problems),
+    keyOf: (row) => JSON.stringify([row.unitCode, row.year, row.index]),
+    checkRows: (rows) => checkPublishedRanks(rows, options.stored ?? [], options.peerGroupOf),
+  })
 }
 
 /** Checks one row's fields, reporting every problem on the line rather than only the first. */

@@ -1,3 +1,5 @@
+import type { CsvProblem } from '~/forms/csv-records'
+
 /*
  * The CSV of sampling plans a campaign's planner imports, as the plan page documents it: the
  * file conventions of app/forms/csv-records.ts (UTF-8, ',' or ';', quotes, blank lines skipped,
@@ -19,4 +21,4 @@ export const MAX_PLAN_ROWS = 20_000
 export const MAX_POPULATION_N = 10_000_000
 
 /** A problem with the file or one of its lines, as an i18n key of the `sampling` namespace. */
-export type PlanProblem = { line: number; key: string; values?: Record<string, string | number> }
+export type PlanProblem = CsvProblem

@@ -1,4 +1,4 @@
-import { csvColumnName, readCsvRecords } from '~/forms/csv-records'
+import { readCsvTable } from '~/forms/csv-records'
 import { MAX_PLAN_ROWS, MAX_POPULATION_N, OPTIONAL_PLAN_COLUMNS, PLAN_COLUMNS, type PlanProblem } from './plan-format'
 import { type ConfidenceLevel, DEFAULT_CONFIDENCE, DEFAULT_MARGIN_OF_ERROR, isConfidenceLevel, isMarginOfError } from './sample-size'
 
@@ -19,47 +19,14 @@ export type ParsedPlans = { rows: PlanRow[]; problems: PlanProblem[] }
 type Column = (typeof PLAN_COLUMNS)[number] | (typeof OPTIONAL_PLAN_COLUMNS)[number]
 
 export function parsePlanCsv(text: string, servicePointOf: (code: string) => PlannedPoint | null): ParsedPlans {
-  const { records, unclosedQuoteLine } = readCsvRecords(text)
-  const [header, ...data] = records
-  if (!header) {
-    return { rows: [], problems: [{ line: unclosedQuoteLine ?? 1, key: unclosedQuoteLine ? 'import.errors.quote' : 'import.errors.empty' }] }
-  }
-  const names = header.fields.map(csvColumnName)
-  const missing = PLAN_COLUMNS.filter((column) => !names.includes(column))
-  if (missing.length > 0) {
-    return { rows: [], problems: [{ line: header.line, key: 'import.errors.header', values: { columns: missing.join(', ') } }] }
-  }
-  const position = Object.fromEntries(
-    [...PLAN_COLUMNS, ...OPTIONAL_PLAN_COLUMNS].map((column) => [column, names.indexOf(column)]),
-  ) as Record<Column, number>
-
-  const rows: PlanRow[] = []
-  const problems: PlanProblem[] = []
-  const firstLineOf = new Map<string, number>()
-  for (const [count, { line, fields }] of data.entries()) {
-    if (count === MAX_PLAN_ROWS) {
-      problems.push({ line, key: 'import.errors.tooManyRows', values: { max: MAX_PLAN_ROWS } })
-      break
-    }
-    if (fields.length !== header.fields.length) {
-      problems.push({ line, key: 'import.errors.fieldCount', values: { found: fields.length, expected: header.fields.length } })
-      continue
-    }
-    const field = (column: Column) => (position[column] < 0 ? '' : (fields[position[column]]?.trim() ?? ''))
-    const row = parseRow(line, field, servicePointOf, problems)
-    if (!row) continue
-    const first = firstLineOf.get(row.servicePointId)
-    if (first !== undefined) {
-      problems.push({ line, key: 'import.errors.duplicate', values: { code: row.code, first } })
-      continue
-    }
-    firstLineOf.set(row.servicePointId, line)
-    rows.push(row)
-  }
-  // An unclosed quote swallows the rest of the file into one field, so it comes last.
-  if (unclosedQuoteLine !== null) problems.push({ line: unclosedQuoteLine, key: 'import.errors.quote' })
-  else if (data.length === 0) problems.push({ line: header.line, key: 'import.errors.empty' })
-  return { rows, problems }
+  return readCsvTable<Column, PlanRow>(text, {
+    required: PLAN_COLUMNS,
+    optional: OPTIONAL_PLAN_COLUMNS,
+    maxRows: MAX_PLAN_ROWS,
+    parseRow: (line, field, problems) => parseRow(line, field, servicePointOf, problems),
+    keyOf: (row) => row.servicePointId,
+    duplicateValues: (row) => ({ code: row.code }),
+  })
 }
 
 function parseRow(
