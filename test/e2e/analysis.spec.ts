@@ -1,9 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
-import { failOnPageErrors } from './support'
+import { expectAxeClean, failOnPageErrors, signIn } from './support'
 
 /*
  * The analysis for improvement plans, walked on the demo data: the demo province's administrator (Hải Phòng, merged in
@@ -12,26 +10,11 @@ import { failOnPageErrors } from './support'
  * Every page passes axe.
  */
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const OWN_PROVINCE = 'p34-31'
 const PEER = 'p-01'
 const ACTION = `Niêm yết công khai thời hạn trả kết quả tại quầy (${Date.now().toString(36)})`
-const emailOf = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!.email
 
 failOnPageErrors()
-
-async function signIn(page: Page, role: string) {
-  await page.goto('/login?lng=vi')
-  await page.getByLabel('Địa chỉ thư điện tử').fill(emailOf(role))
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 })
-}
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze()
-  expect(results.violations).toEqual([])
-}
 
 test('a province administrator analyses, compares with a peer, records an action and downloads the report', async ({ page }) => {
   test.setTimeout(240_000)

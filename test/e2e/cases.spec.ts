@@ -1,7 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
-import { failOnPageErrors } from './support'
+import { expect, test, type Browser } from '@playwright/test'
+import { expectAxeClean, failOnPageErrors, signIn } from './support'
 
 /*
  * Closing the loop, staff side: a citizen at the demo agency's desk (31TP, ag-31-TP) is very
@@ -9,26 +7,11 @@ import { failOnPageErrors } from './support'
  * and marks it answered. The new pages pass axe.
  */
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const OWN_AGENCY = 'ag-31-TP'
 const SURVEY_PAGES = 12 // screening, ten sections of SIPAS 2023, review
 const COMMENT = `Hẹn trả kết quả ba lần vẫn chưa có (${Date.now().toString(36)})`
-const emailOf = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!.email
 
 failOnPageErrors()
-
-async function signIn(page: Page, role: string) {
-  await page.goto('/login?lng=vi')
-  await page.getByLabel('Địa chỉ thư điện tử').fill(emailOf(role))
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 })
-}
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze()
-  expect(results.violations).toEqual([])
-}
 
 /** A citizen answers every scale question "very dissatisfied" (its first choice) and leaves a comment. */
 async function submitDissatisfiedSurvey(browser: Browser) {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
+import { expect, test, type Browser } from '@playwright/test'
+import { signIn, WCAG } from './support'
 
 /*
  * The agency dashboard as the demo agency's staff meet it (Sở Tư pháp Hải Phòng,
@@ -9,23 +9,12 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
  * (31TP) and one at another agency's (31NV), each with a text unique to this run.
  */
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const OWN_AGENCY = 'ag-31-TP'
 const OTHER_AGENCY = 'ag-31-NV'
 const SURVEY_PAGES = 12 // screening, ten sections of SIPAS 2023, review
 const stamp = Date.now().toString(36)
 const OWN_COMMENT = `Cán bộ Sở Tư pháp hướng dẫn tận tình (${stamp})`
 const OTHER_COMMENT = `Quầy Sở Nội vụ chờ quá lâu (${stamp})`
-const emailOf = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!.email
-
-async function signIn(page: Page, role: string) {
-  await page.goto('/login?lng=vi')
-  await page.getByLabel('Địa chỉ thư điện tử').fill(emailOf(role))
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  // Signing in hashes the password (argon2); allow for a busy two-core machine.
-  await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 })
-}
 
 /**
  * A citizen answers every question (the fourth scale choice, the first option) and leaves a

@@ -1,7 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
-import { DESKTOP, failOnPageErrors } from './support'
+import { expect, test } from '@playwright/test'
+import { DESKTOP, expectAxeClean, failOnPageErrors, signIn } from './support'
 
 /*
  * Sampling plans in the browser (docs/decisions/028-sampling-plans.md): a province administrator
@@ -15,29 +13,11 @@ test.use(DESKTOP)
 // The refused import answers 400, which the browser logs.
 failOnPageErrors({ expected: /status of 400/ })
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const CAMPAIGN = 'SIPAS survey 2026'
-
-async function signIn(page: Page, role: string) {
-  await page.goto('/login?lng=en')
-  await page.getByLabel('E-mail address').fill(DEMO_ACCOUNTS.find((account) => account.role === role)!.email)
-  await page.getByLabel('Password').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 })
-}
-
-async function expectAxeClean(page: Page, path?: string) {
-  if (path) {
-    const answer = await page.goto(path)
-    expect(answer?.status(), path).toBe(200)
-  }
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations, path ?? page.url()).toEqual([])
-}
 
 test('a province administrator plans the campaign, has a bad file refused by line, and follows its progress', async ({ page }) => {
   test.setTimeout(150_000)
-  await signIn(page, 'province_admin')
+  await signIn(page, 'province_admin', 'en')
   await page.goto('/admin/campaigns?lng=en')
   const row = page.getByRole('row').filter({ has: page.getByText(CAMPAIGN, { exact: true }) })
   await row.getByRole('link', { name: 'Sampling plan' }).click()
@@ -72,7 +52,7 @@ test('a province administrator plans the campaign, has a bad file refused by lin
 
 test('the Ministry’s analyst reaches a campaign’s progress from the national overview', async ({ page }) => {
   test.setTimeout(150_000)
-  await signIn(page, 'ministry_analyst')
+  await signIn(page, 'ministry_analyst', 'en')
   await page.goto('/ministry?lng=en')
   await page.getByRole('link', { name: CAMPAIGN, exact: true }).click()
   await expect(page).toHaveURL(/\/campaigns\/[^/]+\/progress$/)

@@ -1,7 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/demo-accounts'
-import { DESKTOP, failOnPageErrors } from './support'
+import { expect, test } from '@playwright/test'
+import { DESKTOP, expectAxeClean, failOnPageErrors, signIn } from './support'
 
 /*
  * Staff pages of rating tickets and cases that no flow of their own passes through in the browser:
@@ -13,27 +11,11 @@ import { DESKTOP, failOnPageErrors } from './support'
 test.use(DESKTOP)
 failOnPageErrors()
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const AGENCY = 'ag-31-TP'
-
-async function signIn(page: Page, role: string) {
-  await page.goto('/login?lng=en')
-  await page.getByLabel('E-mail address').fill(DEMO_ACCOUNTS.find((account) => account.role === role)!.email)
-  await page.getByLabel('Password').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 })
-}
-
-async function expectAxeClean(page: Page, path: string) {
-  const answer = await page.goto(path)
-  expect(answer?.status(), path).toBe(200)
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations, path).toEqual([])
-}
 
 test('the Ministry administrator’s case rules and quality pages pass axe in both languages', async ({ page }) => {
   test.setTimeout(90_000)
-  await signIn(page, 'ministry_admin')
+  await signIn(page, 'ministry_admin', 'en')
   for (const lng of ['vi', 'en']) {
     await expectAxeClean(page, `/admin/cases?lng=${lng}`)
     await expectAxeClean(page, `/admin/quality?lng=${lng}`)
@@ -42,7 +24,7 @@ test('the Ministry administrator’s case rules and quality pages pass axe in bo
 
 test('an agency manager’s published notes and the publishing form pass axe in both languages', async ({ page }) => {
   test.setTimeout(90_000)
-  await signIn(page, 'agency_manager')
+  await signIn(page, 'agency_manager', 'en')
   for (const lng of ['vi', 'en']) {
     await expectAxeClean(page, `/dashboard/${AGENCY}/notes?lng=${lng}`)
     await expectAxeClean(page, `/dashboard/${AGENCY}/notes/new?lng=${lng}`)
@@ -51,7 +33,7 @@ test('an agency manager’s published notes and the publishing form pass axe in 
 
 test('a province administrator chooses their province on /analysis; its analysis passes axe in both languages and another province is refused', async ({ page }) => {
   test.setTimeout(180_000)
-  await signIn(page, 'province_admin')
+  await signIn(page, 'province_admin', 'en')
   for (const lng of ['vi', 'en']) await expectAxeClean(page, `/analysis?lng=${lng}`)
   await page.getByRole('button', { name: 'Show the analysis' }).click()
   await expect(page).toHaveURL(/\/analysis\/province\/[^/?]+\?period=\d{4}/, { timeout: 60_000 })
@@ -71,6 +53,6 @@ test('a province administrator chooses their province on /analysis; its analysis
 
 test('an agency manager’s analysis of their agency passes axe in both languages', async ({ page }) => {
   test.setTimeout(120_000)
-  await signIn(page, 'agency_manager')
+  await signIn(page, 'agency_manager', 'en')
   for (const lng of ['vi', 'en']) await expectAxeClean(page, `/analysis/agency/${AGENCY}?period=2025&lng=${lng}`)
 })
