@@ -4,6 +4,7 @@ import { prisma } from '~/db.server'
 import { isStorableText } from '~/db/storable-text'
 import type { Prisma } from '~/generated/prisma/client'
 import { isoDate } from '~/i18n/format'
+import { usesShortForm } from '~/questionnaire/asked-form'
 import { getActiveCampaign } from '~/questionnaire/campaigns.server'
 import { getPublishedVersion } from '~/questionnaire/versions.server'
 import type { BatchInput } from './batch-form'
@@ -90,7 +91,10 @@ export async function getBatch(batchId: string): Promise<Batch | null> {
 /** The published version a batch is keyed against; null when its campaign has gone. */
 export async function getBatchVersion(batch: Pick<Batch, 'servicePointId' | 'fromDate'>) {
   const campaign = await getActiveCampaign({ servicePointId: batch.servicePointId }, dateOf(batch.fromDate))
-  return campaign ? getPublishedVersion(campaign.version.id) : null
+  const version = campaign ? await getPublishedVersion(campaign.version.id) : null
+  if (!campaign || !version) return null
+  // Whether the campaign's paper sheets are short forms: only then does the clerk key a block.
+  return { ...version, paperShortForm: usesShortForm(version.definition, campaign.shortFormChannels, 'paper') }
 }
 
 /** Rows per pass and status, the input of `batchTotals`. */

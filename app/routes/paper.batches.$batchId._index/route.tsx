@@ -67,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     saved,
     savedVoid: search.get('void') === '1',
     canReconcile: batch.doubleEntry && canReconcilePaper(user),
+    paperShortForm: version.paperShortForm,
   }
 }
 
@@ -91,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function KeyingPage() {
-  const { locale, batch, definition, totals, next, sheetDate, saved, savedVoid, canReconcile } =
+  const { locale, batch, definition, totals, next, sheetDate, saved, savedVoid, canReconcile, paperShortForm } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
@@ -152,7 +153,7 @@ export default function KeyingPage() {
               sheetNo={values.sheetNo ?? String(next ?? '')}
               sheetDate={values.sheetDate ?? sheetDate}
               voidReason={values[VOID_REASON_FIELD]}
-              blockCodes={definition.shortForm?.blocks.map((block) => block.code) ?? []}
+              blockCodes={paperShortForm ? (definition.shortForm?.blocks.map((block) => block.code) ?? []) : []}
               formBlock={values[SHEET_BLOCK_FIELD]}
               message={message}
             />
